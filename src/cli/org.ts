@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { PulsenError } from "../core/errors";
+import type { ImportPlan } from "../core/org-import";
+import { formatUnitPath } from "../core/unit-path";
+import { loadOrgTree, type UnitNode } from "../db/org-store";
+import { importOrgCsv } from "../org/import";
+import type { CliContext } from "./context";
+
+function planJson(plan: ImportPlan, dryRun: boolean) {
+  return {
+    dryRun,
+    organization: { name: plan.orgName, created: plan.createOrg },
+    units: { created: plan.unitsToCreate },
+    people: {
+      added: plan.add.map((r) => r.email),
+      updated: plan.update.map((u) => ({ email: u.row.email, fields: u.fields })),
+      deactivated: plan.deactivate,
+      unchanged: plan.unchanged,
+    },
+  };
+}
+
+function printPlan(ctx: CliContext, plan: ImportPlan, dryRun: boolean): void {
+  ctx.print(`Organization: ${plan.orgName}${plan.createOrg ? " (new)" : ""}`);
+  if (dryRun) {
+    for (const u of plan.unitsToCreate) ctx.print(`  + unit   ${u}`);
+    for (const r of plan.add) ctx.print(`  + person ${r.email} (${r.name}) in ${formatUnitPath(r.unit)}`);
+    for (const u of plan.update) ctx.print(`  ~ person ${u.row.email}: ${u.fields.join(", ")}`);
+    for (const e of plan.deactivate) ctx.print(`  - person ${e} (no longer in the file: deactivated)`);
+  }
+  ctx.print(
+    `${dryRun ? "Would create" : "Created"} ${plan.unitsToCreate.length} units; ` +
+      `${dryRun ? "would add" : "added"} ${plan.add.length}, ${dryRun ? "update" : "updated"} ${plan.update.length}, ` +
+      `${dryRun ? "deactivate" : "deactivated"} ${plan.deactivate.length} people; ${plan.unchanged} unchanged.`,
+  );
+  if (dryRun) ctx.print("Dry run: nothing was written.");
+}
+
+function printTree(ctx: CliContext, node: UnitNode, indent: string): void {
+  const leaders = node.leaders.length > 0 ? `  leader: ${node.leaders.map((l) => l.name).join(", ")}` : "";
+  ctx.print(`${indent}${node.name} (${node.total})${leaders}`);
+  for (const child of node.children) printTree(ctx, child, `${indent}  `);
+}
+
+export function registerOrg(program: Command, ctx: CliContext): void {
+  const org = program.command("org").description("the organization: people, units, leaders");
+
+  org
+    .command("import")
+    .description("import or update the organization from a CSV file (see README: CSV format)")
+    .argument("<file>", "CSV file, UTF-8")
+    .option("--dry-run", "show the changes without writing anything")
+    .option("--json", "machine-readable output")
+    .action((file: string, opts: { dryRun?: boolean; json?: boolean }) => {
+      const path = resolve(ctx.io.cwd, file);
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(path);
+      } catch (e) {
+        throw new PulsenError("not_found", `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? "error"}`);
+      }
+      const dryRun = opts.dryRun === true;
+      const plan = importOrgCsv(ctx.db, bytes, { dryRun, clock: ctx.io.clock });
+      if (opts.json) ctx.json(planJson(plan, dryRun));
+      else printPlan(ctx, plan, dryRun);
+    });
+
+  org
+    .command("show")
+    .description("show the unit tree with headcounts and leaders")
+    .option("--json", "machine-readable output")
+    .action((opts: { json?: boolean }) => {
+      const tree = loadOrgTree(ctx.db);
+      if (tree === null) throw new PulsenError("not_found", "no organization yet (import one: pulsen org import FILE)");
+      if (opts.json) return ctx.json(tree);
+      ctx.print(`${tree.organization.name}: ${tree.people} people in ${tree.units} units (locale ${tree.organization.defaultLocale}, ${tree.organization.defaultTimezone})`);
+      if (tree.root) printTree(ctx, tree.root, "");
+    });
+}

@@ -1,0 +1,118 @@
+import { z } from "zod";
+import { PulsenError } from "./core/errors";
+
+/**
+ * The environment of CONTRACT.md, parsed once at the edge. A bad or
+ * contradictory value stops the start with one line naming the variable.
+ */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const envSchema = z.object({
+  PORT: z.coerce.number({ error: "must be a port number" }).int("must be a whole number").min(0, "must be 0–65535").max(65535, "must be 0–65535").default(3000),
+  DATABASE_PATH: optionalText.transform((v) => v ?? "./data/pulsen.db"),
+  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  ANONYMITY_MIN: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(3, "must be at least 3 (smaller groups can be recognised)").max(100, "must be at most 100").default(5),
+  SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith("xoxb-", "must start with xoxb-").optional()),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith("xapp-", "must start with xapp-").optional()),
+  SLACK_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TYPE: optionalText.pipe(z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { error: "must be MultiTenant, SingleTenant or UserAssignedMSI" }).optional()),
+  TEAMS_UNAUTHENTICATED: optionalText.pipe(z.enum(["1", "0"], { error: "must be 1 or empty" }).optional()),
+  LOG_LEVEL: optionalText.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be fatal, error, warn, info, debug, trace or silent" }).optional()),
+});
+
+export type SlackConfig =
+  | { mode: "http"; botToken: string; signingSecret: string; apiUrl: string | undefined }
+  | { mode: "socket"; botToken: string; appToken: string; signingSecret: string | undefined; apiUrl: string | undefined };
+
+export type TeamsConfig =
+  | { auth: "botframework"; appId: string; appPassword: string | undefined; tenantId: string | undefined; appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI" }
+  | { auth: "none" };
+
+export interface Config {
+  port: number;
+  databasePath: string;
+  publicUrl: string;
+  anonymityMin: number;
+  logLevel: string;
+  slack: SlackConfig | null;
+  teams: TeamsConfig | null;
+}
+
+function fail(variable: string, message: string): never {
+  throw new PulsenError("config_invalid", `${variable} ${message}`);
+}
+
+function isLocalhost(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host.startsWith("127.");
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    fail(String(issue?.path[0] ?? "environment"), issue?.message ?? "is invalid");
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+
+  let slack: SlackConfig | null = null;
+  if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN) fail("SLACK_APP_TOKEN", "needs SLACK_BOT_TOKEN as well (Socket Mode uses both)");
+  if (e.SLACK_BOT_TOKEN) {
+    if (e.SLACK_APP_TOKEN) {
+      slack = { mode: "socket", botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL };
+    } else if (!e.SLACK_SIGNING_SECRET) {
+      fail("SLACK_SIGNING_SECRET", "is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)");
+    } else {
+      slack = { mode: "http", botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL };
+    }
+  } else if (e.SLACK_SIGNING_SECRET) {
+    fail("SLACK_BOT_TOKEN", "is required with SLACK_SIGNING_SECRET");
+  }
+
+  let teams: TeamsConfig | null = null;
+  if (e.MICROSOFT_APP_ID) {
+    if (e.TEAMS_UNAUTHENTICATED === "1") fail("TEAMS_UNAUTHENTICATED", "cannot be 1 when MICROSOFT_APP_ID is set (authentication is on)");
+    const appType = e.MICROSOFT_APP_TYPE ?? "MultiTenant";
+    if (appType !== "UserAssignedMSI" && !e.MICROSOFT_APP_PASSWORD) fail("MICROSOFT_APP_PASSWORD", `is required with MICROSOFT_APP_ID for a ${appType} app`);
+    if (appType !== "MultiTenant" && !e.MICROSOFT_APP_TENANT_ID) fail("MICROSOFT_APP_TENANT_ID", `is required for a ${appType} app`);
+    teams = { auth: "botframework", appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType };
+  } else {
+    for (const v of ["MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID", "MICROSOFT_APP_TYPE"] as const) {
+      if (e[v]) fail("MICROSOFT_APP_ID", `is required with ${v}`);
+    }
+    if (e.TEAMS_UNAUTHENTICATED === "1") {
+      if (!isLocalhost(publicUrl)) fail("TEAMS_UNAUTHENTICATED", `is for local testing only and is refused while PUBLIC_URL (${publicUrl}) is not on localhost`);
+      teams = { auth: "none" };
+    }
+  }
+
+  return {
+    port: e.PORT,
+    databasePath: e.DATABASE_PATH,
+    publicUrl,
+    anonymityMin: e.ANONYMITY_MIN,
+    logLevel: e.LOG_LEVEL ?? "info",
+    slack,
+    teams,
+  };
+}
+
+/** What start-up may log about the configuration: switches, never secrets. */
+export function describeConfig(c: Config): Record<string, unknown> {
+  return {
+    port: c.port,
+    databasePath: c.databasePath,
+    publicUrl: c.publicUrl,
+    anonymityMin: c.anonymityMin,
+    slack: c.slack === null ? "off" : c.slack.mode,
+    teams: c.teams === null ? "off" : c.teams.auth,
+  };
+}

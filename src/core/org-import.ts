@@ -1,0 +1,262 @@
+import { z } from "zod";
+import { LOCALES, isLocale, isTimeZone, type Locale } from "./locale";
+import { ROLES, isRole, type Role } from "./roles";
+import { formatUnitPath, parseUnitPath, pathWithAncestors, type UnitPath } from "./unit-path";
+
+/**
+ * The org import, as pure rules: which rows are valid, and what a valid file
+ * changes in the organization we already have. Reading the file and writing
+ * the database happen elsewhere.
+ */
+export const CSV_COLUMNS = [
+  "email",
+  "name",
+  "unit",
+  "leader_of",
+  "roles",
+  "slack_user_id",
+  "teams_aad_object_id",
+  "locale",
+  "timezone",
+] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/** One CSV record as text, with the line it started on. */
+export interface RawRow {
+  line: number;
+  fields: Record<CsvColumn, string>;
+}
+
+export interface PersonRecord {
+  email: string;
+  name: string;
+  unit: UnitPath;
+  leaderOf: UnitPath[];
+  roles: Role[];
+  slackUserId: string | null;
+  teamsAadObjectId: string | null;
+  locale: Locale | null;
+  timezone: string | null;
+}
+
+export interface ValidRow extends PersonRecord {
+  line: number;
+}
+
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const emailFormat = z.email({ pattern: z.regexes.unicodeEmail });
+
+function list(text: string): string[] {
+  return text
+    .split(";")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+/** Checks one row on its own; returns the reasons it is bad, or the record. */
+export function validateRow(raw: RawRow): { ok: true; row: ValidRow } | { ok: false; reasons: string[] } {
+  const f = raw.fields;
+  const reasons: string[] = [];
+  const email = f.email.trim().toLowerCase();
+  if (email === "") reasons.push("email is empty");
+  else if (!emailFormat.safeParse(email).success) reasons.push(`email "${f.email.trim()}" is not a valid email address`);
+
+  const name = f.name.trim().replace(/\s+/g, " ");
+  if (name === "") reasons.push("name is empty");
+
+  let unit: UnitPath = [];
+  const parsedUnit = parseUnitPath(f.unit);
+  if (!parsedUnit.ok) {
+    reasons.push(parsedUnit.reason === "empty" ? "unit is empty" : `unit "${f.unit.trim()}" has an empty part between ">"`);
+  } else unit = parsedUnit.path;
+
+  const leaderOf: UnitPath[] = [];
+  for (const text of list(f.leader_of)) {
+    const p = parseUnitPath(text);
+    if (p.ok) leaderOf.push(p.path);
+    else reasons.push(`leader_of "${text}" has an empty part between ">"`);
+  }
+
+  const roles: Role[] = [];
+  for (const role of list(f.roles)) {
+    const r = role.toLowerCase();
+    if (isRole(r)) {
+      if (!roles.includes(r)) roles.push(r);
+    } else reasons.push(`role "${role}" is unknown (use ${ROLES.join(", ")})`);
+  }
+
+  const slack = f.slack_user_id.trim();
+  if (slack !== "" && !SLACK_USER_ID.test(slack)) reasons.push(`slack_user_id "${slack}" is not a Slack user id (like U012AB3CD)`);
+
+  const teams = f.teams_aad_object_id.trim().toLowerCase();
+  if (teams !== "" && !GUID.test(teams)) reasons.push(`teams_aad_object_id "${f.teams_aad_object_id.trim()}" is not a GUID`);
+
+  const localeText = f.locale.trim().toLowerCase();
+  let locale: Locale | null = null;
+  if (localeText !== "") {
+    if (isLocale(localeText)) locale = localeText;
+    else reasons.push(`locale "${f.locale.trim()}" is unknown (use ${LOCALES.join(", ")}, or leave it empty)`);
+  }
+
+  const tz = f.timezone.trim();
+  if (tz !== "" && !isTimeZone(tz)) reasons.push(`time zone "${tz}" is not an IANA time zone name (like Europe/Oslo)`);
+
+  if (reasons.length > 0) return { ok: false, reasons };
+  return {
+    ok: true,
+    row: {
+      line: raw.line,
+      email,
+      name,
+      unit,
+      leaderOf,
+      roles,
+      slackUserId: slack === "" ? null : slack,
+      teamsAadObjectId: teams === "" ? null : teams,
+      locale,
+      timezone: tz === "" ? null : tz,
+    },
+  };
+}
+
+export interface RowError {
+  line: number;
+  reason: string;
+}
+
+export function formatRowError(e: RowError): string {
+  return `line ${e.line}: ${e.reason}`;
+}
+
+/**
+ * Validates the whole file: each row alone, then across rows (duplicates,
+ * one organization at the top, leader_of naming a unit of the file).
+ */
+export function validateRows(
+  raws: readonly RawRow[],
+  orgName: string | null,
+): { ok: true; rows: ValidRow[] } | { ok: false; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const rows: ValidRow[] = [];
+  for (const raw of raws) {
+    const r = validateRow(raw);
+    if (r.ok) rows.push(r.row);
+    else for (const reason of r.reasons) errors.push({ line: raw.line, reason });
+  }
+
+  const top = orgName ?? rows[0]?.unit[0] ?? null;
+  const firstSeen = new Map<string, number>();
+  const seen = (kind: string, key: string | null, line: number, label: string) => {
+    if (key === null) return;
+    const first = firstSeen.get(`${kind}:${key}`);
+    if (first === undefined) firstSeen.set(`${kind}:${key}`, line);
+    else errors.push({ line, reason: `${label} appears again (first on line ${first})` });
+  };
+  const units = new Set<string>();
+  for (const row of rows) {
+    seen("email", row.email, row.line, `email ${row.email}`);
+    seen("slack", row.slackUserId, row.line, `slack_user_id ${row.slackUserId}`);
+    seen("teams", row.teamsAadObjectId, row.line, `teams_aad_object_id ${row.teamsAadObjectId}`);
+    if (top !== null && row.unit[0] !== top) {
+      errors.push({ line: row.line, reason: `unit "${formatUnitPath(row.unit)}" does not start with the organization "${top}"` });
+    }
+    for (const p of pathWithAncestors(row.unit)) units.add(formatUnitPath(p));
+  }
+  for (const row of rows) {
+    for (const led of row.leaderOf) {
+      if (!units.has(formatUnitPath(led))) {
+        errors.push({ line: row.line, reason: `leader_of "${formatUnitPath(led)}" is not a unit of anyone in this file` });
+      }
+    }
+  }
+  if (raws.length === 0) errors.push({ line: 1, reason: "the file has a header but no people" });
+  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
+  return { ok: true, rows };
+}
+
+/** A person as the organization holds them now. */
+export interface ExistingPerson extends PersonRecord {
+  active: boolean;
+}
+
+export type PersonField = keyof PersonRecord | "active";
+
+export interface ImportPlan {
+  orgName: string;
+  createOrg: boolean;
+  unitsToCreate: string[];
+  add: ValidRow[];
+  update: { row: ValidRow; fields: PersonField[] }[];
+  /** In the organization but not in the file: they have left. */
+  deactivate: string[];
+  unchanged: number;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
+}
+
+function changedFields(row: ValidRow, was: ExistingPerson): PersonField[] {
+  const fields: PersonField[] = [];
+  if (row.name !== was.name) fields.push("name");
+  if (formatUnitPath(row.unit) !== formatUnitPath(was.unit)) fields.push("unit");
+  if (!sameList(row.leaderOf.map(formatUnitPath), was.leaderOf.map(formatUnitPath))) fields.push("leaderOf");
+  if (!sameList(row.roles, was.roles)) fields.push("roles");
+  if (row.slackUserId !== was.slackUserId) fields.push("slackUserId");
+  if (row.teamsAadObjectId !== was.teamsAadObjectId) fields.push("teamsAadObjectId");
+  if (row.locale !== was.locale) fields.push("locale");
+  if (row.timezone !== was.timezone) fields.push("timezone");
+  if (!was.active) fields.push("active");
+  return fields;
+}
+
+/** What importing these valid rows changes; the file is the full roster. */
+export function planImport(
+  rows: readonly ValidRow[],
+  existing: { orgName: string | null; unitPaths: ReadonlySet<string>; people: ReadonlyMap<string, ExistingPerson> },
+): ImportPlan {
+  const orgName = existing.orgName ?? rows[0]?.unit[0] ?? "";
+  const unitsToCreate = new Set<string>();
+  for (const row of rows) {
+    for (const p of pathWithAncestors(row.unit)) {
+      const key = formatUnitPath(p);
+      if (!existing.unitPaths.has(key)) unitsToCreate.add(key);
+    }
+  }
+  const plan: ImportPlan = {
+    orgName,
+    createOrg: existing.orgName === null,
+    unitsToCreate: [...unitsToCreate].sort(byDepthThenName),
+    add: [],
+    update: [],
+    deactivate: [],
+    unchanged: 0,
+  };
+  const inFile = new Set<string>();
+  for (const row of rows) {
+    inFile.add(row.email);
+    const was = existing.people.get(row.email);
+    if (was === undefined) plan.add.push(row);
+    else {
+      const fields = changedFields(row, was);
+      if (fields.length > 0) plan.update.push({ row, fields });
+      else plan.unchanged++;
+    }
+  }
+  for (const [email, person] of existing.people) {
+    if (person.active && !inFile.has(email)) plan.deactivate.push(email);
+  }
+  plan.deactivate.sort();
+  return plan;
+}
+
+function byDepthThenName(a: string, b: string): number {
+  const da = a.split(" > ").length;
+  const db = b.split(" > ").length;
+  return da - db || a.localeCompare(b, "nb");
+}
+
+export function planIsEmpty(plan: ImportPlan): boolean {
+  return !plan.createOrg && plan.unitsToCreate.length === 0 && plan.add.length === 0 && plan.update.length === 0 && plan.deactivate.length === 0;
+}

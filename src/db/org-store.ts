@@ -1,0 +1,210 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Clock } from "../core/clock";
+import type { OrgId, PersonId, UnitId } from "../core/ids";
+import type { Locale } from "../core/locale";
+import type { ExistingPerson, ImportPlan, PersonRecord } from "../core/org-import";
+import type { Role } from "../core/roles";
+import { formatUnitPath, parentPath, parseUnitPath, type UnitPath } from "../core/unit-path";
+import { newId } from "./ids";
+import type { Db } from "./open";
+import { organizations, people, personRoles, unitLeaders, units, type OrganizationRow } from "./schema";
+
+export interface OrgSnapshot {
+  org: OrganizationRow | null;
+  unitPaths: Set<string>;
+  people: Map<string, ExistingPerson>;
+}
+
+function toPath(text: string): UnitPath {
+  const p = parseUnitPath(text);
+  return p.ok ? p.path : [text];
+}
+
+export function getOrganization(db: Db): OrganizationRow | null {
+  return db.select().from(organizations).limit(1).get() ?? null;
+}
+
+/** The organization as the import planner needs to see it. */
+export function loadOrgSnapshot(db: Db): OrgSnapshot {
+  const org = getOrganization(db);
+  const unitRows = db.select({ id: units.id, path: units.path }).from(units).all();
+  const pathById = new Map(unitRows.map((u) => [u.id, u.path]));
+  const leaders = new Map<string, UnitPath[]>();
+  for (const l of db.select().from(unitLeaders).all()) {
+    const list = leaders.get(l.personId) ?? [];
+    list.push(toPath(pathById.get(l.unitId) ?? ""));
+    leaders.set(l.personId, list);
+  }
+  const roles = new Map<string, Role[]>();
+  for (const r of db.select().from(personRoles).all()) {
+    const list = roles.get(r.personId) ?? [];
+    list.push(r.role);
+    roles.set(r.personId, list);
+  }
+  const byEmail = new Map<string, ExistingPerson>();
+  for (const p of db.select().from(people).all()) {
+    byEmail.set(p.email, {
+      email: p.email,
+      name: p.name,
+      unit: toPath(pathById.get(p.unitId) ?? ""),
+      leaderOf: leaders.get(p.id) ?? [],
+      roles: roles.get(p.id) ?? [],
+      slackUserId: p.slackUserId,
+      teamsAadObjectId: p.teamsAadObjectId,
+      locale: p.locale,
+      timezone: p.timezone,
+      active: p.active,
+    });
+  }
+  return { org, unitPaths: new Set(unitRows.map((u) => u.path)), people: byEmail };
+}
+
+/**
+ * Writes a plan in one transaction: all of it or none of it.
+ * Platform ids move between people (a swap, or a leaver's id reused), so ids
+ * claimed by someone else are released first to keep the unique indexes happy.
+ */
+export function applyImport(db: Db, plan: ImportPlan, clock: Clock): void {
+  const now = clock.now();
+  db.transaction((tx) => {
+    let orgId: OrgId;
+    if (plan.createOrg) {
+      orgId = newId<OrgId>("org");
+      tx.insert(organizations).values({ id: orgId, name: plan.orgName, createdAt: now }).run();
+    } else {
+      const org = tx.select({ id: organizations.id }).from(organizations).limit(1).get();
+      if (org === undefined) throw new Error("organization vanished during import");
+      orgId = org.id as OrgId;
+    }
+
+    const unitIds = new Map(tx.select({ id: units.id, path: units.path }).from(units).all().map((u) => [u.path, u.id]));
+    for (const pathText of plan.unitsToCreate) {
+      const path = toPath(pathText);
+      const parent = parentPath(path);
+      const id = newId<UnitId>("unit");
+      tx.insert(units)
+        .values({
+          id,
+          orgId,
+          parentId: parent === null ? null : (unitIds.get(formatUnitPath(parent)) ?? null),
+          name: path[path.length - 1] ?? pathText,
+          path: pathText,
+          depth: path.length - 1,
+          createdAt: now,
+        })
+        .run();
+      unitIds.set(pathText, id);
+    }
+    const unitId = (path: UnitPath): string => {
+      const id = unitIds.get(formatUnitPath(path));
+      if (id === undefined) throw new Error(`unit missing after creation: ${formatUnitPath(path)}`);
+      return id;
+    };
+
+    const rows = [...plan.add, ...plan.update.map((u) => u.row)];
+    const claimedSlack = new Map(rows.filter((r) => r.slackUserId).map((r) => [r.slackUserId, r.email]));
+    const claimedTeams = new Map(rows.filter((r) => r.teamsAadObjectId).map((r) => [r.teamsAadObjectId, r.email]));
+    for (const p of tx.select({ id: people.id, email: people.email, slack: people.slackUserId, teams: people.teamsAadObjectId }).from(people).all()) {
+      const slackOwner = p.slack === null ? undefined : claimedSlack.get(p.slack);
+      if (slackOwner !== undefined && slackOwner !== p.email) tx.update(people).set({ slackUserId: null }).where(eq(people.id, p.id)).run();
+      const teamsOwner = p.teams === null ? undefined : claimedTeams.get(p.teams);
+      if (teamsOwner !== undefined && teamsOwner !== p.email) tx.update(people).set({ teamsAadObjectId: null }).where(eq(people.id, p.id)).run();
+    }
+
+    const fields = (r: PersonRecord) => ({
+      name: r.name,
+      unitId: unitId(r.unit),
+      slackUserId: r.slackUserId,
+      teamsAadObjectId: r.teamsAadObjectId,
+      locale: r.locale,
+      timezone: r.timezone,
+      active: true,
+      updatedAt: now,
+    });
+    const setMemberships = (personId: string, r: PersonRecord) => {
+      tx.delete(unitLeaders).where(eq(unitLeaders.personId, personId)).run();
+      tx.delete(personRoles).where(eq(personRoles.personId, personId)).run();
+      for (const led of r.leaderOf) tx.insert(unitLeaders).values({ unitId: unitId(led), personId }).onConflictDoNothing().run();
+      for (const role of r.roles) tx.insert(personRoles).values({ personId, role }).run();
+    };
+
+    for (const row of plan.add) {
+      const id = newId<PersonId>("person");
+      tx.insert(people).values({ id, orgId, email: row.email, createdAt: now, ...fields(row) }).run();
+      setMemberships(id, row);
+    }
+    for (const { row } of plan.update) {
+      const p = tx.select({ id: people.id }).from(people).where(and(eq(people.orgId, orgId), eq(people.email, row.email))).get();
+      if (p === undefined) throw new Error("person vanished during import");
+      tx.update(people).set(fields(row)).where(eq(people.id, p.id)).run();
+      setMemberships(p.id, row);
+    }
+    if (plan.deactivate.length > 0) {
+      const leaving = tx.select({ id: people.id }).from(people).where(inArray(people.email, plan.deactivate)).all().map((p) => p.id);
+      tx.update(people).set({ active: false, updatedAt: now }).where(inArray(people.id, leaving)).run();
+      // A leaver leads nothing and holds no role: no digest or comment may reach them.
+      tx.delete(unitLeaders).where(inArray(unitLeaders.personId, leaving)).run();
+      tx.delete(personRoles).where(inArray(personRoles.personId, leaving)).run();
+    }
+  });
+}
+
+export interface UnitNode {
+  id: string;
+  name: string;
+  path: string;
+  /** Active people whose own unit this is. */
+  people: number;
+  /** Active people here and in all sub-units. */
+  total: number;
+  leaders: { name: string; email: string }[];
+  children: UnitNode[];
+}
+
+export interface OrgTree {
+  organization: { id: string; name: string; defaultLocale: Locale; defaultTimezone: string };
+  people: number;
+  units: number;
+  root: UnitNode | null;
+}
+
+/** The org tree with headcounts and leaders; no one's answers, no member lists. */
+export function loadOrgTree(db: Db): OrgTree | null {
+  const org = getOrganization(db);
+  if (org === null) return null;
+  const unitRows = db.select().from(units).where(eq(units.orgId, org.id)).all();
+  const nodes = new Map<string, UnitNode>();
+  for (const u of unitRows) nodes.set(u.id, { id: u.id, name: u.name, path: u.path, people: 0, total: 0, leaders: [], children: [] });
+  const active = db.select({ unitId: people.unitId }).from(people).where(and(eq(people.orgId, org.id), eq(people.active, true))).all();
+  for (const p of active) {
+    const n = nodes.get(p.unitId);
+    if (n) n.people++;
+  }
+  const leaderRows = db
+    .select({ unitId: unitLeaders.unitId, name: people.name, email: people.email })
+    .from(unitLeaders)
+    .innerJoin(people, eq(people.id, unitLeaders.personId))
+    .all();
+  for (const l of leaderRows) nodes.get(l.unitId)?.leaders.push({ name: l.name, email: l.email });
+  let root: UnitNode | null = null;
+  for (const u of unitRows) {
+    const node = nodes.get(u.id);
+    if (node === undefined) continue;
+    const parent = u.parentId === null ? undefined : nodes.get(u.parentId);
+    if (parent) parent.children.push(node);
+    else root = node;
+  }
+  const finish = (n: UnitNode): number => {
+    n.children.sort((a, b) => a.name.localeCompare(b.name, "nb"));
+    n.leaders.sort((a, b) => a.name.localeCompare(b.name, "nb"));
+    n.total = n.people + n.children.reduce((sum, c) => sum + finish(c), 0);
+    return n.total;
+  };
+  if (root) finish(root);
+  return {
+    organization: { id: org.id, name: org.name, defaultLocale: org.defaultLocale, defaultTimezone: org.defaultTimezone },
+    people: active.length,
+    units: unitRows.length,
+    root,
+  };
+}

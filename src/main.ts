@@ -1,0 +1,36 @@
+import { loadConfig } from "./config";
+import { systemClock } from "./core/clock";
+import { isPulsenError } from "./core/errors";
+import { createLogger } from "./log";
+import { startServer } from "./server/start";
+
+/** `npm start`: the composition root. Only this file wires adapters to the core. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (isPulsenError(e)) {
+      process.stderr.write(`pulsen: configuration error: ${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const logger = createLogger(config.logLevel);
+  if (config.teams?.auth === "none") {
+    logger.warn("TEAMS_UNAUTHENTICATED=1: /api/messages accepts unauthenticated requests. For local testing only.");
+  }
+  const running = await startServer(config, logger, systemClock);
+  process.stdout.write(`\nPulsen is running.\n  health:    ${running.url}/healthz\n\n`);
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, "stopping");
+    void running.stop().then(() => process.exit(0));
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`pulsen: could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

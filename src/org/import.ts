@@ -1,0 +1,27 @@
+import type { Clock } from "../core/clock";
+import { PulsenError } from "../core/errors";
+import { formatRowError, type ImportPlan, planImport, validateRows } from "../core/org-import";
+import { applyImport, loadOrgSnapshot } from "../db/org-store";
+import type { Db } from "../db/open";
+import { readOrgCsv } from "./csv";
+
+/**
+ * Imports the org CSV: the whole file is validated first, and nothing is
+ * written unless every row is good. Returns the plan that was (or, in a dry
+ * run, would be) applied.
+ */
+export function importOrgCsv(db: Db, bytes: Uint8Array, opts: { dryRun: boolean; clock: Clock }): ImportPlan {
+  const csv = readOrgCsv(bytes);
+  if (!csv.ok) throw invalid(csv.errors.map(formatRowError));
+  const snapshot = loadOrgSnapshot(db);
+  const valid = validateRows(csv.rows, snapshot.org?.name ?? null);
+  if (!valid.ok) throw invalid(valid.errors.map(formatRowError));
+  const plan = planImport(valid.rows, { orgName: snapshot.org?.name ?? null, unitPaths: snapshot.unitPaths, people: snapshot.people });
+  if (!opts.dryRun) applyImport(db, plan, opts.clock);
+  return plan;
+}
+
+function invalid(lines: string[]): PulsenError {
+  const n = lines.length;
+  return new PulsenError("input_invalid", `the file has ${n} error${n === 1 ? "" : "s"}; nothing was imported`, lines);
+}

@@ -1,0 +1,41 @@
+import type { Server } from "node:http";
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import type { Logger } from "../log";
+
+export interface HttpDeps {
+  logger: Logger;
+  /** True once the database is open and migrated. */
+  healthy: () => boolean;
+}
+
+/**
+ * The one HTTP server. Later layers mount here: /slack/events (Slack),
+ * /api/messages (Teams), /api (dashboard JSON), / and /chat (pages).
+ */
+export function createHttpApp(deps: HttpDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.get("/healthz", (_req, res) => {
+    if (deps.healthy()) res.json({ ok: true });
+    else res.status(503).json({ ok: false });
+  });
+  return app;
+}
+
+/** Last handlers: a JSON 404 and an error handler that never echoes request bodies. */
+export function finishHttpApp(app: Express, logger: Logger): void {
+  app.use((_req, res) => {
+    res.status(404).json({ error: "not_found" });
+  });
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    logger.error({ path: req.path, err: err instanceof Error ? err.message : String(err) }, "request failed");
+    if (!res.headersSent) res.status(500).json({ error: "internal" });
+  });
+}
+
+export function listen(app: Express, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, (err?: Error) => (err ? reject(err) : resolve(server)));
+    server.on("error", reject);
+  });
+}
