@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { describeConfig, loadConfig } from "../src/config";
+
+const message = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return "accepted";
+};
+
+describe("configuration", () => {
+  it("defaults to the embedded set-up with no adapters", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, databasePath: "./data/pulsen.db", publicUrl: "http://localhost:3000", anonymityMin: 5, slack: null, teams: null });
+  });
+
+  it("derives PUBLIC_URL from PORT and trims a trailing slash", () => {
+    expect(loadConfig({ PORT: "8080" }).publicUrl).toBe("http://localhost:8080");
+    expect(loadConfig({ PUBLIC_URL: "https://pulsen.example.no/" }).publicUrl).toBe("https://pulsen.example.no");
+  });
+
+  it.each([
+    [{ PORT: "http" }, /^PORT /],
+    [{ PORT: "70000" }, /^PORT must be 0–65535/],
+    [{ ANONYMITY_MIN: "2" }, /^ANONYMITY_MIN must be at least 3/],
+    [{ ANONYMITY_MIN: "4.5" }, /^ANONYMITY_MIN must be a whole number/],
+    [{ PUBLIC_URL: "pulsen.example.no" }, /^PUBLIC_URL must be an http\(s\) URL/],
+    [{ SLACK_BOT_TOKEN: "xoxb-1" }, /^SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN/],
+    [{ SLACK_SIGNING_SECRET: "s" }, /^SLACK_BOT_TOKEN is required/],
+    [{ SLACK_BOT_TOKEN: "xoxp-1", SLACK_SIGNING_SECRET: "s" }, /^SLACK_BOT_TOKEN must start with xoxb-/],
+    [{ SLACK_APP_TOKEN: "xapp-1" }, /^SLACK_APP_TOKEN needs SLACK_BOT_TOKEN/],
+    [{ MICROSOFT_APP_ID: "id" }, /^MICROSOFT_APP_PASSWORD is required/],
+    [{ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", MICROSOFT_APP_TYPE: "SingleTenant" }, /^MICROSOFT_APP_TENANT_ID is required/],
+    [{ MICROSOFT_APP_PASSWORD: "p" }, /^MICROSOFT_APP_ID is required/],
+    [{ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", MICROSOFT_APP_TYPE: "Personal" }, /^MICROSOFT_APP_TYPE must be MultiTenant/],
+    [{ TEAMS_UNAUTHENTICATED: "1", PUBLIC_URL: "https://pulsen.example.no" }, /^TEAMS_UNAUTHENTICATED is for local testing only/],
+    [{ TEAMS_UNAUTHENTICATED: "1", MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p" }, /^TEAMS_UNAUTHENTICATED cannot be 1/],
+  ])("stops on %o with one line naming the variable", (env, expected) => {
+    const m = message(env);
+    expect(m).toMatch(expected);
+    expect(m).not.toContain("\n");
+  });
+
+  it("enables Slack over HTTP, or Socket Mode with an app token", () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }).slack?.mode).toBe("http");
+    expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).slack?.mode).toBe("socket");
+  });
+
+  it("allows an unauthenticated Teams endpoint only on localhost", () => {
+    expect(loadConfig({ TEAMS_UNAUTHENTICATED: "1" }).teams).toEqual({ auth: "none" });
+    expect(loadConfig({ TEAMS_UNAUTHENTICATED: "1", PUBLIC_URL: "http://127.0.0.1:3000" }).teams).toEqual({ auth: "none" });
+  });
+
+  it("describes itself without secrets", () => {
+    const c = loadConfig({ SLACK_BOT_TOKEN: "xoxb-secret-token", SLACK_SIGNING_SECRET: "signing-secret", MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "app-password" });
+    const text = JSON.stringify(describeConfig(c));
+    for (const secret of ["xoxb-secret-token", "signing-secret", "app-password"]) expect(text).not.toContain(secret);
+  });
+});
