@@ -57,7 +57,7 @@ describe("pulsen instruments", () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toBe("pulsen: version: our-pulse already has version 1; raise version to add a new one\n");
 
-    const broken = structuredClone(custom) as { version: number; factors: { items: { text: { nn: string } }[] }[] };
+    const broken = structuredClone(custom) as unknown as { version: number; factors: { items: { text: { nn: string } }[] }[] };
     broken.version = 2;
     broken.factors[0]!.items[2]!.text.nn = "";
     writeFileSync(join(e.cwd, "broken.json"), JSON.stringify(broken));

@@ -24,7 +24,7 @@ describe("instrument validation", () => {
     ["a missing language", (i: ReturnType<typeof valid>) => delete i.factors[0]!.items[2]!.text.en, "factors[0].items[2].text.en:"],
     ["a duplicate item id", (i: ReturnType<typeof valid>) => (i.factors[1]!.items[1]!.id = i.factors[0]!.items[0]!.id), 'factors[1].items[1].id: duplicate item id'],
     ["a duplicate factor id", (i: ReturnType<typeof valid>) => (i.factors[2]!.id = i.factors[0]!.id), "factors[2].id: duplicate factor id"],
-    ["a repeated statement", (i: ReturnType<typeof valid>) => (i.factors[2]!.items[0]!.text.nb = i.factors[0]!.items[0]!.text.nb), "factors[2].items[0].text.nb: same statement as item"],
+    ["a repeated statement", (i: ReturnType<typeof valid>) => (i.factors[2]!.items[0]!.text.nb = i.factors[0]!.items[0]!.text.nb!), "factors[2].items[0].text.nb: same statement as item"],
     ["a factor with one item", (i: ReturnType<typeof valid>) => i.factors[0]!.items.splice(1), "factors[0].items: a factor needs at least 2 items"],
     ["a factor with six items", (i: ReturnType<typeof valid>) => {
       const f = i.factors[0]!;
