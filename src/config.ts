@@ -116,3 +116,12 @@ export function describeConfig(c: Config): Record<string, unknown> {
     teams: c.teams === null ? "off" : c.teams.auth,
   };
 }
+
+/** The chat platforms that reach people: the web chat only when no real one is configured (demo). */
+export function enabledPlatforms(c: Config): Set<"slack" | "teams" | "webchat"> {
+  const set = new Set<"slack" | "teams" | "webchat">();
+  if (c.slack) set.add("slack");
+  if (c.teams) set.add("teams");
+  if (set.size === 0) set.add("webchat");
+  return set;
+}

@@ -3,6 +3,8 @@ import { isPulsenError } from "../core/errors";
 import { CliContext, type CliIo } from "./context";
 import { registerInstruments } from "./instruments";
 import { registerOrg } from "./org";
+import { registerRound } from "./round";
+import { registerSeries } from "./series";
 
 export const EXIT_OK = 0;
 export const EXIT_USER_ERROR = 1;
@@ -21,6 +23,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   registerOrg(program, ctx);
   registerInstruments(program, ctx);
+  registerSeries(program, ctx);
+  registerRound(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   for (const cmd of program.commands.flatMap((c) => c.commands)) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Clock } from "../core/clock";
 import { PulsenError } from "../core/errors";
 import { type Instrument, parseInstrument } from "../core/instrument";
-import type { Db } from "./open";
+import type { Db, Store } from "./open";
 import { instruments } from "./schema";
 
 export type InstrumentSource = "builtin" | "custom";
@@ -64,7 +64,7 @@ export function listInstruments(db: Db): StoredInstrument[] {
   return out;
 }
 
-export function getInstrument(db: Db, id: string, version?: number): StoredInstrument {
+export function getInstrument(db: Store, id: string, version?: number): StoredInstrument {
   const where = version === undefined ? eq(instruments.id, id) : and(eq(instruments.id, id), eq(instruments.version, version));
   const row = db.select().from(instruments).where(where).orderBy(desc(instruments.version)).limit(1).get();
   if (row === undefined) throw new PulsenError("not_found", `no instrument "${id}"${version === undefined ? "" : ` version ${version}`} (see: pulsen instruments list)`);

@@ -35,3 +35,7 @@ export function openDatabase(path: string): DatabaseHandle {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, sqlite, close: () => sqlite.close() };
 }
+
+/** A transaction handle; stores take `Store` so they run inside or outside one. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Store = Db | Tx;

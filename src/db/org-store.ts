@@ -6,7 +6,7 @@ import type { ExistingPerson, ImportPlan, PersonRecord } from "../core/org-impor
 import type { Role } from "../core/roles";
 import { formatUnitPath, parentPath, parseUnitPath, type UnitPath } from "../core/unit-path";
 import { newId } from "./ids";
-import type { Db } from "./open";
+import type { Db, Store } from "./open";
 import { organizations, people, personRoles, unitLeaders, units, type OrganizationRow } from "./schema";
 
 export interface OrgSnapshot {
@@ -20,7 +20,7 @@ function toPath(text: string): UnitPath {
   return p.ok ? p.path : [text];
 }
 
-export function getOrganization(db: Db): OrganizationRow | null {
+export function getOrganization(db: Store): OrganizationRow | null {
   return db.select().from(organizations).limit(1).get() ?? null;
 }
 

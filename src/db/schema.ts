@@ -112,3 +112,143 @@ export type OrganizationRow = typeof organizations.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
 export type PersonRow = typeof people.$inferSelect;
 export type InstrumentRow = typeof instruments.$inferSelect;
+
+/** A pulse series (pulsmåling): what is asked, of whom, how often. */
+export const series = sqliteTable("series", {
+  id: text("id").primaryKey(),
+  orgId: text("org_id")
+    .notNull()
+    .references(() => organizations.id),
+  name: text("name").notNull(),
+  instrumentId: text("instrument_id").notNull(),
+  /** null: every statement each round; n: a rotating subset of n statements. */
+  itemsPerRound: integer("items_per_round"),
+  /** null: the whole organization; else this unit and its sub-units. */
+  audienceUnitId: text("audience_unit_id").references(() => units.id),
+  cadence: text("cadence").notNull(),
+  openDays: integer("open_days").notNull(),
+  reminderDays: text("reminder_days", { mode: "json" }).$type<number[]>().notNull(),
+  maxReminders: integer("max_reminders").notNull(),
+  windowStart: integer("window_start").notNull(),
+  windowEnd: integer("window_end").notNull(),
+  weekdaysOnly: integer("weekdays_only", { mode: "boolean" }).notNull(),
+  status: text("status", { enum: ["active", "paused"] }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** One instance of a series. The audience is snapshotted into invitations at open. */
+export const rounds = sqliteTable(
+  "rounds",
+  {
+    id: text("id").primaryKey(),
+    seriesId: text("series_id")
+      .notNull()
+      .references(() => series.id),
+    /** 1, 2, 3… within the series, given at open; drives the rotating subset. */
+    number: integer("number"),
+    /** For a scheduled round: when the series' cadence opens it. */
+    scheduledFor: integer("scheduled_for", { mode: "timestamp_ms" }),
+    instrumentId: text("instrument_id").notNull(),
+    /** Pinned at open, with the statements asked. */
+    instrumentVersion: integer("instrument_version"),
+    itemIds: text("item_ids", { mode: "json" }).$type<string[]>(),
+    status: text("status", { enum: ["scheduled", "open", "closed"] }).notNull(),
+    openedAt: integer("opened_at", { mode: "timestamp_ms" }),
+    closesAt: integer("closes_at", { mode: "timestamp_ms" }),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    /** The reminder plan and send window as they were when the round opened. */
+    plan: text("plan", { mode: "json" }).$type<RoundPlan>(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("rounds_series_number").on(t.seriesId, t.number), index("rounds_status").on(t.status)],
+);
+
+export interface RoundPlan {
+  reminderDays: number[];
+  maxReminders: number;
+  window: { start: number; end: number; weekdaysOnly: boolean };
+}
+
+/**
+ * Who was invited to a round, in which unit, and whether they finished.
+ * Deliberately no time of completion: with it, the order of completions could
+ * be matched against anything else ordered in time.
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    roundId: text("round_id")
+      .notNull()
+      .references(() => rounds.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    /** The unit at open; later org changes never move a past answer. */
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => units.id),
+    completed: integer("completed", { mode: "boolean" }).notNull().default(false),
+    remindersSent: integer("reminders_sent").notNull().default(0),
+    snoozedUntil: integer("snoozed_until", { mode: "timestamp_ms" }),
+    /** Why nobody could reach them, for HR's list; null while reachable. */
+    undeliverable: text("undeliverable"),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.personId] }), index("invitations_unit").on(t.roundId, t.unitId), index("invitations_person").on(t.personId)],
+);
+
+/**
+ * Durable timers. node-cron only ticks; this table says what is due.
+ * A claimed job holds a lease; its database work commits in the same
+ * transaction that marks it done, so a crash re-runs it, never doubles it.
+ */
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind").notNull(),
+    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    payload: text("payload", { mode: "json" }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    status: text("status", { enum: ["pending", "running", "done", "parked"] }).notNull().default("pending"),
+    leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    idempotencyKey: text("idempotency_key").notNull(),
+    createdAt: createdAt(),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("jobs_key").on(t.idempotencyKey), index("jobs_due").on(t.status, t.dueAt)],
+);
+
+/**
+ * Every outbound chat message, keyed round:person:kind[:n]. The key makes a
+ * second enqueue a no-op; the state makes a restart resume, not repeat.
+ * Holds what to say (an intent), never an answer.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull(),
+    platform: text("platform", { enum: ["slack", "teams", "webchat"] }).notNull(),
+    /** A person (DM) or a channel address on the platform. */
+    personId: text("person_id").references(() => people.id, { onDelete: "cascade" }),
+    channel: text("channel"),
+    roundId: text("round_id").references(() => rounds.id),
+    intent: text("intent", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    state: text("state", { enum: ["pending", "sending", "sent", "failed", "undeliverable", "cancelled"] }).notNull().default("pending"),
+    notBefore: integer("not_before", { mode: "timestamp_ms" }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+    platformMessageId: text("platform_message_id"),
+    reason: text("reason"),
+    createdAt: createdAt(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("outbox_key").on(t.key), index("outbox_due").on(t.state, t.notBefore), index("outbox_round").on(t.roundId)],
+);
+
+export type SeriesRow = typeof series.$inferSelect;
+export type RoundRow = typeof rounds.$inferSelect;
+export type InvitationRow = typeof invitations.$inferSelect;
+export type JobRow = typeof jobs.$inferSelect;
+export type OutboxRow = typeof outbox.$inferSelect;

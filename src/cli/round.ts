@@ -1,0 +1,61 @@
+import type { Command } from "commander";
+import { and, eq } from "drizzle-orm";
+import { loadConfig, enabledPlatforms } from "../config";
+import { PulsenError } from "../core/errors";
+import { rounds } from "../db/schema";
+import { closeRound } from "../rounds/close";
+import { openRound } from "../rounds/open";
+import { getSeries } from "../rounds/series";
+import { roundStatus } from "../rounds/status";
+import type { CliContext } from "./context";
+
+/** The CLI never sends: it writes rounds and queued messages, the server's outbox sends them. */
+export function registerRound(program: Command, ctx: CliContext): void {
+  const cmd = program.command("round").description("survey rounds: open, close, participation");
+
+  cmd
+    .command("open")
+    .argument("<series-id>", "series id")
+    .description("open a round of the series now (invitations go out from the running server)")
+    .option("--json", "machine-readable output")
+    .action((seriesId: string, opts: { json?: boolean }) => {
+      const now = ctx.io.clock.now();
+      const platforms = enabledPlatforms(loadConfig(ctx.io.env));
+      const id = ctx.db.transaction((tx) => {
+        const s = getSeries(tx, seriesId);
+        const open = tx.select({ id: rounds.id }).from(rounds).where(and(eq(rounds.seriesId, s.id), eq(rounds.status, "open"))).get();
+        if (open !== undefined) throw new PulsenError("conflict", `series ${seriesId} already has an open round (${open.id}); close it first: pulsen round close ${open.id}`);
+        return openRound(tx, s, null, now, { platforms });
+      });
+      if (opts.json) return ctx.json({ id });
+      const st = roundStatus(ctx.db, id);
+      ctx.print(id);
+      ctx.print(`Opened: ${st.invited} invited, closes ${st.closesAt}.${st.unreachable > 0 ? ` ${st.unreachable} cannot be reached (see: pulsen round status ${id}).` : ""}`);
+    });
+
+  cmd
+    .command("close")
+    .argument("<round-id>", "round id")
+    .description("close a round now; later answers are refused")
+    .option("--json", "machine-readable output")
+    .action((roundId: string, opts: { json?: boolean }) => {
+      const closed = ctx.db.transaction((tx) => closeRound(tx, roundId, ctx.io.clock.now()));
+      if (!closed) throw new PulsenError("conflict", `round ${roundId} is already closed`);
+      if (opts.json) return ctx.json({ id: roundId, status: "closed" });
+      ctx.print(`Closed ${roundId}.`);
+    });
+
+  cmd
+    .command("status")
+    .argument("<round-id>", "round id")
+    .description("participation per unit: counts and rates, never names")
+    .option("--json", "machine-readable output")
+    .action((roundId: string, opts: { json?: boolean }) => {
+      const st = roundStatus(ctx.db, roundId);
+      if (opts.json) return ctx.json(st);
+      ctx.print(`${st.round} (${st.series}): ${st.status}, ${st.answered} of ${st.invited} answered (${Math.round(st.responseRate * 100)} %)${st.closesAt ? `, closes ${st.closesAt}` : ""}`);
+      for (const u of st.units) {
+        ctx.print(`  ${u.unit}: ${u.answered}/${u.invited} (${Math.round(u.responseRate * 100)} %)${u.unreachable > 0 ? `, ${u.unreachable} unreachable` : ""}`);
+      }
+    });
+}

@@ -1,0 +1,253 @@
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import type { Clock } from "../core/clock";
+import { type Locale } from "../core/locale";
+import { DEFAULT_WINDOW, nextAllowed } from "../core/quiet-hours";
+import { answerWindow } from "../core/round";
+import type { Db, Store } from "../db/open";
+import { invitations, organizations, outbox, people, rounds, type OutboxRow } from "../db/schema";
+import type { Logger } from "../log";
+import { backoffMs } from "./queue";
+import { RateLimiter } from "./rate-limit";
+import type { Intent, Outbound, Platform, Recipient, Sender } from "./sender";
+
+export interface NewMessage {
+  key: string;
+  platform: Platform;
+  personId?: string;
+  channel?: string;
+  roundId?: string;
+  intent: Intent;
+  notBefore: Date;
+}
+
+/** Queues a message unless its key is already queued; true if queued now. */
+export function enqueueMessage(store: Store, m: NewMessage, now: Date): boolean {
+  const r = store
+    .insert(outbox)
+    .values({
+      key: m.key,
+      platform: m.platform,
+      personId: m.personId ?? null,
+      channel: m.channel ?? null,
+      roundId: m.roundId ?? null,
+      intent: m.intent,
+      notBefore: m.notBefore,
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .run();
+  return r.changes > 0;
+}
+
+export interface DrainOptions {
+  batch: number;
+  /** How long a send may be in flight before a restart treats it as unknown. */
+  leaseMs: number;
+  maxAttempts: number;
+  random: () => number;
+}
+
+const DEFAULTS: DrainOptions = { batch: 200, leaseMs: 120_000, maxAttempts: 8, random: Math.random };
+
+export interface DrainStats {
+  sent: number;
+  deferred: number;
+  retried: number;
+  undeliverable: number;
+  cancelled: number;
+  failed: number;
+  /** ms until the earliest message held back by a rate limit could go, or null. */
+  waitMs: number | null;
+}
+
+/**
+ * Sends what is due, one platform call per row, within each platform's rate
+ * limits and each recipient's send window. State moves pending → sending →
+ * sent | pending (retry) | failed | undeliverable | cancelled, and each move
+ * is committed before the next call, so a restart resumes where it stopped.
+ */
+export class OutboxDrainer {
+  private readonly opts: DrainOptions;
+  private readonly limiter = new RateLimiter();
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly senders: Partial<Record<Platform, Sender>>,
+    private readonly logger: Logger,
+    opts: Partial<DrainOptions> = {},
+  ) {
+    this.opts = { ...DEFAULTS, ...opts };
+  }
+
+  private recipient(row: OutboxRow): Recipient | null {
+    const org = this.db.select({ locale: organizations.defaultLocale, tz: organizations.defaultTimezone }).from(organizations).limit(1).get();
+    const orgLocale: Locale = org?.locale ?? "nb";
+    if (row.personId === null) return row.channel === null ? null : { kind: "channel", channel: row.channel, locale: orgLocale };
+    const p = this.db.select().from(people).where(eq(people.id, row.personId)).get();
+    if (p === undefined) return null;
+    return {
+      kind: "person",
+      personId: p.id,
+      slackUserId: p.slackUserId,
+      teamsAadObjectId: p.teamsAadObjectId,
+      locale: p.locale ?? orgLocale,
+      timezone: p.timezone ?? org?.tz ?? "Europe/Oslo",
+    };
+  }
+
+  /** Why a queued message should no longer go out, if it should not. */
+  private staleReason(row: OutboxRow, now: Date): string | null {
+    if (row.roundId === null) return null;
+    const round = this.db.select().from(rounds).where(eq(rounds.id, row.roundId)).get();
+    if (round === undefined) return "round missing";
+    if (!answerWindow(round, now).open) return "round closed";
+    if (row.personId !== null) {
+      const inv = this.db
+        .select({ completed: invitations.completed })
+        .from(invitations)
+        .where(and(eq(invitations.roundId, row.roundId), eq(invitations.personId, row.personId)))
+        .get();
+      if (inv?.completed && (row.intent as Intent).kind === "remind") return "already answered";
+    }
+    return null;
+  }
+
+  private windowFor(row: OutboxRow) {
+    if (row.roundId === null) return DEFAULT_WINDOW;
+    return this.db.select({ plan: rounds.plan }).from(rounds).where(eq(rounds.id, row.roundId)).get()?.plan?.window ?? DEFAULT_WINDOW;
+  }
+
+  private set(id: number, values: Partial<typeof outbox.$inferInsert>): void {
+    this.db.update(outbox).set(values).where(eq(outbox.id, id)).run();
+  }
+
+  private markUndeliverable(row: OutboxRow, reason: string): void {
+    this.db.transaction((tx) => {
+      tx.update(outbox).set({ state: "undeliverable", reason, leaseUntil: null }).where(eq(outbox.id, row.id)).run();
+      if (row.roundId !== null && row.personId !== null) {
+        tx.update(invitations)
+          .set({ undeliverable: reason })
+          .where(and(eq(invitations.roundId, row.roundId), eq(invitations.personId, row.personId)))
+          .run();
+      }
+    });
+  }
+
+  /** Sends left in flight by a crash: confirmed with the platform if it can tell, else sent again. */
+  private async recoverInFlight(now: Date): Promise<void> {
+    const stuck = this.db.select().from(outbox).where(and(eq(outbox.state, "sending"), lte(outbox.leaseUntil, now))).all();
+    for (const row of stuck) {
+      const sender = this.senders[row.platform];
+      const recipient = this.recipient(row);
+      const found = sender?.findSent && recipient ? await sender.findSent({ key: row.key, recipient, intent: row.intent as Intent }) : null;
+      if (found !== null) this.set(row.id, { state: "sent", platformMessageId: found, sentAt: now, leaseUntil: null });
+      else this.set(row.id, { state: "pending", leaseUntil: null });
+    }
+  }
+
+  /** One pass over what is due now. */
+  async drainOnce(): Promise<DrainStats> {
+    const stats: DrainStats = { sent: 0, deferred: 0, retried: 0, undeliverable: 0, cancelled: 0, failed: 0, waitMs: null };
+    await this.recoverInFlight(this.clock.now());
+    const due = this.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.state, "pending"), lte(outbox.notBefore, this.clock.now())))
+      .orderBy(asc(outbox.notBefore), asc(outbox.id))
+      .limit(this.opts.batch)
+      .all();
+
+    for (const row of due) {
+      const now = this.clock.now();
+      const stale = this.staleReason(row, now);
+      if (stale !== null) {
+        this.set(row.id, { state: "cancelled", reason: stale });
+        stats.cancelled++;
+        continue;
+      }
+      const sender = this.senders[row.platform];
+      const recipient = this.recipient(row);
+      if (sender === undefined || recipient === null) {
+        this.markUndeliverable(row, sender === undefined ? `${row.platform} is not configured` : "recipient no longer exists");
+        stats.undeliverable++;
+        continue;
+      }
+      if (recipient.kind === "person") {
+        const allowed = nextAllowed(now, recipient.timezone, this.windowFor(row));
+        if (allowed.getTime() > now.getTime()) {
+          this.set(row.id, { notBefore: allowed });
+          stats.deferred++;
+          continue;
+        }
+      }
+      const conversation = recipient.kind === "person" ? `person:${recipient.personId}` : `channel:${recipient.channel}`;
+      const wait = this.limiter.take(
+        [
+          ...sender.limits.platform.map((spec, i) => ({ key: `${row.platform}:${i}`, spec })),
+          ...sender.limits.conversation.map((spec, i) => ({ key: `${row.platform}:${conversation}:${i}`, spec })),
+        ],
+        now.getTime(),
+      );
+      if (wait > 0) {
+        stats.waitMs = stats.waitMs === null ? wait : Math.min(stats.waitMs, wait);
+        continue;
+      }
+
+      const attempts = row.attempts + 1;
+      this.set(row.id, { state: "sending", attempts, leaseUntil: new Date(now.getTime() + this.opts.leaseMs) });
+      let result;
+      try {
+        result = await sender.send({ key: row.key, recipient, intent: row.intent as Intent });
+      } catch (e) {
+        result = { kind: "retry" as const, reason: e instanceof Error ? e.message : String(e) };
+      }
+      const after = this.clock.now();
+      switch (result.kind) {
+        case "sent":
+          this.set(row.id, { state: "sent", platformMessageId: result.messageId, sentAt: after, leaseUntil: null, reason: null });
+          stats.sent++;
+          break;
+        case "rate_limited": {
+          const until = after.getTime() + result.retryAfterMs;
+          if (result.scope === "platform") for (let i = 0; i < sender.limits.platform.length; i++) this.limiter.block(`${row.platform}:${i}`, until);
+          else for (let i = 0; i < Math.max(1, sender.limits.conversation.length); i++) this.limiter.block(`${row.platform}:${conversation}:${i}`, until);
+          // A 429 is the platform pacing us, not a failure: it does not use up an attempt.
+          this.set(row.id, { state: "pending", attempts: row.attempts, notBefore: new Date(until), leaseUntil: null, reason: "rate limited" });
+          stats.retried++;
+          break;
+        }
+        case "retry":
+          if (attempts >= this.opts.maxAttempts) {
+            this.set(row.id, { state: "failed", reason: result.reason, leaseUntil: null });
+            stats.failed++;
+            this.logger.error({ key: row.key, reason: result.reason }, "message failed for good");
+          } else {
+            this.set(row.id, { state: "pending", reason: result.reason, leaseUntil: null, notBefore: new Date(after.getTime() + backoffMs(attempts, this.opts.random)) });
+            stats.retried++;
+          }
+          break;
+        case "undeliverable":
+          this.markUndeliverable(row, result.reason);
+          stats.undeliverable++;
+          this.logger.warn({ key: row.key, reason: result.reason }, "message undeliverable");
+          break;
+      }
+    }
+    return stats;
+  }
+}
+
+/** Cancels a round's queued messages (at close, nothing more goes out for it). */
+export function cancelRoundMessages(store: Store, roundId: string, reason: string): number {
+  return store
+    .update(outbox)
+    .set({ state: "cancelled", reason })
+    .where(and(eq(outbox.roundId, roundId), inArray(outbox.state, ["pending"])))
+    .run().changes;
+}
+
+export function outboxCounts(db: Db): Record<string, number> {
+  const rows = db.select({ state: outbox.state, n: sql<number>`count(*)` }).from(outbox).groupBy(outbox.state).all();
+  return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+}

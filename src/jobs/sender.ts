@@ -1,0 +1,44 @@
+import type { Locale } from "../core/locale";
+import type { BucketSpec } from "./rate-limit";
+
+export type Platform = "slack" | "teams" | "webchat";
+
+/** Where a message goes: a person's direct chat, or a channel. */
+export type Recipient =
+  | { kind: "person"; personId: string; slackUserId: string | null; teamsAadObjectId: string | null; locale: Locale; timezone: string }
+  | { kind: "channel"; channel: string; locale: Locale };
+
+/** What to say: the bot layer turns an intent into its neutral message. */
+export type Intent =
+  | { kind: "invite"; roundId: string }
+  | { kind: "remind"; roundId: string; n: number }
+  | { kind: "notice"; text: string };
+
+export interface Outbound {
+  key: string;
+  recipient: Recipient;
+  intent: Intent;
+}
+
+/**
+ * A platform's answer to one send. `retry` is for network errors and 5xx;
+ * `rate_limited` carries Retry-After; `undeliverable` is final (user gone,
+ * bot not in channel) and is shown to HR.
+ */
+export type SendResult =
+  | { kind: "sent"; messageId: string }
+  | { kind: "retry"; reason: string }
+  | { kind: "rate_limited"; retryAfterMs: number; scope: "platform" | "conversation" }
+  | { kind: "undeliverable"; reason: string };
+
+export interface Sender {
+  platform: Platform;
+  limits: { platform: BucketSpec[]; conversation: BucketSpec[] };
+  send(message: Outbound): Promise<SendResult>;
+  /**
+   * After a crash between sending and recording, asks the platform whether
+   * the message with this key went out (e.g. by message metadata).
+   * Without it, an unconfirmed send is retried: at least once, not exactly once.
+   */
+  findSent?(message: Outbound): Promise<string | null>;
+}

@@ -1,0 +1,24 @@
+import { eq } from "drizzle-orm";
+import { PulsenError } from "../core/errors";
+import type { Store } from "../db/open";
+import { rounds } from "../db/schema";
+import { cancelRoundMessages } from "../jobs/outbox";
+import { enqueueJob } from "../jobs/queue";
+
+export const JOB_ROUND_CLOSED = "round.closed";
+
+/**
+ * Closes a round: no more answers, nothing more sent for it, and a durable
+ * round.closed event for whoever listens (drafts, reports, digests).
+ * Returns false if it was already closed.
+ */
+export function closeRound(tx: Store, roundId: string, now: Date): boolean {
+  const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
+  if (round === undefined) throw new PulsenError("not_found", `no round "${roundId}"`);
+  if (round.status === "closed") return false;
+  if (round.status === "scheduled") throw new PulsenError("conflict", `round ${roundId} has not opened yet`);
+  tx.update(rounds).set({ status: "closed", closedAt: now }).where(eq(rounds.id, roundId)).run();
+  cancelRoundMessages(tx, roundId, "round closed");
+  enqueueJob(tx, { kind: JOB_ROUND_CLOSED, dueAt: now, payload: { roundId }, key: `round:${roundId}:closed` }, now);
+  return true;
+}

@@ -1,0 +1,60 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { RoundId } from "../core/ids";
+import type { Tx } from "../db/open";
+import { getOrganization } from "../db/org-store";
+import { rounds, series } from "../db/schema";
+import type { JobHandler } from "../jobs/queue";
+import type { Logger } from "../log";
+import { JOB_ROUND_CLOSED, closeRound } from "./close";
+import { JOB_CLOSE, JOB_REMIND, type OpenDeps, openRound } from "./open";
+import { sendReminders } from "./remind";
+import { JOB_OPEN_SCHEDULED, logSkipped, scheduleNextRound } from "./series";
+
+const roundPayload = z.object({ roundId: z.string() });
+
+/** Whoever needs to act when a round closes (drafts, reports, digests) subscribes here. */
+export type RoundClosedListener = (tx: Tx, roundId: string, now: Date) => void;
+
+export interface RoundJobDeps extends OpenDeps {
+  logger: Logger;
+  now: () => Date;
+  onRoundClosed: RoundClosedListener[];
+}
+
+/** The job kinds of the round lifecycle. */
+export function roundJobHandlers(deps: RoundJobDeps): Record<string, JobHandler> {
+  return {
+    [JOB_OPEN_SCHEDULED]: (tx, payload) => {
+      const { roundId } = roundPayload.parse(payload);
+      const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
+      if (round === undefined || round.status !== "scheduled") return;
+      const s = tx.select().from(series).where(eq(series.id, round.seriesId)).get();
+      if (s === undefined || s.status !== "active") return;
+      const now = deps.now();
+      // A round of this series still open (opened by hand) ends as the next one starts.
+      for (const open of tx.select({ id: rounds.id }).from(rounds).where(and(eq(rounds.seriesId, s.id), eq(rounds.status, "open"))).all()) {
+        closeRound(tx, open.id, now);
+      }
+      openRound(tx, s, roundId as RoundId, now, deps);
+      const scheduledFor = round.scheduledFor ?? now;
+      const tz = getOrganization(tx)?.defaultTimezone ?? "Europe/Oslo";
+      logSkipped(deps.logger, s.id, s.cadence, tz, scheduledFor, now);
+      scheduleNextRound(tx, s.id, now, now);
+      deps.logger.info({ round: roundId, series: s.id, late_ms: now.getTime() - scheduledFor.getTime() }, "round opened");
+    },
+    [JOB_REMIND]: (tx, payload) => {
+      const { roundId } = roundPayload.parse(payload);
+      const n = sendReminders(tx, roundId, deps.now());
+      deps.logger.info({ round: roundId, reminders: n }, "reminders queued");
+    },
+    [JOB_CLOSE]: (tx, payload) => {
+      const { roundId } = roundPayload.parse(payload);
+      if (closeRound(tx, roundId, deps.now())) deps.logger.info({ round: roundId }, "round closed");
+    },
+    [JOB_ROUND_CLOSED]: (tx, payload) => {
+      const { roundId } = roundPayload.parse(payload);
+      for (const listener of deps.onRoundClosed) listener(tx, roundId, deps.now());
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { and, eq, max } from "drizzle-orm";
+import { PulsenError } from "../core/errors";
+import type { RoundId } from "../core/ids";
+import { nextAllowed } from "../core/quiet-hours";
+import { closesAt, reminderTimes, rotateItems } from "../core/round";
+import { getInstrument } from "../db/instrument-store";
+import { newId } from "../db/ids";
+import type { Store } from "../db/open";
+import { getOrganization } from "../db/org-store";
+import { invitations, rounds, type RoundPlan, type SeriesRow } from "../db/schema";
+import { enqueueMessage } from "../jobs/outbox";
+import { enqueueJob } from "../jobs/queue";
+import { platformFor } from "../jobs/routing";
+import type { Platform } from "../jobs/sender";
+import { audience } from "./audience";
+
+export const JOB_REMIND = "round.remind";
+export const JOB_CLOSE = "round.close";
+
+export interface OpenDeps {
+  platforms: ReadonlySet<Platform>;
+}
+
+/**
+ * Opens a round now: pins the instrument version and statements, snapshots
+ * the audience into invitations, queues one invitation per person (held to
+ * their send window) and puts reminders and the close on the calendar.
+ * Synchronous, for one transaction: all of it happens, or none.
+ */
+export function openRound(tx: Store, s: SeriesRow, roundId: RoundId | null, now: Date, deps: OpenDeps): RoundId {
+  const org = getOrganization(tx);
+  if (org === null) throw new PulsenError("conflict", "no organization");
+  const tz = org.defaultTimezone;
+  const { instrument } = getInstrument(tx, s.instrumentId);
+  const number = (tx.select({ n: max(rounds.number) }).from(rounds).where(eq(rounds.seriesId, s.id)).get()?.n ?? 0) + 1;
+  const allItems = instrument.factors.flatMap((f) => f.items.map((i) => i.id));
+  const plan: RoundPlan = {
+    reminderDays: s.reminderDays,
+    maxReminders: s.maxReminders,
+    window: { start: s.windowStart, end: s.windowEnd, weekdaysOnly: s.weekdaysOnly },
+  };
+  const values = {
+    number,
+    instrumentVersion: instrument.version,
+    itemIds: rotateItems(allItems, s.itemsPerRound, number),
+    status: "open" as const,
+    openedAt: now,
+    closesAt: closesAt(now, s.openDays, tz),
+    plan,
+  };
+  let id: RoundId;
+  if (roundId === null) {
+    id = newId<RoundId>("round");
+    tx.insert(rounds).values({ id, seriesId: s.id, instrumentId: instrument.id, createdAt: now, ...values }).run();
+  } else {
+    id = roundId;
+    tx.update(rounds).set(values).where(and(eq(rounds.id, id), eq(rounds.status, "scheduled"))).run();
+  }
+
+  for (const person of audience(tx, s.audienceUnitId)) {
+    const platform = platformFor(person, deps.platforms);
+    tx.insert(invitations)
+      .values({ roundId: id, personId: person.id, unitId: person.unitId, undeliverable: platform === null ? "no chat account (no Slack or Teams id)" : null })
+      .run();
+    if (platform === null) continue;
+    const notBefore = nextAllowed(now, person.timezone ?? tz, plan.window);
+    enqueueMessage(tx, { key: `round:${id}:person:${person.id}:invite`, platform, personId: person.id, roundId: id, intent: { kind: "invite", roundId: id }, notBefore }, now);
+  }
+  reminderTimes(now, s.reminderDays, s.openDays, tz).forEach((dueAt, i) => {
+    enqueueJob(tx, { kind: JOB_REMIND, dueAt, payload: { roundId: id, index: i + 1 }, key: `round:${id}:remind:${i + 1}` }, now);
+  });
+  enqueueJob(tx, { kind: JOB_CLOSE, dueAt: values.closesAt, payload: { roundId: id }, key: `round:${id}:close` }, now);
+  return id;
+}

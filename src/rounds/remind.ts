@@ -1,0 +1,95 @@
+import { and, eq, isNull, lt, or, gt, sql } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { PulsenError } from "../core/errors";
+import { nextAllowed } from "../core/quiet-hours";
+import { answerWindow } from "../core/round";
+import type { Store } from "../db/open";
+import { getOrganization } from "../db/org-store";
+import { invitations, outbox, people, rounds } from "../db/schema";
+import { enqueueMessage } from "../jobs/outbox";
+
+const DEFAULT_PLAN = { reminderDays: [], maxReminders: 0, window: { start: 480, end: 1020, weekdaysOnly: true } };
+
+/**
+ * A round-wide reminder: only to invitees who have not finished, are
+ * reachable, have reminders left, and have not snoozed past now.
+ * Each reminder's key carries its number, so it goes out once.
+ */
+export function sendReminders(tx: Store, roundId: string, now: Date): number {
+  const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
+  if (round === undefined || !answerWindow(round, now).open) return 0;
+  const plan = round.plan ?? DEFAULT_PLAN;
+  const tz = getOrganization(tx)?.defaultTimezone ?? "Europe/Oslo";
+  const due = tx
+    .select({ personId: invitations.personId, sent: invitations.remindersSent, timezone: people.timezone })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .where(
+      and(
+        eq(invitations.roundId, roundId),
+        eq(invitations.completed, false),
+        isNull(invitations.undeliverable),
+        lt(invitations.remindersSent, plan.maxReminders),
+        or(isNull(invitations.snoozedUntil), lt(invitations.snoozedUntil, now)),
+      ),
+    )
+    .all();
+  let queued = 0;
+  for (const inv of due) {
+    const platform = invitePlatform(tx, roundId, inv.personId);
+    if (platform === null) continue;
+    const n = inv.sent + 1;
+    const notBefore = nextAllowed(now, inv.timezone ?? tz, plan.window);
+    if (notBefore.getTime() >= (round.closesAt?.getTime() ?? Infinity)) continue; // would land after the close
+    if (enqueueMessage(tx, { key: `round:${roundId}:person:${inv.personId}:remind:${n}`, platform, personId: inv.personId, roundId, intent: { kind: "remind", roundId, n }, notBefore }, now)) {
+      tx.update(invitations).set({ remindersSent: n }).where(and(eq(invitations.roundId, roundId), eq(invitations.personId, inv.personId))).run();
+      queued++;
+    }
+  }
+  return queued;
+}
+
+/** The platform the invitation went out on: reminders follow it. */
+function invitePlatform(tx: Store, roundId: string, personId: string) {
+  return (
+    tx
+      .select({ platform: outbox.platform })
+      .from(outbox)
+      .where(eq(outbox.key, `round:${roundId}:person:${personId}:invite`))
+      .get()?.platform ?? null
+  );
+}
+
+/**
+ * "Remind me tomorrow": the person's next reminder moves to the start of
+ * tomorrow's send window in their own zone (it counts as one of the reminders).
+ */
+export function snooze(tx: Store, roundId: string, personId: string, now: Date): Date {
+  const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
+  if (round === undefined) throw new PulsenError("not_found", "no such round");
+  if (!answerWindow(round, now).open) throw new PulsenError("conflict", "the round is closed");
+  const inv = tx
+    .select({ sent: invitations.remindersSent, completed: invitations.completed, timezone: people.timezone })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId)))
+    .get();
+  if (inv === undefined) throw new PulsenError("forbidden", "not invited to this round");
+  const plan = round.plan ?? DEFAULT_PLAN;
+  const zone = inv.timezone ?? getOrganization(tx)?.defaultTimezone ?? "Europe/Oslo";
+  const tomorrow = DateTime.fromJSDate(now, { zone }).plus({ days: 1 }).startOf("day").toJSDate();
+  const until = nextAllowed(tomorrow, zone, plan.window);
+  tx.update(invitations).set({ snoozedUntil: until }).where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId))).run();
+  const platform = invitePlatform(tx, roundId, personId);
+  if (!inv.completed && platform !== null && inv.sent < plan.maxReminders && until.getTime() < (round.closesAt?.getTime() ?? Infinity)) {
+    const n = inv.sent + 1;
+    const queued = enqueueMessage(tx, { key: `round:${roundId}:person:${personId}:remind:${n}`, platform, personId, roundId, intent: { kind: "remind", roundId, n }, notBefore: until }, now);
+    if (queued) tx.update(invitations).set({ remindersSent: n }).where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId))).run();
+  }
+  return until;
+}
+
+/** Number of people with a snooze still running (for tests and status). */
+export function activeSnoozes(tx: Store, roundId: string, now: Date): number {
+  return tx.select({ n: sql<number>`count(*)` }).from(invitations).where(and(eq(invitations.roundId, roundId), gt(invitations.snoozedUntil, now))).get()?.n ?? 0;
+}
