@@ -5,6 +5,7 @@ CREATE TABLE `invitations` (
 	`completed` integer DEFAULT false NOT NULL,
 	`reminders_sent` integer DEFAULT 0 NOT NULL,
 	`snoozed_until` integer,
+	`moved_reminder` integer,
 	`undeliverable` text,
 	PRIMARY KEY(`round_id`, `person_id`),
 	FOREIGN KEY (`round_id`) REFERENCES `rounds`(`id`) ON UPDATE no action ON DELETE no action,

@@ -164,6 +164,7 @@ export const rounds = sqliteTable(
 );
 
 export interface RoundPlan {
+  openDays: number;
   reminderDays: number[];
   maxReminders: number;
   window: { start: number; end: number; weekdaysOnly: boolean };
@@ -190,6 +191,8 @@ export const invitations = sqliteTable(
     completed: integer("completed", { mode: "boolean" }).notNull().default(false),
     remindersSent: integer("reminders_sent").notNull().default(0),
     snoozedUntil: integer("snoozed_until", { mode: "timestamp_ms" }),
+    /** The round-wide reminder (1, 2, …) a snooze replaced for this person. */
+    movedReminder: integer("moved_reminder"),
     /** Why nobody could reach them, for HR's list; null while reachable. */
     undeliverable: text("undeliverable"),
   },

@@ -182,11 +182,13 @@ export class OutboxDrainer {
         }
       }
       const conversation = recipient.kind === "person" ? `person:${recipient.personId}` : `channel:${recipient.channel}`;
+      const pauseKeys = { platform: row.platform, conversation: `${row.platform}:${conversation}` };
       const wait = this.limiter.take(
         [
-          ...sender.limits.platform.map((spec, i) => ({ key: `${row.platform}:${i}`, spec })),
-          ...sender.limits.conversation.map((spec, i) => ({ key: `${row.platform}:${conversation}:${i}`, spec })),
+          ...sender.limits.platform.map((spec, i) => ({ key: `${pauseKeys.platform}:${i}`, spec })),
+          ...sender.limits.conversation.map((spec, i) => ({ key: `${pauseKeys.conversation}:${i}`, spec })),
         ],
+        [pauseKeys.platform, pauseKeys.conversation],
         now.getTime(),
       );
       if (wait > 0) {
@@ -210,8 +212,7 @@ export class OutboxDrainer {
           break;
         case "rate_limited": {
           const until = after.getTime() + result.retryAfterMs;
-          if (result.scope === "platform") for (let i = 0; i < sender.limits.platform.length; i++) this.limiter.block(`${row.platform}:${i}`, until);
-          else for (let i = 0; i < Math.max(1, sender.limits.conversation.length); i++) this.limiter.block(`${row.platform}:${conversation}:${i}`, until);
+          this.limiter.pause(pauseKeys[result.scope], until);
           // A 429 is the platform pacing us, not a failure: it does not use up an attempt.
           this.set(row.id, { state: "pending", attempts: row.attempts, notBefore: new Date(until), leaseUntil: null, reason: "rate limited" });
           stats.retried++;

@@ -13,16 +13,16 @@ export interface BucketSpec {
 interface Bucket {
   tokens: number;
   at: number;
-  blockedUntil: number;
 }
 
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
+  private readonly pauses = new Map<string, number>();
 
   private bucket(key: string, spec: BucketSpec, now: number): Bucket {
     let b = this.buckets.get(key);
     if (b === undefined) {
-      b = { tokens: spec.capacity, at: now, blockedUntil: 0 };
+      b = { tokens: spec.capacity, at: now };
       this.buckets.set(key, b);
     }
     const refill = ((now - b.at) / spec.perMs) * spec.capacity;
@@ -32,15 +32,15 @@ export class RateLimiter {
   }
 
   /**
-   * Takes one token from each bucket if all have one; otherwise takes none
-   * and returns how long to wait (ms).
+   * Takes one token from each bucket if all have one and no pause applies;
+   * otherwise takes none and returns how long to wait (ms).
    */
-  take(keys: readonly { key: string; spec: BucketSpec }[], now: number): number {
+  take(keys: readonly { key: string; spec: BucketSpec }[], pauses: readonly string[], now: number): number {
     let wait = 0;
+    for (const p of pauses) wait = Math.max(wait, (this.pauses.get(p) ?? 0) - now);
     const got = keys.map(({ key, spec }) => {
       const b = this.bucket(key, spec, now);
-      if (b.blockedUntil > now) wait = Math.max(wait, b.blockedUntil - now);
-      else if (b.tokens < 1) wait = Math.max(wait, Math.ceil(((1 - b.tokens) / spec.capacity) * spec.perMs));
+      if (b.tokens < 1) wait = Math.max(wait, Math.ceil(((1 - b.tokens) / spec.capacity) * spec.perMs));
       return b;
     });
     if (wait > 0) return wait;
@@ -48,10 +48,8 @@ export class RateLimiter {
     return 0;
   }
 
-  /** A 429 with Retry-After: nothing goes through this key until then. */
-  block(key: string, until: number): void {
-    const b = this.buckets.get(key);
-    if (b) b.blockedUntil = Math.max(b.blockedUntil, until);
-    else this.buckets.set(key, { tokens: 0, at: until, blockedUntil: until });
+  /** A 429 with Retry-After: nothing under this pause key goes until then. */
+  pause(key: string, until: number): void {
+    this.pauses.set(key, Math.max(this.pauses.get(key) ?? 0, until));
   }
 }

@@ -12,6 +12,7 @@ import { sendReminders } from "./remind";
 import { JOB_OPEN_SCHEDULED, logSkipped, scheduleNextRound } from "./series";
 
 const roundPayload = z.object({ roundId: z.string() });
+const remindPayload = z.object({ roundId: z.string(), index: z.number().int().positive() });
 
 /** Whoever needs to act when a round closes (drafts, reports, digests) subscribes here. */
 export type RoundClosedListener = (tx: Tx, roundId: string, now: Date) => void;
@@ -44,8 +45,8 @@ export function roundJobHandlers(deps: RoundJobDeps): Record<string, JobHandler>
       deps.logger.info({ round: roundId, series: s.id, late_ms: now.getTime() - scheduledFor.getTime() }, "round opened");
     },
     [JOB_REMIND]: (tx, payload) => {
-      const { roundId } = roundPayload.parse(payload);
-      const n = sendReminders(tx, roundId, deps.now());
+      const { roundId, index } = remindPayload.parse(payload);
+      const n = sendReminders(tx, roundId, index, deps.now());
       deps.logger.info({ round: roundId, reminders: n }, "reminders queued");
     },
     [JOB_CLOSE]: (tx, payload) => {

@@ -35,6 +35,7 @@ export function openRound(tx: Store, s: SeriesRow, roundId: RoundId | null, now:
   const number = (tx.select({ n: max(rounds.number) }).from(rounds).where(eq(rounds.seriesId, s.id)).get()?.n ?? 0) + 1;
   const allItems = instrument.factors.flatMap((f) => f.items.map((i) => i.id));
   const plan: RoundPlan = {
+    openDays: s.openDays,
     reminderDays: s.reminderDays,
     maxReminders: s.maxReminders,
     window: { start: s.windowStart, end: s.windowEnd, weekdaysOnly: s.weekdaysOnly },

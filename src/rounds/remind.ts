@@ -1,21 +1,21 @@
-import { and, eq, isNull, lt, or, gt, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { PulsenError } from "../core/errors";
 import { nextAllowed } from "../core/quiet-hours";
-import { answerWindow } from "../core/round";
+import { answerWindow, reminderTimes } from "../core/round";
 import type { Store } from "../db/open";
 import { getOrganization } from "../db/org-store";
 import { invitations, outbox, people, rounds } from "../db/schema";
 import { enqueueMessage } from "../jobs/outbox";
 
-const DEFAULT_PLAN = { reminderDays: [], maxReminders: 0, window: { start: 480, end: 1020, weekdaysOnly: true } };
+const DEFAULT_PLAN = { openDays: 0, reminderDays: [], maxReminders: 0, window: { start: 480, end: 1020, weekdaysOnly: true } };
 
 /**
  * A round-wide reminder: only to invitees who have not finished, are
  * reachable, have reminders left, and have not snoozed past now.
  * Each reminder's key carries its number, so it goes out once.
  */
-export function sendReminders(tx: Store, roundId: string, now: Date): number {
+export function sendReminders(tx: Store, roundId: string, index: number, now: Date): number {
   const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (round === undefined || !answerWindow(round, now).open) return 0;
   const plan = round.plan ?? DEFAULT_PLAN;
@@ -31,6 +31,7 @@ export function sendReminders(tx: Store, roundId: string, now: Date): number {
         isNull(invitations.undeliverable),
         lt(invitations.remindersSent, plan.maxReminders),
         or(isNull(invitations.snoozedUntil), lt(invitations.snoozedUntil, now)),
+        or(isNull(invitations.movedReminder), ne(invitations.movedReminder, index)),
       ),
     )
     .all();
@@ -79,7 +80,10 @@ export function snooze(tx: Store, roundId: string, personId: string, now: Date):
   const zone = inv.timezone ?? getOrganization(tx)?.defaultTimezone ?? "Europe/Oslo";
   const tomorrow = DateTime.fromJSDate(now, { zone }).plus({ days: 1 }).startOf("day").toJSDate();
   const until = nextAllowed(tomorrow, zone, plan.window);
-  tx.update(invitations).set({ snoozedUntil: until }).where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId))).run();
+  // The next round-wide reminder still ahead is the one this snooze replaces.
+  const orgZone = getOrganization(tx)?.defaultTimezone ?? "Europe/Oslo";
+  const upcoming = round.openedAt ? reminderTimes(round.openedAt, plan.reminderDays, plan.openDays, orgZone).findIndex((t) => t.getTime() > now.getTime()) : -1;
+  tx.update(invitations).set({ snoozedUntil: until, movedReminder: upcoming === -1 ? null : upcoming + 1 }).where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId))).run();
   const platform = invitePlatform(tx, roundId, personId);
   if (!inv.completed && platform !== null && inv.sent < plan.maxReminders && until.getTime() < (round.closesAt?.getTime() ?? Infinity)) {
     const n = inv.sent + 1;
