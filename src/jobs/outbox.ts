@@ -167,9 +167,11 @@ export class OutboxDrainer {
         continue;
       }
       const sender = this.senders[row.platform];
+      // No sender for this platform in this process (yet): the message waits, it is not lost.
+      if (sender === undefined) continue;
       const recipient = this.recipient(row);
-      if (sender === undefined || recipient === null) {
-        this.markUndeliverable(row, sender === undefined ? `${row.platform} is not configured` : "recipient no longer exists");
+      if (recipient === null) {
+        this.markUndeliverable(row, "recipient no longer exists");
         stats.undeliverable++;
         continue;
       }

@@ -1,6 +1,5 @@
 import { and, eq, min } from "drizzle-orm";
 import cron, { type ScheduledTask } from "node-cron";
-import type { Clock } from "../core/clock";
 import type { Db } from "../db/open";
 import { jobs, outbox } from "../db/schema";
 import type { Logger } from "../log";
@@ -17,7 +16,6 @@ export class Scheduler {
 
   constructor(
     private readonly db: Db,
-    private readonly clock: Clock,
     private readonly runner: JobRunner,
     private readonly drainer: OutboxDrainer,
     private readonly logger: Logger,

@@ -31,7 +31,7 @@ export function world(opts: { start: string; org?: string; platforms?: Platform[
   const platforms = new Set<Platform>(opts.platforms ?? ["webchat"]);
   const runner = new JobRunner(database.db, clock, roundJobHandlers({ logger, now: () => clock.now(), platforms, onRoundClosed }), logger, { random: () => 0.5 });
   const drainer = new OutboxDrainer(database.db, clock, { webchat: sender }, logger, { random: () => 0.5 });
-  const scheduler = new Scheduler(database.db, clock, runner, drainer, logger);
+  const scheduler = new Scheduler(database.db, runner, drainer, logger);
 
   /** Jumps from one due moment to the next until `until`, doing what is due at each. */
   async function runUntil(until: string | Date): Promise<void> {
