@@ -42,7 +42,7 @@ describe("a weekly pulse over eight weeks across the October DST change", () => 
       w.db.update(invitations).set({ completed: true }).where(and(eq(invitations.roundId, open.id), eq(invitations.personId, kari))).run();
       if (monday.weekNumber === 44) snooze(w.db, open.id, ola, w.clock.now()); // Ola: "remind me tomorrow" on the DST week
     }
-    await w.runUntil("2026-11-23T12:00:00Z");
+    await w.runUntil("2026-11-22T12:00:00Z");
 
     const all = w.db.select().from(rounds).all().filter((r) => r.status !== "scheduled").sort((a, b) => a.number! - b.number!);
     expect(all).toHaveLength(8);
