@@ -153,11 +153,18 @@ export function validateRows(
     if (first === undefined) firstSeen.set(`${kind}:${key}`, line);
     else errors.push({ line, reason: `${label} appears again (first on line ${first})` });
   };
+  // Repeats are found across every row, valid or not, so one pass reports them all.
+  const orNull = (v: string) => (v === "" ? null : v);
+  for (const raw of raws) {
+    const email = raw.fields.email.trim().toLowerCase();
+    seen("email", orNull(email), raw.line, `email ${email}`);
+    const slack = raw.fields.slack_user_id.trim();
+    seen("slack", orNull(slack), raw.line, `slack_user_id ${slack}`);
+    const teams = raw.fields.teams_aad_object_id.trim().toLowerCase();
+    seen("teams", orNull(teams), raw.line, `teams_aad_object_id ${teams}`);
+  }
   const units = new Set<string>();
   for (const row of rows) {
-    seen("email", row.email, row.line, `email ${row.email}`);
-    seen("slack", row.slackUserId, row.line, `slack_user_id ${row.slackUserId}`);
-    seen("teams", row.teamsAadObjectId, row.line, `teams_aad_object_id ${row.teamsAadObjectId}`);
     if (top !== null && row.unit[0] !== top) {
       errors.push({ line: row.line, reason: `unit "${formatUnitPath(row.unit)}" does not start with the organization "${top}"` });
     }
