@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { isPulsenError } from "../core/errors";
 import { CliContext, type CliIo } from "./context";
 import { registerInstruments } from "./instruments";
+import { registerJobs } from "./jobs";
 import { registerOrg } from "./org";
 import { registerRound } from "./round";
 import { registerSeries } from "./series";
@@ -25,6 +26,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerInstruments(program, ctx);
   registerSeries(program, ctx);
   registerRound(program, ctx);
+  registerJobs(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   for (const cmd of program.commands.flatMap((c) => c.commands)) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

@@ -1,4 +1,4 @@
-import { ManualClock } from "../../src/core/clock";
+import { type Clock, ManualClock } from "../../src/core/clock";
 import { runCli } from "../../src/cli/main";
 
 export interface CliRun {
@@ -9,7 +9,7 @@ export interface CliRun {
 }
 
 /** Runs `pulsen …` in-process against the given database file. */
-export async function pulsen(args: string[], opts: { databasePath: string; cwd?: string; env?: Record<string, string> }): Promise<CliRun> {
+export async function pulsen(args: string[], opts: { databasePath: string; cwd?: string; env?: Record<string, string>; clock?: Clock }): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await runCli(args, {
@@ -20,7 +20,7 @@ export async function pulsen(args: string[], opts: { databasePath: string; cwd?:
     stderr: (t) => {
       stderr += t;
     },
-    clock: new ManualClock("2026-11-23T09:00:00Z"),
+    clock: opts.clock ?? new ManualClock("2026-11-23T09:00:00Z"),
     cwd: opts.cwd ?? process.cwd(),
   });
   return { code, stdout, stderr, json: () => JSON.parse(stdout) as unknown };
