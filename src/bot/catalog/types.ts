@@ -1,5 +1,29 @@
 /** Every user-facing sentence of the bot, one catalogue per locale. */
 export interface Catalog {
+  inviteHeader: (series: string) => string;
+  inviteWhy: string;
+  inviteLength: (statements: number, minutes: number) => string;
+  anonymityPromise: (k: number) => string;
+  deadline: (when: string) => string;
+  start: string;
+  snooze: string;
+  reminderHeader: (series: string) => string;
+  reminderText: (when: string) => string;
+  resume: string;
+  snoozed: (when: string) => string;
+  snoozeNoReminder: string;
+  questionHeader: (k: number, n: number) => string;
+  scaleHint: (low: string, high: string) => string;
+  commentHeader: string;
+  commentPlaceholder: string;
+  commentHint: string;
+  send: string;
+  skipComment: string;
+  thanksHeader: string;
+  thanksText: (resultsOn: string) => string;
+  alreadyAnswered: string;
+  notInvited: string;
+  notUnderstood: string;
   /** A tap or answer that arrives after the round closed. */
   roundClosed: (closedOn: string) => string;
   /** A tap on a round that has not opened yet. */

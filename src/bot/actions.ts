@@ -1,0 +1,45 @@
+import { z } from "zod";
+import type { BotAction } from "./message";
+
+/**
+ * Button payloads come back from chat platforms untrusted: anyone can forge
+ * or replay one. This is the gate; everything past it is still checked
+ * against the round, the person and the instrument by the survey engine.
+ */
+const id = z.string().min(1).max(80).regex(/^[A-Za-z0-9_-]+$/);
+
+export const actionSchema: z.ZodType<BotAction> = z.discriminatedUnion("a", [
+  z.object({ a: z.literal("start"), r: id }).strict(),
+  z.object({ a: z.literal("snooze"), r: id }).strict(),
+  z.object({ a: z.literal("comment"), r: id }).strict(),
+  z.object({ a: z.literal("skip_comment"), r: id }).strict(),
+  z
+    .object({
+      a: z.literal("answer"),
+      r: id,
+      i: id,
+      v: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal("skip")]),
+    })
+    .strict(),
+]);
+
+export type ParsedAction = { ok: true; action: BotAction } | { ok: false; reason: string };
+
+/** Parses a button value (JSON text or an already-parsed object). Never echoes the input. */
+export function parseAction(raw: unknown): ParsedAction {
+  let value: unknown = raw;
+  if (typeof raw === "string") {
+    if (raw.length > 2000) return { ok: false, reason: "payload too long" };
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return { ok: false, reason: "payload is not JSON" };
+    }
+  }
+  const r = actionSchema.safeParse(value);
+  return r.success ? { ok: true, action: r.data } : { ok: false, reason: `malformed ${typeof value === "object" && value && "a" in value ? "action" : "payload"}` };
+}
+
+export function encodeAction(action: BotAction): string {
+  return JSON.stringify(action);
+}

@@ -1,0 +1,54 @@
+/**
+ * The bot's one message model. Slack renders it as Block Kit, Teams as
+ * Adaptive Cards, the web chat as HTML; nothing here knows any of them.
+ * A message never carries an answer's value as text (DESIGN.md rule 3):
+ * the buttons carry possible values, never the chosen one.
+ */
+export type BotAction =
+  | { a: "start"; r: string }
+  | { a: "snooze"; r: string }
+  | { a: "answer"; r: string; i: string; v: 1 | 2 | 3 | 4 | 5 | "skip" }
+  | { a: "comment"; r: string }
+  | { a: "skip_comment"; r: string };
+
+export interface Button {
+  label: string;
+  action: BotAction;
+  style?: "primary" | "default";
+}
+
+export type Block =
+  | { type: "header"; text: string }
+  | { type: "text"; text: string }
+  | { type: "context"; text: string }
+  | {
+      type: "likert";
+      statement: string;
+      /** Position k of n, 1-based. */
+      position: { k: number; n: number };
+      /** Five buttons for 1–5 in order, then skip: the order CONTRACT.md promises. */
+      answers: [Button, Button, Button, Button, Button, Button];
+    }
+  | { type: "buttons"; buttons: Button[] }
+  | { type: "table"; columns: string[]; rows: string[][] }
+  | {
+      type: "form";
+      /** A short form: one text field and a submit; a second button may skip. */
+      field: { label: string; placeholder: string; maxLength: number; multiline: boolean };
+      submit: Button;
+      skip?: Button;
+    };
+
+export interface BotMessage {
+  /** Stable for the life of the conversation piece it shows, so it can be updated in place. */
+  ref: string;
+  blocks: Block[];
+  /** One plain line for notifications and screen readers. */
+  summary: string;
+}
+
+/** What the bot answers to a command: replace the message that was tapped, and/or post new ones. */
+export interface BotReply {
+  update?: BotMessage;
+  post?: BotMessage[];
+}

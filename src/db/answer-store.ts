@@ -1,0 +1,47 @@
+import { randomInt } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { Store } from "./open";
+import { answers, comments, drafts, invitations, responses } from "./schema";
+
+/** Random row ids: storage order must not reveal the order in which people answered. */
+function randomRowId(): number {
+  return randomInt(1, 2 ** 47);
+}
+
+/**
+ * Moves a draft into the anonymous tables and deletes it: after this, no row
+ * anywhere says whose answers these were. The invitation only learns "done"
+ * if the person finished (not for a partial draft flushed at close).
+ * Returns false when there was nothing worth storing.
+ */
+export function storeAnonymously(tx: Store, roundId: string, personId: string, finished: boolean): boolean {
+  const draft = tx.select().from(drafts).where(and(eq(drafts.roundId, roundId), eq(drafts.personId, personId))).get();
+  if (draft === undefined) return false;
+  const inv = tx
+    .select({ unitId: invitations.unitId })
+    .from(invitations)
+    .where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId)))
+    .get();
+  tx.delete(drafts).where(and(eq(drafts.roundId, roundId), eq(drafts.personId, personId))).run();
+  if (finished) tx.update(invitations).set({ completed: true }).where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId))).run();
+  if (inv === undefined) return false;
+
+  const given = Object.entries(draft.answers).filter((e): e is [string, number] => typeof e[1] === "number" && e[1] >= 1 && e[1] <= 5);
+  // A partial draft needs at least one answer; a finished one is stored even if every statement was skipped.
+  if (given.length > 0 || finished) {
+    const responseId = randomRowId();
+    tx.insert(responses).values({ id: responseId, roundId, unitId: inv.unitId }).run();
+    for (const [itemId, value] of given) tx.insert(answers).values({ id: randomRowId(), responseId, itemId, value }).run();
+  }
+  const text = draft.comment?.trim();
+  if (text) tx.insert(comments).values({ id: randomRowId(), roundId, unitId: inv.unitId, text }).run();
+  return true;
+}
+
+/** At close: every unfinished draft with at least one answer is stored; the rest are dropped. */
+export function flushDrafts(tx: Store, roundId: string): number {
+  const left = tx.select({ personId: drafts.personId }).from(drafts).where(eq(drafts.roundId, roundId)).all();
+  let stored = 0;
+  for (const d of left) if (storeAnonymously(tx, roundId, d.personId, false)) stored++;
+  return stored;
+}
