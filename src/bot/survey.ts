@@ -14,7 +14,8 @@ import { snooze } from "../rounds/remind";
 import { catalogs, formatDate, formatDateTime } from "./catalog";
 import type { Catalog } from "./catalog";
 import { lateAnswerReply } from "./late-answer";
-import type { BotAction, BotMessage, BotReply, Button } from "./message";
+import type { BotAction, BotMessage, BotReply } from "./message";
+import { type SurveyView, commentMessage, invitationMessage, questionMessage, textMessage, thanksMessage } from "./survey-messages";
 
 interface Context {
   round: RoundRow;
@@ -49,7 +50,7 @@ export class SurveyBot {
   }
 
   private text(ref: string, text: string): BotMessage {
-    return { ref, blocks: [{ type: "text", text }], summary: text };
+    return textMessage(ref, text);
   }
 
   /** The message an outbox intent becomes, in the recipient's language. */
@@ -58,28 +59,12 @@ export class SurveyBot {
     if (personId === null) return null;
     const c = this.context(intent.roundId, personId);
     if (c === null) return null;
-    const { t, round } = c;
-    const deadline = formatDateTime(round.closesAt ?? this.clock.now(), c.locale, c.timezone);
-    const n = round.itemIds?.length ?? 0;
-    const buttons: Button[] = [
-      { label: intent.kind === "invite" ? t.start : t.resume, action: { a: "start", r: round.id }, style: "primary" },
-      { label: t.snooze, action: { a: "snooze", r: round.id } },
-    ];
-    const header = intent.kind === "invite" ? t.inviteHeader(c.seriesName) : t.reminderHeader(c.seriesName);
-    const body =
-      intent.kind === "invite"
-        ? [t.inviteWhy, t.inviteLength(n, Math.max(1, Math.round((c.instrument.minutes * n) / Math.max(1, countItems(c.instrument))))), t.anonymityPromise(this.anonymityMin)]
-        : [t.reminderText(deadline), t.anonymityPromise(this.anonymityMin)];
-    return {
-      ref: `${intent.kind}:${round.id}`,
-      blocks: [
-        { type: "header", text: header },
-        ...body.map((text) => ({ type: "text" as const, text })),
-        { type: "context", text: t.deadline(deadline) },
-        { type: "buttons", buttons },
-      ],
-      summary: header,
-    };
+    const deadline = formatDateTime(c.round.closesAt ?? this.clock.now(), c.locale, c.timezone);
+    return invitationMessage(this.view(c), { kind: intent.kind, seriesName: c.seriesName, deadline, anonymityMin: this.anonymityMin });
+  }
+
+  private view(c: Context): SurveyView {
+    return { roundId: c.round.id, instrument: c.instrument, locale: c.locale, t: c.t, itemIds: c.round.itemIds ?? [] };
   }
 
   /**
@@ -149,44 +134,8 @@ export class SurveyBot {
 
   /** The next thing to show: the first unanswered statement, or the comment form. */
   private next(c: Context, draft: DraftRow): BotMessage {
-    const items = c.round.itemIds ?? [];
-    const nextId = items.find((i) => !(i in draft.answers));
-    const ref = `survey:${c.round.id}`;
-    if (nextId === undefined) {
-      return {
-        ref,
-        blocks: [
-          { type: "header", text: c.t.commentHeader },
-          { type: "text", text: c.instrument.openQuestion?.[c.locale] ?? "" },
-          { type: "context", text: c.t.commentHint },
-          {
-            type: "form",
-            field: { label: c.instrument.openQuestion?.[c.locale] ?? "", placeholder: c.t.commentPlaceholder, maxLength: 1000, multiline: true },
-            submit: { label: c.t.send, action: { a: "comment", r: c.round.id }, style: "primary" },
-            skip: { label: c.t.skipComment, action: { a: "skip_comment", r: c.round.id } },
-          },
-        ],
-        summary: c.t.commentHeader,
-      };
-    }
-    const item = c.instrument.factors.flatMap((f) => f.items).find((i) => i.id === nextId);
-    const k = items.indexOf(nextId) + 1;
-    const labels = c.instrument.scale.labels[c.locale];
-    const button = (v: 1 | 2 | 3 | 4 | 5): Button => ({ label: `${v} ${labels[v - 1] ?? ""}`.trim(), action: { a: "answer", r: c.round.id, i: nextId, v } });
-    return {
-      ref,
-      blocks: [
-        { type: "header", text: c.t.questionHeader(k, items.length) },
-        {
-          type: "likert",
-          statement: item?.text[c.locale] ?? nextId,
-          position: { k, n: items.length },
-          answers: [button(1), button(2), button(3), button(4), button(5), { label: c.instrument.scale.skip[c.locale], action: { a: "answer", r: c.round.id, i: nextId, v: "skip" } }],
-        },
-        { type: "context", text: `${progress(Object.keys(draft.answers).length, items.length)}  ${c.t.scaleHint(labels[0] ?? "1", labels[4] ?? "5")}` },
-      ],
-      summary: c.t.questionHeader(k, items.length),
-    };
+    const nextId = (c.round.itemIds ?? []).find((i) => !(i in draft.answers));
+    return nextId === undefined ? commentMessage(this.view(c)) : questionMessage(this.view(c), nextId, Object.keys(draft.answers).length);
   }
 
   private submit(c: Context, personId: string, comment: string | undefined): BotReply {
@@ -196,27 +145,7 @@ export class SurveyBot {
       }
       storeAnonymously(tx, c.round.id, personId, true);
     });
-    const on = formatDate(c.round.closesAt ?? this.clock.now(), c.locale, c.timezone);
-    return {
-      update: {
-        ref: `survey:${c.round.id}`,
-        blocks: [
-          { type: "header", text: c.t.thanksHeader },
-          { type: "text", text: c.t.thanksText(on) },
-        ],
-        summary: c.t.thanksHeader,
-      },
-    };
+    return { update: thanksMessage(this.view(c), formatDate(c.round.closesAt ?? this.clock.now(), c.locale, c.timezone)) };
   }
 }
 
-function countItems(i: Instrument): number {
-  return i.factors.reduce((n, f) => n + f.items.length, 0);
-}
-
-/** A small text progress bar: ▰▰▰▱▱▱ 3/13 */
-function progress(done: number, total: number): string {
-  const width = 10;
-  const filled = total === 0 ? width : Math.round((done / total) * width);
-  return `${"▰".repeat(filled)}${"▱".repeat(width - filled)} ${done}/${total}`;
-}

@@ -334,3 +334,21 @@ export const comments = sqliteTable(
 
 export type DraftRow = typeof drafts.$inferSelect;
 export type ResponseRow = typeof responses.$inferSelect;
+
+/**
+ * The local web chat's message history (demo and preview only): what the
+ * bot showed each person, exactly like a chat platform keeps it. Bot
+ * messages never contain an answer's value, so neither does this.
+ */
+export const webchatMessages = sqliteTable(
+  "webchat_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    message: text("message", { mode: "json" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webchat_person").on(t.personId)],
+);

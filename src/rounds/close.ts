@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { PulsenError } from "../core/errors";
+import { flushDrafts } from "../db/answer-store";
 import type { Store } from "../db/open";
 import { rounds } from "../db/schema";
 import { cancelRoundMessages } from "../jobs/outbox";
@@ -8,7 +9,8 @@ import { enqueueJob } from "../jobs/queue";
 export const JOB_ROUND_CLOSED = "round.closed";
 
 /**
- * Closes a round: no more answers, nothing more sent for it, and a durable
+ * Closes a round: drafts flushed to the anonymous tables, no more answers,
+ * nothing more sent for it, and a durable
  * round.closed event for whoever listens (drafts, reports, digests).
  * Returns false if it was already closed.
  */
@@ -18,6 +20,8 @@ export function closeRound(tx: Store, roundId: string, now: Date): boolean {
   if (round.status === "closed") return false;
   if (round.status === "scheduled") throw new PulsenError("conflict", `round ${roundId} has not opened yet`);
   tx.update(rounds).set({ status: "closed", closedAt: now }).where(eq(rounds.id, roundId)).run();
+  // Unfinished surveys with at least one answer count; their link to the person goes now.
+  flushDrafts(tx, roundId);
   cancelRoundMessages(tx, roundId, "round closed");
   enqueueJob(tx, { kind: JOB_ROUND_CLOSED, dueAt: now, payload: { roundId }, key: `round:${roundId}:closed` }, now);
   return true;

@@ -1,0 +1,98 @@
+import type { Instrument } from "../core/instrument";
+import type { Locale } from "../core/locale";
+import type { Catalog } from "./catalog";
+import type { BotMessage, Button } from "./message";
+
+/**
+ * The survey's messages as pure functions of what to show, so the live
+ * conversation and HR's preview render exactly the same thing.
+ */
+export interface SurveyView {
+  roundId: string;
+  instrument: Instrument;
+  locale: Locale;
+  t: Catalog;
+  itemIds: readonly string[];
+}
+
+export function invitationMessage(v: SurveyView, o: { kind: "invite" | "remind"; seriesName: string; deadline: string; anonymityMin: number }): BotMessage {
+  const { t } = v;
+  const n = v.itemIds.length;
+  const all = v.instrument.factors.reduce((sum, f) => sum + f.items.length, 0);
+  const minutes = Math.max(1, Math.round((v.instrument.minutes * n) / Math.max(1, all)));
+  const header = o.kind === "invite" ? t.inviteHeader(o.seriesName) : t.reminderHeader(o.seriesName);
+  const body = o.kind === "invite" ? [t.inviteWhy, t.inviteLength(n, minutes), t.anonymityPromise(o.anonymityMin)] : [t.reminderText(o.deadline), t.anonymityPromise(o.anonymityMin)];
+  const buttons: Button[] = [
+    { label: o.kind === "invite" ? t.start : t.resume, action: { a: "start", r: v.roundId }, style: "primary" },
+    { label: t.snooze, action: { a: "snooze", r: v.roundId } },
+  ];
+  return {
+    ref: `${o.kind}:${v.roundId}`,
+    blocks: [{ type: "header", text: header }, ...body.map((text) => ({ type: "text" as const, text })), { type: "context", text: t.deadline(o.deadline) }, { type: "buttons", buttons }],
+    summary: header,
+  };
+}
+
+/** One statement, k of n, with 1–5 and skip in that order; progress, never a chosen value. */
+export function questionMessage(v: SurveyView, itemId: string, answered: number): BotMessage {
+  const item = v.instrument.factors.flatMap((f) => f.items).find((i) => i.id === itemId);
+  const k = v.itemIds.indexOf(itemId) + 1;
+  const n = v.itemIds.length;
+  const labels = v.instrument.scale.labels[v.locale];
+  const button = (value: 1 | 2 | 3 | 4 | 5): Button => ({ label: `${value} ${labels[value - 1] ?? ""}`.trim(), action: { a: "answer", r: v.roundId, i: itemId, v: value } });
+  return {
+    ref: `survey:${v.roundId}`,
+    blocks: [
+      { type: "header", text: v.t.questionHeader(k, n) },
+      {
+        type: "likert",
+        statement: item?.text[v.locale] ?? itemId,
+        position: { k, n },
+        answers: [button(1), button(2), button(3), button(4), button(5), { label: v.instrument.scale.skip[v.locale], action: { a: "answer", r: v.roundId, i: itemId, v: "skip" } }],
+      },
+      { type: "context", text: `${progress(answered, n)}  ${v.t.scaleHint(labels[0] ?? "1", labels[4] ?? "5")}` },
+    ],
+    summary: v.t.questionHeader(k, n),
+  };
+}
+
+export function commentMessage(v: SurveyView): BotMessage {
+  const question = v.instrument.openQuestion?.[v.locale] ?? "";
+  return {
+    ref: `survey:${v.roundId}`,
+    blocks: [
+      { type: "header", text: v.t.commentHeader },
+      { type: "text", text: question },
+      { type: "context", text: v.t.commentHint },
+      {
+        type: "form",
+        field: { label: question, placeholder: v.t.commentPlaceholder, maxLength: 1000, multiline: true },
+        submit: { label: v.t.send, action: { a: "comment", r: v.roundId }, style: "primary" },
+        skip: { label: v.t.skipComment, action: { a: "skip_comment", r: v.roundId } },
+      },
+    ],
+    summary: v.t.commentHeader,
+  };
+}
+
+export function thanksMessage(v: Pick<SurveyView, "roundId" | "t">, resultsOn: string): BotMessage {
+  return {
+    ref: `survey:${v.roundId}`,
+    blocks: [
+      { type: "header", text: v.t.thanksHeader },
+      { type: "text", text: v.t.thanksText(resultsOn) },
+    ],
+    summary: v.t.thanksHeader,
+  };
+}
+
+export function textMessage(ref: string, text: string): BotMessage {
+  return { ref, blocks: [{ type: "text", text }], summary: text };
+}
+
+/** A small text progress bar: ▰▰▰▱▱▱▱▱▱▱ 3/13 */
+function progress(done: number, total: number): string {
+  const width = 10;
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  return `${"▰".repeat(filled)}${"▱".repeat(width - filled)} ${done}/${total}`;
+}
