@@ -348,7 +348,9 @@ export const webchatMessages = sqliteTable(
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
     message: text("message", { mode: "json" }).notNull(),
+    /** The outbox key it was sent under, so a restart can ask "did this go out?". */
+    outboxKey: text("outbox_key"),
     createdAt: createdAt(),
   },
-  (t) => [index("webchat_person").on(t.personId)],
+  (t) => [index("webchat_person").on(t.personId), uniqueIndex("webchat_outbox_key").on(t.outboxKey)],
 );

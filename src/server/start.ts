@@ -7,6 +7,9 @@ import { JobRunner } from "../jobs/queue";
 import { Scheduler } from "../jobs/scheduler";
 import type { Platform, Sender } from "../jobs/sender";
 import { roundJobHandlers } from "../rounds/handlers";
+import { SurveyBot } from "../bot/survey";
+import { seedDemo } from "../demo/seed";
+import type { AdapterFactory } from "./adapter";
 import { storeBuiltins } from "../db/instrument-store";
 import { type DatabaseHandle, openDatabase } from "../db/open";
 import { builtinInstruments } from "../instruments/catalog";
@@ -15,6 +18,7 @@ import { createHttpApp, finishHttpApp, listen } from "./http";
 
 export interface RunningServer {
   server: Server;
+  bot: SurveyBot;
   scheduler: Scheduler;
   port: number;
   url: string;
@@ -24,21 +28,34 @@ export interface RunningServer {
 
 /** Opens and migrates the database, then serves everything on one port. */
 export interface ServerOptions {
-  /** One sender per chat platform, supplied by the adapters. */
+  /** The platform adapters to mount (the composition root chooses them). */
+  adapters?: AdapterFactory[];
+  /** Extra senders (tests). */
   senders?: Partial<Record<Platform, Sender>>;
   /** node-cron expression for the scheduler's tick; null: no automatic ticks (tests tick by hand). */
   tick?: string | null;
+  /** Seed the demo organization into an empty database (npm start without credentials). */
+  seedDemo?: boolean;
 }
 
 export async function startServer(config: Config, logger: Logger, clock: Clock, opts: ServerOptions = {}): Promise<RunningServer> {
   logger.info({ config: describeConfig(config) }, "starting");
   const database = openDatabase(config.databasePath);
   storeBuiltins(database.db, builtinInstruments(), clock);
+  const demo = config.slack === null && config.teams === null;
+  if (opts.seedDemo && demo) {
+    const seeded = seedDemo(database.db, clock);
+    if (seeded.seeded) logger.info({ round: seeded.roundId }, "seeded the demo organization");
+  }
+  const bot = new SurveyBot(database.db, clock, config.anonymityMin, logger);
+  const adapters = (opts.adapters ?? []).map((make) => make({ db: database.db, bot, clock, logger, config, demo }));
+  const senders = Object.assign({}, ...adapters.map((a) => a.senders ?? {}), opts.senders ?? {}) as Partial<Record<Platform, Sender>>;
   const handlers = roundJobHandlers({ logger, now: () => clock.now(), platforms: enabledPlatforms(config), onRoundClosed: [] });
   const runner = new JobRunner(database.db, clock, handlers, logger);
-  const drainer = new OutboxDrainer(database.db, clock, opts.senders ?? {}, logger);
+  const drainer = new OutboxDrainer(database.db, clock, senders, logger);
   const scheduler = new Scheduler(database.db, runner, drainer, logger);
   const app = createHttpApp({ logger, healthy: () => database.sqlite.open });
+  for (const a of adapters) a.mount?.(app);
   finishHttpApp(app, logger);
   const server = await listen(app, config.port);
   const port = (server.address() as AddressInfo).port;
@@ -48,6 +65,7 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
   if (opts.tick !== null) scheduler.start(opts.tick);
   return {
     server,
+    bot,
     scheduler,
     port,
     url,
