@@ -1,0 +1,48 @@
+import type { BotAction } from "../../src/bot/message";
+
+export interface ChatButton {
+  label: string;
+  raw: string;
+  action: BotAction;
+}
+
+export interface ChatMessage {
+  id: number;
+  html: string;
+  text: string;
+  buttons: ChatButton[];
+  hasCommentField: boolean;
+}
+
+const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+/** Reads /chat pages the way a person would see them: messages, their text and their buttons. */
+export class WebchatClient {
+  constructor(private readonly base: string) {}
+
+  async messages(personId: string): Promise<ChatMessage[]> {
+    const html = await (await fetch(`${this.base}/chat/${personId}`)).text();
+    return [...html.matchAll(/<article class="msg" id="m(\d+)"[^>]*>([\s\S]*?)<\/article>/g)].map((m) => {
+      const body = m[2] ?? "";
+      const buttons = [...body.matchAll(/<button[^>]*name="action" value="([^"]*)"[^>]*>([\s\S]*?)<\/button>/g)].map((b) => {
+        const raw = unescape(b[1] ?? "");
+        return { label: unescape(b[2] ?? ""), raw, action: JSON.parse(raw) as BotAction };
+      });
+      return { id: Number(m[1]), html: body, text: unescape(body.replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim(), buttons, hasCommentField: body.includes('name="comment"') };
+    });
+  }
+
+  async last(personId: string): Promise<ChatMessage> {
+    const all = await this.messages(personId);
+    const m = all[all.length - 1];
+    if (!m) throw new Error("no messages");
+    return m;
+  }
+
+  /** Taps a button (or sends a raw, possibly forged, action) on a message. */
+  async tap(personId: string, messageId: number, action: string, comment?: string): Promise<Response> {
+    const body = new URLSearchParams({ message: String(messageId), action });
+    if (comment !== undefined) body.set("comment", comment);
+    return fetch(`${this.base}/chat/${personId}/act`, { method: "POST", body, redirect: "manual" });
+  }
+}
