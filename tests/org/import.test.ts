@@ -185,3 +185,18 @@ describe("org import", () => {
     expect(loadOrgSnapshot(db).people.get("ola@seljord.example")!.active).toBe(true);
   });
 });
+
+describe("a large organization", () => {
+  it("imports 2,000 people in 150 units five levels deep in one go", async () => {
+    const { syntheticOrgCsv } = await import("../../src/demo/synthetic-org");
+    const { db } = testDatabase();
+    const plan = run(db, syntheticOrgCsv({ people: 2000, units: 150, levels: 5 }));
+    expect(plan.add).toHaveLength(2000);
+    const tree = loadOrgTree(db)!;
+    expect(tree.people).toBe(2000);
+    expect(tree.units).toBe(150);
+    const depth = (n: { children: { children: unknown[] }[] }): number => 1 + Math.max(0, ...n.children.map((c) => depth(c as never)));
+    expect(depth(tree.root! as never)).toBe(5);
+    expect(tree.root!.total).toBe(2000);
+  });
+});
