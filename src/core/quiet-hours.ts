@@ -14,7 +14,7 @@ export interface SendWindow {
 }
 
 export const DEFAULT_WINDOW: SendWindow = { start: 8 * 60, end: 17 * 60, weekdaysOnly: true };
-/** "none": any hour, any day. */
+/** "none": every hour of every day. */
 export const ALWAYS: SendWindow = { start: 0, end: 24 * 60, weekdaysOnly: false };
 
 /** Parses "HH:MM-HH:MM" (or "none"); null on a malformed value. */

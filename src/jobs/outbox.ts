@@ -8,7 +8,7 @@ import { invitations, organizations, outbox, people, rounds, type OutboxRow } fr
 import type { Logger } from "../log";
 import { backoffMs } from "./queue";
 import { RateLimiter } from "./rate-limit";
-import type { Intent, Outbound, Platform, Recipient, Sender } from "./sender";
+import type { Intent, Platform, Recipient, Sender } from "./sender";
 
 export interface NewMessage {
   key: string;

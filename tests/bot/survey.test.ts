@@ -2,7 +2,6 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { SurveyBot } from "../../src/bot/survey";
 import type { BotAction, BotMessage, BotReply } from "../../src/bot/message";
-import { ALWAYS } from "../../src/core/quiet-hours";
 import { drafts, invitations, outbox, people, responses } from "../../src/db/schema";
 import { closeRound } from "../../src/rounds/close";
 import { openRound } from "../../src/rounds/open";

@@ -1,0 +1,106 @@
+import { sql } from "drizzle-orm";
+import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt } from "./columns";
+
+/** One installation: one Slack workspace and/or one Microsoft 365 tenant. */
+export const organizations = sqliteTable("organizations", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  defaultLocale: text("default_locale", { enum: ["nb", "nn", "en"] }).notNull().default("nb"),
+  defaultTimezone: text("default_timezone").notNull().default("Europe/Oslo"),
+  createdAt: createdAt(),
+});
+
+/** The org tree; the organization's top unit has no parent. */
+export const units = sqliteTable(
+  "units",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    parentId: text("parent_id").references((): AnySQLiteColumn => units.id),
+    name: text("name").notNull(),
+    /** Full path, "Org > Division > Unit": the unit's name in CSV, CLI and reports. */
+    path: text("path").notNull(),
+    depth: integer("depth").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("units_org_path").on(t.orgId, t.path), index("units_parent").on(t.parentId)],
+);
+
+/** A human with platform identities. Never referenced by an answer. */
+export const people = sqliteTable(
+  "people",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => units.id),
+    slackUserId: text("slack_user_id"),
+    teamsAadObjectId: text("teams_aad_object_id"),
+    /** null: the organization's default. */
+    locale: text("locale", { enum: ["nb", "nn", "en"] }),
+    timezone: text("timezone"),
+    /** false once a re-import no longer lists them; kept for past rounds' counts. */
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("people_org_email").on(t.orgId, t.email),
+    uniqueIndex("people_slack").on(t.slackUserId).where(sql`${t.slackUserId} is not null`),
+    uniqueIndex("people_teams").on(t.teamsAadObjectId).where(sql`${t.teamsAadObjectId} is not null`),
+    index("people_unit").on(t.unitId),
+  ],
+);
+
+export const unitLeaders = sqliteTable(
+  "unit_leaders",
+  {
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => units.id, { onDelete: "cascade" }),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.personId] }), index("unit_leaders_person").on(t.personId)],
+);
+
+export const personRoles = sqliteTable(
+  "person_roles",
+  {
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["hr", "union_rep", "safety_rep"] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.role] })],
+);
+
+/**
+ * Every instrument version ever used, built-in or custom, as validated JSON.
+ * A round refers to (id, version), so a past round keeps its statements.
+ */
+export const instruments = sqliteTable(
+  "instruments",
+  {
+    id: text("id").notNull(),
+    version: integer("version").notNull(),
+    source: text("source", { enum: ["builtin", "custom"] }).notNull(),
+    definition: text("definition", { mode: "json" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.version] })],
+);
+
+export type OrganizationRow = typeof organizations.$inferSelect;
+export type UnitRow = typeof units.$inferSelect;
+export type PersonRow = typeof people.$inferSelect;
+export type InstrumentRow = typeof instruments.$inferSelect;

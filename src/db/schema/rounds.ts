@@ -1,0 +1,93 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt } from "./columns";
+import { organizations, people, units } from "./organization";
+
+/** A pulse series (pulsmåling): what is asked, of whom, how often. */
+export const series = sqliteTable("series", {
+  id: text("id").primaryKey(),
+  orgId: text("org_id")
+    .notNull()
+    .references(() => organizations.id),
+  name: text("name").notNull(),
+  instrumentId: text("instrument_id").notNull(),
+  /** null: every statement each round; n: a rotating subset of n statements. */
+  itemsPerRound: integer("items_per_round"),
+  /** null: the whole organization; else this unit and its sub-units. */
+  audienceUnitId: text("audience_unit_id").references(() => units.id),
+  cadence: text("cadence").notNull(),
+  openDays: integer("open_days").notNull(),
+  reminderDays: text("reminder_days", { mode: "json" }).$type<number[]>().notNull(),
+  maxReminders: integer("max_reminders").notNull(),
+  windowStart: integer("window_start").notNull(),
+  windowEnd: integer("window_end").notNull(),
+  weekdaysOnly: integer("weekdays_only", { mode: "boolean" }).notNull(),
+  status: text("status", { enum: ["active", "paused"] }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** One instance of a series. The audience is snapshotted into invitations at open. */
+export const rounds = sqliteTable(
+  "rounds",
+  {
+    id: text("id").primaryKey(),
+    seriesId: text("series_id")
+      .notNull()
+      .references(() => series.id),
+    /** 1, 2, 3… within the series, given at open; drives the rotating subset. */
+    number: integer("number"),
+    /** For a scheduled round: when the series' cadence opens it. */
+    scheduledFor: integer("scheduled_for", { mode: "timestamp_ms" }),
+    instrumentId: text("instrument_id").notNull(),
+    /** Pinned at open, with the statements asked. */
+    instrumentVersion: integer("instrument_version"),
+    itemIds: text("item_ids", { mode: "json" }).$type<string[]>(),
+    status: text("status", { enum: ["scheduled", "open", "closed"] }).notNull(),
+    openedAt: integer("opened_at", { mode: "timestamp_ms" }),
+    closesAt: integer("closes_at", { mode: "timestamp_ms" }),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    /** The reminder plan and send window as they were when the round opened. */
+    plan: text("plan", { mode: "json" }).$type<RoundPlan>(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("rounds_series_number").on(t.seriesId, t.number), index("rounds_status").on(t.status)],
+);
+
+export interface RoundPlan {
+  openDays: number;
+  reminderDays: number[];
+  maxReminders: number;
+  window: { start: number; end: number; weekdaysOnly: boolean };
+}
+
+/**
+ * Who was invited to a round, in which unit, and whether they finished.
+ * Deliberately no time of completion: with it, the order of completions could
+ * be matched against anything else ordered in time.
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    roundId: text("round_id")
+      .notNull()
+      .references(() => rounds.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    /** The unit at open; later org changes never move a past answer. */
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => units.id),
+    completed: integer("completed", { mode: "boolean" }).notNull().default(false),
+    remindersSent: integer("reminders_sent").notNull().default(0),
+    snoozedUntil: integer("snoozed_until", { mode: "timestamp_ms" }),
+    /** The round-wide reminder (1, 2, …) a snooze replaced for this person. */
+    movedReminder: integer("moved_reminder"),
+    /** Why nobody could reach them, for HR's list; null while reachable. */
+    undeliverable: text("undeliverable"),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.personId] }), index("invitations_unit").on(t.roundId, t.unitId), index("invitations_person").on(t.personId)],
+);
+
+export type SeriesRow = typeof series.$inferSelect;
+export type RoundRow = typeof rounds.$inferSelect;
+export type InvitationRow = typeof invitations.$inferSelect;
