@@ -19,13 +19,21 @@ export class CliContext {
   private handle: DatabaseHandle | null = null;
   constructor(readonly io: CliIo) {}
 
-  get db() {
+  private open(): DatabaseHandle {
     if (this.handle === null) {
       const config = loadConfig(this.io.env);
       this.handle = openDatabase(config.databasePath);
       storeBuiltins(this.handle.db, builtinInstruments(), this.io.clock);
     }
-    return this.handle.db;
+    return this.handle;
+  }
+
+  get db() {
+    return this.open().db;
+  }
+
+  get sqlite() {
+    return this.open().sqlite;
   }
 
   orgLocale(): Locale {

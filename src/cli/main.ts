@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { isPulsenError } from "../core/errors";
 import { CliContext, type CliIo } from "./context";
+import { registerAdmin } from "./admin";
 import { registerInstruments } from "./instruments";
 import { registerJobs } from "./jobs";
 import { registerOrg } from "./org";
@@ -27,6 +28,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerSeries(program, ctx);
   registerRound(program, ctx);
   registerJobs(program, ctx);
+  registerAdmin(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   for (const cmd of program.commands.flatMap((c) => c.commands)) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

@@ -1,0 +1,49 @@
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { eq } from "drizzle-orm";
+import { PulsenError } from "../core/errors";
+import { people } from "../db/schema";
+import { seedDemo } from "../demo/seed";
+import type { CliContext } from "./context";
+
+/** Operator chores: the right to be forgotten, backups, the demo organization. */
+export function registerAdmin(program: Command, ctx: CliContext): void {
+  program
+    .command("person")
+    .description("one person's data")
+    .command("forget")
+    .argument("<email>", "the person's email")
+    .description("remove a person's identity and participation; anonymous answers stay anonymous and stay counted")
+    .option("--json", "machine-readable output")
+    .action((email: string, opts: { json?: boolean }) => {
+      const key = email.trim().toLowerCase();
+      // Cascades remove leadership, roles, invitations, an unfinished draft, queued messages and chat history.
+      const r = ctx.db.delete(people).where(eq(people.email, key)).run();
+      if (r.changes === 0) throw new PulsenError("not_found", `no person with email ${key}`);
+      if (opts.json) return ctx.json({ forgotten: key });
+      ctx.print(`Forgot ${key}. Their anonymous answers, if any, stay in the results without any link to them.`);
+    });
+
+  program
+    .command("backup")
+    .argument("<file>", "where to write the copy")
+    .description("write a consistent copy of the database, safe while the server runs")
+    .option("--json", "machine-readable output")
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const target = resolve(ctx.io.cwd, file);
+      await ctx.sqlite.backup(target);
+      if (opts.json) return ctx.json({ file: target });
+      ctx.print(`Backed up to ${target}.`);
+    });
+
+  program
+    .command("demo")
+    .description("seed the demo organization (40 people, 6 units, an open engagement pulse) into an empty database")
+    .option("--json", "machine-readable output")
+    .action((opts: { json?: boolean }) => {
+      const r = seedDemo(ctx.db, ctx.io.clock);
+      if (!r.seeded) throw new PulsenError("conflict", "the database already has an organization; the demo goes only into an empty one");
+      if (opts.json) return ctx.json({ round: r.roundId });
+      ctx.print(`Seeded Fjordvik kommune with an open round ${r.roundId}. Start the server and open /chat.`);
+    });
+}
