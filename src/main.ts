@@ -3,6 +3,7 @@ import { systemClock } from "./core/clock";
 import { isPulsenError } from "./core/errors";
 import { createLogger } from "./log";
 import { startServer } from "./server/start";
+import { slackAdapter } from "../adapters/slack";
 import { webchatAdapter } from "../adapters/webchat";
 
 /** `npm start`: the composition root. Only this file wires adapters to the core. */
@@ -21,11 +22,12 @@ async function main(): Promise<void> {
   if (config.teams?.auth === "none") {
     logger.warn("TEAMS_UNAUTHENTICATED=1: /api/messages accepts unauthenticated requests. For local testing only.");
   }
-  const running = await startServer(config, logger, systemClock, { adapters: [webchatAdapter], seedDemo: true });
+  const running = await startServer(config, logger, systemClock, { adapters: [webchatAdapter, slackAdapter], seedDemo: true });
   const demo = config.slack === null && config.teams === null;
   process.stdout.write(
     `\nPulsen is running.\n` +
       `  web chat:  ${running.url}/chat${demo ? "   (demo: pick a person and answer the survey)" : "   (preview)"}\n` +
+      (config.slack?.mode === "http" ? `  slack:     ${config.publicUrl}/slack/events   (events, interactivity)\n` : "") +
       `  health:    ${running.url}/healthz\n\n`,
   );
   const shutdown = (signal: string) => {

@@ -21,7 +21,8 @@ export type WebchatDeps = Pick<AdapterContext, "db" | "bot" | "clock" | "logger"
  */
 export function webchatRouter(deps: WebchatDeps): Router {
   const r = express.Router();
-  r.use(express.urlencoded({ extended: false, limit: "16kb" }));
+  // Only the chat pages read forms: /slack/events needs its raw body for the signature check.
+  r.use("/chat", express.urlencoded({ extended: false, limit: "16kb" }));
 
   r.get("/chat", (_req, res) => {
     if (!deps.demo) return res.send(previewIndex(deps));

@@ -1,0 +1,53 @@
+import type { WebClient } from "@slack/web-api";
+import type { SurveyBot } from "../../src/bot/survey";
+import type { Outbound, SendResult, Sender } from "../../src/jobs/sender";
+import { toBlockKit } from "./blocks";
+import { classifySlackError } from "./errors";
+
+const EVENT_TYPE = "pulsen_message";
+
+/**
+ * The outbox's Slack sender. The WebClient is built with no retries of its
+ * own (see slackClient): every retry is the outbox's recorded decision.
+ */
+export class SlackSender implements Sender {
+  readonly platform = "slack" as const;
+  // chat.postMessage: about one message per second per channel; a workspace-wide budget on top.
+  readonly limits = { platform: [{ capacity: 20, perMs: 1000 }], conversation: [{ capacity: 1, perMs: 1000 }] };
+
+  constructor(
+    private readonly client: WebClient,
+    private readonly bot: SurveyBot,
+  ) {}
+
+  private target(m: Outbound): string | null {
+    return m.recipient.kind === "person" ? m.recipient.slackUserId : m.recipient.channel;
+  }
+
+  async send(m: Outbound): Promise<SendResult> {
+    const channel = this.target(m);
+    if (channel === null) return { kind: "undeliverable", reason: "no Slack user id" };
+    const message = this.bot.compose(m.intent, m.recipient.kind === "person" ? m.recipient.personId : null);
+    if (message === null) return { kind: "undeliverable", reason: "nothing to show" };
+    try {
+      const res = await this.client.chat.postMessage({ channel, ...toBlockKit(message), metadata: { event_type: EVENT_TYPE, event_payload: { key: m.key } } });
+      return { kind: "sent", messageId: `${res.channel ?? channel}:${res.ts ?? ""}` };
+    } catch (e) {
+      return classifySlackError(e);
+    }
+  }
+
+  /** After a crash mid-send: look for our key in the message metadata of the conversation. */
+  async findSent(m: Outbound): Promise<string | null> {
+    const user = this.target(m);
+    if (user === null) return null;
+    try {
+      const channel = m.recipient.kind === "person" ? ((await this.client.conversations.open({ users: user })).channel?.id ?? user) : user;
+      const history = await this.client.conversations.history({ channel, include_all_metadata: true, limit: 50 });
+      const hit = history.messages?.find((x) => (x.metadata?.event_payload as { key?: string } | undefined)?.key === m.key);
+      return hit?.ts ? `${channel}:${hit.ts}` : null;
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,167 @@
+import { eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { slackAdapter } from "../../adapters/slack";
+import { webchatAdapter } from "../../adapters/webchat";
+import { loadConfig } from "../../src/config";
+import { ManualClock } from "../../src/core/clock";
+import { ALWAYS } from "../../src/core/quiet-hours";
+import { storeBuiltins } from "../../src/db/instrument-store";
+import { openDatabase } from "../../src/db/open";
+import { drafts, invitations, outbox, responses } from "../../src/db/schema";
+import { builtinInstruments } from "../../src/instruments/catalog";
+import { importOrgCsv } from "../../src/org/import";
+import { closeRound } from "../../src/rounds/close";
+import { openRound } from "../../src/rounds/open";
+import { createSeries, getSeries } from "../../src/rounds/series";
+import { type RunningServer, startServer } from "../../src/server/start";
+import { csv } from "../helpers/csv";
+import { signedPost } from "../helpers/slack-sign";
+import { type SlackMessage, SlackStandIn } from "../helpers/slack-standin";
+import { tempDir } from "../helpers/tmp";
+import { silentLogger } from "../helpers/world";
+
+const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+let standIn = new SlackStandIn();
+let running: RunningServer | null = null;
+afterEach(async () => {
+  await running?.stop();
+  running = null;
+  await standIn.stop();
+});
+
+const userId = (i: number) => `U${String(i).padStart(6, "0")}`;
+
+async function boot(n: number) {
+  standIn = new SlackStandIn();
+  await standIn.start();
+  const dir = tempDir();
+  const path = `${dir}/pulsen.db`;
+  const clock = new ManualClock(new Date());
+  const setup = openDatabase(path);
+  storeBuiltins(setup.db, builtinInstruments(), clock);
+  const rows = Array.from({ length: n }, (_, i) => `p${i}@fjord.example,Person ${i},Fjord AS > Drift,,,${userId(i)},,,`);
+  importOrgCsv(setup.db, new TextEncoder().encode(csv(rows)), { dryRun: false, clock });
+  for (let i = 0; i < n; i++) standIn.users.add(userId(i));
+  const { id } = createSeries(setup.db, { name: "Engasjementspuls", instrumentId: "engagement-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 14, reminderDays: [3], window: { ...ALWAYS } }, clock.now());
+  const roundId = setup.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["slack"]) }));
+  setup.close();
+  const config = loadConfig({ PORT: "0", DATABASE_PATH: path, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: standIn.url });
+  running = await startServer(config, silentLogger(), clock, { adapters: [webchatAdapter, slackAdapter], tick: null });
+  return { running, roundId, clock };
+}
+
+function buttonsOf(m: SlackMessage): { action_id: string; value: string; block_id: string }[] {
+  return m.blocks
+    .filter((b) => b.type === "actions")
+    .flatMap((b) => (b.elements as { action_id: string; value: string }[]).map((e) => ({ ...e, block_id: String(b.block_id) })));
+}
+
+function interaction(user: string, m: SlackMessage, button: { action_id: string; value: string; block_id: string }, comment?: string) {
+  const payload = {
+    type: "block_actions",
+    user: { id: user, team_id: "T0001" },
+    team: { id: "T0001" },
+    api_app_id: "A0001",
+    token: "legacy",
+    trigger_id: "1.2.3",
+    container: { type: "message", message_ts: m.ts, channel_id: m.channel, is_ephemeral: false },
+    channel: { id: m.channel },
+    message: { ts: m.ts, text: m.text, blocks: m.blocks },
+    response_url: `${standIn.url}response`,
+    actions: [{ type: "button", action_id: button.action_id, block_id: button.block_id, value: button.value, action_ts: String(Date.now() / 1000) }],
+    state: { values: comment === undefined ? {} : { pulsen_comment: { comment: { type: "plain_text_input", value: comment } } } },
+  };
+  return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+async function until(check: () => boolean, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+describe("Slack, through the real Bolt app over HTTP", () => {
+  it("delivers invitations as DMs and takes 20 people through a full round with signed button clicks", async () => {
+    const { running: server, roundId, clock } = await boot(20);
+    await server.scheduler.tick();
+    expect(standIn.messages).toHaveLength(20);
+    const invite = standIn.messages[0]!;
+    // The invitation's first button (first button of the first actions block) starts the survey.
+    expect(JSON.parse(buttonsOf(invite)[0]!.value)).toEqual({ a: "start", r: roundId });
+    expect(invite.metadata?.event_payload.key).toMatch(/^round:r_.*:invite$/);
+
+    const events = `${server.url}/slack/events`;
+    for (let i = 0; i < 20; i++) {
+      const channel = standIn.dm(userId(i));
+      const message = () => standIn.inChannel(channel)[0]!;
+      const click = async (pick: (b: ReturnType<typeof buttonsOf>) => ReturnType<typeof buttonsOf>[number], comment?: string) => {
+        const before = message().updates;
+        const res = await signedPost(events, SECRET, interaction(userId(i), message(), pick(buttonsOf(message())), comment));
+        expect(res.status).toBe(200);
+        await until(() => message().updates > before);
+      };
+      await click((b) => b[0]!);
+      for (let j = 0; j < 13; j++) {
+        const likert = buttonsOf(message());
+        // One message per statement, its actions block holding 1, 2, 3, 4, 5, then skip.
+        expect(likert.map((b) => (JSON.parse(b.value) as { v: unknown }).v)).toEqual([1, 2, 3, 4, 5, "skip"]);
+        await click((b) => b[(i + j) % 6]!);
+      }
+      await click((b) => b.find((x) => x.action_id === "pulsen:form:submit")!, i === 0 ? "<!channel> *bra* <@U000001> <https://x.example|klikk>" : undefined);
+      expect(message().text).toMatch(/Takk for svarene!/);
+      expect(standIn.inChannel(channel)).toHaveLength(1); // everything happened in the one message
+    }
+    const db = server.database.db;
+    expect(db.select().from(invitations).where(eq(invitations.completed, true)).all()).toHaveLength(20);
+    db.transaction((tx) => closeRound(tx, roundId, clock.now()));
+    expect(db.select().from(responses).all()).toHaveLength(20);
+    expect(db.select().from(drafts).all()).toEqual([]);
+    // No message Slack keeps ever showed a chosen value: the final messages are all the same.
+    const finals = new Set(standIn.messages.map((m) => JSON.stringify(m.blocks)));
+    expect(finals.size).toBe(1);
+  });
+
+  it("answers 401 to bad, missing, v1 and stale signatures, and changes nothing", async () => {
+    const { running: server } = await boot(1);
+    await server.scheduler.tick();
+    const m = standIn.messages[0]!;
+    const body = interaction(userId(0), m, buttonsOf(m)[0]!);
+    const events = `${server.url}/slack/events`;
+    const now = Math.floor(Date.now() / 1000);
+    const responsesTo = [
+      await signedPost(events, "wrong-secret", body),
+      await signedPost(events, SECRET, body, { signature: null }),
+      await signedPost(events, SECRET, body, { signature: `v1=${"0".repeat(64)}` }),
+      await signedPost(events, SECRET, body, { timestamp: now - 6 * 60 }),
+    ].map((r) => r.status);
+    expect(responsesTo).toEqual([401, 401, 401, 401]);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(standIn.messages[0]!.updates).toBe(0);
+    expect(server.database.db.select().from(drafts).all()).toEqual([]);
+  });
+
+  it("shows what people type as plain text: mentions and links notify nobody", async () => {
+    const { toBlockKit } = await import("../../adapters/slack/blocks");
+    const typed = "<!channel> <@U123> <https://x.example|label> *bold*";
+    const out = toBlockKit({ ref: "x", summary: typed, blocks: [{ type: "text", text: typed }, { type: "context", text: typed }, { type: "header", text: typed }] });
+    expect(out.text).toBe("&lt;!channel&gt; &lt;@U123&gt; &lt;https://x.example|label&gt; *bold*");
+    for (const b of out.blocks) expect(JSON.stringify(b)).not.toContain('"mrkdwn"');
+  });
+
+  it("turns Slack's answers into outbox decisions: 429 waits, a gone user is undeliverable", async () => {
+    const { running: server } = await boot(2);
+    standIn.users.delete(userId(1));
+    standIn.failNext("chat.postMessage", { status: 429, body: { ok: false, error: "ratelimited" }, headers: { "retry-after": "30" } });
+    await server.scheduler.tick();
+    const rows = server.database.db.select().from(outbox).all();
+    const states = rows.map((r) => [r.state, r.reason]).sort();
+    expect(states).toEqual([
+      ["pending", "rate limited"],
+      ["undeliverable", "user_not_found"],
+    ]);
+    // No hidden retries in the WebClient: exactly one call per decision.
+    expect(standIn.calls.filter((c) => c.method === "chat.postMessage")).toHaveLength(2);
+  });
+});

@@ -1,0 +1,116 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+
+export interface SlackCall {
+  method: string;
+  args: Record<string, unknown>;
+}
+
+export interface SlackMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: Record<string, unknown>[];
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  updates: number;
+}
+
+/**
+ * A local stand-in for Slack's Web API, answering as Slack does: `ok`/`error`
+ * bodies, DM channels for user ids, message ts, metadata, HTTP 429 with
+ * Retry-After when a channel posts faster than one message a second (if
+ * enforced), and scripted failures for the next calls of a method.
+ */
+export class SlackStandIn {
+  readonly calls: SlackCall[] = [];
+  readonly messages: SlackMessage[] = [];
+  readonly users = new Set<string>();
+  enforcePerChannel = false;
+  globalPerSecond: number | null = null;
+  private readonly lastPost = new Map<string, number>();
+  private readonly recent: number[] = [];
+  private readonly scripted = new Map<string, { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[]>();
+  private server: Server | null = null;
+  private seq = 0;
+  url = "";
+
+  failNext(method: string, ...answers: { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[]): void {
+    this.scripted.set(method, [...(this.scripted.get(method) ?? []), ...answers]);
+  }
+
+  dm(userId: string): string {
+    return `D${userId}`;
+  }
+
+  inChannel(channel: string): SlackMessage[] {
+    return this.messages.filter((m) => m.channel === channel);
+  }
+
+  async start(): Promise<void> {
+    const app = express();
+    app.use(express.urlencoded({ extended: false, limit: "2mb" }), express.json({ limit: "2mb" }));
+    app.post("/api/:method", (req, res) => {
+      const method = String(req.params.method);
+      const args: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(req.body as Record<string, unknown>)) {
+        args[k] = typeof v === "string" && /^[[{]/.test(v) ? JSON.parse(v) : v;
+      }
+      this.calls.push({ method, args });
+      if (!/^Bearer xoxb-/.test(String(req.headers.authorization ?? ""))) return res.json({ ok: false, error: "not_authed" });
+      const script = this.scripted.get(method)?.shift();
+      if (script) return res.status(script.status).set(script.headers ?? {}).json(script.body);
+      const reply = this.handle(method, args);
+      if ("status" in reply) return res.status(reply.status as number).set({ "retry-after": "1" }).json({ ok: false, error: "ratelimited" });
+      res.json(reply);
+    });
+    this.server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    });
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
+  }
+
+  private handle(method: string, a: Record<string, unknown>): Record<string, unknown> {
+    const now = Date.now();
+    switch (method) {
+      case "auth.test":
+        return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T0001", team: "Fjordvik" };
+      case "conversations.open":
+        return { ok: true, channel: { id: this.dm(String(a.users)) } };
+      case "chat.postMessage": {
+        let channel = String(a.channel);
+        if (channel.startsWith("U") || channel.startsWith("W")) {
+          if (!this.users.has(channel)) return { ok: false, error: "user_not_found" };
+          channel = this.dm(channel);
+        }
+        if (this.globalPerSecond !== null) {
+          while (this.recent.length > 0 && now - this.recent[0]! >= 1000) this.recent.shift();
+          if (this.recent.length >= this.globalPerSecond) return { status: 429 };
+        }
+        if (this.enforcePerChannel && now - (this.lastPost.get(channel) ?? 0) < 1000) return { status: 429 };
+        this.lastPost.set(channel, now);
+        this.recent.push(now);
+        const ts = `${Math.floor(now / 1000)}.${String(++this.seq).padStart(6, "0")}`;
+        this.messages.push({ channel, ts, text: String(a.text ?? ""), blocks: (a.blocks as Record<string, unknown>[]) ?? [], metadata: a.metadata as SlackMessage["metadata"], updates: 0 });
+        return { ok: true, channel, ts };
+      }
+      case "chat.update": {
+        const m = this.messages.find((x) => x.channel === a.channel && x.ts === a.ts);
+        if (!m) return { ok: false, error: "message_not_found" };
+        m.blocks = (a.blocks as Record<string, unknown>[]) ?? [];
+        m.text = String(a.text ?? "");
+        m.updates++;
+        return { ok: true, channel: m.channel, ts: m.ts };
+      }
+      case "conversations.history":
+        return { ok: true, messages: this.inChannel(String(a.channel)).map((m) => ({ ts: m.ts, text: m.text, metadata: m.metadata })).reverse() };
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
