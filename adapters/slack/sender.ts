@@ -12,8 +12,9 @@ const EVENT_TYPE = "pulsen_message";
  */
 export class SlackSender implements Sender {
   readonly platform = "slack" as const;
-  // chat.postMessage: about one message per second per channel; a workspace-wide budget on top.
-  readonly limits = { platform: [{ capacity: 20, perMs: 1000 }], conversation: [{ capacity: 1, perMs: 1000 }] };
+  // chat.postMessage: about one message per second per channel, and "several hundred a minute"
+  // across the workspace: five a second keeps well inside both.
+  readonly limits = { platform: [{ capacity: 5, perMs: 1000 }], conversation: [{ capacity: 1, perMs: 1000 }] };
 
   constructor(
     private readonly client: WebClient,

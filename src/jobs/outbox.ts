@@ -158,17 +158,30 @@ export class OutboxDrainer {
       .limit(this.opts.batch)
       .all();
 
+    // A platform out of budget for this pass is skipped before any per-row work.
+    const blocked = new Set<Platform>();
+    const platformKeys = (platform: Platform, sender: Sender) => sender.limits.platform.map((spec, i) => ({ key: `${platform}:${i}`, spec }));
+    const noteWait = (wait: number) => {
+      stats.waitMs = stats.waitMs === null ? wait : Math.min(stats.waitMs, wait);
+    };
+
     for (const row of due) {
       const now = this.clock.now();
+      const sender = this.senders[row.platform];
+      // No sender for this platform in this process (yet): the message waits, it is not lost.
+      if (sender === undefined || blocked.has(row.platform)) continue;
+      const platformWait = this.limiter.peek(platformKeys(row.platform, sender), [row.platform], now.getTime());
+      if (platformWait > 0) {
+        blocked.add(row.platform);
+        noteWait(platformWait);
+        continue;
+      }
       const stale = this.staleReason(row, now);
       if (stale !== null) {
         this.set(row.id, { state: "cancelled", reason: stale });
         stats.cancelled++;
         continue;
       }
-      const sender = this.senders[row.platform];
-      // No sender for this platform in this process (yet): the message waits, it is not lost.
-      if (sender === undefined) continue;
       const recipient = this.recipient(row);
       if (recipient === null) {
         this.markUndeliverable(row, "recipient no longer exists");
@@ -186,15 +199,12 @@ export class OutboxDrainer {
       const conversation = recipient.kind === "person" ? `person:${recipient.personId}` : `channel:${recipient.channel}`;
       const pauseKeys = { platform: row.platform, conversation: `${row.platform}:${conversation}` };
       const wait = this.limiter.take(
-        [
-          ...sender.limits.platform.map((spec, i) => ({ key: `${pauseKeys.platform}:${i}`, spec })),
-          ...sender.limits.conversation.map((spec, i) => ({ key: `${pauseKeys.conversation}:${i}`, spec })),
-        ],
+        [...platformKeys(row.platform, sender), ...sender.limits.conversation.map((spec, i) => ({ key: `${pauseKeys.conversation}:${i}`, spec }))],
         [pauseKeys.platform, pauseKeys.conversation],
         now.getTime(),
       );
       if (wait > 0) {
-        stats.waitMs = stats.waitMs === null ? wait : Math.min(stats.waitMs, wait);
+        noteWait(wait);
         continue;
       }
 

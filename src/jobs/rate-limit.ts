@@ -48,6 +48,17 @@ export class RateLimiter {
     return 0;
   }
 
+  /** How long until `take` would succeed for these keys, without taking anything. */
+  peek(keys: readonly { key: string; spec: BucketSpec }[], pauses: readonly string[], now: number): number {
+    let wait = 0;
+    for (const p of pauses) wait = Math.max(wait, (this.pauses.get(p) ?? 0) - now);
+    for (const { key, spec } of keys) {
+      const b = this.bucket(key, spec, now);
+      if (b.tokens < 1) wait = Math.max(wait, Math.ceil(((1 - b.tokens) / spec.capacity) * spec.perMs));
+    }
+    return wait;
+  }
+
   /** A 429 with Retry-After: nothing under this pause key goes until then. */
   pause(key: string, until: number): void {
     this.pauses.set(key, Math.max(this.pauses.get(key) ?? 0, until));

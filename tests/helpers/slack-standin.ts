@@ -35,6 +35,9 @@ export class SlackStandIn {
   private seq = 0;
   url = "";
 
+  /** Time for the rate limits: real by default, or the test's manual clock so both sides agree. */
+  constructor(private readonly now: () => number = Date.now) {}
+
   failNext(method: string, ...answers: { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[]): void {
     this.scripted.set(method, [...(this.scripted.get(method) ?? []), ...answers]);
   }
@@ -71,7 +74,7 @@ export class SlackStandIn {
   }
 
   private handle(method: string, a: Record<string, unknown>): Record<string, unknown> {
-    const now = Date.now();
+    const now = this.now();
     switch (method) {
       case "auth.test":
         return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T0001", team: "Fjordvik" };
