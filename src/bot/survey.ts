@@ -7,7 +7,7 @@ import { storeAnonymously } from "../db/answer-store";
 import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
 import { getOrganization } from "../db/org-store";
-import { drafts, invitations, people, rounds, series, type DraftRow, type RoundRow } from "../db/schema";
+import { draftAnswers, drafts, invitations, people, rounds, series, type RoundRow } from "../db/schema";
 import type { Intent } from "../jobs/sender";
 import type { Logger } from "../log";
 import { snooze } from "../rounds/remind";
@@ -95,24 +95,27 @@ export class SurveyBot {
         return { post: [this.text(`snoozed:${c.round.id}`, moved ? c.t.snoozed(formatDateTime(until, c.locale, c.timezone)) : c.t.snoozeNoReminder)] };
       }
       case "start":
-        return { update: this.next(c, this.draft(c.round.id, personId)) };
+        this.draft(c.round.id, personId);
+        return { update: this.next(c, this.answered(c.round.id, personId)) };
       case "answer": {
         const items = c.round.itemIds ?? [];
         if (!items.includes(action.i)) return this.refuse(personId, action, "item not in round", c.t.notUnderstood);
-        const draft = this.draft(c.round.id, personId);
-        if (action.i in draft.answers) return { update: this.next(c, draft) }; // a second tap: nothing changes
-        const answersNow = { ...draft.answers, [action.i]: action.v === "skip" ? null : action.v };
-        const done = items.every((i) => i in answersNow);
-        const stage = done && c.instrument.openQuestion !== null ? "comment" : draft.stage;
-        this.db.update(drafts).set({ answers: answersNow, stage }).where(and(eq(drafts.roundId, c.round.id), eq(drafts.personId, personId))).run();
-        if (done && c.instrument.openQuestion === null) return this.submit(c, personId, undefined);
-        return { update: this.next(c, { ...draft, answers: answersNow, stage }) };
+        this.draft(c.round.id, personId);
+        // The primary key (round, person, statement) turns a second tap into a no-op.
+        this.db
+          .insert(draftAnswers)
+          .values({ roundId: c.round.id, personId, itemId: action.i, value: action.v === "skip" ? null : action.v })
+          .onConflictDoNothing()
+          .run();
+        const answered = this.answered(c.round.id, personId);
+        if (items.every((i) => answered.has(i)) && c.instrument.openQuestion === null) return this.submit(c, personId, undefined);
+        return { update: this.next(c, answered) };
       }
       case "comment":
       case "skip_comment": {
-        const draft = this.draft(c.round.id, personId);
-        const unanswered = (c.round.itemIds ?? []).some((i) => !(i in draft.answers));
-        if (unanswered) return { update: this.next(c, draft) };
+        this.draft(c.round.id, personId);
+        const answered = this.answered(c.round.id, personId);
+        if ((c.round.itemIds ?? []).some((i) => !answered.has(i))) return { update: this.next(c, answered) };
         return this.submit(c, personId, action.a === "comment" ? input?.comment : undefined);
       }
     }
@@ -124,18 +127,24 @@ export class SurveyBot {
     return { update: this.text(`survey:${action.r}`, text) };
   }
 
-  private draft(roundId: string, personId: string): DraftRow {
-    const existing = this.db.select().from(drafts).where(and(eq(drafts.roundId, roundId), eq(drafts.personId, personId))).get();
-    if (existing) return existing;
-    const fresh: DraftRow = { roundId, personId, answers: {}, stage: "questions", comment: null, messageRef: null };
-    this.db.insert(drafts).values(fresh).onConflictDoNothing().run();
-    return fresh;
+  /** Starts a draft unless one exists: the only link between this person and answers, until submit. */
+  private draft(roundId: string, personId: string): void {
+    this.db.insert(drafts).values({ roundId, personId, comment: null }).onConflictDoNothing().run();
+  }
+
+  private answered(roundId: string, personId: string): Set<string> {
+    const rows = this.db
+      .select({ itemId: draftAnswers.itemId })
+      .from(draftAnswers)
+      .where(and(eq(draftAnswers.roundId, roundId), eq(draftAnswers.personId, personId)))
+      .all();
+    return new Set(rows.map((r) => r.itemId));
   }
 
   /** The next thing to show: the first unanswered statement, or the comment form. */
-  private next(c: Context, draft: DraftRow): BotMessage {
-    const nextId = (c.round.itemIds ?? []).find((i) => !(i in draft.answers));
-    return nextId === undefined ? commentMessage(this.view(c)) : questionMessage(this.view(c), nextId, Object.keys(draft.answers).length);
+  private next(c: Context, answered: ReadonlySet<string>): BotMessage {
+    const nextId = (c.round.itemIds ?? []).find((i) => !answered.has(i));
+    return nextId === undefined ? commentMessage(this.view(c)) : questionMessage(this.view(c), nextId, answered.size);
   }
 
   private submit(c: Context, personId: string, comment: string | undefined): BotReply {

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Store } from "./open";
-import { answers, comments, drafts, invitations, responses } from "./schema";
+import { answers, comments, draftAnswers, drafts, invitations, responses } from "./schema";
 
 /** Random row ids: storage order must not reveal the order in which people answered. */
 function randomRowId(): number {
@@ -22,16 +22,22 @@ export function storeAnonymously(tx: Store, roundId: string, personId: string, f
     .from(invitations)
     .where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId)))
     .get();
+  const given = tx
+    .select({ itemId: draftAnswers.itemId, value: draftAnswers.value })
+    .from(draftAnswers)
+    .where(and(eq(draftAnswers.roundId, roundId), eq(draftAnswers.personId, personId)))
+    .all()
+    .filter((a): a is { itemId: string; value: number } => a.value !== null && a.value >= 1 && a.value <= 5);
+  // Deleting the draft deletes its answers too (cascade): the link to the person ends here.
   tx.delete(drafts).where(and(eq(drafts.roundId, roundId), eq(drafts.personId, personId))).run();
   if (finished) tx.update(invitations).set({ completed: true }).where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId))).run();
   if (inv === undefined) return false;
 
-  const given = Object.entries(draft.answers).filter((e): e is [string, number] => typeof e[1] === "number" && e[1] >= 1 && e[1] <= 5);
   // A partial draft needs at least one answer; a finished one is stored even if every statement was skipped.
   if (given.length > 0 || finished) {
     const responseId = randomRowId();
     tx.insert(responses).values({ id: responseId, roundId, unitId: inv.unitId }).run();
-    for (const [itemId, value] of given) tx.insert(answers).values({ id: randomRowId(), responseId, itemId, value }).run();
+    for (const { itemId, value } of given) tx.insert(answers).values({ id: randomRowId(), responseId, itemId, value }).run();
   }
   const text = draft.comment?.trim();
   if (text) tx.insert(comments).values({ id: randomRowId(), roundId, unitId: inv.unitId, text }).run();

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { people, units } from "./organization";
 import { rounds } from "./rounds";
 
@@ -16,14 +16,28 @@ export const drafts = sqliteTable(
     personId: text("person_id")
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
-    /** itemId → 1..5, or null for a skip. */
-    answers: text("answers", { mode: "json" }).$type<Record<string, number | null>>().notNull(),
-    stage: text("stage", { enum: ["questions", "comment"] }).notNull(),
     comment: text("comment"),
-    /** The platform message being updated in place, to find it again after days. */
-    messageRef: text("message_ref"),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.personId] })],
+);
+
+/**
+ * A draft's answers, one row per statement. The primary key makes a second
+ * tap on the same statement (a double click, a replayed payload) a no-op.
+ */
+export const draftAnswers = sqliteTable(
+  "draft_answers",
+  {
+    roundId: text("round_id").notNull(),
+    personId: text("person_id").notNull(),
+    itemId: text("item_id").notNull(),
+    /** 1..5, or null for a skip. */
+    value: integer("value"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.personId, t.itemId] }),
+    foreignKey({ columns: [t.roundId, t.personId], foreignColumns: [drafts.roundId, drafts.personId] }).onDelete("cascade"),
+  ],
 );
 
 /**
