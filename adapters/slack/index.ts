@@ -1,6 +1,7 @@
 import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import { eq } from "drizzle-orm";
+import { setPlatformProfile } from "../../src/db/org-store";
 import { people } from "../../src/db/schema";
 import type { Logger } from "../../src/log";
 import type { Adapter, AdapterContext } from "../../src/server/adapter";
@@ -76,7 +77,9 @@ export function slackAdapter(ctx: AdapterContext): Adapter {
   });
 
   return {
-    senders: { slack: new SlackSender(new WebClient(slack.botToken, clientOptions), ctx.bot) },
+    senders: {
+      slack: new SlackSender(new WebClient(slack.botToken, clientOptions), ctx.bot, (personId, found) => setPlatformProfile(ctx.db, personId, found)),
+    },
     mount: (express) => {
       if (receiver) express.use(receiver.router);
       else void app.start();

@@ -1,6 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import type { SurveyBot } from "../../src/bot/survey";
-import type { Outbound, SendResult, Sender } from "../../src/jobs/sender";
+import type { Outbound, Recipient, SendResult, Sender } from "../../src/jobs/sender";
 import { toBlockKit } from "./blocks";
 import { classifySlackError } from "./errors";
 
@@ -19,10 +19,26 @@ export class SlackSender implements Sender {
   constructor(
     private readonly client: WebClient,
     private readonly bot: SurveyBot,
+    /** Remembers a Slack id found by email, and the profile's time zone. */
+    private readonly onIdentity: (personId: string, found: { slackUserId: string; profileTimezone: string | null }) => void,
   ) {}
 
   private target(m: Outbound): string | null {
     return m.recipient.kind === "person" ? m.recipient.slackUserId : m.recipient.channel;
+  }
+
+  /** A person with no Slack id in the CSV is looked up by email, once; the id and profile zone are kept. */
+  async identify(r: Extract<Recipient, { kind: "person" }>): Promise<SendResult | null> {
+    if (r.slackUserId !== null) return null;
+    try {
+      const res = await this.client.users.lookupByEmail({ email: r.email });
+      const id = res.user?.id;
+      if (!id) return { kind: "undeliverable", reason: "users_not_found" };
+      this.onIdentity(r.personId, { slackUserId: id, profileTimezone: res.user?.tz ?? null });
+      return null;
+    } catch (e) {
+      return classifySlackError(e);
+    }
   }
 
   async send(m: Outbound): Promise<SendResult> {

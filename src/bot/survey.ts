@@ -6,7 +6,7 @@ import { answerWindow } from "../core/round";
 import { storeAnonymously } from "../db/answer-store";
 import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
-import { getOrganization } from "../db/org-store";
+import { getOrganization, personLocale, personTimezone } from "../db/org-store";
 import { draftAnswers, drafts, invitations, people, rounds, series, type RoundRow } from "../db/schema";
 import type { Intent } from "../jobs/sender";
 import type { Logger } from "../log";
@@ -37,7 +37,7 @@ export class SurveyBot {
 
   private personLocale(personId: string): { locale: Locale; timezone: string } {
     const org = getOrganization(this.db);
-    const p = this.db.select({ locale: people.locale, tz: people.timezone }).from(people).where(eq(people.id, personId)).get();
+    const p = this.db.select({ locale: personLocale, tz: personTimezone }).from(people).where(eq(people.id, personId)).get();
     return { locale: p?.locale ?? org?.defaultLocale ?? DEFAULT_LOCALE, timezone: p?.tz ?? org?.defaultTimezone ?? "Europe/Oslo" };
   }
 

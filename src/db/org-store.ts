@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Clock } from "../core/clock";
 import type { OrgId, PersonId, UnitId } from "../core/ids";
 import type { Locale } from "../core/locale";
@@ -207,4 +207,18 @@ export function loadOrgTree(db: Db): OrgTree | null {
     units: unitRows.length,
     root,
   };
+}
+
+/** A person's time zone: the CSV's, else their chat profile's (null: the organization's). */
+export const personTimezone = sql<string | null>`coalesce(${people.timezone}, ${people.profileTimezone})`;
+/** A person's language: the CSV's, else their chat profile's (null: the organization's). */
+export const personLocale = sql<Locale | null>`coalesce(${people.locale}, ${people.profileLocale})`;
+
+/** Remembers what a chat platform told us about a person (id found by email, profile zone and language). */
+export function setPlatformProfile(store: Store, personId: string, p: { slackUserId?: string; profileTimezone?: string | null; profileLocale?: Locale | null }): void {
+  const values: Partial<typeof people.$inferInsert> = {};
+  if (p.slackUserId !== undefined) values.slackUserId = p.slackUserId;
+  if (p.profileTimezone !== undefined) values.profileTimezone = p.profileTimezone;
+  if (p.profileLocale !== undefined) values.profileLocale = p.profileLocale;
+  if (Object.keys(values).length > 0) store.update(people).set(values).where(eq(people.id, personId)).run();
 }

@@ -4,11 +4,12 @@ import { type Locale } from "../core/locale";
 import { DEFAULT_WINDOW, nextAllowed } from "../core/quiet-hours";
 import { answerWindow } from "../core/round";
 import type { Db, Store } from "../db/open";
+import { personLocale, personTimezone } from "../db/org-store";
 import { invitations, organizations, outbox, people, rounds, type OutboxRow } from "../db/schema";
 import type { Logger } from "../log";
 import { backoffMs } from "./queue";
 import { RateLimiter } from "./rate-limit";
-import type { Intent, Platform, Recipient, Sender } from "./sender";
+import type { Intent, Platform, Recipient, SendResult, Sender } from "./sender";
 
 export interface NewMessage {
   key: string;
@@ -84,11 +85,16 @@ export class OutboxDrainer {
     const org = this.db.select({ locale: organizations.defaultLocale, tz: organizations.defaultTimezone }).from(organizations).limit(1).get();
     const orgLocale: Locale = org?.locale ?? "nb";
     if (row.personId === null) return row.channel === null ? null : { kind: "channel", channel: row.channel, locale: orgLocale };
-    const p = this.db.select().from(people).where(eq(people.id, row.personId)).get();
+    const p = this.db
+      .select({ id: people.id, email: people.email, slackUserId: people.slackUserId, teamsAadObjectId: people.teamsAadObjectId, locale: personLocale, timezone: personTimezone })
+      .from(people)
+      .where(eq(people.id, row.personId))
+      .get();
     if (p === undefined) return null;
     return {
       kind: "person",
       personId: p.id,
+      email: p.email,
       slackUserId: p.slackUserId,
       teamsAadObjectId: p.teamsAadObjectId,
       locale: p.locale ?? orgLocale,
@@ -132,6 +138,40 @@ export class OutboxDrainer {
           .run();
       }
     });
+  }
+
+  /** Writes down what the platform answered: the outbox's one decision point. */
+  private record(row: OutboxRow, result: SendResult, attempts: number, pauseKeys: { platform: string; conversation: string }, stats: DrainStats): void {
+    const after = this.clock.now();
+    switch (result.kind) {
+      case "sent":
+        this.set(row.id, { state: "sent", platformMessageId: result.messageId, sentAt: after, leaseUntil: null, reason: null });
+        stats.sent++;
+        break;
+      case "rate_limited": {
+        const until = after.getTime() + result.retryAfterMs;
+        this.limiter.pause(pauseKeys[result.scope], until);
+        // A 429 is the platform pacing us, not a failure: it does not use up an attempt.
+        this.set(row.id, { state: "pending", attempts: row.attempts, notBefore: new Date(until), leaseUntil: null, reason: "rate limited" });
+        stats.retried++;
+        break;
+      }
+      case "retry":
+        if (attempts >= this.opts.maxAttempts) {
+          this.set(row.id, { state: "failed", reason: result.reason, leaseUntil: null });
+          stats.failed++;
+          this.logger.error({ key: row.key, reason: result.reason }, "message failed for good");
+        } else {
+          this.set(row.id, { state: "pending", attempts, reason: result.reason, leaseUntil: null, notBefore: new Date(after.getTime() + backoffMs(attempts, this.opts.random)) });
+          stats.retried++;
+        }
+        break;
+      case "undeliverable":
+        this.markUndeliverable(row, result.reason);
+        stats.undeliverable++;
+        this.logger.warn({ key: row.key, reason: result.reason }, "message undeliverable");
+        break;
+    }
   }
 
   /** Sends left in flight by a crash: confirmed with the platform if it can tell, else sent again. */
@@ -182,11 +222,20 @@ export class OutboxDrainer {
         stats.cancelled++;
         continue;
       }
-      const recipient = this.recipient(row);
+      let recipient = this.recipient(row);
       if (recipient === null) {
         this.markUndeliverable(row, "recipient no longer exists");
         stats.undeliverable++;
         continue;
+      }
+      if (recipient.kind === "person" && sender.identify) {
+        // Find the person on the platform first (e.g. by email), so their own profile's zone applies below.
+        const problem = await sender.identify(recipient);
+        if (problem !== null) {
+          this.record(row, problem, row.attempts + 1, { platform: row.platform, conversation: `${row.platform}:person:${recipient.personId}` }, stats);
+          continue;
+        }
+        recipient = this.recipient(row) ?? recipient;
       }
       if (recipient.kind === "person") {
         const allowed = nextAllowed(now, recipient.timezone, this.windowFor(row));
@@ -210,42 +259,13 @@ export class OutboxDrainer {
 
       const attempts = row.attempts + 1;
       this.set(row.id, { state: "sending", attempts, leaseUntil: new Date(now.getTime() + this.opts.leaseMs) });
-      let result;
+      let result: SendResult;
       try {
         result = await sender.send({ key: row.key, recipient, intent: row.intent as Intent });
       } catch (e) {
-        result = { kind: "retry" as const, reason: e instanceof Error ? e.message : String(e) };
+        result = { kind: "retry", reason: e instanceof Error ? e.message : String(e) };
       }
-      const after = this.clock.now();
-      switch (result.kind) {
-        case "sent":
-          this.set(row.id, { state: "sent", platformMessageId: result.messageId, sentAt: after, leaseUntil: null, reason: null });
-          stats.sent++;
-          break;
-        case "rate_limited": {
-          const until = after.getTime() + result.retryAfterMs;
-          this.limiter.pause(pauseKeys[result.scope], until);
-          // A 429 is the platform pacing us, not a failure: it does not use up an attempt.
-          this.set(row.id, { state: "pending", attempts: row.attempts, notBefore: new Date(until), leaseUntil: null, reason: "rate limited" });
-          stats.retried++;
-          break;
-        }
-        case "retry":
-          if (attempts >= this.opts.maxAttempts) {
-            this.set(row.id, { state: "failed", reason: result.reason, leaseUntil: null });
-            stats.failed++;
-            this.logger.error({ key: row.key, reason: result.reason }, "message failed for good");
-          } else {
-            this.set(row.id, { state: "pending", reason: result.reason, leaseUntil: null, notBefore: new Date(after.getTime() + backoffMs(attempts, this.opts.random)) });
-            stats.retried++;
-          }
-          break;
-        case "undeliverable":
-          this.markUndeliverable(row, result.reason);
-          stats.undeliverable++;
-          this.logger.warn({ key: row.key, reason: result.reason }, "message undeliverable");
-          break;
-      }
+      this.record(row, result, attempts, pauseKeys, stats);
     }
     return stats;
   }

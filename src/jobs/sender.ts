@@ -5,7 +5,7 @@ export type Platform = "slack" | "teams" | "webchat";
 
 /** Where a message goes: a person's direct chat, or a channel. */
 export type Recipient =
-  | { kind: "person"; personId: string; slackUserId: string | null; teamsAadObjectId: string | null; locale: Locale; timezone: string }
+  | { kind: "person"; personId: string; email: string; slackUserId: string | null; teamsAadObjectId: string | null; locale: Locale; timezone: string }
   | { kind: "channel"; channel: string; locale: Locale };
 
 /** What to say: the bot layer turns an intent into its neutral message. */
@@ -35,6 +35,12 @@ export interface Sender {
   platform: Platform;
   limits: { platform: BucketSpec[]; conversation: BucketSpec[] };
   send(message: Outbound): Promise<SendResult>;
+  /**
+   * Finds a person on the platform when the organization file did not say
+   * who they are there (e.g. Slack by email), remembering what it learns.
+   * Null when they can be reached; otherwise why not.
+   */
+  identify?(recipient: Extract<Recipient, { kind: "person" }>): Promise<SendResult | null>;
   /**
    * After a crash between sending and recording, asks the platform whether
    * the message with this key went out (e.g. by message metadata).

@@ -64,7 +64,7 @@ export function openRound(tx: Store, s: SeriesRow, roundId: RoundId | null, now:
       .values({ roundId: id, personId: person.id, unitId: person.unitId, undeliverable: platform === null ? "no chat account (no Slack or Teams id)" : null })
       .run();
     if (platform === null) continue;
-    const notBefore = nextAllowed(now, person.timezone ?? tz, plan.window);
+    const notBefore = nextAllowed(now, person.timezone ?? person.profileTimezone ?? tz, plan.window);
     enqueueMessage(tx, { key: `round:${id}:person:${person.id}:invite`, platform, personId: person.id, roundId: id, intent: { kind: "invite", roundId: id }, notBefore }, now);
   }
   reminderTimes(now, s.reminderDays, s.openDays, tz).forEach((dueAt, i) => {

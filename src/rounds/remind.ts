@@ -4,7 +4,7 @@ import { PulsenError } from "../core/errors";
 import { nextAllowed } from "../core/quiet-hours";
 import { answerWindow, reminderTimes } from "../core/round";
 import type { Store } from "../db/open";
-import { getOrganization } from "../db/org-store";
+import { getOrganization, personTimezone } from "../db/org-store";
 import { invitations, outbox, people, rounds } from "../db/schema";
 import { enqueueMessage } from "../jobs/outbox";
 
@@ -21,7 +21,7 @@ export function sendReminders(tx: Store, roundId: string, index: number, now: Da
   const plan = round.plan ?? DEFAULT_PLAN;
   const tz = getOrganization(tx)?.defaultTimezone ?? "Europe/Oslo";
   const due = tx
-    .select({ personId: invitations.personId, sent: invitations.remindersSent, timezone: people.timezone })
+    .select({ personId: invitations.personId, sent: invitations.remindersSent, timezone: personTimezone })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
     .where(
@@ -70,7 +70,7 @@ export function snooze(tx: Store, roundId: string, personId: string, now: Date):
   if (round === undefined) throw new PulsenError("not_found", "no such round");
   if (!answerWindow(round, now).open) throw new PulsenError("conflict", "the round is closed");
   const inv = tx
-    .select({ sent: invitations.remindersSent, completed: invitations.completed, timezone: people.timezone })
+    .select({ sent: invitations.remindersSent, completed: invitations.completed, timezone: personTimezone })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
     .where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId)))

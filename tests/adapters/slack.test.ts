@@ -7,7 +7,7 @@ import { ManualClock } from "../../src/core/clock";
 import { ALWAYS } from "../../src/core/quiet-hours";
 import { storeBuiltins } from "../../src/db/instrument-store";
 import { openDatabase } from "../../src/db/open";
-import { drafts, invitations, outbox, responses } from "../../src/db/schema";
+import { drafts, invitations, outbox, people, responses } from "../../src/db/schema";
 import { builtinInstruments } from "../../src/instruments/catalog";
 import { importOrgCsv } from "../../src/org/import";
 import { closeRound } from "../../src/rounds/close";
@@ -83,6 +83,35 @@ async function until(check: () => boolean, ms = 3000): Promise<void> {
 }
 
 describe("Slack, through the real Bolt app over HTTP", () => {
+  it("finds a person with no Slack id by email, remembers the id, and keeps to their profile's time zone", async () => {
+    await standIn.stop();
+    standIn = new SlackStandIn();
+    await standIn.start();
+    const clock = new ManualClock("2026-11-24T09:00:00Z"); // 04:00 in New York
+    const path = `${tempDir()}/pulsen.db`;
+    const setup = openDatabase(path);
+    storeBuiltins(setup.db, builtinInstruments(), clock);
+    importOrgCsv(setup.db, new TextEncoder().encode(csv(["sam@fjord.example,Sam,Fjord AS,,,,,,", "gone@fjord.example,Gone,Fjord AS,,,,,,"])), { dryRun: false, clock });
+    standIn.emails.set("sam@fjord.example", { id: "U0SAM", tz: "America/New_York" });
+    standIn.users.add("U0SAM");
+    const { id } = createSeries(setup.db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { start: 480, end: 1020, weekdaysOnly: true } }, clock.now());
+    setup.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["slack"]) }));
+    setup.close();
+    running = await startServer(loadConfig({ PORT: "0", DATABASE_PATH: path, SLACK_BOT_TOKEN: "xoxb-t", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: standIn.url }), silentLogger(), clock, { adapters: [slackAdapter], tick: null });
+    await running.scheduler.tick();
+    const db = running.database.db;
+    const sam = db.select().from(people).where(eq(people.email, "sam@fjord.example")).get()!;
+    expect(sam).toMatchObject({ slackUserId: "U0SAM", profileTimezone: "America/New_York", timezone: null });
+    expect(db.select({ reason: invitations.undeliverable }).from(invitations).where(eq(invitations.personId, sam.id)).get()!.reason).toBeNull();
+    // Found at 04:00 New York time: the invitation waits for 08:00 there.
+    expect(standIn.messages).toHaveLength(0);
+    const gone = db.select().from(people).where(eq(people.email, "gone@fjord.example")).get()!;
+    expect(db.select({ reason: invitations.undeliverable }).from(invitations).where(eq(invitations.personId, gone.id)).get()!.reason).toBe("users_not_found");
+    clock.set("2026-11-24T13:00:00Z");
+    await running.scheduler.tick();
+    expect(standIn.messages.map((m) => m.channel)).toEqual(["DU0SAM"]);
+  });
+
   it("delivers invitations as DMs and takes 20 people through a full round with signed button clicks", async () => {
     const { running: server, roundId, clock } = await boot(20);
     // Five invitations a second: four ticks of the scheduler, a second apart.

@@ -26,6 +26,8 @@ export class SlackStandIn {
   readonly calls: SlackCall[] = [];
   readonly messages: SlackMessage[] = [];
   readonly users = new Set<string>();
+  /** email → user id and profile time zone, for users.lookupByEmail. */
+  readonly emails = new Map<string, { id: string; tz: string }>();
   enforcePerChannel = false;
   globalPerSecond: number | null = null;
   private readonly lastPost = new Map<string, number>();
@@ -78,6 +80,10 @@ export class SlackStandIn {
     switch (method) {
       case "auth.test":
         return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T0001", team: "Fjordvik" };
+      case "users.lookupByEmail": {
+        const u = this.emails.get(String(a.email));
+        return u ? { ok: true, user: { id: u.id, tz: u.tz, profile: { email: a.email } } } : { ok: false, error: "users_not_found" };
+      }
       case "conversations.open":
         return { ok: true, channel: { id: this.dm(String(a.users)) } };
       case "chat.postMessage": {

@@ -56,3 +56,13 @@ export const outbox = sqliteTable(
 
 export type JobRow = typeof jobs.$inferSelect;
 export type OutboxRow = typeof outbox.$inferSelect;
+
+/**
+ * Platform events already handled, by the platform's own event id: Slack
+ * retries an event it thinks was not acknowledged, and the key makes the
+ * second delivery a no-op.
+ */
+export const platformEvents = sqliteTable("platform_events", {
+  key: text("key").primaryKey(),
+  receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+});

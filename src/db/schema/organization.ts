@@ -47,6 +47,9 @@ export const people = sqliteTable(
     /** null: the organization's default. */
     locale: text("locale", { enum: ["nb", "nn", "en"] }),
     timezone: text("timezone"),
+    /** From the chat platform's profile, used when the CSV leaves locale or time zone empty. */
+    profileLocale: text("profile_locale", { enum: ["nb", "nn", "en"] }),
+    profileTimezone: text("profile_timezone"),
     /** false once a re-import no longer lists them; kept for past rounds' counts. */
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
@@ -104,3 +107,17 @@ export type OrganizationRow = typeof organizations.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
 export type PersonRow = typeof people.$inferSelect;
 export type InstrumentRow = typeof instruments.$inferSelect;
+
+/** Where a unit's leader digests and plan follow-ups go, per platform. */
+export const unitChannels = sqliteTable(
+  "unit_channels",
+  {
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => units.id, { onDelete: "cascade" }),
+    platform: text("platform", { enum: ["slack", "teams"] }).notNull(),
+    channel: text("channel").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.platform] })],
+);
