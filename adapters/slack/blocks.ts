@@ -1,3 +1,4 @@
+import type { types } from "@slack/bolt";
 import { encodeAction } from "../../src/bot/actions";
 import type { Block, BotMessage, Button } from "../../src/bot/message";
 
@@ -66,6 +67,8 @@ function render(b: Block, n: number): SlackBlock[] {
   }
 }
 
-export function toBlockKit(m: BotMessage): { text: string; blocks: SlackBlock[] } {
-  return { text: escapeFallback(cut(m.summary, 3000)), blocks: m.blocks.flatMap((b, i) => render(b, i)).slice(0, LIMITS.blocks) };
+export function toBlockKit(m: BotMessage): { text: string; blocks: types.AnyBlock[] } {
+  const blocks = m.blocks.flatMap((b, i) => render(b, i)).slice(0, LIMITS.blocks);
+  // The shapes above follow the Block Kit reference; the tests read them back through the Slack stand-in.
+  return { text: escapeFallback(cut(m.summary, 3000)), blocks: blocks as unknown as types.AnyBlock[] };
 }

@@ -1,12 +1,9 @@
 import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
-import { eq } from "drizzle-orm";
 import { setPlatformProfile } from "../../src/db/org-store";
-import { people } from "../../src/db/schema";
 import type { Logger } from "../../src/log";
 import type { Adapter, AdapterContext } from "../../src/server/adapter";
-import { toBlockKit } from "./blocks";
-import { parseSlackInteraction } from "./parse";
+import { registerSlackHandlers } from "./handlers";
 import { SlackSender } from "./sender";
 
 /**
@@ -54,27 +51,7 @@ export function slackAdapter(ctx: AdapterContext): Adapter {
     ...(receiver ? { receiver } : { socketMode: true, appToken: slack.mode === "socket" ? slack.appToken : undefined }),
   });
 
-  // Every interaction is acknowledged first (Slack wants it within 3 s); the work comes after.
-  app.action(/^pulsen:/, async ({ ack, body, client }) => {
-    await ack();
-    const event = parseSlackInteraction(body);
-    if (event.kind === "unsupported") {
-      ctx.logger.warn({ reason: event.reason }, "slack interaction refused");
-      return;
-    }
-    const person = ctx.db.select({ id: people.id }).from(people).where(eq(people.slackUserId, event.slackUserId)).get();
-    if (person === undefined) {
-      ctx.logger.warn({ slackUser: event.slackUserId }, "slack interaction from an unknown user");
-      return;
-    }
-    const reply = ctx.bot.handle(person.id, event.action, { comment: event.comment });
-    try {
-      if (reply.update) await client.chat.update({ channel: event.channel, ts: event.ts, ...toBlockKit(reply.update) });
-      for (const m of reply.post ?? []) await client.chat.postMessage({ channel: event.channel, ...toBlockKit(m) });
-    } catch (e) {
-      ctx.logger.warn({ err: (e as { code?: string }).code ?? "error" }, "slack reply failed");
-    }
-  });
+  registerSlackHandlers(app, ctx);
 
   return {
     senders: {

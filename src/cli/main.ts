@@ -4,6 +4,7 @@ import { CliContext, type CliIo } from "./context";
 import { registerAdmin } from "./admin";
 import { registerInstruments } from "./instruments";
 import { registerJobs } from "./jobs";
+import { registerManifest } from "./manifest";
 import { registerOrg } from "./org";
 import { registerRound } from "./round";
 import { registerSeries } from "./series";
@@ -29,6 +30,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerRound(program, ctx);
   registerJobs(program, ctx);
   registerAdmin(program, ctx);
+  registerManifest(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   for (const cmd of program.commands.flatMap((c) => c.commands)) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

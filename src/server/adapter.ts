@@ -1,4 +1,5 @@
 import type { Express } from "express";
+import type { Assistant } from "../bot/assistant";
 import type { SurveyBot } from "../bot/survey";
 import type { Config } from "../config";
 import type { Clock } from "../core/clock";
@@ -10,6 +11,7 @@ import type { Logger } from "../log";
 export interface AdapterContext {
   db: Db;
   bot: SurveyBot;
+  assistant: Assistant;
   clock: Clock;
   logger: Logger;
   config: Config;

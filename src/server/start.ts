@@ -7,6 +7,7 @@ import { JobRunner } from "../jobs/queue";
 import { Scheduler } from "../jobs/scheduler";
 import type { Platform, Sender } from "../jobs/sender";
 import { roundJobHandlers } from "../rounds/handlers";
+import { Assistant } from "../bot/assistant";
 import { SurveyBot } from "../bot/survey";
 import { seedDemo } from "../demo/seed";
 import type { AdapterFactory } from "./adapter";
@@ -48,7 +49,8 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
     if (seeded.seeded) logger.info({ round: seeded.roundId }, "seeded the demo organization");
   }
   const bot = new SurveyBot(database.db, clock, config.anonymityMin, logger);
-  const adapters = (opts.adapters ?? []).map((make) => make({ db: database.db, bot, clock, logger, config, demo }));
+  const assistant = new Assistant(database.db, clock, config.publicUrl);
+  const adapters = (opts.adapters ?? []).map((make) => make({ db: database.db, bot, assistant, clock, logger, config, demo }));
   const senders = Object.assign({}, ...adapters.map((a) => a.senders ?? {}), opts.senders ?? {}) as Partial<Record<Platform, Sender>>;
   const handlers = roundJobHandlers({ logger, now: () => clock.now(), platforms: enabledPlatforms(config), onRoundClosed: [] });
   const runner = new JobRunner(database.db, clock, handlers, logger);

@@ -198,3 +198,70 @@ describe("Slack, through the real Bolt app over HTTP", () => {
     expect(standIn.calls.filter((c) => c.method === "chat.postMessage")).toHaveLength(2);
   });
 });
+
+describe("Slack: the slash command, App Home and repeated events", () => {
+  const slash = (server: RunningServer, user: string, text: string) =>
+    signedPost(
+      `${server.url}/slack/events`,
+      SECRET,
+      new URLSearchParams({ token: "legacy", team_id: "T0001", channel_id: "C0GENERAL", user_id: user, command: "/pulsen", text, response_url: `${standIn.url}response`, trigger_id: "1.2" }).toString(),
+    );
+
+  it("answers /pulsen status with the person's open surveys, and help otherwise", async () => {
+    const { running: server } = await boot(2);
+    const status = (await (await slash(server, userId(0), "status")).json()) as { response_type: string; text: string; blocks: { type: string; text?: { text: string } }[] };
+    expect(status.response_type).toBe("ephemeral");
+    const texts = status.blocks.map((b) => b.text?.text ?? "").join(" ");
+    expect(texts).toMatch(/Engasjementspuls: ikke besvart ennå/);
+    const help = (await (await slash(server, userId(0), "what")).json()) as { text: string };
+    expect(help.text).toBe("Pulsen – dette kan du skrive");
+    const stranger = (await (await slash(server, "U9STRANGER", "status")).json()) as { text: string };
+    expect(stranger.text).toMatch(/finnes ikke i Pulsens oversikt/);
+  });
+
+  it("lets a leader point the unit's digests at a channel, and says how to invite the bot", async () => {
+    const { running: server } = await boot(2);
+    const db = server.database.db;
+    const { unitLeaders, units, unitChannels } = await import("../../src/db/schema");
+    const leader = db.select({ id: people.id, unitId: people.unitId }).from(people).where(eq(people.slackUserId, userId(0))).get()!;
+    db.insert(unitLeaders).values({ unitId: leader.unitId, personId: leader.id }).run();
+    const refused = (await (await slash(server, userId(1), "channel <#C0DRIFT|drift>")).json()) as { text: string };
+    expect(refused.text).toMatch(/Bare ledere/);
+    const set = (await (await slash(server, userId(0), "channel <#C0DRIFT|drift>")).json()) as { text: string };
+    // The fallback text is escaped for Slack ("&gt;"); the block shows it as plain text.
+    expect(set.text).toBe("Resultater for Fjord AS &gt; Drift sendes nå til #drift.");
+    const unitPath = db.select({ path: units.path }).from(units).where(eq(units.id, leader.unitId)).get()!.path;
+    expect(unitPath).toBe("Fjord AS > Drift");
+    expect(db.select().from(unitChannels).all()).toMatchObject([{ unitId: leader.unitId, platform: "slack", channel: "C0DRIFT" }]);
+    await until(() => standIn.inChannel(standIn.dm(userId(0))).some((m) => m.text.includes("/invite @Pulsen")));
+    // Once the bot is in the channel, no such DM.
+    standIn.memberOf.add("C0OTHER");
+    const before = standIn.messages.length;
+    await slash(server, userId(0), "channel <#C0OTHER|annen>");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(standIn.messages.length).toBe(before);
+  });
+
+  it("publishes the App Home once for an event Slack delivers four times", async () => {
+    const { running: server } = await boot(1);
+    const event = JSON.stringify({
+      token: "legacy",
+      team_id: "T0001",
+      api_app_id: "A0001",
+      type: "event_callback",
+      event_id: "Ev0HOME1",
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: "app_home_opened", user: userId(0), channel: "D0HOME", tab: "home", event_ts: "1.000" },
+    });
+    for (let i = 0; i < 4; i++) {
+      const res = await signedPost(`${server.url}/slack/events`, SECRET, event, { contentType: "application/json" });
+      expect(res.status).toBe(200);
+    }
+    await until(() => standIn.homes.has(userId(0)));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(standIn.calls.filter((c) => c.method === "views.publish")).toHaveLength(1);
+    const home = JSON.stringify(standIn.homes.get(userId(0)));
+    expect(home).toContain("Engasjementspuls");
+    expect(home).toContain('\\"a\\":\\"start\\"');
+  });
+});

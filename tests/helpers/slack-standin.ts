@@ -26,6 +26,10 @@ export class SlackStandIn {
   readonly calls: SlackCall[] = [];
   readonly messages: SlackMessage[] = [];
   readonly users = new Set<string>();
+  /** Channels the bot is a member of, for conversations.info. */
+  readonly memberOf = new Set<string>();
+  /** The last App Home view published per user. */
+  readonly homes = new Map<string, Record<string, unknown>>();
   /** email → user id and profile time zone, for users.lookupByEmail. */
   readonly emails = new Map<string, { id: string; tz: string }>();
   enforcePerChannel = false;
@@ -80,6 +84,11 @@ export class SlackStandIn {
     switch (method) {
       case "auth.test":
         return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T0001", team: "Fjordvik" };
+      case "views.publish":
+        this.homes.set(String(a.user_id), a.view as Record<string, unknown>);
+        return { ok: true, view: { id: "V1" } };
+      case "conversations.info":
+        return { ok: true, channel: { id: a.channel, is_member: this.memberOf.has(String(a.channel)) } };
       case "users.lookupByEmail": {
         const u = this.emails.get(String(a.email));
         return u ? { ok: true, user: { id: u.id, tz: u.tz, profile: { email: a.email } } } : { ok: false, error: "users_not_found" };

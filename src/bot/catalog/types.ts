@@ -24,6 +24,19 @@ export interface Catalog {
   alreadyAnswered: string;
   notInvited: string;
   notUnderstood: string;
+  helpTitle: string;
+  helpLines: string[];
+  statusTitle: string;
+  statusNone: string;
+  statusOpen: (series: string, until: string) => string;
+  statusDone: (series: string) => string;
+  statusUnit: (unit: string, answered: number, invited: number, percent: number) => string;
+  channelSet: (channel: string, units: string) => string;
+  channelNotLeader: string;
+  channelUnknownUnit: (unit: string) => string;
+  channelInvite: (channel: string) => string;
+  homeDashboard: (url: string) => string;
+  notKnown: string;
   /** A tap or answer that arrives after the round closed. */
   roundClosed: (closedOn: string) => string;
   /** A tap on a round that has not opened yet. */

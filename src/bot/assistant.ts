@@ -1,0 +1,132 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Clock } from "../core/clock";
+import { DEFAULT_LOCALE, type Locale } from "../core/locale";
+import { answerWindow } from "../core/round";
+import type { Db } from "../db/open";
+import { getOrganization, personLocale, personTimezone } from "../db/org-store";
+import { invitations, people, personRoles, rounds, series, unitChannels, unitLeaders, units } from "../db/schema";
+import { subtreeUnitIds } from "../rounds/audience";
+import { catalogs, formatDateTime, type Catalog } from "./catalog";
+import type { Block, BotMessage, Button } from "./message";
+
+export type ChannelResult = { ok: true; message: BotMessage; units: string[] } | { ok: false; message: BotMessage };
+
+/**
+ * Everything besides the survey itself that a person can ask the bot:
+ * help, their status, a leader choosing the unit's channel, the home view.
+ * Participation shows counts only, never who has answered (DESIGN.md rule 6).
+ */
+export class Assistant {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly publicUrl: string,
+  ) {}
+
+  private who(personId: string): { locale: Locale; timezone: string; t: Catalog } {
+    const org = getOrganization(this.db);
+    const p = this.db.select({ locale: personLocale, tz: personTimezone }).from(people).where(eq(people.id, personId)).get();
+    const locale = p?.locale ?? org?.defaultLocale ?? DEFAULT_LOCALE;
+    return { locale, timezone: p?.tz ?? org?.defaultTimezone ?? "Europe/Oslo", t: catalogs[locale] };
+  }
+
+  private message(ref: string, blocks: Block[], summary: string): BotMessage {
+    return { ref, blocks, summary };
+  }
+
+  /** For someone the organization file does not know. */
+  unknown(locale: Locale = DEFAULT_LOCALE): BotMessage {
+    const text = catalogs[locale].notKnown;
+    return this.message("unknown", [{ type: "text", text }], text);
+  }
+
+  help(personId: string): BotMessage {
+    const { t } = this.who(personId);
+    return this.message("help", [{ type: "header", text: t.helpTitle }, ...t.helpLines.map((text) => ({ type: "text" as const, text }))], t.helpTitle);
+  }
+
+  private statusBlocks(personId: string): Block[] {
+    const { t, locale, timezone } = this.who(personId);
+    const now = this.clock.now();
+    const mine = this.db
+      .select({ round: rounds, name: series.name, completed: invitations.completed })
+      .from(invitations)
+      .innerJoin(rounds, eq(rounds.id, invitations.roundId))
+      .innerJoin(series, eq(series.id, rounds.seriesId))
+      .where(and(eq(invitations.personId, personId), eq(rounds.status, "open")))
+      .all()
+      .filter((r) => answerWindow(r.round, now).open);
+    const blocks: Block[] = [{ type: "header", text: t.statusTitle }];
+    if (mine.length === 0) blocks.push({ type: "text", text: t.statusNone });
+    const starts: Button[] = [];
+    for (const r of mine) {
+      const until = formatDateTime(r.round.closesAt ?? now, locale, timezone);
+      blocks.push({ type: "text", text: r.completed ? t.statusDone(r.name) : t.statusOpen(r.name, until) });
+      if (!r.completed) starts.push({ label: `${t.start}: ${r.name}`, action: { a: "start", r: r.round.id }, style: "primary" });
+    }
+    if (starts.length > 0) blocks.push({ type: "buttons", buttons: starts });
+    const led = this.db.select({ unitId: unitLeaders.unitId, path: units.path }).from(unitLeaders).innerJoin(units, eq(units.id, unitLeaders.unitId)).where(eq(unitLeaders.personId, personId)).all();
+    const openRounds = this.db.select({ id: rounds.id }).from(rounds).where(eq(rounds.status, "open")).all().map((r) => r.id);
+    for (const unit of led) {
+      if (openRounds.length === 0) break;
+      const counts = this.db
+        .select({ invited: sql<number>`count(*)`, answered: sql<number>`coalesce(sum(${invitations.completed}), 0)` })
+        .from(invitations)
+        .where(and(inArray(invitations.roundId, openRounds), inArray(invitations.unitId, subtreeUnitIds(this.db, unit.unitId))))
+        .get();
+      if (counts && counts.invited > 0) {
+        blocks.push({ type: "context", text: t.statusUnit(unit.path, counts.answered, counts.invited, Math.round((counts.answered / counts.invited) * 100)) });
+      }
+    }
+    return blocks;
+  }
+
+  status(personId: string): BotMessage {
+    return this.message("status", this.statusBlocks(personId), this.who(personId).t.statusTitle);
+  }
+
+  /** The home tab: your surveys, your units' participation, and the dashboard for leaders and HR. */
+  home(personId: string): BotMessage {
+    const { t } = this.who(personId);
+    const blocks = this.statusBlocks(personId);
+    if (this.isLeaderOrHr(personId)) blocks.push({ type: "context", text: t.homeDashboard(this.publicUrl) });
+    return this.message("home", blocks, t.statusTitle);
+  }
+
+  private isLeaderOrHr(personId: string): boolean {
+    const leads = this.db.select({ u: unitLeaders.unitId }).from(unitLeaders).where(eq(unitLeaders.personId, personId)).get();
+    const hr = this.db.select({ r: personRoles.role }).from(personRoles).where(and(eq(personRoles.personId, personId), eq(personRoles.role, "hr"))).get();
+    return leads !== undefined || hr !== undefined;
+  }
+
+  /**
+   * A leader (or HR) points their unit's digests at a channel: every unit they
+   * lead, or the one named by path.
+   */
+  setChannel(personId: string, platform: "slack" | "teams", channel: string, channelLabel: string, unitPath?: string): ChannelResult {
+    const { t } = this.who(personId);
+    const text = (s: string) => this.message("channel", [{ type: "text", text: s }], s);
+    const isHr = this.db.select({ r: personRoles.role }).from(personRoles).where(and(eq(personRoles.personId, personId), eq(personRoles.role, "hr"))).get() !== undefined;
+    const led = this.db.select({ id: units.id, path: units.path }).from(unitLeaders).innerJoin(units, eq(units.id, unitLeaders.unitId)).where(eq(unitLeaders.personId, personId)).all();
+    let targets = led;
+    if (unitPath !== undefined && unitPath.trim() !== "") {
+      const unit = this.db.select({ id: units.id, path: units.path }).from(units).where(eq(units.path, unitPath.trim())).get();
+      if (unit === undefined || (!isHr && !led.some((l) => l.id === unit.id))) return { ok: false, message: text(t.channelUnknownUnit(unitPath.trim())) };
+      targets = [unit];
+    }
+    if (targets.length === 0) return { ok: false, message: text(t.channelNotLeader) };
+    const now = this.clock.now();
+    this.db.transaction((tx) => {
+      for (const u of targets) {
+        tx.insert(unitChannels).values({ unitId: u.id, platform, channel, createdAt: now }).onConflictDoUpdate({ target: [unitChannels.unitId, unitChannels.platform], set: { channel, createdAt: now } }).run();
+      }
+    });
+    const names = targets.map((u) => u.path).join(", ");
+    return { ok: true, message: text(t.channelSet(channelLabel, names)), units: targets.map((u) => u.path) };
+  }
+
+  inviteToChannel(personId: string, channelLabel: string): BotMessage {
+    const s = this.who(personId).t.channelInvite(channelLabel);
+    return this.message("channel-invite", [{ type: "text", text: s }], s);
+  }
+}

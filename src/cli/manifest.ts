@@ -1,0 +1,25 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Argument, type Command, Option } from "commander";
+import { loadConfig } from "../config";
+import type { CliContext } from "./context";
+
+const MANIFESTS = join(dirname(fileURLToPath(import.meta.url)), "../../manifests");
+
+/** A platform manifest with PUBLIC_URL filled in, ready to paste into the platform's app settings. */
+export function renderManifest(platform: "slack", publicUrl: string): unknown {
+  const template = readFileSync(join(MANIFESTS, platform, "manifest.json"), "utf8");
+  return JSON.parse(template.replaceAll("{{PUBLIC_URL}}", publicUrl.replace(/\/+$/, "")));
+}
+
+export function registerManifest(program: Command, ctx: CliContext): void {
+  program
+    .command("manifest")
+    .description("print a chat platform's app manifest with PUBLIC_URL filled in")
+    .addArgument(new Argument("<platform>", "the platform").choices(["slack"]))
+    .addOption(new Option("--json", "machine-readable output (the manifest is JSON either way)"))
+    .action((platform: "slack") => {
+      ctx.json(renderManifest(platform, loadConfig(ctx.io.env).publicUrl));
+    });
+}
