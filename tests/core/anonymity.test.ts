@@ -1,0 +1,86 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type UnitCount, decideVisibility } from "../../src/core/anonymity";
+
+const K = 5;
+
+describe("anonymity engine", () => {
+  it("hides a group under k and, with it, the smallest sibling so the parent cannot be subtracted", () => {
+    // Org (own 0) > A (7), B (6), C (2)
+    const units: UnitCount[] = [
+      { id: "org", parentId: null, own: 0 },
+      { id: "a", parentId: "org", own: 7 },
+      { id: "b", parentId: "org", own: 6 },
+      { id: "c", parentId: "org", own: 2 },
+    ];
+    const v = decideVisibility(units, K);
+    expect(v.get("c")).toEqual({ visible: false, total: 2, reason: "below_threshold" });
+    // Org (15) − A (7) − B (6) would give C's 2 answers: B goes too (2 + 6 = 8 ≥ 5).
+    expect(v.get("b")).toEqual({ visible: false, total: 6, reason: "complementary" });
+    expect(v.get("a")).toEqual({ visible: true, total: 7 });
+    expect(v.get("org")).toEqual({ visible: true, total: 15 });
+  });
+
+  it("leaves everything visible when every remainder is 0 or at least k", () => {
+    const v = decideVisibility(
+      [
+        { id: "org", parentId: null, own: 5 },
+        { id: "a", parentId: "org", own: 5 },
+        { id: "b", parentId: "org", own: 9 },
+      ],
+      K,
+    );
+    expect([...v.values()].every((x) => x.visible)).toBe(true);
+  });
+
+  it("catches the parent's own few respondents: a leader's unit of 3 plus two visible teams", () => {
+    const v = decideVisibility(
+      [
+        { id: "dept", parentId: null, own: 3 },
+        { id: "t1", parentId: "dept", own: 8 },
+        { id: "t2", parentId: "dept", own: 10 },
+      ],
+      K,
+    );
+    expect(v.get("t1")).toMatchObject({ visible: false, reason: "complementary" });
+    expect(v.get("t2")).toMatchObject({ visible: true });
+    expect(v.get("dept")).toMatchObject({ visible: true, total: 21 });
+  });
+
+  it("never publishes two nested results that differ by 1..k−1 respondents (1,000 random organizations)", () => {
+    const tree = fc
+      .array(fc.tuple(fc.nat(), fc.nat({ max: 12 })), { minLength: 1, maxLength: 40 })
+      .map((rows) => rows.map(([p, own], i): UnitCount => ({ id: `u${i}`, parentId: i === 0 ? null : `u${p % i}`, own })));
+    fc.assert(
+      fc.property(tree, fc.integer({ min: 3, max: 8 }), (units, k) => {
+        const v = decideVisibility(units, k);
+        const parent = new Map(units.map((u) => [u.id, u.parentId]));
+        const isAncestor = (a: string, d: string): boolean => {
+          for (let p = parent.get(d) ?? null; p !== null; p = parent.get(p) ?? null) if (p === a) return true;
+          return false;
+        };
+        const shown = units.filter((u) => v.get(u.id)!.visible).map((u) => u.id);
+        const total = (id: string) => v.get(id)!.total;
+        for (const id of shown) expect(total(id)).toBeGreaterThanOrEqual(k);
+        for (const a of shown) {
+          const below = shown.filter((d) => isAncestor(a, d));
+          // Pairs: an ancestor and a descendant.
+          for (const d of below) {
+            const diff = total(a) - total(d);
+            expect(diff === 0 || diff >= k, `${a} − ${d} = ${diff}`).toBe(true);
+          }
+          // Any set of disjoint shown groups below (the topmost ones): every subset sum.
+          const topmost = below.filter((d) => !below.some((x) => x !== d && isAncestor(x, d)));
+          const limit = Math.min(topmost.length, 10);
+          for (let mask = 1; mask < 1 << limit; mask++) {
+            let sum = 0;
+            for (let i = 0; i < limit; i++) if (mask & (1 << i)) sum += total(topmost[i]!);
+            const diff = total(a) - sum;
+            expect(diff === 0 || diff >= k, `${a} minus a union = ${diff}`).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
