@@ -6,6 +6,7 @@ import { registerInstruments } from "./instruments";
 import { registerJobs } from "./jobs";
 import { registerManifest } from "./manifest";
 import { registerOrg } from "./org";
+import { registerReport } from "./report";
 import { registerRound } from "./round";
 import { registerSeries } from "./series";
 
@@ -28,6 +29,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerInstruments(program, ctx);
   registerSeries(program, ctx);
   registerRound(program, ctx);
+  registerReport(program, ctx);
   registerJobs(program, ctx);
   registerAdmin(program, ctx);
   registerManifest(program, ctx);

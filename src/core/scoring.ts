@@ -1,0 +1,80 @@
+/**
+ * Scoring as DESIGN.md defines it. Inputs are aggregates (counts and sums),
+ * so the database does the heavy lifting and this stays pure.
+ * Reverse-scored statements are flipped (6 − value) before they get here,
+ * so every figure reads "higher is better".
+ */
+
+/** How many answered 1, 2, 3, 4, 5. */
+export type Counts = [number, number, number, number, number];
+
+export const emptyCounts = (): Counts => [0, 0, 0, 0, 0];
+
+export function addCounts(a: Counts, b: Readonly<Counts>): Counts {
+  return a.map((v, i) => v + (b[i] ?? 0)) as Counts;
+}
+
+const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
+
+export interface Distribution {
+  n: number;
+  mean: number | null;
+  /** Shares of 1..5, fractions 0–1. */
+  distribution: number[];
+  /** Share of 4–5. */
+  favorable: number | null;
+}
+
+/** Mean over those who answered (skips excluded), shares of each answer, favorable = 4–5. */
+export function describe(counts: Readonly<Counts>): Distribution {
+  const n = counts.reduce((s, c) => s + c, 0);
+  if (n === 0) return { n: 0, mean: null, distribution: [0, 0, 0, 0, 0], favorable: null };
+  const sum = counts.reduce((s, c, i) => s + c * (i + 1), 0);
+  return {
+    n,
+    mean: round(sum / n, 2),
+    distribution: counts.map((c) => round(c / n, 3)),
+    favorable: round((counts[3] + counts[4]) / n, 3),
+  };
+}
+
+/** 1–5 onto 0–100: (mean − 1) / 4 × 100. */
+export function score100(mean: number): number {
+  return round(((mean - 1) / 4) * 100, 1);
+}
+
+/** A respondent counts for a factor when they answered at least half of its statements. */
+export function itemsNeeded(itemsInFactor: number): number {
+  return Math.ceil(itemsInFactor / 2);
+}
+
+export interface FactorFigures {
+  n: number;
+  mean: number | null;
+  score: number | null;
+  distribution: number[];
+  favorable: number | null;
+}
+
+/**
+ * Group factor mean = mean of the respondents' own factor means; the
+ * distribution pools every answer given to the factor's statements.
+ */
+export function factorFigures(respondentMeanSum: number, respondents: number, pooled: Readonly<Counts>): FactorFigures {
+  const d = describe(pooled);
+  if (respondents === 0) return { n: 0, mean: null, score: null, distribution: d.distribution, favorable: d.favorable };
+  const mean = respondentMeanSum / respondents;
+  return { n: respondents, mean: round(mean, 2), score: score100(mean), distribution: d.distribution, favorable: d.favorable };
+}
+
+export function responseRate(responses: number, invited: number): number {
+  return invited === 0 ? 0 : round(responses / invited, 3);
+}
+
+/** Highest and lowest factors by score: what to keep and what to work on. */
+export function strengthsAndImprovements<T extends { id: string; score: number | null }>(factors: readonly T[], count = 2): { strengths: T[]; improvements: T[] } {
+  const scored = factors.filter((f) => f.score !== null).sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || a.id.localeCompare(b.id));
+  const strengths = scored.slice(0, count);
+  const improvements = scored.slice(-count).reverse().filter((f) => !strengths.includes(f));
+  return { strengths, improvements };
+}
