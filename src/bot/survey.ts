@@ -13,6 +13,7 @@ import type { Logger } from "../log";
 import { snooze } from "../rounds/remind";
 import { catalogs, formatDate, formatDateTime } from "./catalog";
 import type { Catalog } from "./catalog";
+import { DigestComposer } from "./digest";
 import { lateAnswerReply } from "./late-answer";
 import type { BotAction, BotMessage, BotReply } from "./message";
 import { type SurveyView, commentMessage, invitationMessage, questionMessage, textMessage, thanksMessage } from "./survey-messages";
@@ -28,12 +29,17 @@ interface Context {
 
 /** What a person sees, given what they did: the employee's whole conversation. */
 export class SurveyBot {
+  private readonly digests: DigestComposer;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly anonymityMin: number,
     private readonly logger: Logger,
-  ) {}
+    publicUrl = "http://localhost:3000",
+  ) {
+    this.digests = new DigestComposer(db, anonymityMin, publicUrl);
+  }
 
   private personLocale(personId: string): { locale: Locale; timezone: string } {
     const org = getOrganization(this.db);
@@ -56,6 +62,9 @@ export class SurveyBot {
   /** The message an outbox intent becomes, in the recipient's language. */
   compose(intent: Intent, personId: string | null): BotMessage | null {
     if (intent.kind === "notice") return this.text("notice", intent.text);
+    const locale = personId === null ? undefined : this.personLocale(personId).locale;
+    if (intent.kind === "digest") return this.digests.unitDigest(intent.roundId, intent.unitId, locale);
+    if (intent.kind === "hr_summary") return this.digests.hrSummary(intent.roundId, locale);
     if (personId === null) return null;
     const c = this.context(intent.roundId, personId);
     if (c === null) return null;

@@ -104,7 +104,9 @@ export class OutboxDrainer {
 
   /** Why a queued message should no longer go out, if it should not. */
   private staleReason(row: OutboxRow, now: Date): string | null {
-    if (row.roundId === null) return null;
+    const kind = (row.intent as Intent).kind;
+    // Only the asking is tied to the round being open; digests go out after it closes.
+    if (row.roundId === null || (kind !== "invite" && kind !== "remind")) return null;
     const round = this.db.select().from(rounds).where(eq(rounds.id, row.roundId)).get();
     if (round === undefined) return "round missing";
     if (!answerWindow(round, now).open) return "round closed";
@@ -114,7 +116,7 @@ export class OutboxDrainer {
         .from(invitations)
         .where(and(eq(invitations.roundId, row.roundId), eq(invitations.personId, row.personId)))
         .get();
-      if (inv?.completed && (row.intent as Intent).kind === "remind") return "already answered";
+      if (inv?.completed && kind === "remind") return "already answered";
     }
     return null;
   }

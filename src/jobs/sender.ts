@@ -12,7 +12,11 @@ export type Recipient =
 export type Intent =
   | { kind: "invite"; roundId: string }
   | { kind: "remind"; roundId: string; n: number }
-  | { kind: "notice"; text: string };
+  | { kind: "notice"; text: string }
+  /** A unit's results after the round closed, for its leaders. */
+  | { kind: "digest"; roundId: string; unitId: string }
+  /** The organization's results, for HR. */
+  | { kind: "hr_summary"; roundId: string };
 
 export interface Outbound {
   key: string;

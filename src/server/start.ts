@@ -6,6 +6,7 @@ import { OutboxDrainer } from "../jobs/outbox";
 import { JobRunner } from "../jobs/queue";
 import { Scheduler } from "../jobs/scheduler";
 import type { Platform, Sender } from "../jobs/sender";
+import { queueDigests } from "../rounds/digests";
 import { roundJobHandlers } from "../rounds/handlers";
 import { Assistant } from "../bot/assistant";
 import { SurveyBot } from "../bot/survey";
@@ -48,11 +49,12 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
     const seeded = seedDemo(database.db, clock);
     if (seeded.seeded) logger.info({ round: seeded.roundId }, "seeded the demo organization");
   }
-  const bot = new SurveyBot(database.db, clock, config.anonymityMin, logger);
+  const bot = new SurveyBot(database.db, clock, config.anonymityMin, logger, config.publicUrl);
   const assistant = new Assistant(database.db, clock, config.publicUrl);
   const adapters = (opts.adapters ?? []).map((make) => make({ db: database.db, bot, assistant, clock, logger, config, demo }));
   const senders = Object.assign({}, ...adapters.map((a) => a.senders ?? {}), opts.senders ?? {}) as Partial<Record<Platform, Sender>>;
-  const handlers = roundJobHandlers({ logger, now: () => clock.now(), platforms: enabledPlatforms(config), onRoundClosed: [] });
+  const platforms = enabledPlatforms(config);
+  const handlers = roundJobHandlers({ logger, now: () => clock.now(), platforms, onRoundClosed: [queueDigests(platforms)] });
   const runner = new JobRunner(database.db, clock, handlers, logger);
   const drainer = new OutboxDrainer(database.db, clock, senders, logger);
   const scheduler = new Scheduler(database.db, runner, drainer, logger);

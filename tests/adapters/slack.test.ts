@@ -148,11 +148,24 @@ describe("Slack, through the real Bolt app over HTTP", () => {
     }
     const db = server.database.db;
     expect(db.select().from(invitations).where(eq(invitations.completed, true)).all()).toHaveLength(20);
+    // Person 0 leads the unit and has pointed its digests at #drift, where the bot is a member.
+    const { unitLeaders, unitChannels } = await import("../../src/db/schema");
+    const leader = db.select({ id: people.id, unitId: people.unitId }).from(people).where(eq(people.slackUserId, userId(0))).get()!;
+    db.insert(unitLeaders).values({ unitId: leader.unitId, personId: leader.id }).run();
+    db.insert(unitChannels).values({ unitId: leader.unitId, platform: "slack", channel: "C0DRIFT", createdAt: clock.now() }).run();
     db.transaction((tx) => closeRound(tx, roundId, clock.now()));
     expect(db.select().from(responses).all()).toHaveLength(20);
     expect(db.select().from(drafts).all()).toEqual([]);
-    // No message Slack keeps ever showed a chosen value: the final messages are all the same.
-    const finals = new Set(standIn.messages.map((m) => JSON.stringify(m.blocks)));
+    await server.scheduler.tick(); // the round.closed event queues the digest, the outbox posts it
+    const digest = standIn.inChannel("C0DRIFT");
+    expect(digest).toHaveLength(1);
+    const shown = JSON.stringify(digest[0]!.blocks);
+    expect(digest[0]!.text).toBe("Resultater: Engasjementspuls – Fjord AS &gt; Drift");
+    expect(shown).toContain("20 av 20 svarte (100 %).");
+    expect(shown).toContain("Styrker:");
+    expect(shown).toContain("Forbedringsområder:");
+    // No message Slack keeps ever showed a chosen value: the final DMs are all the same.
+    const finals = new Set(standIn.messages.filter((m) => m.channel.startsWith("D")).map((m) => JSON.stringify(m.blocks)));
     expect(finals.size).toBe(1);
   });
 

@@ -37,6 +37,16 @@ export interface Catalog {
   channelInvite: (channel: string) => string;
   homeDashboard: (url: string) => string;
   notKnown: string;
+  digestHeader: (series: string, unit: string) => string;
+  digestRate: (responses: number, invited: number, percent: number) => string;
+  digestColumns: [string, string, string];
+  strengths: (list: string) => string;
+  improvements: (list: string) => string;
+  digestNext: string;
+  digestSuppressed: (unit: string, k: number) => string;
+  hrHeader: (series: string) => string;
+  hrUnits: (shown: number, hidden: number) => string;
+  dashboardLink: (url: string) => string;
   /** A tap or answer that arrives after the round closed. */
   roundClosed: (closedOn: string) => string;
   /** A tap on a round that has not opened yet. */

@@ -1,0 +1,81 @@
+import { eq } from "drizzle-orm";
+import type { Instrument } from "../core/instrument";
+import { DEFAULT_LOCALE, type Locale } from "../core/locale";
+import { strengthsAndImprovements } from "../core/scoring";
+import { getInstrument } from "../db/instrument-store";
+import type { Db } from "../db/open";
+import { getOrganization } from "../db/org-store";
+import { rounds, series } from "../db/schema";
+import { type RoundReports, roundReports } from "../reports/report";
+import { catalogs } from "./catalog";
+import type { Block, BotMessage } from "./message";
+
+/**
+ * Leader digests and HR's summary, built from the round's reports with the
+ * anonymity engine's decisions: a suppressed unit gets an explanation, never
+ * a figure or its response count.
+ */
+export class DigestComposer {
+  private cache: { roundId: string; reports: RoundReports; instrument: Instrument; seriesName: string } | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly anonymityMin: number,
+    private readonly publicUrl: string,
+  ) {}
+
+  /** Reports are computed once per round, not once per leader. */
+  private load(roundId: string) {
+    if (this.cache?.roundId === roundId) return this.cache;
+    const row = this.db.select({ r: rounds, name: series.name }).from(rounds).innerJoin(series, eq(series.id, rounds.seriesId)).where(eq(rounds.id, roundId)).get();
+    if (row === undefined) return null;
+    const { instrument } = getInstrument(this.db, row.r.instrumentId, row.r.instrumentVersion ?? undefined);
+    this.cache = { roundId, reports: roundReports(this.db, roundId, this.anonymityMin), instrument, seriesName: row.name };
+    return this.cache;
+  }
+
+  private locale(locale?: Locale): Locale {
+    return locale ?? getOrganization(this.db)?.defaultLocale ?? DEFAULT_LOCALE;
+  }
+
+  unitDigest(roundId: string, unitId: string, wanted?: Locale): BotMessage | null {
+    const data = this.load(roundId);
+    const report = data?.reports.byUnit.get(unitId);
+    if (!data || !report) return null;
+    const locale = this.locale(wanted);
+    const t = catalogs[locale];
+    const header = t.digestHeader(data.seriesName, report.unit);
+    if (report.suppressed) {
+      const text = t.digestSuppressed(report.unit, this.anonymityMin);
+      return { ref: `digest:${roundId}:${unitId}`, blocks: [{ type: "header", text: header }, { type: "text", text }], summary: header };
+    }
+    const name = (id: string) => data.instrument.factors.find((f) => f.id === id)?.name[locale] ?? id;
+    const arrow = (trend: number | null) => (trend === null ? "–" : trend > 0.05 ? `↑ +${trend.toFixed(2)}` : trend < -0.05 ? `↓ ${trend.toFixed(2)}` : "→");
+    const { strengths, improvements } = strengthsAndImprovements(report.factors);
+    const blocks: Block[] = [
+      { type: "header", text: header },
+      { type: "text", text: t.digestRate(report.responses, report.invited, Math.round(report.responseRate * 100)) },
+      { type: "table", columns: [...t.digestColumns], rows: report.factors.map((f) => [name(f.id), f.score === null ? "–" : f.score.toFixed(0), arrow(f.trend)]) },
+    ];
+    if (strengths.length > 0) blocks.push({ type: "text", text: t.strengths(strengths.map((f) => name(f.id)).join(", ")) });
+    if (improvements.length > 0) blocks.push({ type: "text", text: t.improvements(improvements.map((f) => name(f.id)).join(", ")) });
+    blocks.push({ type: "text", text: t.digestNext }, { type: "context", text: t.dashboardLink(this.publicUrl) });
+    return { ref: `digest:${roundId}:${unitId}`, blocks, summary: header };
+  }
+
+  hrSummary(roundId: string, wanted?: Locale): BotMessage | null {
+    const data = this.load(roundId);
+    if (!data || data.reports.rootUnitId === null) return null;
+    const locale = this.locale(wanted);
+    const t = catalogs[locale];
+    const org = this.unitDigest(roundId, data.reports.rootUnitId, locale);
+    const all = [...data.reports.byUnit.values()].filter((r) => r.invited > 0);
+    const hidden = all.filter((r) => r.suppressed).length;
+    const header = t.hrHeader(data.seriesName);
+    return {
+      ref: `hr:${roundId}`,
+      blocks: [{ type: "header", text: header }, ...(org?.blocks.slice(1) ?? []), { type: "context", text: t.hrUnits(all.length - hidden, hidden) }],
+      summary: header,
+    };
+  }
+}
