@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { syntheticOrgCsv } from "../src/demo/synthetic-org";
+import { benchReports } from "./reports";
 
 const figures: Record<string, number> = {};
 function figure(name: string, value: number, unit: string): void {
@@ -37,4 +38,5 @@ function orgImport(): void {
 }
 
 orgImport();
+benchReports(figure);
 writeFileSync(join(process.cwd(), "bench/results.json"), `${JSON.stringify({ figures }, null, 2)}\n`);

@@ -78,3 +78,26 @@ export function strengthsAndImprovements<T extends { id: string; score: number |
   const improvements = scored.slice(-count).reverse().filter((f) => !strengths.includes(f));
   return { strengths, improvements };
 }
+
+/**
+ * One respondent's factor means: reverse-scored statements flipped (6 − v),
+ * and a factor only where they answered at least half of the statements the
+ * round asked in it.
+ */
+export function respondentFactorMeans(
+  factors: readonly { id: string; items: readonly { id: string; reverse: boolean }[] }[],
+  asked: ReadonlySet<string>,
+  answers: ReadonlyMap<string, number>,
+): { factorId: string; mean: number }[] {
+  const out: { factorId: string; mean: number }[] = [];
+  for (const f of factors) {
+    const items = f.items.filter((i) => asked.has(i.id));
+    if (items.length === 0) continue;
+    const values = items.flatMap((i) => {
+      const v = answers.get(i.id);
+      return v === undefined ? [] : [i.reverse ? 6 - v : v];
+    });
+    if (values.length >= itemsNeeded(items.length)) out.push({ factorId: f.id, mean: values.reduce((s, v) => s + v, 0) / values.length });
+  }
+  return out;
+}

@@ -1,7 +1,9 @@
 import { randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
+import { respondentFactorMeans } from "../core/scoring";
+import { getInstrument } from "./instrument-store";
 import type { Store } from "./open";
-import { answers, comments, draftAnswers, drafts, invitations, responses } from "./schema";
+import { answers, comments, draftAnswers, drafts, invitations, responseFactors, responses, rounds } from "./schema";
 
 /** Random row ids: storage order must not reveal the order in which people answered. */
 function randomRowId(): number {
@@ -38,6 +40,7 @@ export function storeAnonymously(tx: Store, roundId: string, personId: string, f
     const responseId = randomRowId();
     tx.insert(responses).values({ id: responseId, roundId, unitId: inv.unitId }).run();
     for (const { itemId, value } of given) tx.insert(answers).values({ id: randomRowId(), responseId, itemId, value }).run();
+    storeFactorMeans(tx, roundId, responseId, new Map(given.map((g) => [g.itemId, g.value])));
   }
   const text = draft.comment?.trim();
   if (text) tx.insert(comments).values({ id: randomRowId(), roundId, unitId: inv.unitId, text }).run();
@@ -50,4 +53,14 @@ export function flushDrafts(tx: Store, roundId: string): number {
   let stored = 0;
   for (const d of left) if (storeAnonymously(tx, roundId, d.personId, false)) stored++;
   return stored;
+}
+
+/** Stores a response's factor means next to it, so reports need not re-read every answer. */
+export function storeFactorMeans(tx: Store, roundId: string, responseId: number, given: ReadonlyMap<string, number>): void {
+  const round = tx.select({ instrumentId: rounds.instrumentId, version: rounds.instrumentVersion, itemIds: rounds.itemIds }).from(rounds).where(eq(rounds.id, roundId)).get();
+  if (round === undefined || round.version === null) return;
+  const { instrument } = getInstrument(tx, round.instrumentId, round.version);
+  for (const f of respondentFactorMeans(instrument.factors, new Set(round.itemIds ?? []), given)) {
+    tx.insert(responseFactors).values({ id: randomRowId(), responseId, factorId: f.factorId, mean: f.mean }).run();
+  }
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Instrument } from "../core/instrument";
-import { type Counts, emptyCounts, itemsNeeded } from "../core/scoring";
+import { type Counts, emptyCounts } from "../core/scoring";
 import type { Store } from "../db/open";
 
 /** A unit's own aggregates for one round (its sub-units not included): additive, so they roll up a tree. */
@@ -17,8 +17,9 @@ export const emptyAggregate = (): UnitAggregate => ({ invited: 0, responses: 0, 
 
 /**
  * Everything a round's reports need, computed by SQLite with GROUP BY: four
- * queries whatever the number of people, and rows per unit × statement, not
- * per answer.
+ * queries whatever the number of people, returning rows per unit × statement
+ * and unit × factor, never per answer. Respondents' factor means were stored
+ * with their response (response_factors).
  */
 export function aggregateRound(store: Store, roundId: string, instrument: Instrument, itemIds: readonly string[]): Map<string, UnitAggregate> {
   const byUnit = new Map<string, UnitAggregate>();
@@ -34,37 +35,26 @@ export function aggregateRound(store: Store, roundId: string, instrument: Instru
   for (const r of store.all<{ unit: string; n: number }>(sql`select unit_id as unit, count(*) as n from responses where round_id = ${roundId} group by unit_id`)) unit(r.unit).responses = r.n;
 
   const asked = new Set(itemIds);
-  const rows = instrument.factors.flatMap((f) => {
-    const items = f.items.filter((i) => asked.has(i.id));
-    return items.map((i) => sql`(${i.id}, ${f.id}, ${i.reverse ? 1 : 0}, ${itemsNeeded(items.length)})`);
-  });
-  if (rows.length === 0) return byUnit;
-  const map = sql`map(item_id, factor_id, rev, needed) as (values ${sql.join(rows, sql`, `)})`;
-
+  const reversed = new Set(instrument.factors.flatMap((f) => f.items.filter((i) => i.reverse).map((i) => i.id)));
   const itemRows = store.all<{ unit: string; item: string; value: number; n: number }>(sql`
-    with ${map}
-    select r.unit_id as unit, a.item_id as item,
-           case when m.rev = 1 then 6 - a.value else a.value end as value, count(*) as n
-    from answers a join responses r on r.id = a.response_id join map m on m.item_id = a.item_id
+    select r.unit_id as unit, a.item_id as item, a.value as value, count(*) as n
+    from answers a join responses r on r.id = a.response_id
     where r.round_id = ${roundId}
-    group by r.unit_id, a.item_id, 3`);
+    group by r.unit_id, a.item_id, a.value`);
   for (const r of itemRows) {
+    if (!asked.has(r.item) || r.value < 1 || r.value > 5) continue;
+    // Reverse-scored statements count as 6 − value: agreeing with a heavy demand is unfavourable.
+    const v = reversed.has(r.item) ? 6 - r.value : r.value;
     const counts = unit(r.unit).items.get(r.item) ?? emptyCounts();
-    counts[r.value - 1] = (counts[r.value - 1] ?? 0) + r.n;
+    counts[v - 1] = (counts[v - 1] ?? 0) + r.n;
     unit(r.unit).items.set(r.item, counts);
   }
 
   const factorRows = store.all<{ unit: string; factor: string; respondents: number; mean_sum: number }>(sql`
-    with ${map},
-    per_respondent as (
-      select r.unit_id as unit, m.factor_id as factor, m.needed as needed, count(*) as answered,
-             avg(case when m.rev = 1 then 6 - a.value else a.value end) as mean
-      from answers a join responses r on r.id = a.response_id join map m on m.item_id = a.item_id
-      where r.round_id = ${roundId}
-      group by a.response_id, m.factor_id)
-    select unit, factor, count(*) as respondents, sum(mean) as mean_sum
-    from per_respondent where answered >= needed
-    group by unit, factor`);
+    select r.unit_id as unit, f.factor_id as factor, count(*) as respondents, sum(f.mean) as mean_sum
+    from response_factors f join responses r on r.id = f.response_id
+    where r.round_id = ${roundId}
+    group by r.unit_id, f.factor_id`);
   for (const r of factorRows) unit(r.unit).factors.set(r.factor, { respondents: r.respondents, meanSum: r.mean_sum });
   return byUnit;
 }

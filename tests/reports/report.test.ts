@@ -6,6 +6,7 @@ import { closeRound } from "../../src/rounds/close";
 import { openRound } from "../../src/rounds/open";
 import { createSeries, getSeries } from "../../src/rounds/series";
 import { roundReports, unitReport } from "../../src/reports/report";
+import { storeFactorMeans } from "../../src/db/answer-store";
 import { csv } from "../helpers/csv";
 import { world } from "../helpers/world";
 
@@ -22,9 +23,13 @@ function setup(instrumentId = "quick-pulse") {
     for (const values of rows) {
       const rid = ++seq;
       w.db.insert(responses).values({ id: rid, roundId, unitId: unitId(unit) }).run();
+      const given = new Map<string, number>();
       values.forEach((v, i) => {
-        if (v !== null) w.db.insert(answers).values({ id: ++seq * 100, responseId: rid, itemId: items[i]!, value: v }).run();
+        if (v === null) return;
+        w.db.insert(answers).values({ id: ++seq * 100, responseId: rid, itemId: items[i]!, value: v }).run();
+        given.set(items[i]!, v);
       });
+      storeFactorMeans(w.db, roundId, rid, given);
     }
   };
   const open = () => w.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, w.clock.now(), { platforms: new Set(["webchat"]) }));

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DigestComposer } from "../../src/bot/digest";
 import { ALWAYS } from "../../src/core/quiet-hours";
 import { answers, outbox, people, responses, unitLeaders, units } from "../../src/db/schema";
+import { storeFactorMeans } from "../../src/db/answer-store";
 import { closeRound } from "../../src/rounds/close";
 import { queueDigests } from "../../src/rounds/digests";
 import { openRound } from "../../src/rounds/open";
@@ -29,7 +30,9 @@ describe("digests when a round closes", () => {
     const answer = (u: string, v: number) => {
       const rid = n++;
       w.db.insert(responses).values({ id: rid, roundId, unitId: unit(u) }).run();
-      for (const [i, item] of ["wellbeing-1", "wellbeing-2", "wellbeing-3", "wellbeing-4"].entries()) w.db.insert(answers).values({ id: rid * 10 + i, responseId: rid, itemId: item, value: v }).run();
+      const items = ["wellbeing-1", "wellbeing-2", "wellbeing-3", "wellbeing-4"];
+      for (const [i, item] of items.entries()) w.db.insert(answers).values({ id: rid * 10 + i, responseId: rid, itemId: item, value: v }).run();
+      storeFactorMeans(w.db, roundId, rid, new Map(items.map((i) => [i, v])));
     };
     for (let i = 0; i < 6; i++) answer("Org > A", 4);
     answer("Org > C", 1);

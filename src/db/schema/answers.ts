@@ -1,4 +1,4 @@
-import { foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { foreignKey, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { people, units } from "./organization";
 import { rounds } from "./rounds";
 
@@ -94,3 +94,22 @@ export const comments = sqliteTable(
 
 export type DraftRow = typeof drafts.$inferSelect;
 export type ResponseRow = typeof responses.$inferSelect;
+
+/**
+ * A response's own factor means (reverse-scored statements flipped, at least
+ * half the factor's statements answered), computed when it is stored so that
+ * reports aggregate one row per respondent and factor instead of every answer.
+ * Random ids, like answers.
+ */
+export const responseFactors = sqliteTable(
+  "response_factors",
+  {
+    id: integer("id").primaryKey(),
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    factorId: text("factor_id").notNull(),
+    mean: real("mean").notNull(),
+  },
+  (t) => [uniqueIndex("response_factors_response_factor").on(t.responseId, t.factorId)],
+);
