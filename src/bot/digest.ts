@@ -5,9 +5,10 @@ import { strengthsAndImprovements } from "../core/scoring";
 import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
 import { getOrganization } from "../db/org-store";
-import { rounds, series } from "../db/schema";
+import { rounds, series, units } from "../db/schema";
+import { participation } from "../rounds/nudge";
 import { type RoundReports, roundReports } from "../reports/report";
-import { catalogs } from "./catalog";
+import { catalogs, formatDateTime } from "./catalog";
 import type { Block, BotMessage } from "./message";
 
 /**
@@ -61,6 +62,21 @@ export class DigestComposer {
     if (improvements.length > 0) blocks.push({ type: "text", text: t.improvements(improvements.map((f) => name(f.id)).join(", ")) });
     blocks.push({ type: "text", text: t.digestNext }, { type: "context", text: t.dashboardLink(this.publicUrl) });
     return { ref: `digest:${roundId}:${unitId}`, blocks, summary: header };
+  }
+
+  /** The halfway nudge: counts at the time it is sent, and the deadline. */
+  nudge(roundId: string, unitId: string, wanted?: Locale): BotMessage | null {
+    const row = this.db.select({ r: rounds, name: series.name }).from(rounds).innerJoin(series, eq(series.id, rounds.seriesId)).where(eq(rounds.id, roundId)).get();
+    const unit = this.db.select({ path: units.path }).from(units).where(eq(units.id, unitId)).get();
+    if (row === undefined || unit === undefined) return null;
+    const locale = this.locale(wanted);
+    const t = catalogs[locale];
+    const { invited, answered } = participation(this.db, roundId, unitId);
+    const org = getOrganization(this.db);
+    const until = formatDateTime(row.r.closesAt ?? new Date(), locale, org?.defaultTimezone ?? "Europe/Oslo");
+    const header = t.nudgeHeader(row.name);
+    const text = t.nudgeText(unit.path, answered, invited, invited === 0 ? 0 : Math.round((answered / invited) * 100), until);
+    return { ref: `nudge:${roundId}:${unitId}`, blocks: [{ type: "header", text: header }, { type: "text", text }], summary: header };
   }
 
   hrSummary(roundId: string, wanted?: Locale): BotMessage | null {

@@ -65,6 +65,7 @@ export class SurveyBot {
     const locale = personId === null ? undefined : this.personLocale(personId).locale;
     if (intent.kind === "digest") return this.digests.unitDigest(intent.roundId, intent.unitId, locale);
     if (intent.kind === "hr_summary") return this.digests.hrSummary(intent.roundId, locale);
+    if (intent.kind === "nudge") return this.digests.nudge(intent.roundId, intent.unitId, locale);
     if (personId === null) return null;
     const c = this.context(intent.roundId, personId);
     if (c === null) return null;

@@ -105,8 +105,8 @@ export class OutboxDrainer {
   /** Why a queued message should no longer go out, if it should not. */
   private staleReason(row: OutboxRow, now: Date): string | null {
     const kind = (row.intent as Intent).kind;
-    // Only the asking is tied to the round being open; digests go out after it closes.
-    if (row.roundId === null || (kind !== "invite" && kind !== "remind")) return null;
+    // Only the asking (and the halfway nudge) is tied to the round being open; digests go out after it closes.
+    if (row.roundId === null || (kind !== "invite" && kind !== "remind" && kind !== "nudge")) return null;
     const round = this.db.select().from(rounds).where(eq(rounds.id, row.roundId)).get();
     if (round === undefined) return "round missing";
     if (!answerWindow(round, now).open) return "round closed";

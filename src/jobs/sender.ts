@@ -15,6 +15,8 @@ export type Intent =
   | { kind: "notice"; text: string }
   /** A unit's results after the round closed, for its leaders. */
   | { kind: "digest"; roundId: string; unitId: string }
+  /** Mid-round, to leaders of units under half: counts only, never names. */
+  | { kind: "nudge"; roundId: string; unitId: string }
   /** The organization's results, for HR. */
   | { kind: "hr_summary"; roundId: string };
 

@@ -8,6 +8,7 @@ import type { JobHandler } from "../jobs/queue";
 import type { Logger } from "../log";
 import { JOB_ROUND_CLOSED, closeRound } from "./close";
 import { JOB_CLOSE, JOB_REMIND, type OpenDeps, openRound } from "./open";
+import { JOB_NUDGE, queueNudges } from "./nudge";
 import { sendReminders } from "./remind";
 import { JOB_OPEN_SCHEDULED, logSkipped, scheduleNextRound } from "./series";
 
@@ -48,6 +49,11 @@ export function roundJobHandlers(deps: RoundJobDeps): Record<string, JobHandler>
       const { roundId, index } = remindPayload.parse(payload);
       const n = sendReminders(tx, roundId, index, deps.now());
       deps.logger.info({ round: roundId, reminders: n }, "reminders queued");
+    },
+    [JOB_NUDGE]: (tx, payload) => {
+      const { roundId } = roundPayload.parse(payload);
+      const n = queueNudges(tx, roundId, deps.now(), deps.platforms);
+      deps.logger.info({ round: roundId, nudges: n }, "mid-round nudges queued");
     },
     [JOB_CLOSE]: (tx, payload) => {
       const { roundId } = roundPayload.parse(payload);

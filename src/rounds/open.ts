@@ -2,7 +2,7 @@ import { and, eq, max } from "drizzle-orm";
 import { PulsenError } from "../core/errors";
 import type { RoundId } from "../core/ids";
 import { nextAllowed } from "../core/quiet-hours";
-import { closesAt, reminderTimes, rotateItems } from "../core/round";
+import { addDays, closesAt, reminderTimes, rotateItems } from "../core/round";
 import { getInstrument } from "../db/instrument-store";
 import { newId } from "../db/ids";
 import type { Store } from "../db/open";
@@ -13,6 +13,7 @@ import { enqueueJob } from "../jobs/queue";
 import { platformFor } from "../jobs/routing";
 import type { Platform } from "../jobs/sender";
 import { audience } from "./audience";
+import { JOB_NUDGE } from "./nudge";
 
 export const JOB_REMIND = "round.remind";
 export const JOB_CLOSE = "round.close";
@@ -71,5 +72,7 @@ export function openRound(tx: Store, s: SeriesRow, roundId: RoundId | null, now:
     enqueueJob(tx, { kind: JOB_REMIND, dueAt, payload: { roundId: id, index: i + 1 }, key: `round:${id}:remind:${i + 1}` }, now);
   });
   enqueueJob(tx, { kind: JOB_CLOSE, dueAt: values.closesAt, payload: { roundId: id }, key: `round:${id}:close` }, now);
+  // Halfway (in whole days, at least one), leaders of units under 50 % get a nudge.
+  if (s.openDays >= 2) enqueueJob(tx, { kind: JOB_NUDGE, dueAt: addDays(now, Math.floor(s.openDays / 2), tz), payload: { roundId: id }, key: `round:${id}:nudge` }, now);
   return id;
 }

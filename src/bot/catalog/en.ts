@@ -52,6 +52,8 @@ export const en: Catalog = {
   hrHeader: (s) => `Results for the whole organization: ${s}`,
   hrUnits: (shown, hidden) => `${shown} units get results; ${hidden} are hidden to keep answers anonymous.`,
   dashboardLink: (url) => `The full report: ${url}`,
+  nudgeHeader: (s) => `Halfway: ${s}`,
+  nudgeText: (u, a, i, p, w) => `In ${u}, ${a} of ${i} have answered so far (${p} %). Do remind your team before ${w} – without asking who has answered.`,
   roundClosed: (on) => `Thank you for wanting to answer! This survey closed on ${on}, so answers can no longer be received. You will get a new invitation for the next round.`,
   roundNotOpen: "This survey has not opened yet.",
 };

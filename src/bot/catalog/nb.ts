@@ -52,6 +52,8 @@ export const nb: Catalog = {
   hrHeader: (s) => `Resultater for hele virksomheten: ${s}`,
   hrUnits: (shown, hidden) => `${shown} enheter får resultater; ${hidden} er skjult for å bevare anonymiteten.`,
   dashboardLink: (url) => `Hele rapporten: ${url}`,
+  nudgeHeader: (s) => `Halvveis: ${s}`,
+  nudgeText: (u, a, i, p, w) => `I ${u} har ${a} av ${i} svart så langt (${p} %). Minn gjerne teamet på undersøkelsen før ${w} – uten å spørre hvem som har svart.`,
   roundClosed: (on) => `Takk for at du ville svare! Denne undersøkelsen ble avsluttet ${on}, så svar kan ikke lenger tas imot. Du får en ny invitasjon ved neste runde.`,
   roundNotOpen: "Denne undersøkelsen har ikke åpnet ennå.",
 };

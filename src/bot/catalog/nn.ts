@@ -52,6 +52,8 @@ export const nn: Catalog = {
   hrHeader: (s) => `Resultat for heile verksemda: ${s}`,
   hrUnits: (shown, hidden) => `${shown} einingar får resultat; ${hidden} er skjulte for å ta vare på anonymiteten.`,
   dashboardLink: (url) => `Heile rapporten: ${url}`,
+  nudgeHeader: (s) => `Halvvegs: ${s}`,
+  nudgeText: (u, a, i, p, w) => `I ${u} har ${a} av ${i} svart så langt (${p} %). Minn gjerne teamet på undersøkinga før ${w} – utan å spørje kven som har svart.`,
   roundClosed: (on) => `Takk for at du ville svare! Denne undersøkinga vart avslutta ${on}, så svar kan ikkje lenger takast imot. Du får ein ny invitasjon ved neste runde.`,
   roundNotOpen: "Denne undersøkinga har ikkje opna enno.",
 };

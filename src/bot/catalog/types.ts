@@ -47,6 +47,8 @@ export interface Catalog {
   hrHeader: (series: string) => string;
   hrUnits: (shown: number, hidden: number) => string;
   dashboardLink: (url: string) => string;
+  nudgeHeader: (series: string) => string;
+  nudgeText: (unit: string, answered: number, invited: number, percent: number, until: string) => string;
   /** A tap or answer that arrives after the round closed. */
   roundClosed: (closedOn: string) => string;
   /** A tap on a round that has not opened yet. */

@@ -1,0 +1,45 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { DEFAULT_WINDOW, nextAllowed } from "../core/quiet-hours";
+import { answerWindow } from "../core/round";
+import type { Store } from "../db/open";
+import { getOrganization } from "../db/org-store";
+import { invitations, people, rounds, unitLeaders } from "../db/schema";
+import { enqueueMessage } from "../jobs/outbox";
+import { platformFor } from "../jobs/routing";
+import type { Platform } from "../jobs/sender";
+import { subtreeUnitIds } from "./audience";
+
+export const JOB_NUDGE = "round.nudge";
+
+/** Participation of a unit with its sub-units in a round: counts only. */
+export function participation(store: Store, roundId: string, unitId: string): { invited: number; answered: number } {
+  const row = store
+    .select({ invited: sql<number>`count(*)`, answered: sql<number>`coalesce(sum(${invitations.completed}), 0)` })
+    .from(invitations)
+    .where(and(eq(invitations.roundId, roundId), inArray(invitations.unitId, subtreeUnitIds(store, unitId))))
+    .get();
+  return { invited: row?.invited ?? 0, answered: row?.answered ?? 0 };
+}
+
+/**
+ * Halfway through a round: leaders of units where fewer than half have
+ * answered get one nudge with the count. Never who (DESIGN.md rule 6).
+ */
+export function queueNudges(tx: Store, roundId: string, now: Date, platforms: ReadonlySet<Platform>): number {
+  const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
+  if (round === undefined || !answerWindow(round, now).open) return 0;
+  const zone = getOrganization(tx)?.defaultTimezone ?? "Europe/Oslo";
+  let queued = 0;
+  const led = tx.select({ unitId: unitLeaders.unitId, personId: unitLeaders.personId }).from(unitLeaders).all();
+  for (const { unitId, personId } of led) {
+    const { invited, answered } = participation(tx, roundId, unitId);
+    if (invited === 0 || answered / invited >= 0.5) continue;
+    const p = tx.select().from(people).where(eq(people.id, personId)).get();
+    if (p === undefined || !p.active) continue;
+    const platform = platformFor(p, platforms);
+    if (platform === null) continue;
+    const notBefore = nextAllowed(now, p.timezone ?? p.profileTimezone ?? zone, round.plan?.window ?? DEFAULT_WINDOW);
+    if (enqueueMessage(tx, { key: `round:${roundId}:person:${personId}:nudge:${unitId}`, platform, personId, roundId, intent: { kind: "nudge", roundId, unitId }, notBefore }, now)) queued++;
+  }
+  return queued;
+}
