@@ -57,6 +57,16 @@ export function registerSlackHandlers(app: App, ctx: AdapterContext): void {
         return ack({ response_type: "ephemeral", ...toBlockKit(ctx.assistant.help(person.id)) });
       case "status":
         return ack({ response_type: "ephemeral", ...toBlockKit(ctx.assistant.status(person.id)) });
+      case "results": {
+        // The same digests the channel got, anonymity rules and all; only for units the person leads.
+        const digests = ctx.assistant
+          .latestResults(person.id)
+          .map((r) => ctx.bot.compose({ kind: "digest", ...r }, person.id))
+          .filter((m) => m !== null);
+        if (digests.length === 0) return ack({ response_type: "ephemeral", ...toBlockKit(ctx.assistant.noResults(person.id)) });
+        const parts = digests.map(toBlockKit);
+        return ack({ response_type: "ephemeral", text: parts.map((p) => p.text).join(" · "), blocks: parts.flatMap((p) => p.blocks).slice(0, 50) });
+      }
       case "channel": {
         const result = ctx.assistant.setChannel(person.id, "slack", parsed.channel, parsed.label, parsed.unit);
         await ack({ response_type: "ephemeral", ...toBlockKit(result.message) });

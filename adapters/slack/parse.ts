@@ -40,6 +40,7 @@ export function parseSlackInteraction(body: unknown): SlackEvent {
 export type SlashCommand =
   | { kind: "help" }
   | { kind: "status" }
+  | { kind: "results" }
   | { kind: "channel"; channel: string; label: string; unit: string | undefined }
   | { kind: "unsupported"; reason: string };
 
@@ -53,6 +54,9 @@ export function parseSlashCommand(text: string): SlashCommand {
       return { kind: "help" };
     case "status":
       return { kind: "status" };
+    case "results":
+    case "resultater":
+      return { kind: "results" };
     case "channel":
     case "kanal": {
       const m = /^<#([CG][A-Z0-9]+)(?:\|([^>]*))?>\s*(.*)$/.exec(rest.join(" "));

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Clock } from "../core/clock";
 import { DEFAULT_LOCALE, type Locale } from "../core/locale";
 import { answerWindow } from "../core/round";
@@ -123,6 +123,29 @@ export class Assistant {
     });
     const names = targets.map((u) => u.path).join(", ");
     return { ok: true, message: text(t.channelSet(channelLabel, names)), units: targets.map((u) => u.path) };
+  }
+
+  /** For each unit the person leads: the latest closed round it took part in. */
+  latestResults(personId: string): { roundId: string; unitId: string }[] {
+    const led = this.db.select({ unitId: unitLeaders.unitId }).from(unitLeaders).where(eq(unitLeaders.personId, personId)).all();
+    const out: { roundId: string; unitId: string }[] = [];
+    for (const { unitId } of led) {
+      const latest = this.db
+        .select({ id: rounds.id })
+        .from(rounds)
+        .innerJoin(invitations, eq(invitations.roundId, rounds.id))
+        .where(and(eq(rounds.status, "closed"), inArray(invitations.unitId, subtreeUnitIds(this.db, unitId))))
+        .orderBy(desc(rounds.closedAt))
+        .limit(1)
+        .get();
+      if (latest) out.push({ roundId: latest.id, unitId });
+    }
+    return out;
+  }
+
+  noResults(personId: string): BotMessage {
+    const text = this.who(personId).t.noResults;
+    return this.message("results", [{ type: "text", text }], text);
   }
 
   inviteToChannel(personId: string, channelLabel: string): BotMessage {

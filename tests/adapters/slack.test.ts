@@ -164,6 +164,11 @@ describe("Slack, through the real Bolt app over HTTP", () => {
     expect(shown).toContain("20 av 20 svarte (100 %).");
     expect(shown).toContain("Styrker:");
     expect(shown).toContain("Forbedringsområder:");
+    // The leader can ask again any time; anyone else gets no figures.
+    const ask = (user: string) =>
+      signedPost(`${server.url}/slack/events`, SECRET, new URLSearchParams({ team_id: "T0001", channel_id: "C0", user_id: user, command: "/pulsen", text: "results", response_url: `${standIn.url}r`, trigger_id: "1" }).toString()).then((r) => r.json() as Promise<{ blocks: unknown[]; text: string }>);
+    expect(JSON.stringify((await ask(userId(0))).blocks)).toContain("20 av 20 svarte (100 %).");
+    expect((await ask(userId(1))).text).toMatch(/^Ingen resultater for enheter du leder/);
     // No message Slack keeps ever showed a chosen value: the final DMs are all the same.
     const finals = new Set(standIn.messages.filter((m) => m.channel.startsWith("D")).map((m) => JSON.stringify(m.blocks)));
     expect(finals.size).toBe(1);

@@ -29,6 +29,7 @@ export const en: Catalog = {
   helpLines: [
     "/pulsen status – open surveys and whether you have answered",
     "/pulsen channel #channel – (leaders and HR) send your unit's results to this channel",
+    "/pulsen results – (leaders) the latest results for your unit",
     "/pulsen help – this help",
   ],
   statusTitle: "Your surveys",
@@ -36,6 +37,7 @@ export const en: Catalog = {
   statusOpen: (s, w) => `${s}: not answered yet – open until ${w}.`,
   statusDone: (s) => `${s}: answered. Thank you!`,
   statusUnit: (u, a, i, p) => `${u}: ${a} of ${i} have answered (${p} %)`,
+  noResults: "No results for units you lead yet. They come when a round has closed.",
   channelSet: (c, u) => `Results for ${u} now go to ${c}.`,
   channelNotLeader: "Only a unit's leaders, or HR, can choose its channel.",
   channelUnknownUnit: (u) => `No unit "${u}" that you lead.`,

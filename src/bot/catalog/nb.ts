@@ -29,6 +29,7 @@ export const nb: Catalog = {
   helpLines: [
     "/pulsen status – åpne undersøkelser og om du har svart",
     "/pulsen channel #kanal – (ledere og HR) send enhetens resultater til denne kanalen",
+    "/pulsen results – (ledere) siste resultater for enheten din",
     "/pulsen help – denne hjelpen",
   ],
   statusTitle: "Dine undersøkelser",
@@ -36,6 +37,7 @@ export const nb: Catalog = {
   statusOpen: (s, w) => `${s}: ikke besvart ennå – åpen til ${w}.`,
   statusDone: (s) => `${s}: besvart. Takk!`,
   statusUnit: (u, a, i, p) => `${u}: ${a} av ${i} har svart (${p} %)`,
+  noResults: "Ingen resultater for enheter du leder ennå. De kommer når en runde er avsluttet.",
   channelSet: (c, u) => `Resultater for ${u} sendes nå til ${c}.`,
   channelNotLeader: "Bare ledere for en enhet, eller HR, kan velge enhetens kanal.",
   channelUnknownUnit: (u) => `Fant ingen enhet «${u}» som du leder.`,

@@ -29,6 +29,7 @@ export const nn: Catalog = {
   helpLines: [
     "/pulsen status – opne undersøkingar og om du har svart",
     "/pulsen channel #kanal – (leiarar og HR) send resultata til eininga til denne kanalen",
+    "/pulsen results – (leiarar) siste resultat for eininga di",
     "/pulsen help – denne hjelpa",
   ],
   statusTitle: "Undersøkingane dine",
@@ -36,6 +37,7 @@ export const nn: Catalog = {
   statusOpen: (s, w) => `${s}: ikkje svart enno – open til ${w}.`,
   statusDone: (s) => `${s}: svart. Takk!`,
   statusUnit: (u, a, i, p) => `${u}: ${a} av ${i} har svart (${p} %)`,
+  noResults: "Ingen resultat for einingar du leier enno. Dei kjem når ein runde er avslutta.",
   channelSet: (c, u) => `Resultat for ${u} vert no sende til ${c}.`,
   channelNotLeader: "Berre leiarar for ei eining, eller HR, kan velje kanalen til eininga.",
   channelUnknownUnit: (u) => `Fann inga eining «${u}» som du leier.`,

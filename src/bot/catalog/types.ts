@@ -31,6 +31,7 @@ export interface Catalog {
   statusOpen: (series: string, until: string) => string;
   statusDone: (series: string) => string;
   statusUnit: (unit: string, answered: number, invited: number, percent: number) => string;
+  noResults: string;
   channelSet: (channel: string, units: string) => string;
   channelNotLeader: string;
   channelUnknownUnit: (unit: string) => string;
