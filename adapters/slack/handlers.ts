@@ -90,6 +90,9 @@ export function registerSlackHandlers(app: App, ctx: AdapterContext): void {
     if (!fresh || event.tab !== "home") return;
     const person = personBySlackId(event.user);
     const view = person === undefined ? ctx.assistant.unknown() : ctx.assistant.home(person.id);
-    await client.views.publish({ user_id: event.user, view: { type: "home", blocks: toBlockKit(view).blocks } });
+    // Leaders also see their units' latest results, exactly as the digest showed them.
+    const results = person === undefined ? [] : ctx.assistant.latestResults(person.id).map((r) => ctx.bot.compose({ kind: "digest", ...r }, person.id));
+    const blocks = [view, ...results].flatMap((m) => (m === null ? [] : toBlockKit(m).blocks)).slice(0, 100);
+    await client.views.publish({ user_id: event.user, view: { type: "home", blocks } });
   });
 }

@@ -136,7 +136,21 @@ describe("Slack, through the real Bolt app over HTTP", () => {
         await until(() => message().updates > before);
       };
       await click((b) => b[0]!);
-      for (let j = 0; j < 13; j++) {
+      if (i === 0) {
+        // A double click: the same signed payload twice, at once. One answer, one step forward.
+        const m = message();
+        const body = interaction(userId(0), m, buttonsOf(m)[4]!);
+        const [r1, r2] = await Promise.all([signedPost(events, SECRET, body), signedPost(events, SECRET, body)]);
+        expect([r1.status, r2.status]).toEqual([200, 200]);
+        await until(() => message().updates >= 3);
+        const { draftAnswers } = await import("../../src/db/schema");
+        expect(server.database.db.select().from(draftAnswers).all()).toHaveLength(1);
+        expect(message().text).toBe("Utsagn 2 av 13");
+        // Continue as if the first statement had been answered by the loop below.
+        const first = buttonsOf(message());
+        expect(JSON.parse(first[0]!.value)).toMatchObject({ i: "engagement-2" });
+      }
+      for (let j = i === 0 ? 1 : 0; j < 13; j++) {
         const likert = buttonsOf(message());
         // One message per statement, its actions block holding 1, 2, 3, 4, 5, then skip.
         expect(likert.map((b) => (JSON.parse(b.value) as { v: unknown }).v)).toEqual([1, 2, 3, 4, 5, "skip"]);
