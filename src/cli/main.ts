@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { isPulsenError } from "../core/errors";
 import { CliContext, type CliIo } from "./context";
 import { registerAdmin } from "./admin";
+import { registerInsights } from "./insights";
 import { registerInstruments } from "./instruments";
 import { registerJobs } from "./jobs";
 import { registerManifest } from "./manifest";
@@ -30,6 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerSeries(program, ctx);
   registerRound(program, ctx);
   registerReport(program, ctx);
+  registerInsights(program, ctx);
   registerJobs(program, ctx);
   registerAdmin(program, ctx);
   registerManifest(program, ctx);

@@ -101,3 +101,32 @@ export function respondentFactorMeans(
   }
   return out;
 }
+
+/** Pearson's r from running sums; null when either side does not vary. */
+export function pearson(s: { n: number; x: number; y: number; xx: number; yy: number; xy: number }): number | null {
+  const cov = s.n * s.xy - s.x * s.y;
+  const vx = s.n * s.xx - s.x * s.x;
+  const vy = s.n * s.yy - s.y * s.y;
+  if (s.n < 2 || vx <= 0 || vy <= 0) return null;
+  return round(cov / Math.sqrt(vx * vy), 3);
+}
+
+/** Driver analysis needs enough respondents to mean anything. */
+export const DRIVER_MIN_RESPONSES = 30;
+
+export type Segment = "enthusiasts" | "strivers" | "laggards" | "backbenchers";
+
+/**
+ * Leadership × engagement (after the ALx presentation), relative to the
+ * organization's averages: both above = enthusiasts; leadership below but
+ * engagement above = strivers; leadership above but engagement below =
+ * laggards; both below = backbenchers.
+ */
+export function segment(leadership: number, engagement: number, orgLeadership: number, orgEngagement: number): Segment {
+  const lead = leadership >= orgLeadership;
+  const eng = engagement >= orgEngagement;
+  if (lead && eng) return "enthusiasts";
+  if (!lead && eng) return "strivers";
+  if (lead && !eng) return "laggards";
+  return "backbenchers";
+}

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns";
 import { organizations, people, units } from "./organization";
 
@@ -91,3 +91,15 @@ export const invitations = sqliteTable(
 export type SeriesRow = typeof series.$inferSelect;
 export type RoundRow = typeof rounds.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;
+
+/** An imported external benchmark: a factor's score (0–100) elsewhere, e.g. a national figure. */
+export const benchmarks = sqliteTable(
+  "benchmarks",
+  {
+    instrumentId: text("instrument_id").notNull(),
+    factorId: text("factor_id").notNull(),
+    value: real("value").notNull(),
+    label: text("label").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.instrumentId, t.factorId, t.label] })],
+);

@@ -1,0 +1,92 @@
+import { eq, sql } from "drizzle-orm";
+import { DRIVER_MIN_RESPONSES, type Segment, pearson, segment } from "../core/scoring";
+import { getInstrument } from "../db/instrument-store";
+import type { Store } from "../db/open";
+import { benchmarks, rounds, units } from "../db/schema";
+import { roundReports, type UnitReport } from "./report";
+
+type Shown = Extract<UnitReport, { suppressed: false }>;
+
+export interface Insights {
+  round: string;
+  comparisons: { unit: string; factors: { id: string; score: number | null; parent: number | null; organization: number | null; benchmarks: { label: string; value: number }[] }[] }[];
+  segments: { unit: string; leadership: number; engagement: number; segment: Segment }[] | { skipped: string };
+  drivers: { factor: string; r: number | null; score: number | null }[] | { skipped: string };
+}
+
+/**
+ * HR's deeper view of a closed round: each shown unit against its nearest
+ * shown parent, the organization and imported benchmarks; leadership ×
+ * engagement segments; and which factors move with engagement (organization
+ * level only, and only with enough responses). Built only from what the
+ * anonymity engine lets through.
+ */
+export function roundInsights(store: Store, roundId: string, k: number): Insights {
+  const all = roundReports(store, roundId, k);
+  const round = store.select().from(rounds).where(eq(rounds.id, roundId)).get()!;
+  const { instrument } = getInstrument(store, round.instrumentId, round.instrumentVersion ?? undefined);
+  const parents = new Map(store.select({ id: units.id, parentId: units.parentId }).from(units).all().map((u) => [u.id, u.parentId]));
+  const shown = (id: string | null | undefined): Shown | null => {
+    const r = id ? all.byUnit.get(id) : undefined;
+    return r && !r.suppressed ? r : null;
+  };
+  const score = (r: Shown | null, factor: string) => r?.factors.find((f) => f.id === factor)?.score ?? null;
+  const root = shown(all.rootUnitId);
+  const marks = store.select().from(benchmarks).where(eq(benchmarks.instrumentId, instrument.id)).all();
+
+  const comparisons: Insights["comparisons"] = [];
+  for (const [id] of all.byUnit) {
+    const r = shown(id);
+    if (r === null) continue;
+    let p = parents.get(id) ?? null;
+    while (p !== null && shown(p) === null) p = parents.get(p) ?? null;
+    const parent = shown(p);
+    comparisons.push({
+      unit: r.unit,
+      factors: r.factors.map((f) => ({
+        id: f.id,
+        score: f.score,
+        parent: score(parent, f.id),
+        organization: score(root, f.id),
+        benchmarks: marks.filter((m) => m.factorId === f.id).map((m) => ({ label: m.label, value: m.value })),
+      })),
+    });
+  }
+  comparisons.sort((a, b) => a.unit.localeCompare(b.unit, "nb"));
+
+  const has = (f: string) => instrument.factors.some((x) => x.id === f) && (round.itemIds ?? []).some((i) => instrument.factors.find((x) => x.id === f)?.items.some((it) => it.id === i));
+  let segments: Insights["segments"] = { skipped: "the round asked no leadership and engagement indices" };
+  if (has("leadership") && has("engagement")) {
+    const orgL = score(root, "leadership");
+    const orgE = score(root, "engagement");
+    if (orgL === null || orgE === null) segments = { skipped: "the organization's figures are not shown" };
+    else {
+      segments = comparisons
+        .filter((c) => c.unit !== root?.unit)
+        .flatMap((c) => {
+          const l = c.factors.find((f) => f.id === "leadership")?.score ?? null;
+          const e = c.factors.find((f) => f.id === "engagement")?.score ?? null;
+          return l === null || e === null ? [] : [{ unit: c.unit, leadership: l, engagement: e, segment: segment(l, e, orgL, orgE) }];
+        });
+    }
+  }
+
+  let drivers: Insights["drivers"] = { skipped: "the round asked no engagement index" };
+  if (has("engagement")) {
+    if (root === null || root.responses < DRIVER_MIN_RESPONSES) drivers = { skipped: `driver analysis needs at least ${DRIVER_MIN_RESPONSES} responses in the organization` };
+    else {
+      const rows = store.all<{ factor: string; n: number; x: number; y: number; xx: number; yy: number; xy: number }>(sql`
+        select f.factor_id as factor, count(*) as n, sum(f.mean) as x, sum(e.mean) as y,
+               sum(f.mean * f.mean) as xx, sum(e.mean * e.mean) as yy, sum(f.mean * e.mean) as xy
+        from response_factors f
+        join response_factors e on e.response_id = f.response_id and e.factor_id = 'engagement'
+        join responses r on r.id = f.response_id
+        where r.round_id = ${roundId} and f.factor_id != 'engagement'
+        group by f.factor_id`);
+      drivers = rows
+        .map((r) => ({ factor: r.factor, r: pearson(r), score: score(root, r.factor) }))
+        .sort((a, b) => (b.r ?? -2) - (a.r ?? -2));
+    }
+  }
+  return { round: roundId, comparisons, segments, drivers };
+}
