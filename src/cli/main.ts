@@ -7,7 +7,7 @@ import { registerInstruments } from "./instruments";
 import { registerJobs } from "./jobs";
 import { registerManifest } from "./manifest";
 import { registerOrg } from "./org";
-import { registerReport } from "./report";
+import { registerComments, registerReport } from "./report";
 import { registerRound } from "./round";
 import { registerSeries } from "./series";
 
@@ -31,6 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerSeries(program, ctx);
   registerRound(program, ctx);
   registerReport(program, ctx);
+  registerComments(program, ctx);
   registerInsights(program, ctx);
   registerJobs(program, ctx);
   registerAdmin(program, ctx);

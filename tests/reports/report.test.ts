@@ -121,3 +121,25 @@ describe("round reports", () => {
     expect(() => unitReport(t.w.db, r, 5)).toThrow(/still open: results are shown only after it closes/);
   });
 });
+
+describe("comments", () => {
+  it("are shown for a shown unit in random order and never for a hidden one", async () => {
+    const { unitComments } = await import("../../src/reports/comments");
+    const { comments: table } = await import("../../src/db/schema");
+    const t = setup();
+    const r = t.open();
+    t.respond(r, "A", A_ROWS, W);
+    t.respond(r, "B", [[4, 4, 4, 4], [4, 4, 4, 4], [4, 4, 4, 4], [4, 4, 4, 4], [4, 4, 4, 4]], W);
+    t.respond(r, "C", [[1, 1, 1, 1], [2, 2, 2, 2]], W);
+    const unit = (p: string) => t.w.db.select({ id: units.id }).from(units).where(eq(units.path, p)).get()!.id;
+    Array.from({ length: 6 }, (_, i) => t.w.db.insert(table).values({ id: 500 + i, roundId: r, unitId: unit("Org > A"), text: `A says ${i}` }).run());
+    t.w.db.insert(table).values({ id: 600, roundId: r, unitId: unit("Org > C"), text: "only two of us here" }).run();
+    t.close(r);
+    const a = unitComments(t.w.db, r, "Org > A", 5);
+    expect(a.shown && [...a.comments].sort()).toEqual(["A says 0", "A says 1", "A says 2", "A says 3", "A says 4", "A says 5"]);
+    const orders = new Set(Array.from({ length: 20 }, () => JSON.stringify((unitComments(t.w.db, r, "Org > A", 5) as { comments: string[] }).comments)));
+    expect(orders.size).toBeGreaterThan(1);
+    expect(unitComments(t.w.db, r, "Org > C", 5)).toEqual({ shown: false });
+    expect(unitComments(t.w.db, r, "Org > B", 5)).toEqual({ shown: false }); // hidden to protect C
+  });
+});
