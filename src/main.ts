@@ -4,6 +4,7 @@ import { isPulsenError } from "./core/errors";
 import { createLogger } from "./log";
 import { startServer } from "./server/start";
 import { slackAdapter } from "../adapters/slack";
+import { teamsAdapter } from "../adapters/teams";
 import { webchatAdapter } from "../adapters/webchat";
 
 /** `npm start`: the composition root. Only this file wires adapters to the core. */
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   if (config.teams?.auth === "none") {
     logger.warn("TEAMS_UNAUTHENTICATED=1: /api/messages accepts unauthenticated requests. For local testing only.");
   }
-  const running = await startServer(config, logger, systemClock, { adapters: [webchatAdapter, slackAdapter], seedDemo: true });
+  const running = await startServer(config, logger, systemClock, { adapters: [webchatAdapter, slackAdapter, teamsAdapter], seedDemo: true });
   const demo = config.slack === null && config.teams === null;
   process.stdout.write(
     `\nPulsen is running.\n` +

@@ -121,3 +121,15 @@ export const unitChannels = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.unitId, t.platform] })],
 );
+
+/**
+ * How to reach a person in Teams proactively: the conversation reference
+ * captured when they installed the app or wrote to it.
+ */
+export const teamsReferences = sqliteTable("teams_references", {
+  personId: text("person_id")
+    .primaryKey()
+    .references(() => people.id, { onDelete: "cascade" }),
+  reference: text("reference", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});

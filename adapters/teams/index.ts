@@ -1,0 +1,88 @@
+import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext, TurnContext as Turn } from "botbuilder";
+import { eq } from "drizzle-orm";
+import express from "express";
+import { textMessage } from "../../src/bot/survey-messages";
+import { people, teamsReferences } from "../../src/db/schema";
+import type { Adapter, AdapterContext } from "../../src/server/adapter";
+import { toAdaptiveCard, cardAttachment } from "./cards";
+import { parseTeamsActivity } from "./parse";
+import { TeamsSender } from "./sender";
+
+/**
+ * Teams: botbuilder's CloudAdapter on /api/messages. Without an app id the
+ * endpoint answers 401, unless TEAMS_UNAUTHENTICATED=1 on a localhost
+ * PUBLIC_URL (checked by the configuration): botbuilder itself would
+ * silently skip authentication.
+ */
+export function teamsAdapter(ctx: AdapterContext): Adapter {
+  const teams = ctx.config.teams;
+  if (teams === null) {
+    return { mount: (app) => void app.post("/api/messages", (_req, res) => void res.status(401).json({ error: "teams_not_configured" })) };
+  }
+  const settings =
+    teams.auth === "botframework"
+      ? { MicrosoftAppId: teams.appId, MicrosoftAppPassword: teams.appPassword, MicrosoftAppTenantId: teams.tenantId, MicrosoftAppType: teams.appType }
+      : {};
+  const auth = new ConfigurationBotFrameworkAuthentication(settings);
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (_context, error) => {
+    ctx.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "teams turn failed");
+  };
+  const appId = teams.auth === "botframework" ? teams.appId : "";
+
+  const personByAad = (aad: string) => ctx.db.select({ id: people.id }).from(people).where(eq(people.teamsAadObjectId, aad.toLowerCase())).get();
+  const remember = (context: TurnContext, personId: string) => {
+    const reference = Turn.getConversationReference(context.activity) as unknown as Record<string, unknown>;
+    ctx.db
+      .insert(teamsReferences)
+      .values({ personId, reference, updatedAt: ctx.clock.now() })
+      .onConflictDoUpdate({ target: teamsReferences.personId, set: { reference, updatedAt: ctx.clock.now() } })
+      .run();
+  };
+
+  const logic = async (context: TurnContext) => {
+    const event = parseTeamsActivity(context.activity);
+    if (event.kind === "unsupported") {
+      ctx.logger.warn({ reason: event.reason }, "teams activity ignored");
+      if (context.activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400 } });
+      return;
+    }
+    const person = personByAad(event.aadObjectId);
+    if (person === undefined) {
+      if (event.kind !== "installed") await context.sendActivity({ attachments: [cardAttachment(ctx.assistant.unknown())] });
+      return;
+    }
+    remember(context, person.id);
+    switch (event.kind) {
+      case "installed":
+        return;
+      case "text": {
+        const words = event.text.toLowerCase();
+        const reply = words.startsWith("status") ? ctx.assistant.status(person.id) : ctx.assistant.help(person.id);
+        await context.sendActivity({ attachments: [cardAttachment(reply)] });
+        return;
+      }
+      case "card_action": {
+        const reply = ctx.bot.handle(person.id, event.action, { comment: event.comment });
+        const card = toAdaptiveCard(reply.update ?? textMessage("ok", "✓"));
+        if (event.invoke) {
+          // Universal Actions: the invoke response's card replaces the tapped one, in place.
+          await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card } } });
+        } else if (event.replyToId && reply.update) {
+          await context.updateActivity({ id: event.replyToId, type: "message", attachments: [cardAttachment(reply.update)] });
+        }
+        for (const m of reply.post ?? []) await context.sendActivity({ attachments: [cardAttachment(m)] });
+        return;
+      }
+    }
+  };
+
+  return {
+    senders: { teams: new TeamsSender(adapter, appId, ctx.db, ctx.bot) },
+    mount: (app) => {
+      app.post("/api/messages", express.json({ limit: "1mb" }), (req, res) => {
+        void adapter.process(req, res, logic);
+      });
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { CloudAdapter, ConversationReference } from "botbuilder";
+import { eq } from "drizzle-orm";
+import type { SurveyBot } from "../../src/bot/survey";
+import type { Db } from "../../src/db/open";
+import { teamsReferences } from "../../src/db/schema";
+import type { Outbound, SendResult, Sender } from "../../src/jobs/sender";
+import { cardAttachment } from "./cards";
+import { classifyTeamsError } from "./errors";
+
+/** Proactive messages through the Bot Connector, paced to Teams' limits by the outbox. */
+export class TeamsSender implements Sender {
+  readonly platform = "teams" as const;
+  // Per conversation: 7 a second, 8 in two, 60 in thirty, 1,800 an hour; per app and tenant: 30 a second.
+  readonly limits = {
+    platform: [{ capacity: 30, perMs: 1000 }],
+    conversation: [
+      { capacity: 7, perMs: 1000 },
+      { capacity: 8, perMs: 2000 },
+      { capacity: 60, perMs: 30_000 },
+      { capacity: 1800, perMs: 3_600_000 },
+    ],
+  };
+
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly db: Db,
+    private readonly bot: SurveyBot,
+  ) {}
+
+  async send(m: Outbound): Promise<SendResult> {
+    if (m.recipient.kind !== "person") return { kind: "undeliverable", reason: "Teams channel digests arrive with the Teams channel work" };
+    const ref = this.db.select().from(teamsReferences).where(eq(teamsReferences.personId, m.recipient.personId)).get();
+    // The most common failure in real roll-outs: the app is not installed for this person.
+    if (ref === undefined) return { kind: "undeliverable", reason: "Pulsen is not installed for this user in Teams" };
+    const message = this.bot.compose(m.intent, m.recipient.personId);
+    if (message === null) return { kind: "undeliverable", reason: "nothing to show" };
+    let id = "";
+    // The adapter hands errors inside the turn to onTurnError; keep ours to decide on.
+    let failure: unknown = null;
+    try {
+      await this.adapter.continueConversationAsync(this.appId, ref.reference as Partial<ConversationReference>, async (ctx) => {
+        withoutHiddenRetries(ctx.turnState.get(ctx.adapter.ConnectorClientKey));
+        try {
+          const sent = await ctx.sendActivity({ type: "message", attachments: [cardAttachment(message)] });
+          id = sent?.id ?? "";
+        } catch (e) {
+          failure = e;
+        }
+      });
+    } catch (e) {
+      failure = e;
+    }
+    return failure === null ? { kind: "sent", messageId: id } : classifyTeamsError(failure);
+  }
+}
+
+interface PipelineHolder {
+  client?: { pipeline?: { removePolicy(options: { name: string }): unknown } };
+}
+
+/**
+ * The Bot Connector client carries Azure's default retry policy, which waits
+ * out a 429's Retry-After and retries 5xx by itself, unseen. Pulsen's outbox
+ * makes every retry a recorded decision, so that policy is taken out.
+ */
+export function withoutHiddenRetries(connector: unknown): void {
+  (connector as PipelineHolder | undefined)?.client?.pipeline?.removePolicy({ name: "defaultRetryPolicy" });
+}

@@ -1,0 +1,6 @@
+CREATE TABLE `teams_references` (
+	`person_id` text PRIMARY KEY NOT NULL,
+	`reference` text NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade
+);

@@ -1,0 +1,161 @@
+import { createRequire } from "node:module";
+import { afterEach, describe, expect, it } from "vitest";
+import { teamsAdapter } from "../../adapters/teams";
+import { toAdaptiveCard } from "../../adapters/teams/cards";
+import { loadConfig } from "../../src/config";
+import { ManualClock } from "../../src/core/clock";
+import { ALWAYS } from "../../src/core/quiet-hours";
+import { storeBuiltins } from "../../src/db/instrument-store";
+import { openDatabase } from "../../src/db/open";
+import { invitations, outbox, responses } from "../../src/db/schema";
+import { builtinInstruments } from "../../src/instruments/catalog";
+import { importOrgCsv } from "../../src/org/import";
+import { closeRound } from "../../src/rounds/close";
+import { openRound } from "../../src/rounds/open";
+import { createSeries, getSeries } from "../../src/rounds/series";
+import { type RunningServer, startServer } from "../../src/server/start";
+import { ConnectorStandIn } from "../helpers/connector-standin";
+import { csv } from "../helpers/csv";
+import { tempDir } from "../helpers/tmp";
+import { silentLogger } from "../helpers/world";
+
+// The adaptivecards package's UMD bundle parses cards in Node without a DOM (DESIGN.md).
+const AC = createRequire(import.meta.url)("adaptivecards/dist/adaptivecards.js") as {
+  AdaptiveCard: new () => { parse(json: unknown, ctx: unknown): void };
+  SerializationContext: new () => { eventCount: number; getEventAt(i: number): { message: string } };
+};
+
+const AAD = ["00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"];
+let running: RunningServer | null = null;
+let connector: ConnectorStandIn | null = null;
+afterEach(async () => {
+  await running?.stop();
+  running = null;
+  await connector?.stop();
+});
+
+async function boot(env: Record<string, string>) {
+  const path = `${tempDir()}/pulsen.db`;
+  const clock = new ManualClock("2026-11-24T09:00:00Z");
+  const setup = openDatabase(path);
+  storeBuiltins(setup.db, builtinInstruments(), clock);
+  importOrgCsv(setup.db, new TextEncoder().encode(csv(AAD.map((id, i) => `t${i}@org.example,T ${i},Org,,,,${id},,`))), { dryRun: false, clock });
+  setup.close();
+  running = await startServer(loadConfig({ PORT: "0", DATABASE_PATH: path, ...env }), silentLogger(), clock, { adapters: [teamsAdapter], tick: null });
+  return { clock, path };
+}
+
+function activity(type: string, aad: string, extra: Record<string, unknown> = {}) {
+  return {
+    type,
+    id: `act-${Math.random()}`,
+    channelId: "msteams",
+    serviceUrl: connector!.url,
+    from: { id: `29:${aad}`, aadObjectId: aad, name: "T" },
+    recipient: { id: "28:bot", name: "Pulsen" },
+    conversation: { id: `a:conv-${aad}`, conversationType: "personal", tenantId: "tenant-1" },
+    channelData: { tenant: { id: "tenant-1" } },
+    ...extra,
+  };
+}
+
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${running!.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+
+type Card = { body: { type: string; text?: string; actions?: { title: string; data: { pulsen: { a: string; v?: unknown } } }[] }[] };
+const actionsOf = (card: Card) => card.body.filter((b) => b.type === "ActionSet").flatMap((b) => b.actions ?? []);
+
+describe("Teams, through botbuilder's CloudAdapter over HTTP", () => {
+  it("answers 401 without an app id unless unauthenticated local testing is switched on", async () => {
+    await boot({});
+    expect((await post({ type: "message" })).status).toBe(401);
+  });
+
+  it("answers 401 to an activity without a valid token when authentication is on", async () => {
+    await boot({ MICROSOFT_APP_ID: "11111111-1111-1111-1111-111111111111", MICROSOFT_APP_PASSWORD: "secret", MICROSOFT_APP_TYPE: "MultiTenant" });
+    connector = new ConnectorStandIn();
+    await connector.start();
+    expect((await post(activity("message", AAD[0]!, { text: "status" }))).status).toBe(401);
+    expect((await post(activity("message", AAD[0]!, { text: "status" }), { authorization: "Bearer not.a.jwt" })).status).toBe(401);
+  });
+
+  it("captures the conversation on install, sends the invitation as a card, and updates it in place as the person answers", async () => {
+    connector = new ConnectorStandIn();
+    await connector.start();
+    const { clock, path } = await boot({ TEAMS_UNAUTHENTICATED: "1" });
+    expect((await post(activity("installationUpdate", AAD[0]!, { action: "add" }))).status).toBeLessThan(300);
+
+    const db = running!.database.db;
+    const { id } = createSeries(db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { ...ALWAYS } }, clock.now());
+    const roundId = db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["teams"]) }));
+    await running!.scheduler.tick();
+
+    // Person 0 installed the app: invited. Person 1 did not: listed as unreachable, with the reason.
+    expect(connector.sent).toHaveLength(1);
+    const invite = (connector.sent[0]!.activity.attachments as { content: Card }[])[0]!.content;
+    expect(actionsOf(invite)[0]!.data.pulsen).toEqual({ a: "start", r: roundId });
+    const unreachable = db.select({ reason: outbox.reason }).from(outbox).all().map((o) => o.reason);
+    expect(unreachable).toContain("Pulsen is not installed for this user in Teams");
+
+    const tap = async (data: unknown, comment?: string) => {
+      const res = await post(activity("invoke", AAD[0]!, { name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "pulsen", data: { ...(data as object), ...(comment ? { comment } : {}) } } } }));
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { value: Card }).value;
+    };
+    let card = await tap({ pulsen: actionsOf(invite)[0]!.data.pulsen });
+    for (let j = 0; j < 4; j++) {
+      const acts = actionsOf(card);
+      // In order: 1, 2, 3, 4, 5, then skip.
+      expect(acts.map((a) => a.data.pulsen.v)).toEqual([1, 2, 3, 4, 5, "skip"]);
+      card = await tap({ pulsen: acts[j]!.data.pulsen });
+    }
+    card = await tap({ pulsen: actionsOf(card).find((a) => a.data.pulsen.a === "comment")!.data.pulsen }, "Mer *fokus*");
+    expect(card.body.map((b) => b.text).join(" ")).toMatch(/Takk for svarene!/);
+    expect(db.select().from(invitations).all().filter((i) => i.completed)).toHaveLength(1);
+    db.transaction((tx) => closeRound(tx, roundId, clock.now()));
+    expect(db.select().from(responses).all()).toHaveLength(1);
+    expect(path).toBeTruthy();
+  });
+
+  it("turns connector errors into outbox decisions: 429 waits, 403 is unreachable", async () => {
+    connector = new ConnectorStandIn();
+    await connector.start();
+    const { clock } = await boot({ TEAMS_UNAUTHENTICATED: "1" });
+    for (const aad of AAD) await post(activity("installationUpdate", aad, { action: "add" }));
+    connector.failures.push({ status: 429, body: { error: { code: "TooManyRequests" } }, headers: { "retry-after": "7" } }, { status: 403, body: { error: { code: "MessageWritesBlocked" } } });
+    const db = running!.database.db;
+    const { id } = createSeries(db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { ...ALWAYS } }, clock.now());
+    db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["teams"]) }));
+    await running!.scheduler.tick();
+    const rows = db.select({ state: outbox.state, reason: outbox.reason }).from(outbox).all().map((r) => `${r.state}:${r.reason}`).sort();
+    expect(rows).toEqual(["pending:rate limited", "undeliverable:403 MessageWritesBlocked"]);
+  });
+});
+
+describe("Adaptive Cards", () => {
+  it("pass the adaptivecards parser with no errors for every kind of block", () => {
+    const card = toAdaptiveCard({
+      ref: "x",
+      summary: "s",
+      blocks: [
+        { type: "header", text: "Utsagn 1 av 4" },
+        { type: "text", text: "*bold* <at>x</at> [link](https://x)" },
+        { type: "context", text: "▰▱ 1/4" },
+        {
+          type: "likert",
+          statement: "Jeg trives",
+          position: { k: 1, n: 4 },
+          answers: [1, 2, 3, 4, 5, "skip"].map((v) => ({ label: String(v), action: { a: "answer", r: "r_x", i: "w-1", v } })) as never,
+        },
+        { type: "buttons", buttons: [{ label: "Start", action: { a: "start", r: "r_x" }, style: "primary" }] },
+        { type: "table", columns: ["Område", "Skår"], rows: [["Trivsel", "75"]] },
+        { type: "form", field: { label: "Kommentar", placeholder: "…", maxLength: 1000, multiline: true }, submit: { label: "Send", action: { a: "comment", r: "r_x" } }, skip: { label: "Hopp over", action: { a: "skip_comment", r: "r_x" } } },
+      ],
+    });
+    const ctx = new AC.SerializationContext();
+    new AC.AdaptiveCard().parse(card, ctx);
+    const events = Array.from({ length: ctx.eventCount }, (_, i) => ctx.getEventAt(i).message);
+    expect(events).toEqual([]);
+    expect(JSON.stringify(card)).toContain("\\\\*bold\\\\*");
+  });
+});

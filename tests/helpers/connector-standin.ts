@@ -1,0 +1,54 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+
+export interface SentActivity {
+  conversation: string;
+  id: string;
+  activity: Record<string, unknown>;
+}
+
+/**
+ * A local stand-in for the Bot Framework Connector named by an activity's
+ * serviceUrl: records what the bot sends, answers with activity ids, and can
+ * answer the next sends with an HTTP error (429 with Retry-After, 403…).
+ */
+export class ConnectorStandIn {
+  readonly sent: SentActivity[] = [];
+  readonly failures: { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[] = [];
+  private server: Server | null = null;
+  private seq = 0;
+  url = "";
+
+  async start(): Promise<void> {
+    const app = express();
+    app.use(express.json({ limit: "2mb" }));
+    app.post("/v3/conversations/:conv/activities", (req, res) => {
+      const fail = this.failures.shift();
+      if (fail) return res.status(fail.status).set(fail.headers ?? {}).json(fail.body);
+      const id = `a${++this.seq}`;
+      this.sent.push({ conversation: req.params.conv, id, activity: req.body as Record<string, unknown> });
+      res.json({ id });
+    });
+    app.post("/v3/conversations/:conv/activities/:reply", (req, res) => {
+      const fail = this.failures.shift();
+      if (fail) return res.status(fail.status).set(fail.headers ?? {}).json(fail.body);
+      const id = `a${++this.seq}`;
+      this.sent.push({ conversation: req.params.conv, id, activity: req.body as Record<string, unknown> });
+      res.json({ id });
+    });
+    app.put("/v3/conversations/:conv/activities/:id", (req, res) => {
+      this.sent.push({ conversation: req.params.conv, id: req.params.id, activity: req.body as Record<string, unknown> });
+      res.json({ id: req.params.id });
+    });
+    this.server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    });
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
