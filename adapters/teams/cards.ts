@@ -15,7 +15,7 @@ function action(b: Button): Json {
 
 /** Text is plain: Teams renders a subset of Markdown, so what people typed is escaped. */
 export function plainText(text: string): string {
-  return text.replace(/([\\`*_[\]()#>|~<])/g, "\\$1");
+  return text.replace(/([\\`*_[\]#>|~<])/g, "\\$1");
 }
 
 const textBlock = (text: string, extra: Json = {}): Json => ({ type: "TextBlock", text: plainText(text), wrap: true, ...extra });

@@ -52,13 +52,22 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
       if (event.kind !== "installed") await context.sendActivity({ attachments: [cardAttachment(ctx.assistant.unknown())] });
       return;
     }
-    remember(context, person.id);
+    // A person's reference is their 1:1 chat with the bot; a team channel is a unit's, set below.
+    const personal = (context.activity.conversation.conversationType ?? "personal") === "personal";
+    if (personal) remember(context, person.id);
     switch (event.kind) {
       case "installed":
         return;
       case "text": {
         const words = event.text.toLowerCase();
-        const reply = words.startsWith("status") ? ctx.assistant.status(person.id) : ctx.assistant.help(person.id);
+        let reply;
+        if (words.startsWith("channel") || words.startsWith("kanal")) {
+          if (!event.inChannel) reply = ctx.assistant.channelOnlyInTeam(person.id);
+          else {
+            const reference = JSON.stringify(Turn.getConversationReference(context.activity));
+            reply = ctx.assistant.setChannel(person.id, "teams", reference, event.channelName ?? "this channel").message;
+          }
+        } else reply = words.startsWith("status") ? ctx.assistant.status(person.id) : ctx.assistant.help(person.id);
         await context.sendActivity({ attachments: [cardAttachment(reply)] });
         return;
       }

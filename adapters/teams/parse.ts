@@ -6,7 +6,7 @@ import { COMMENT_INPUT } from "./cards";
 /** A Teams activity, parsed at the edge into what it means. */
 export type TeamsEvent =
   | { kind: "card_action"; aadObjectId: string; action: BotAction; comment: string | undefined; replyToId: string | undefined; invoke: boolean }
-  | { kind: "text"; aadObjectId: string; text: string }
+  | { kind: "text"; aadObjectId: string; text: string; inChannel: boolean; channelName: string | undefined }
   | { kind: "installed"; aadObjectId: string }
   | { kind: "unsupported"; reason: string };
 
@@ -16,7 +16,8 @@ const base = z.object({
   text: z.string().optional(),
   replyToId: z.string().optional(),
   from: z.object({ id: z.string(), aadObjectId: z.string().optional() }),
-  conversation: z.object({ id: z.string(), conversationType: z.string().optional() }),
+  conversation: z.object({ id: z.string(), conversationType: z.string().optional(), name: z.string().optional() }),
+  channelData: z.object({ channel: z.object({ name: z.string().optional() }).optional() }).passthrough().optional(),
   value: z.unknown().optional(),
 });
 
@@ -43,6 +44,9 @@ export function parseTeamsActivity(raw: unknown): TeamsEvent {
     const comment = (act.value as Record<string, unknown>)[COMMENT_INPUT];
     return { kind: "card_action", aadObjectId: aad, action: p.data.pulsen, comment: typeof comment === "string" ? comment : undefined, replyToId: act.replyToId, invoke: false };
   }
-  if (act.type === "message") return { kind: "text", aadObjectId: aad, text: (act.text ?? "").replace(/<at>[^<]*<\/at>/g, "").trim() };
+  if (act.type === "message") {
+    const inChannel = act.conversation.conversationType === "channel";
+    return { kind: "text", aadObjectId: aad, text: (act.text ?? "").replace(/<at>[^<]*<\/at>/g, "").trim(), inChannel, channelName: act.channelData?.channel?.name ?? act.conversation.name };
+  }
   return { kind: "unsupported", reason: `activity type ${act.type}` };
 }

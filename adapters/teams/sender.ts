@@ -28,18 +28,30 @@ export class TeamsSender implements Sender {
     private readonly bot: SurveyBot,
   ) {}
 
+  /** A person's 1:1 conversation, or the team channel a leader chose (stored as its reference). */
+  private reference(m: Outbound): Partial<ConversationReference> | null {
+    if (m.recipient.kind === "channel") {
+      try {
+        return JSON.parse(m.recipient.channel) as Partial<ConversationReference>;
+      } catch {
+        return null;
+      }
+    }
+    const row = this.db.select().from(teamsReferences).where(eq(teamsReferences.personId, m.recipient.personId)).get();
+    return (row?.reference as Partial<ConversationReference> | undefined) ?? null;
+  }
+
   async send(m: Outbound): Promise<SendResult> {
-    if (m.recipient.kind !== "person") return { kind: "undeliverable", reason: "Teams channel digests arrive with the Teams channel work" };
-    const ref = this.db.select().from(teamsReferences).where(eq(teamsReferences.personId, m.recipient.personId)).get();
+    const reference = this.reference(m);
     // The most common failure in real roll-outs: the app is not installed for this person.
-    if (ref === undefined) return { kind: "undeliverable", reason: "Pulsen is not installed for this user in Teams" };
-    const message = this.bot.compose(m.intent, m.recipient.personId);
+    if (reference === null) return { kind: "undeliverable", reason: "Pulsen is not installed for this user in Teams" };
+    const message = this.bot.compose(m.intent, m.recipient.kind === "person" ? m.recipient.personId : null);
     if (message === null) return { kind: "undeliverable", reason: "nothing to show" };
     let id = "";
     // The adapter hands errors inside the turn to onTurnError; keep ours to decide on.
     let failure: unknown = null;
     try {
-      await this.adapter.continueConversationAsync(this.appId, ref.reference as Partial<ConversationReference>, async (ctx) => {
+      await this.adapter.continueConversationAsync(this.appId, reference, async (ctx) => {
         withoutHiddenRetries(ctx.turnState.get(ctx.adapter.ConnectorClientKey));
         try {
           const sent = await ctx.sendActivity({ type: "message", attachments: [cardAttachment(message)] });

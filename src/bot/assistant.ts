@@ -148,6 +148,11 @@ export class Assistant {
     return this.message("results", [{ type: "text", text }], text);
   }
 
+  channelOnlyInTeam(personId: string): BotMessage {
+    const text = this.who(personId).t.channelOnlyInTeam;
+    return this.message("channel", [{ type: "text", text }], text);
+  }
+
   inviteToChannel(personId: string, channelLabel: string): BotMessage {
     const s = this.who(personId).t.channelInvite(channelLabel);
     return this.message("channel-invite", [{ type: "text", text: s }], s);

@@ -25,7 +25,8 @@ const AC = createRequire(import.meta.url)("adaptivecards/dist/adaptivecards.js")
   SerializationContext: new () => { eventCount: number; getEventAt(i: number): { message: string } };
 };
 
-const AAD = ["00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"];
+const aad = (i: number) => `00000000-0000-4000-8000-${String(i + 1).padStart(12, "0")}`;
+const AAD = [aad(0), aad(1)];
 let running: RunningServer | null = null;
 let connector: ConnectorStandIn | null = null;
 afterEach(async () => {
@@ -34,12 +35,13 @@ afterEach(async () => {
   await connector?.stop();
 });
 
-async function boot(env: Record<string, string>) {
+async function boot(env: Record<string, string>, people = 2) {
   const path = `${tempDir()}/pulsen.db`;
   const clock = new ManualClock("2026-11-24T09:00:00Z");
   const setup = openDatabase(path);
   storeBuiltins(setup.db, builtinInstruments(), clock);
-  importOrgCsv(setup.db, new TextEncoder().encode(csv(AAD.map((id, i) => `t${i}@org.example,T ${i},Org,,,,${id},,`))), { dryRun: false, clock });
+  const rows = Array.from({ length: people }, (_, i) => `t${i}@org.example,T ${i},Org > Drift,${i === 0 ? "Org > Drift" : ""},,,${aad(i)},,`);
+  importOrgCsv(setup.db, new TextEncoder().encode(csv(rows)), { dryRun: false, clock });
   setup.close();
   running = await startServer(loadConfig({ PORT: "0", DATABASE_PATH: path, ...env }), silentLogger(), clock, { adapters: [teamsAdapter], tick: null });
   return { clock, path };
@@ -129,6 +131,55 @@ describe("Teams, through botbuilder's CloudAdapter over HTTP", () => {
     await running!.scheduler.tick();
     const rows = db.select({ state: outbox.state, reason: outbox.reason }).from(outbox).all().map((r) => `${r.state}:${r.reason}`).sort();
     expect(rows).toEqual(["pending:rate limited", "undeliverable:403 MessageWritesBlocked"]);
+  });
+});
+
+describe("Teams: a full round for 20 people", () => {
+  it("installs for 20, invites with cards, takes answers from the cards' own actions, and posts the digest in the leader's team channel", async () => {
+    connector = new ConnectorStandIn();
+    await connector.start();
+    const { clock } = await boot({ TEAMS_UNAUTHENTICATED: "1" }, 20);
+    for (let i = 0; i < 20; i++) await post(activity("installationUpdate", aad(i), { action: "add" }));
+    // The leader mentions the bot in the team's channel.
+    const channelRes = await post(
+      activity("message", aad(0), {
+        text: "<at>Pulsen</at> channel",
+        conversation: { id: "19:drift@thread.tacv2", conversationType: "channel", tenantId: "tenant-1" },
+        channelData: { tenant: { id: "tenant-1" }, channel: { id: "19:drift@thread.tacv2", name: "Drift" } },
+      }),
+    );
+    expect(channelRes.status).toBeLessThan(300);
+    const confirm = connector.sent.find((x) => x.conversation === "19:drift@thread.tacv2")!;
+    // Card text is escaped for Teams' Markdown ("\\>"), so compare without the escapes.
+    expect(JSON.stringify(confirm.activity).replace(/\\\\/g, "")).toContain("Resultater for Org > Drift sendes nå til Drift.");
+
+    const db = running!.database.db;
+    const { id } = createSeries(db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { ...ALWAYS } }, clock.now());
+    const roundId = db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["teams"]) }));
+    await running!.scheduler.tick();
+    const invites = connector.sent.filter((x) => x.conversation.startsWith("a:conv-"));
+    expect(invites).toHaveLength(20);
+
+    for (let i = 0; i < 20; i++) {
+      const sentCard = (invites.find((x) => x.conversation === `a:conv-${aad(i)}`)!.activity.attachments as { content: Card }[])[0]!.content;
+      const tap = async (data: unknown, comment?: string) => {
+        const res = await post(activity("invoke", aad(i), { name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "pulsen", data: { ...(data as object), ...(comment ? { comment } : {}) } } } }));
+        return ((await res.json()) as { value: Card }).value;
+      };
+      let card = await tap({ pulsen: actionsOf(sentCard)[0]!.data.pulsen });
+      for (let j = 0; j < 4; j++) card = await tap({ pulsen: actionsOf(card)[(i + j) % 6]!.data.pulsen });
+      card = await tap({ pulsen: actionsOf(card).find((a) => a.data.pulsen.a === "skip_comment")!.data.pulsen });
+      expect(card.body.map((b) => b.text).join(" ")).toMatch(/Takk for svarene!/);
+    }
+    db.transaction((tx) => closeRound(tx, roundId, clock.now()));
+    expect(db.select().from(responses).all()).toHaveLength(20);
+    await running!.scheduler.tick();
+    const digest = connector.sent.filter((x) => x.conversation === "19:drift@thread.tacv2").slice(1);
+    expect(digest).toHaveLength(1);
+    const text = JSON.stringify(digest[0]!.activity);
+    expect(text).toContain("Resultater: Puls – Org \\\\> Drift");
+    expect(text).toContain("20 av 20 svarte (100 %).");
+    expect(text).not.toMatch(/Svært (u)?enig/); // a digest, not anyone's answer
   });
 });
 

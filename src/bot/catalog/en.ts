@@ -38,6 +38,7 @@ export const en: Catalog = {
   statusDone: (s) => `${s}: answered. Thank you!`,
   statusUnit: (u, a, i, p) => `${u}: ${a} of ${i} have answered (${p} %)`,
   noResults: "No results for units you lead yet. They come when a round has closed.",
+  channelOnlyInTeam: "Type @Pulsen channel in the team channel where results should be posted.",
   channelSet: (c, u) => `Results for ${u} now go to ${c}.`,
   channelNotLeader: "Only a unit's leaders, or HR, can choose its channel.",
   channelUnknownUnit: (u) => `No unit "${u}" that you lead.`,

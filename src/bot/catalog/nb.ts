@@ -38,6 +38,7 @@ export const nb: Catalog = {
   statusDone: (s) => `${s}: besvart. Takk!`,
   statusUnit: (u, a, i, p) => `${u}: ${a} av ${i} har svart (${p} %)`,
   noResults: "Ingen resultater for enheter du leder ennå. De kommer når en runde er avsluttet.",
+  channelOnlyInTeam: "Skriv @Pulsen channel i kanalen i teamet der resultatene skal postes.",
   channelSet: (c, u) => `Resultater for ${u} sendes nå til ${c}.`,
   channelNotLeader: "Bare ledere for en enhet, eller HR, kan velge enhetens kanal.",
   channelUnknownUnit: (u) => `Fant ingen enhet «${u}» som du leder.`,

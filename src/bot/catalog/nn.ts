@@ -38,6 +38,7 @@ export const nn: Catalog = {
   statusDone: (s) => `${s}: svart. Takk!`,
   statusUnit: (u, a, i, p) => `${u}: ${a} av ${i} har svart (${p} %)`,
   noResults: "Ingen resultat for einingar du leier enno. Dei kjem når ein runde er avslutta.",
+  channelOnlyInTeam: "Skriv @Pulsen channel i kanalen i teamet der resultata skal postast.",
   channelSet: (c, u) => `Resultat for ${u} vert no sende til ${c}.`,
   channelNotLeader: "Berre leiarar for ei eining, eller HR, kan velje kanalen til eininga.",
   channelUnknownUnit: (u) => `Fann inga eining «${u}» som du leier.`,

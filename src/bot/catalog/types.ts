@@ -34,6 +34,7 @@ export interface Catalog {
   noResults: string;
   channelSet: (channel: string, units: string) => string;
   channelNotLeader: string;
+  channelOnlyInTeam: string;
   channelUnknownUnit: (unit: string) => string;
   channelInvite: (channel: string) => string;
   homeDashboard: (url: string) => string;
