@@ -6,7 +6,7 @@ import { rounds } from "../db/schema";
 import { closeRound } from "../rounds/close";
 import { openRound } from "../rounds/open";
 import { getSeries } from "../rounds/series";
-import { roundStatus } from "../rounds/status";
+import { roundStatus, unreachable } from "../rounds/status";
 import type { CliContext } from "./context";
 
 /** The CLI never sends: it writes rounds and queued messages, the server's outbox sends them. */
@@ -49,9 +49,17 @@ export function registerRound(program: Command, ctx: CliContext): void {
     .command("status")
     .argument("<round-id>", "round id")
     .description("participation per unit: counts and rates, never names")
+    .option("--unreachable", "list the people the round could not reach, and why (for HR)")
     .option("--json", "machine-readable output")
-    .action((roundId: string, opts: { json?: boolean }) => {
+    .action((roundId: string, opts: { json?: boolean; unreachable?: boolean }) => {
       const st = roundStatus(ctx.db, roundId);
+      if (opts.unreachable) {
+        const list = unreachable(ctx.db, roundId);
+        if (opts.json) return ctx.json(list);
+        if (list.length === 0) return ctx.print("Everyone invited could be reached.");
+        for (const p of list) ctx.print(`${p.email.padEnd(32)} ${p.unit}: ${p.reason}`);
+        return;
+      }
       if (opts.json) return ctx.json(st);
       ctx.print(`${st.round} (${st.series}): ${st.status}, ${st.answered} of ${st.invited} answered (${Math.round(st.responseRate * 100)} %)${st.closesAt ? `, closes ${st.closesAt}` : ""}`);
       for (const u of st.units) {

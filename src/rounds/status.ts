@@ -1,8 +1,8 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { PulsenError } from "../core/errors";
 import { responseRate } from "../core/round";
 import type { Store } from "../db/open";
-import { invitations, outbox, rounds, series, units } from "../db/schema";
+import { invitations, outbox, people, rounds, series, units } from "../db/schema";
 
 export interface UnitParticipation {
   unit: string;
@@ -83,4 +83,21 @@ export function roundStatus(store: Store, roundId: string): RoundStatusView {
 
 function round2(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * Who the round could not reach, and why (not installed in Teams, gone from
+ * Slack…), for HR to follow up. About reachability only: it says nothing
+ * about who has or has not answered.
+ */
+export function unreachable(store: Store, roundId: string): { email: string; name: string; unit: string; reason: string }[] {
+  return store
+    .select({ email: people.email, name: people.name, unit: units.path, reason: invitations.undeliverable })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .innerJoin(units, eq(units.id, invitations.unitId))
+    .where(and(eq(invitations.roundId, roundId), isNotNull(invitations.undeliverable)))
+    .orderBy(units.path, people.email)
+    .all()
+    .map((r) => ({ ...r, reason: r.reason ?? "" }));
 }

@@ -96,8 +96,8 @@ describe("Teams, through botbuilder's CloudAdapter over HTTP", () => {
     expect(connector.sent).toHaveLength(1);
     const invite = (connector.sent[0]!.activity.attachments as { content: Card }[])[0]!.content;
     expect(actionsOf(invite)[0]!.data.pulsen).toEqual({ a: "start", r: roundId });
-    const unreachable = db.select({ reason: outbox.reason }).from(outbox).all().map((o) => o.reason);
-    expect(unreachable).toContain("Pulsen is not installed for this user in Teams");
+    const { unreachable } = await import("../../src/rounds/status");
+    expect(unreachable(db, roundId)).toEqual([{ email: "t1@org.example", name: "T 1", unit: "Org > Drift", reason: "Pulsen is not installed for this user in Teams" }]);
 
     const tap = async (data: unknown, comment?: string) => {
       const res = await post(activity("invoke", AAD[0]!, { name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "pulsen", data: { ...(data as object), ...(comment ? { comment } : {}) } } } }));
