@@ -1,4 +1,4 @@
-import type { CloudAdapter, ConversationReference } from "botbuilder";
+import { type CloudAdapter, type ConversationReference, TurnContext } from "botbuilder";
 import { eq } from "drizzle-orm";
 import type { SurveyBot } from "../../src/bot/survey";
 import type { Db } from "../../src/db/open";
@@ -41,8 +41,58 @@ export class TeamsSender implements Sender {
     return (row?.reference as Partial<ConversationReference> | undefined) ?? null;
   }
 
+  /** Any conversation we know tells us the tenant and the Bot Connector's address. */
+  private tenantAndService(): { tenantId: string; serviceUrl: string } | null {
+    const any = this.db.select().from(teamsReferences).limit(1).get()?.reference as { serviceUrl?: string; conversation?: { tenantId?: string } } | undefined;
+    return any?.serviceUrl && any.conversation?.tenantId ? { serviceUrl: any.serviceUrl, tenantId: any.conversation.tenantId } : null;
+  }
+
+  /**
+   * No stored conversation, but an AAD object id: open the 1:1 chat (tenant +
+   * user). Teams allows it only where the app is installed for the user
+   * (e.g. by an admin setup policy); otherwise it answers 403.
+   */
+  private async createPersonal(m: Outbound, aad: string, card: ReturnType<typeof cardAttachment>): Promise<SendResult> {
+    const where = this.tenantAndService();
+    if (where === null) return { kind: "undeliverable", reason: "Pulsen is not installed for this user in Teams" };
+    let id = "";
+    let failure: unknown = null;
+    try {
+      await this.adapter.createConversationAsync(
+        this.appId,
+        "msteams",
+        where.serviceUrl,
+        "https://api.botframework.com",
+        { isGroup: false, bot: { id: `28:${this.appId}`, name: "Pulsen" }, members: [{ id: aad, name: "" }], tenantId: where.tenantId, channelData: { tenant: { id: where.tenantId } } } as never,
+        async (ctx) => {
+          withoutHiddenRetries(ctx.turnState.get(ctx.adapter.ConnectorClientKey));
+          try {
+            const sent = await ctx.sendActivity({ type: "message", attachments: [card] });
+            id = sent?.id ?? "";
+            if (m.recipient.kind === "person") {
+              const reference = TurnContext.getConversationReference(ctx.activity) as unknown as Record<string, unknown>;
+              this.db.insert(teamsReferences).values({ personId: m.recipient.personId, reference, updatedAt: new Date() }).onConflictDoNothing().run();
+            }
+          } catch (e) {
+            failure = e;
+          }
+        },
+      );
+    } catch (e) {
+      failure = e;
+    }
+    if (failure === null) return { kind: "sent", messageId: id };
+    const r = classifyTeamsError(failure);
+    return r.kind === "undeliverable" && r.reason.startsWith("403") ? { kind: "undeliverable", reason: "Pulsen is not installed for this user in Teams" } : r;
+  }
+
   async send(m: Outbound): Promise<SendResult> {
     const reference = this.reference(m);
+    if (reference === null && m.recipient.kind === "person" && m.recipient.teamsAadObjectId) {
+      const message = this.bot.compose(m.intent, m.recipient.personId);
+      if (message === null) return { kind: "undeliverable", reason: "nothing to show" };
+      return this.createPersonal(m, m.recipient.teamsAadObjectId, cardAttachment(message));
+    }
     // The most common failure in real roll-outs: the app is not installed for this person.
     if (reference === null) return { kind: "undeliverable", reason: "Pulsen is not installed for this user in Teams" };
     const message = this.bot.compose(m.intent, m.recipient.kind === "person" ? m.recipient.personId : null);

@@ -94,6 +94,7 @@ describe("Teams, through botbuilder's CloudAdapter over HTTP", () => {
 
     // Person 0 installed the app: invited. Person 1 did not: listed as unreachable, with the reason.
     expect(connector.sent).toHaveLength(1);
+    expect(connector.created).toEqual([]); // Teams refused a new chat: not installed for person 1
     const invite = (connector.sent[0]!.activity.attachments as { content: Card }[])[0]!.content;
     expect(actionsOf(invite)[0]!.data.pulsen).toEqual({ a: "start", r: roundId });
     const { unreachable } = await import("../../src/rounds/status");
@@ -131,6 +132,23 @@ describe("Teams, through botbuilder's CloudAdapter over HTTP", () => {
     await running!.scheduler.tick();
     const rows = db.select({ state: outbox.state, reason: outbox.reason }).from(outbox).all().map((r) => `${r.state}:${r.reason}`).sort();
     expect(rows).toEqual(["pending:rate limited", "undeliverable:403 MessageWritesBlocked"]);
+  });
+});
+
+describe("Teams: reaching someone Pulsen has never heard from", () => {
+  it("opens the 1:1 chat by tenant and AAD id when an admin policy installed the app", async () => {
+    connector = new ConnectorStandIn();
+    await connector.start();
+    const { clock } = await boot({ TEAMS_UNAUTHENTICATED: "1" });
+    await post(activity("installationUpdate", AAD[0]!, { action: "add" })); // tells us tenant and service address
+    connector.installedFor.add(AAD[1]!); // pre-installed by policy; its install event never reached us
+    const db = running!.database.db;
+    const { id } = createSeries(db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { ...ALWAYS } }, clock.now());
+    db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["teams"]) }));
+    await running!.scheduler.tick();
+    expect(connector.created).toEqual([AAD[1]]);
+    expect(connector.sent.map((s) => s.conversation).sort()).toEqual([`a:conv-${AAD[0]}`, `a:created-${AAD[1]}`]);
+    expect(db.select({ state: outbox.state }).from(outbox).all().every((o) => o.state === "sent")).toBe(true);
   });
 });
 

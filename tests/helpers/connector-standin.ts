@@ -16,6 +16,9 @@ export interface SentActivity {
 export class ConnectorStandIn {
   readonly sent: SentActivity[] = [];
   readonly failures: { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[] = [];
+  /** Users the app is installed for (e.g. by an admin setup policy): only they can be given a new 1:1 chat. */
+  readonly installedFor = new Set<string>();
+  readonly created: string[] = [];
   private server: Server | null = null;
   private seq = 0;
   url = "";
@@ -23,6 +26,13 @@ export class ConnectorStandIn {
   async start(): Promise<void> {
     const app = express();
     app.use(express.json({ limit: "2mb" }));
+    app.post("/v3/conversations", (req, res) => {
+      const member = (req.body as { members?: { id: string }[] }).members?.[0]?.id ?? "";
+      if (!this.installedFor.has(member)) return res.status(403).json({ error: { code: "Forbidden", message: "Bot is not installed in user's personal scope" } });
+      const id = `a:created-${member}`;
+      this.created.push(member);
+      res.status(201).json({ id });
+    });
     app.post("/v3/conversations/:conv/activities", (req, res) => {
       const fail = this.failures.shift();
       if (fail) return res.status(fail.status).set(fail.headers ?? {}).json(fail.body);
