@@ -1,4 +1,4 @@
-import { type CloudAdapter, type ConversationReference, TurnContext } from "botbuilder";
+import { type CloudAdapter, type ConversationParameters, type ConversationReference, TurnContext } from "botbuilder";
 import { eq } from "drizzle-orm";
 import type { SurveyBot } from "../../src/bot/survey";
 import type { Db } from "../../src/db/open";
@@ -43,8 +43,8 @@ export class TeamsSender implements Sender {
 
   /** Any conversation we know tells us the tenant and the Bot Connector's address. */
   private tenantAndService(): { tenantId: string; serviceUrl: string } | null {
-    const any = this.db.select().from(teamsReferences).limit(1).get()?.reference as { serviceUrl?: string; conversation?: { tenantId?: string } } | undefined;
-    return any?.serviceUrl && any.conversation?.tenantId ? { serviceUrl: any.serviceUrl, tenantId: any.conversation.tenantId } : null;
+    const known = this.db.select().from(teamsReferences).limit(1).get()?.reference as { serviceUrl?: string; conversation?: { tenantId?: string } } | undefined;
+    return known?.serviceUrl && known.conversation?.tenantId ? { serviceUrl: known.serviceUrl, tenantId: known.conversation.tenantId } : null;
   }
 
   /**
@@ -63,7 +63,7 @@ export class TeamsSender implements Sender {
         "msteams",
         where.serviceUrl,
         "https://api.botframework.com",
-        { isGroup: false, bot: { id: `28:${this.appId}`, name: "Pulsen" }, members: [{ id: aad, name: "" }], tenantId: where.tenantId, channelData: { tenant: { id: where.tenantId } } } as never,
+        personalChat(this.appId, aad, where.tenantId),
         async (ctx) => {
           withoutHiddenRetries(ctx.turnState.get(ctx.adapter.ConnectorClientKey));
           try {
@@ -128,4 +128,17 @@ interface PipelineHolder {
  */
 export function withoutHiddenRetries(connector: unknown): void {
   (connector as PipelineHolder | undefined)?.client?.pipeline?.removePolicy({ name: "defaultRetryPolicy" });
+}
+
+/** The parameters of a new 1:1 chat between the bot and one user of the tenant. */
+function personalChat(appId: string, aad: string, tenantId: string): ConversationParameters {
+  return {
+    isGroup: false,
+    bot: { id: `28:${appId}`, name: "Pulsen" },
+    members: [{ id: aad, name: "" }],
+    tenantId,
+    channelData: { tenant: { id: tenantId } },
+    // The first message goes out in the new conversation's turn, not with its creation.
+    activity: undefined as unknown as ConversationParameters["activity"],
+  };
 }
