@@ -23,6 +23,9 @@ const envSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
   MICROSOFT_APP_TYPE: optionalText.pipe(z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { error: "must be MultiTenant, SingleTenant or UserAssignedMSI" }).optional()),
+  TEAMS_APP_CATALOG_ID: optionalText,
+  GRAPH_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  MICROSOFT_LOGIN_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
   TEAMS_UNAUTHENTICATED: optionalText.pipe(z.enum(["1", "0"], { error: "must be 1 or empty" }).optional()),
   LOG_LEVEL: optionalText.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be fatal, error, warn, info, debug, trace or silent" }).optional()),
 });
@@ -31,9 +34,19 @@ export type SlackConfig =
   | { mode: "http"; botToken: string; signingSecret: string; apiUrl: string | undefined }
   | { mode: "socket"; botToken: string; appToken: string; signingSecret: string | undefined; apiUrl: string | undefined };
 
+/** Installing the Teams app for people who lack it, through Microsoft Graph (application permissions). */
+export interface GraphConfig {
+  catalogAppId: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  graphUrl: string;
+  loginUrl: string;
+}
+
 export type TeamsConfig =
-  | { auth: "botframework"; appId: string; appPassword: string | undefined; tenantId: string | undefined; appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI" }
-  | { auth: "none" };
+  | { auth: "botframework"; appId: string; appPassword: string | undefined; tenantId: string | undefined; appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI"; graph: GraphConfig | null }
+  | { auth: "none"; graph: GraphConfig | null };
 
 export interface Config {
   port: number;
@@ -83,14 +96,26 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const appType = e.MICROSOFT_APP_TYPE ?? "MultiTenant";
     if (appType !== "UserAssignedMSI" && !e.MICROSOFT_APP_PASSWORD) fail("MICROSOFT_APP_PASSWORD", `is required with MICROSOFT_APP_ID for a ${appType} app`);
     if (appType !== "MultiTenant" && !e.MICROSOFT_APP_TENANT_ID) fail("MICROSOFT_APP_TENANT_ID", `is required for a ${appType} app`);
-    teams = { auth: "botframework", appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType };
+    let graph: GraphConfig | null = null;
+    if (e.TEAMS_APP_CATALOG_ID) {
+      if (!e.MICROSOFT_APP_TENANT_ID || !e.MICROSOFT_APP_PASSWORD) fail("TEAMS_APP_CATALOG_ID", "needs MICROSOFT_APP_TENANT_ID and MICROSOFT_APP_PASSWORD (Graph installs the app with the bot's own credentials)");
+      graph = {
+        catalogAppId: e.TEAMS_APP_CATALOG_ID,
+        tenantId: e.MICROSOFT_APP_TENANT_ID,
+        clientId: e.MICROSOFT_APP_ID,
+        clientSecret: e.MICROSOFT_APP_PASSWORD,
+        graphUrl: (e.GRAPH_API_URL ?? "https://graph.microsoft.com/v1.0").replace(/\/+$/, ""),
+        loginUrl: (e.MICROSOFT_LOGIN_URL ?? "https://login.microsoftonline.com").replace(/\/+$/, ""),
+      };
+    }
+    teams = { auth: "botframework", appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType, graph };
   } else {
-    for (const v of ["MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID", "MICROSOFT_APP_TYPE"] as const) {
+    for (const v of ["MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID", "MICROSOFT_APP_TYPE", "TEAMS_APP_CATALOG_ID"] as const) {
       if (e[v]) fail("MICROSOFT_APP_ID", `is required with ${v}`);
     }
     if (e.TEAMS_UNAUTHENTICATED === "1") {
       if (!isLocalhost(publicUrl)) fail("TEAMS_UNAUTHENTICATED", `is for local testing only and is refused while PUBLIC_URL (${publicUrl}) is not on localhost`);
-      teams = { auth: "none" };
+      teams = { auth: "none", graph: null };
     }
   }
 

@@ -49,8 +49,8 @@ describe("configuration", () => {
   });
 
   it("allows an unauthenticated Teams endpoint only on localhost", () => {
-    expect(loadConfig({ TEAMS_UNAUTHENTICATED: "1" }).teams).toEqual({ auth: "none" });
-    expect(loadConfig({ TEAMS_UNAUTHENTICATED: "1", PUBLIC_URL: "http://127.0.0.1:3000" }).teams).toEqual({ auth: "none" });
+    expect(loadConfig({ TEAMS_UNAUTHENTICATED: "1" }).teams).toEqual({ auth: "none", graph: null });
+    expect(loadConfig({ TEAMS_UNAUTHENTICATED: "1", PUBLIC_URL: "http://127.0.0.1:3000" }).teams).toEqual({ auth: "none", graph: null });
   });
 
   it("describes itself without secrets", () => {

@@ -6,6 +6,7 @@ import { people, teamsReferences } from "../../src/db/schema";
 import type { Adapter, AdapterContext } from "../../src/server/adapter";
 import { toAdaptiveCard, cardAttachment } from "./cards";
 import { parseTeamsActivity } from "./parse";
+import { GraphInstaller } from "./graph";
 import { TeamsSender } from "./sender";
 
 /**
@@ -87,7 +88,7 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
   };
 
   return {
-    senders: { teams: new TeamsSender(adapter, appId, ctx.db, ctx.bot) },
+    senders: { teams: new TeamsSender(adapter, appId, ctx.db, ctx.bot, teams.graph ? new GraphInstaller(teams.graph) : null) },
     mount: (app) => {
       app.post("/api/messages", express.json({ limit: "1mb" }), (req, res) => {
         void adapter.process(req, res, logic);

@@ -3,9 +3,10 @@ import { eq } from "drizzle-orm";
 import type { SurveyBot } from "../../src/bot/survey";
 import type { Db } from "../../src/db/open";
 import { teamsReferences } from "../../src/db/schema";
-import type { Outbound, SendResult, Sender } from "../../src/jobs/sender";
+import type { Outbound, Recipient, SendResult, Sender } from "../../src/jobs/sender";
 import { cardAttachment } from "./cards";
 import { classifyTeamsError } from "./errors";
+import type { GraphInstaller } from "./graph";
 
 /** Proactive messages through the Bot Connector, paced to Teams' limits by the outbox. */
 export class TeamsSender implements Sender {
@@ -26,7 +27,15 @@ export class TeamsSender implements Sender {
     private readonly appId: string,
     private readonly db: Db,
     private readonly bot: SurveyBot,
+    /** With Graph credentials: install the app for people who lack it, before their invitation goes out. */
+    private readonly installer: GraphInstaller | null = null,
   ) {}
+
+  async identify(r: Extract<Recipient, { kind: "person" }>): Promise<SendResult | null> {
+    if (this.installer === null || r.teamsAadObjectId === null) return null;
+    const known = this.db.select({ p: teamsReferences.personId }).from(teamsReferences).where(eq(teamsReferences.personId, r.personId)).get();
+    return known ? null : this.installer.install(r.teamsAadObjectId);
+  }
 
   /** A person's 1:1 conversation, or the team channel a leader chose (stored as its reference). */
   private reference(m: Outbound): Partial<ConversationReference> | null {
