@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Clock } from "../core/clock";
 import { DEFAULT_LOCALE, type Locale } from "../core/locale";
 import { answerWindow } from "../core/round";
@@ -6,6 +6,7 @@ import type { Db } from "../db/open";
 import { getOrganization, personLocale, personTimezone } from "../db/org-store";
 import { invitations, people, personRoles, rounds, series, unitChannels, unitLeaders, units } from "../db/schema";
 import { subtreeUnitIds } from "../rounds/audience";
+import { participation } from "../rounds/nudge";
 import { catalogs, formatDateTime, type Catalog } from "./catalog";
 import type { Block, BotMessage, Button } from "./message";
 
@@ -69,11 +70,8 @@ export class Assistant {
     const openRounds = this.db.select({ id: rounds.id }).from(rounds).where(eq(rounds.status, "open")).all().map((r) => r.id);
     for (const unit of led) {
       if (openRounds.length === 0) break;
-      const counts = this.db
-        .select({ invited: sql<number>`count(*)`, answered: sql<number>`coalesce(sum(${invitations.completed}), 0)` })
-        .from(invitations)
-        .where(and(inArray(invitations.roundId, openRounds), inArray(invitations.unitId, subtreeUnitIds(this.db, unit.unitId))))
-        .get();
+      // The same count the halfway nudge uses, summed over the open rounds.
+      const counts = openRounds.map((r) => participation(this.db, r, unit.unitId)).reduce((a, b) => ({ invited: a.invited + b.invited, answered: a.answered + b.answered }), { invited: 0, answered: 0 });
       if (counts && counts.invited > 0) {
         blocks.push({ type: "context", text: t.statusUnit(unit.path, counts.answered, counts.invited, Math.round((counts.answered / counts.invited) * 100)) });
       }

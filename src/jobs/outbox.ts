@@ -81,8 +81,11 @@ export class OutboxDrainer {
     this.opts = { ...DEFAULTS, ...opts };
   }
 
+  /** The organization's defaults, read once per pass rather than once per message. */
+  private org: { locale: Locale; tz: string } | undefined;
+
   private recipient(row: OutboxRow): Recipient | null {
-    const org = this.db.select({ locale: organizations.defaultLocale, tz: organizations.defaultTimezone }).from(organizations).limit(1).get();
+    const org = this.org;
     const orgLocale: Locale = org?.locale ?? "nb";
     if (row.personId === null) return row.channel === null ? null : { kind: "channel", channel: row.channel, locale: orgLocale };
     const p = this.db
@@ -191,6 +194,7 @@ export class OutboxDrainer {
   /** One pass over what is due now. */
   async drainOnce(): Promise<DrainStats> {
     const stats: DrainStats = { sent: 0, deferred: 0, retried: 0, undeliverable: 0, cancelled: 0, failed: 0, waitMs: null };
+    this.org = this.db.select({ locale: organizations.defaultLocale, tz: organizations.defaultTimezone }).from(organizations).limit(1).get();
     await this.recoverInFlight(this.clock.now());
     const due = this.db
       .select()
