@@ -45,7 +45,16 @@ export interface GraphConfig {
 }
 
 export type TeamsConfig =
-  | { auth: "botframework"; appId: string; appPassword: string | undefined; tenantId: string | undefined; appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI"; graph: GraphConfig | null }
+  | {
+      auth: "botframework";
+      appId: string;
+      appPassword: string | undefined;
+      tenantId: string | undefined;
+      appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+      graph: GraphConfig | null;
+      /** Microsoft identity platform: signing keys for the Teams tab's SSO tokens, and Graph's token endpoint. */
+      loginUrl: string;
+    }
   | { auth: "none"; graph: GraphConfig | null };
 
 export interface Config {
@@ -97,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     if (appType !== "UserAssignedMSI" && !e.MICROSOFT_APP_PASSWORD) fail("MICROSOFT_APP_PASSWORD", `is required with MICROSOFT_APP_ID for a ${appType} app`);
     if (appType !== "MultiTenant" && !e.MICROSOFT_APP_TENANT_ID) fail("MICROSOFT_APP_TENANT_ID", `is required for a ${appType} app`);
     let graph: GraphConfig | null = null;
+    const loginUrl = (e.MICROSOFT_LOGIN_URL ?? "https://login.microsoftonline.com").replace(/\/+$/, "");
     if (e.TEAMS_APP_CATALOG_ID) {
       if (!e.MICROSOFT_APP_TENANT_ID || !e.MICROSOFT_APP_PASSWORD) fail("TEAMS_APP_CATALOG_ID", "needs MICROSOFT_APP_TENANT_ID and MICROSOFT_APP_PASSWORD (Graph installs the app with the bot's own credentials)");
       graph = {
@@ -105,10 +115,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         clientId: e.MICROSOFT_APP_ID,
         clientSecret: e.MICROSOFT_APP_PASSWORD,
         graphUrl: (e.GRAPH_API_URL ?? "https://graph.microsoft.com/v1.0").replace(/\/+$/, ""),
-        loginUrl: (e.MICROSOFT_LOGIN_URL ?? "https://login.microsoftonline.com").replace(/\/+$/, ""),
+        loginUrl,
       };
     }
-    teams = { auth: "botframework", appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType, graph };
+    teams = { auth: "botframework", appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType, graph, loginUrl };
   } else {
     for (const v of ["MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID", "MICROSOFT_APP_TYPE", "TEAMS_APP_CATALOG_ID"] as const) {
       if (e[v]) fail("MICROSOFT_APP_ID", `is required with ${v}`);

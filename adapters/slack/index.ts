@@ -1,5 +1,6 @@
 import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
+import { PulsenError } from "../../src/core/errors";
 import { setPlatformProfile } from "../../src/db/org-store";
 import type { Logger } from "../../src/log";
 import type { Adapter, AdapterContext } from "../../src/server/adapter";
@@ -56,6 +57,17 @@ export function slackAdapter(ctx: AdapterContext): Adapter {
   return {
     senders: {
       slack: new SlackSender(new WebClient(slack.botToken, clientOptions), ctx.bot, (personId, found) => setPlatformProfile(ctx.db, personId, found)),
+    },
+    channelTargets: {
+      slack: {
+        // Slack's channel ids: C… for public, G… for older private channels.
+        resolve: (_personId, id) => {
+          const channel = id.trim().replace(/^#/, "");
+          if (!/^[CG][A-Z0-9]{8,}$/.test(channel)) throw new PulsenError("input_invalid", "channel must be a Slack channel id such as C0123ABCDE (channel details → About, at the bottom)");
+          return { channel, label: channel };
+        },
+        describe: (channel) => channel,
+      },
     },
     mount: (express) => {
       if (receiver) express.use(receiver.router);

@@ -8,6 +8,8 @@ import { toAdaptiveCard, cardAttachment } from "./cards";
 import { parseTeamsActivity } from "./parse";
 import { GraphInstaller } from "./graph";
 import { TeamsSender } from "./sender";
+import { channelLabel, channelReference } from "./channel";
+import { PulsenError } from "../../src/core/errors";
 
 /**
  * Teams: botbuilder's CloudAdapter on /api/messages. Without an app id the
@@ -89,6 +91,17 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
 
   return {
     senders: { teams: new TeamsSender(adapter, appId, ctx.db, ctx.bot, teams.graph ? new GraphInstaller(teams.graph) : null) },
+    channelTargets: {
+      teams: {
+        resolve: (personId, channelId) => {
+          if (!/^19:[A-Za-z0-9_.@-]{6,200}$/.test(channelId)) throw new PulsenError("input_invalid", "channel must be a Teams channel id (19:…@thread.tacv2); open the dashboard as a tab in that channel");
+          const own = ctx.db.select({ reference: teamsReferences.reference }).from(teamsReferences).where(eq(teamsReferences.personId, personId)).get();
+          if (own === undefined) throw new PulsenError("input_invalid", "channel: Pulsen has no Teams connection for you yet; open your chat with Pulsen once, or type @Pulsen channel in the channel");
+          return { channel: JSON.stringify(channelReference(own.reference, channelId)), label: "Teams" };
+        },
+        describe: (channel) => channelLabel(channel),
+      },
+    },
     mount: (app) => {
       app.post("/api/messages", express.json({ limit: "1mb" }), (req, res) => {
         void adapter.process(req, res, logic);

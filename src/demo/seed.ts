@@ -5,12 +5,14 @@ import { getOrganization } from "../db/org-store";
 import { importOrgCsv } from "../org/import";
 import { openRound } from "../rounds/open";
 import { createSeries, getSeries } from "../rounds/series";
+import { seedDemoHistory } from "./history";
 import { syntheticOrgCsv } from "./synthetic-org";
 
 /**
  * The demo organization `npm start` seeds into an empty database when no chat
  * platform is configured: about 40 people in 6 units and an open round of the
- * engagement pulse, answerable at once in the local web chat.
+ * engagement pulse, answerable at once in the local web chat, and two
+ * closed rounds before it so the dashboard has results and trends to show.
  */
 export function seedDemo(db: Db, clock: Clock): { seeded: boolean; roundId?: string } {
   if (getOrganization(db) !== null) return { seeded: false };
@@ -23,6 +25,7 @@ export function seedDemo(db: Db, clock: Clock): { seeded: boolean; roundId?: str
     { name: "Engasjementspuls (demo)", instrumentId: "engagement-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 14, reminderDays: [3, 7], window: { ...ALWAYS } },
     now,
   );
+  seedDemoHistory(db, id, now);
   const roundId = db.transaction((tx) => openRound(tx, getSeries(tx, id), null, now, { platforms: new Set(["webchat"]) }));
   return { seeded: true, roundId };
 }

@@ -17,7 +17,7 @@ const LAST = ["Nordmann", "Bråten", "Sæther", "Løvås", "Haugen", "Ødegård"
 const UNIT_WORDS = ["Helse og omsorg", "Oppvekst", "Teknisk drift", "Økonomi, lønn og regnskap", "Kultur", "Skole", "Barnehage", "Sykehjem", "Hjemmetjeneste", "Plan og bygg", "Vann og avløp", "Service", "Innkjøp", "IT", "Personal"];
 
 /** Small seeded PRNG (mulberry32) so every run yields the same organization. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

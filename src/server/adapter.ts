@@ -19,8 +19,17 @@ export interface AdapterContext {
   demo: boolean;
 }
 
+/** How the dashboard names a platform channel: from the id a person types or the Teams tab knows, to what the sender needs. */
+export interface ChannelTarget {
+  /** The stored form of a channel id, or a PulsenError("input_invalid") naming what is wrong. */
+  resolve(personId: string, channelId: string): { channel: string; label: string };
+  /** A short human label for a stored channel. */
+  describe(channel: string): string;
+}
+
 export interface Adapter {
   senders?: Partial<Record<Platform, Sender>>;
+  channelTargets?: Partial<Record<"slack" | "teams", ChannelTarget>>;
   mount?(app: Express): void;
 }
 

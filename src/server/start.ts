@@ -17,6 +17,11 @@ import { type DatabaseHandle, openDatabase } from "../db/open";
 import { builtinInstruments } from "../instruments/catalog";
 import type { Logger } from "../log";
 import { createHttpApp, finishHttpApp, listen } from "./http";
+import { dashboardApi } from "../web/api";
+import { channelResolvers } from "../web/channel-targets";
+import { dashboardPages } from "../web/pages";
+import { Sessions } from "../web/sessions";
+import { TeamsSso } from "../web/teams-sso";
 
 export interface RunningServer {
   server: Server;
@@ -25,6 +30,7 @@ export interface RunningServer {
   port: number;
   url: string;
   database: DatabaseHandle;
+  sessions: Sessions;
   stop(): Promise<void>;
 }
 
@@ -60,6 +66,13 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
   const scheduler = new Scheduler(database.db, runner, drainer, logger);
   const app = createHttpApp({ logger, healthy: () => database.sqlite.open });
   for (const a of adapters) a.mount?.(app);
+  // After the adapters: /api/messages belongs to Teams, the rest of /api to the dashboard.
+  const sessions = new Sessions(database.db, clock);
+  const secureCookies = config.publicUrl.startsWith("https:");
+  const teamsSso = config.teams?.auth === "botframework" ? new TeamsSso({ appId: config.teams.appId, publicUrl: config.publicUrl, tenantId: config.teams.tenantId, loginUrl: config.teams.loginUrl }, clock) : null;
+  const channels = channelResolvers(Object.assign({}, ...adapters.map((a) => a.channelTargets ?? {})));
+  app.use("/api", dashboardApi({ db: database.db, clock, logger, sessions, assistant, anonymityMin: config.anonymityMin, demo, teamsSso, channels, secureCookies }));
+  app.use(dashboardPages({ sessions, secureCookies }));
   finishHttpApp(app, logger);
   const server = await listen(app, config.port);
   const port = (server.address() as AddressInfo).port;
@@ -74,6 +87,7 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
     port,
     url,
     database,
+    sessions,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => {

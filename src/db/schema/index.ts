@@ -9,3 +9,4 @@ export * from "./rounds";
 export * from "./delivery";
 export * from "./answers";
 export * from "./webchat";
+export * from "./web";

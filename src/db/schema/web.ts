@@ -1,0 +1,36 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createdAt } from "./columns";
+import { people } from "./organization";
+
+/**
+ * Dashboard sign-in. Only hashes of tokens are stored, so a copy of the
+ * database cannot be used to sign in. Neither table knows anything about
+ * answers: a session says who is looking, never what anyone answered.
+ */
+export const signInLinks = sqliteTable("sign_in_links", {
+  tokenHash: text("token_hash").primaryKey(),
+  personId: text("person_id")
+    .notNull()
+    .references(() => people.id, { onDelete: "cascade" }),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  /** A link works once; a second click asks for a new one. */
+  usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
+export const webSessions = sqliteTable(
+  "web_sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    /** How the person proved who they are. */
+    via: text("via", { enum: ["link", "teams", "demo"] }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("web_sessions_person").on(t.personId)],
+);
+
+export type WebSessionRow = typeof webSessions.$inferSelect;

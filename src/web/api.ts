@@ -1,0 +1,200 @@
+import { eq, inArray } from "drizzle-orm";
+import express, { type NextFunction, type Request, type Response, Router } from "express";
+import { z } from "zod";
+import type { Assistant } from "../bot/assistant";
+import type { Clock } from "../core/clock";
+import { isPulsenError, PulsenError, type PulsenErrorCode } from "../core/errors";
+import type { Db } from "../db/open";
+import { people, unitChannels, units } from "../db/schema";
+import type { Logger } from "../log";
+import type { ChannelResolvers } from "./channel-targets";
+import { readSessionToken, SESSION_COOKIE, sessionCookie } from "./cookies";
+import { liveParticipation, listRounds, roundComments, roundResults } from "./results";
+import type { Sessions } from "./sessions";
+import type { TeamsSso } from "./teams-sso";
+import { dashboardPeople, loadViewer, type Viewer } from "./viewer";
+
+export interface ApiDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  sessions: Sessions;
+  assistant: Assistant;
+  anonymityMin: number;
+  /** The demo: anyone may pick a person to look as (no real platform is configured). */
+  demo: boolean;
+  teamsSso: TeamsSso | null;
+  channels: ChannelResolvers;
+  secureCookies: boolean;
+}
+
+const STATUS: Record<PulsenErrorCode, number> = { input_invalid: 400, forbidden: 403, not_found: 404, conflict: 409, config_invalid: 500, internal: 500 };
+
+const roundId = z.string().regex(/^r_[0-9a-z]{4,40}$/, "is not a round id");
+const unitId = z.string().regex(/^u_[0-9a-z]{4,40}$/, "is not a unit id");
+const tokenBody = z.object({ token: z.string().min(20, "is missing").max(10_000, "is too long") }).strict();
+const demoBody = z.object({ personId: z.string().regex(/^p_[0-9a-z]{4,40}$/, "is not a person id") }).strict();
+const channelBody = z
+  .object({
+    platform: z.enum(["slack", "teams"], { error: "must be slack or teams" }),
+    channelId: z.string().trim().min(1, "is missing").max(200, "is too long"),
+  })
+  .strict();
+
+/** Parses with zod; a bad value becomes one clear input_invalid message naming the field. */
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const field = issue && issue.path.length > 0 ? `${what}.${issue.path.join(".")}` : what;
+  throw new PulsenError("input_invalid", `${field} ${issue?.message ?? "is invalid"}`);
+}
+
+/**
+ * The dashboard's JSON under /api. Every route but sign-in needs a session;
+ * every answer passes through the viewer's access and the anonymity engine.
+ */
+export function dashboardApi(deps: ApiDeps): Router {
+  const api = Router();
+  api.use(express.json({ limit: "64kb" }));
+
+  const viewerOf = (req: Request): Viewer => {
+    const token = readSessionToken(req);
+    const personId = token === null ? null : deps.sessions.personFor(token);
+    const viewer = personId === null ? null : loadViewer(deps.db, personId);
+    if (viewer === null) throw new PulsenError("forbidden", "sign in first");
+    return viewer;
+  };
+  const route = (fn: (req: Request, res: Response) => unknown | Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => {
+    Promise.resolve()
+      .then(() => fn(req, res))
+      .then((body) => {
+        if (!res.headersSent) res.json(body ?? { ok: true });
+      })
+      .catch(next);
+  };
+
+  api.get(
+    "/session",
+    route((req) => {
+      const token = readSessionToken(req);
+      const personId = token === null ? null : deps.sessions.personFor(token);
+      return { signedIn: personId !== null, demo: deps.demo, teamsSso: deps.teamsSso !== null, people: deps.demo && personId === null ? dashboardPeople(deps.db) : [] };
+    }),
+  );
+
+  api.post(
+    "/session/demo",
+    route((req, res) => {
+      if (!deps.demo) throw new PulsenError("forbidden", "picking a person is only for the demo; open the sign-in link Pulsen sends you in chat");
+      const { personId } = parse(demoBody, req.body, "body");
+      if (!dashboardPeople(deps.db).some((p) => p.id === personId)) throw new PulsenError("not_found", "no such person with dashboard access");
+      const token = deps.sessions.create(personId, "demo");
+      res.setHeader("Set-Cookie", sessionCookie(token, deps.secureCookies));
+      return { session: token };
+    }),
+  );
+
+  api.post(
+    "/session/teams",
+    route(async (req) => {
+      if (deps.teamsSso === null) throw new PulsenError("forbidden", "Teams sign-in needs MICROSOFT_APP_ID");
+      const { token } = parse(tokenBody, req.body, "body");
+      const aad = await deps.teamsSso.verify(token);
+      const person = deps.db.select({ id: people.id }).from(people).where(eq(people.teamsAadObjectId, aad.toLowerCase())).get();
+      if (person === undefined) throw new PulsenError("forbidden", "your Microsoft account is not in the organization file; ask HR");
+      // The tab keeps the session in memory and sends it as a bearer token: Teams' frame blocks cookies.
+      return { session: deps.sessions.create(person.id, "teams") };
+    }),
+  );
+
+  api.delete(
+    "/session",
+    route((req, res) => {
+      const token = readSessionToken(req);
+      if (token !== null) deps.sessions.end(token);
+      res.setHeader("Set-Cookie", `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
+      return { ok: true };
+    }),
+  );
+
+  api.get(
+    "/me",
+    route((req) => {
+      const v = viewerOf(req);
+      return { name: v.name, locale: v.locale, roles: v.roles, leader: v.leads.length > 0, dashboard: v.access.results.size > 0 };
+    }),
+  );
+
+  api.get(
+    "/rounds",
+    route((req) => {
+      const v = viewerOf(req);
+      if (v.access.results.size === 0) return { rounds: [] };
+      return { rounds: listRounds(deps.db, v.locale) };
+    }),
+  );
+
+  api.get(
+    "/rounds/:id/participation",
+    route((req) => liveParticipation(deps.db, parse(roundId, req.params.id, "round"), viewerOf(req))),
+  );
+
+  api.get(
+    "/rounds/:id/results",
+    route((req) => roundResults(deps.db, parse(roundId, req.params.id, "round"), viewerOf(req), deps.anonymityMin)),
+  );
+
+  api.get(
+    "/rounds/:id/units/:unit/comments",
+    route((req) => ({ comments: roundComments(deps.db, parse(roundId, req.params.id, "round"), parse(unitId, req.params.unit, "unit"), viewerOf(req), deps.anonymityMin) })),
+  );
+
+  api.get(
+    "/channels",
+    route((req) => {
+      const v = viewerOf(req);
+      const ids = [...v.access.channels];
+      if (ids.length === 0) return { platforms: deps.channels.platforms(), units: [] };
+      const rows = deps.db.select({ id: units.id, path: units.path }).from(units).where(inArray(units.id, ids)).orderBy(units.path).all();
+      const set = deps.db.select().from(unitChannels).where(inArray(unitChannels.unitId, ids)).all();
+      return {
+        platforms: deps.channels.platforms(),
+        units: rows.map((u) => ({
+          id: u.id,
+          path: u.path,
+          channels: Object.fromEntries(set.filter((c) => c.unitId === u.id).map((c) => [c.platform, deps.channels.describe(c.platform, c.channel)])),
+        })),
+      };
+    }),
+  );
+
+  api.put(
+    "/units/:unit/channel",
+    route((req) => {
+      const v = viewerOf(req);
+      const id = parse(unitId, req.params.unit, "unit");
+      const body = parse(channelBody, req.body, "body");
+      if (!v.access.channels.has(id)) throw new PulsenError("forbidden", "only the unit's leaders and HR choose where its results go");
+      const unit = deps.db.select({ path: units.path }).from(units).where(eq(units.id, id)).get();
+      if (unit === undefined) throw new PulsenError("not_found", "no such unit");
+      const channel = deps.channels.resolve(body.platform, v.id, body.channelId);
+      const r = deps.assistant.setChannel(v.id, body.platform, channel.channel, channel.label, unit.path);
+      if (!r.ok) throw new PulsenError("forbidden", r.message.summary);
+      return { unit: unit.path, platform: body.platform, channel: channel.label };
+    }),
+  );
+
+  api.use((_req, res) => void res.status(404).json({ error: "not_found" }));
+  api.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (isPulsenError(err)) {
+      res.status(STATUS[err.code]).json({ error: err.code, message: err.message });
+      return;
+    }
+    // Body parser errors (bad JSON) are the caller's; anything else is ours. Never echo the body.
+    const status = typeof err === "object" && err !== null && "status" in err && typeof err.status === "number" && err.status < 500 ? err.status : 500;
+    if (status >= 500) deps.logger.error({ path: req.path, err: err instanceof Error ? err.message : String(err) }, "dashboard request failed");
+    res.status(status).json({ error: status >= 500 ? "internal" : "input_invalid", message: status >= 500 ? "something went wrong on our side" : "the request body is not valid JSON" });
+  });
+  return api;
+}

@@ -1,0 +1,37 @@
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import express, { Router } from "express";
+import { z } from "zod";
+import { isPulsenError } from "../core/errors";
+import { sessionCookie } from "./cookies";
+import type { Sessions } from "./sessions";
+
+const here = fileURLToPath(new URL("./public/", import.meta.url));
+// teams-js's browser bundle, served as is: the tab shell needs no build step.
+const teamsJs = createRequire(import.meta.url).resolve("@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js");
+
+const signInQuery = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
+
+/** The dashboard's pages: the app shell at /, the Teams channel-tab setup, and sign-in links. */
+export function dashboardPages(deps: { sessions: Sessions; secureCookies: boolean }): Router {
+  const r = Router();
+  const noStore = { headers: { "Cache-Control": "no-store" } };
+  r.use("/assets", express.static(here, { index: false, maxAge: "5m", fallthrough: true }));
+  r.get("/assets/vendor/teams.js", (_req, res) => res.sendFile(teamsJs, { maxAge: "1d" }));
+  r.get("/", (_req, res) => res.sendFile("index.html", { root: here, ...noStore }));
+  r.get("/teams/configure", (_req, res) => res.sendFile("configure.html", { root: here, ...noStore }));
+  r.get("/signin", (req, res) => {
+    const q = signInQuery.safeParse(req.query);
+    if (!q.success) return res.redirect(303, "/?signin=invalid");
+    try {
+      const token = deps.sessions.redeemLink(q.data.token);
+      res.setHeader("Set-Cookie", sessionCookie(token, deps.secureCookies));
+      // 303 so the one-time token leaves the address bar and the history.
+      return res.redirect(303, "/");
+    } catch (e) {
+      if (isPulsenError(e)) return res.redirect(303, "/?signin=expired");
+      throw e;
+    }
+  });
+  return r;
+}

@@ -1,0 +1,146 @@
+// The dashboard's front end: signs in (Teams SSO, a sign-in link's cookie,
+// or the demo's picker), then shows rounds, live participation while a round
+// is open, results once it closes, and where each unit's digest goes.
+import { api, ApiError, forgetBearer, useBearer } from "./api.js";
+import { renderChannels } from "./channels.js";
+import { clear, h } from "./dom.js";
+import { applyTheme, detectHost } from "./host.js";
+import { pickLocale, texts } from "./i18n.js";
+import { renderLive, renderResults } from "./results.js";
+
+const main = document.getElementById("main");
+const who = document.getElementById("who");
+const state = { unit: null };
+
+function formatter(locale) {
+  const f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nb-NO", { dateStyle: "medium", timeStyle: "short" });
+  return (iso) => f.format(new Date(iso));
+}
+
+async function signIn(host) {
+  let session = await api("GET", "/session");
+  if (!session.signedIn && host.kind === "teams" && session.teamsSso) {
+    const token = await host.ssoToken();
+    const r = await api("POST", "/session/teams", { token });
+    useBearer(r.session);
+    session = await api("GET", "/session");
+  }
+  return session;
+}
+
+function showSignIn(t, session) {
+  const expired = new URLSearchParams(location.search).get("signin");
+  const picker = session.demo
+    ? h(
+        "section",
+        { class: "picker" },
+        h("h2", {}, t.demoPick),
+        h(
+          "ul",
+          {},
+          session.people.map((p) =>
+            h(
+              "li",
+              {},
+              h(
+                "button",
+                {
+                  type: "button",
+                  onclick: async () => {
+                    const r = await api("POST", "/session/demo", { personId: p.id });
+                    useBearer(r.session);
+                    location.replace("/");
+                  },
+                },
+                p.name,
+              ),
+              h("span", { class: "note" }, ` ${p.what}`),
+            ),
+          ),
+        ),
+      )
+    : null;
+  clear(main).append(h("h1", {}, t.signInTitle), expired ? h("p", { class: "warn" }, t.signInExpired) : null, h("p", {}, t.signInHelp), picker);
+}
+
+async function showRound(t, roundView, round, fmt) {
+  clear(roundView).append(h("p", {}, t.loading));
+  if (round.status === "open") {
+    renderLive(roundView, t, await api("GET", `/rounds/${encodeURIComponent(round.id)}/participation`), fmt);
+  } else {
+    const data = await api("GET", `/rounds/${encodeURIComponent(round.id)}/results`);
+    renderResults(roundView, t, data, data.anonymityMin, state);
+  }
+}
+
+async function run() {
+  const host = await detectHost();
+  if (host.kind === "teams") {
+    applyTheme(host.theme);
+    host.onThemeChange(applyTheme);
+  }
+  let session;
+  try {
+    session = await signIn(host);
+  } catch (e) {
+    if (host.kind === "teams") host.failed(e.message);
+    throw e;
+  }
+  const hostLocale = host.kind === "teams" ? pickLocale(host.locale) : null;
+  if (!session.signedIn) {
+    const t = texts[hostLocale || pickLocale(navigator.language) || "nb"];
+    document.title = t.title;
+    showSignIn(t, session);
+    return;
+  }
+  const me = await api("GET", "/me");
+  const locale = hostLocale || me.locale;
+  const t = texts[locale];
+  const fmt = formatter(locale);
+  document.documentElement.lang = locale;
+  document.title = t.title;
+  clear(who).append(
+    h("span", {}, me.name),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "link",
+        onclick: async () => {
+          await api("DELETE", "/session");
+          forgetBearer();
+          location.replace("/");
+        },
+      },
+      t.signOut,
+    ),
+  );
+  if (!me.dashboard) {
+    clear(main).append(h("p", {}, t.noAccess));
+    return;
+  }
+  const { rounds } = await api("GET", "/rounds");
+  const roundView = h("section", { id: "round" });
+  const channels = h("section", { id: "channels" });
+  if (rounds.length === 0) {
+    clear(main).append(h("p", {}, t.noRounds), channels);
+  } else {
+    const label = (r) => `${r.series} · ${r.status === "open" ? t.closes(fmt(r.closesAt)) : t.closedOn(fmt(r.closedAt))}`;
+    // The newest closed round first: that is what a leader comes for; an open one is one click away.
+    const initial = rounds.find((r) => r.status === "closed") || rounds[0];
+    const select = h(
+      "select",
+      { id: "round-select", "aria-label": t.rounds, onchange: (e) => showRound(t, roundView, rounds.find((r) => r.id === e.target.value), fmt) },
+      rounds.map((r) => h("option", { value: r.id, selected: r.id === initial.id }, label(r))),
+    );
+    clear(main).append(h("label", { class: "round-pick" }, `${t.rounds} `, select), roundView, channels);
+    await showRound(t, roundView, initial, fmt);
+  }
+  await renderChannels(channels, t, host);
+  if (host.kind === "teams") host.loaded();
+}
+
+run().catch((e) => {
+  const t = texts.nb;
+  clear(main).append(h("p", { class: "warn", role: "alert" }, `${t.error}: ${e instanceof ApiError ? e.message : String(e && e.message)}`));
+});

@@ -1,0 +1,60 @@
+// Where the dashboard runs: a plain browser tab, or inside Microsoft Teams
+// (personal tab, channel tab). In Teams it takes the theme, language and
+// channel from the Teams context and signs in with the Teams SSO token;
+// in a browser it uses the session cookie from a sign-in link.
+
+const TEAMS_INIT_TIMEOUT_MS = 4000;
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const s = document.createElement("script");
+    s.src = src;
+    s.onload = () => resolve();
+    s.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.appendChild(s);
+  });
+}
+
+function withTimeout(promise, ms) {
+  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), ms))]);
+}
+
+/** Framed, or asked for by the manifest's tab URL: worth trying Teams. */
+function maybeTeams() {
+  const framed = window.parent !== window;
+  return framed || new URLSearchParams(location.search).has("inTeams");
+}
+
+/**
+ * @returns {Promise<{ kind: "browser" } | { kind: "teams", teams: any, theme: string, locale: string | null,
+ *   channel: { id: string, name: string } | null, ssoToken: () => Promise<string> }>}
+ */
+export async function detectHost() {
+  if (!maybeTeams()) return { kind: "browser" };
+  try {
+    await loadScript("/assets/vendor/teams.js");
+    const teams = window.microsoftTeams;
+    await withTimeout(teams.app.initialize(), TEAMS_INIT_TIMEOUT_MS);
+    const context = await teams.app.getContext();
+    const channel = context.channel && context.channel.id ? { id: context.channel.id, name: context.channel.displayName || "" } : null;
+    return {
+      kind: "teams",
+      teams,
+      theme: (context.app && context.app.theme) || "default",
+      locale: (context.app && context.app.locale) || null,
+      channel,
+      ssoToken: () => teams.authentication.getAuthToken(),
+      onThemeChange: (fn) => teams.app.registerOnThemeChangeHandler(fn),
+      loaded: () => teams.app.notifySuccess(),
+      failed: (message) => teams.app.notifyFailure({ reason: teams.app.FailedReason.AuthFailed, message }),
+    };
+  } catch {
+    // Not Teams after all (an ordinary frame, or ?inTeams in a browser): carry on as a web page.
+    return { kind: "browser" };
+  }
+}
+
+/** Applies a Teams theme ("default", "dark", "contrast") to the page. */
+export function applyTheme(theme) {
+  document.documentElement.dataset.theme = theme === "dark" || theme === "contrast" ? theme : "default";
+}

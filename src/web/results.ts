@@ -1,0 +1,115 @@
+import { desc, eq, ne } from "drizzle-orm";
+import { PulsenError } from "../core/errors";
+import type { Locale } from "../core/locale";
+import { getInstrument } from "../db/instrument-store";
+import type { Store } from "../db/open";
+import { rounds, series, units } from "../db/schema";
+import { unitComments } from "../reports/comments";
+import { roundReports, type UnitReport } from "../reports/report";
+import { roundStatus } from "../rounds/status";
+import type { Viewer } from "./viewer";
+
+/**
+ * What the dashboard shows, cut to what the viewer may see. The anonymity
+ * decisions come from the report layer, made once for the whole
+ * organization; this file only leaves out units the viewer has no access to.
+ */
+export interface RoundSummary {
+  id: string;
+  series: string;
+  instrument: string;
+  status: "open" | "closed";
+  openedAt: string | null;
+  closesAt: string | null;
+  closedAt: string | null;
+}
+
+export function listRounds(store: Store, locale: Locale): RoundSummary[] {
+  return store
+    .select({ r: rounds, seriesName: series.name })
+    .from(rounds)
+    .innerJoin(series, eq(series.id, rounds.seriesId))
+    .where(ne(rounds.status, "scheduled"))
+    .orderBy(desc(rounds.openedAt))
+    .all()
+    .map(({ r, seriesName }) => ({
+      id: r.id,
+      series: seriesName,
+      instrument: getInstrument(store, r.instrumentId, r.instrumentVersion ?? undefined).instrument.name[locale],
+      status: r.status === "closed" ? "closed" : "open",
+      openedAt: r.openedAt?.toISOString() ?? null,
+      closesAt: r.closesAt?.toISOString() ?? null,
+      closedAt: r.closedAt?.toISOString() ?? null,
+    }));
+}
+
+function findRound(store: Store, roundId: string) {
+  const r = store.select().from(rounds).where(eq(rounds.id, roundId)).get();
+  if (r === undefined || r.status === "scheduled") throw new PulsenError("not_found", `no round "${roundId}"`);
+  return r;
+}
+
+/** Counts and rates per unit while a round is open (rule 6); once closed, only the results speak. */
+export function liveParticipation(store: Store, roundId: string, viewer: Viewer) {
+  const r = findRound(store, roundId);
+  if (r.status !== "open") throw new PulsenError("conflict", "the round is closed: see its results");
+  const idByPath = new Map(store.select({ id: units.id, path: units.path }).from(units).all().map((u) => [u.path, u.id]));
+  const status = roundStatus(store, roundId);
+  return {
+    round: roundId,
+    closesAt: status.closesAt,
+    units: status.units
+      .filter((u) => viewer.access.results.has(idByPath.get(u.unit) ?? ""))
+      .map((u) => ({ unit: u.unit, invited: u.invited, answered: u.answered, responseRate: u.responseRate })),
+  };
+}
+
+export interface ResultsView {
+  round: RoundSummary;
+  anonymityMin: number;
+  factors: { id: string; name: string; items: { id: string; text: string; reverse: boolean }[] }[];
+  units: (UnitReport & { unitId: string; depth: number; comments: boolean })[];
+}
+
+/** Every visible unit's report for a closed round, with the statements in the viewer's language. */
+export function roundResults(store: Store, roundId: string, viewer: Viewer, k: number): ResultsView {
+  const r = findRound(store, roundId);
+  if (r.status !== "closed") throw new PulsenError("conflict", "results are shown only after the round closes");
+  const all = roundReports(store, roundId, k);
+  const { instrument } = getInstrument(store, r.instrumentId, r.instrumentVersion ?? undefined);
+  const asked = new Set(r.itemIds ?? []);
+  const unitRows = store.select({ id: units.id, path: units.path }).from(units).orderBy(units.path).all();
+  const summary = listRounds(store, viewer.locale).find((x) => x.id === roundId);
+  if (summary === undefined) throw new PulsenError("not_found", `no round "${roundId}"`);
+  return {
+    round: summary,
+    anonymityMin: k,
+    factors: instrument.factors
+      .filter((f) => f.items.some((i) => asked.has(i.id)))
+      .map((f) => ({
+        id: f.id,
+        name: f.name[viewer.locale],
+        items: f.items.filter((i) => asked.has(i.id)).map((i) => ({ id: i.id, text: i.text[viewer.locale], reverse: i.reverse })),
+      })),
+    units: unitRows
+      .filter((u) => viewer.access.results.has(u.id))
+      .flatMap((u) => {
+        const report = all.byUnit.get(u.id);
+        // A unit nobody in this round belonged to has nothing to say.
+        if (report === undefined || report.invited === 0) return [];
+        return [{ ...report, unitId: u.id, depth: u.path.split(" > ").length - 1, comments: viewer.access.comments.has(u.id) && !report.suppressed }];
+      }),
+  };
+}
+
+/** A unit's comments, for those rule 7 allows, and only when the unit's report is shown. */
+export function roundComments(store: Store, roundId: string, unitId: string, viewer: Viewer, k: number): string[] {
+  const r = findRound(store, roundId);
+  if (r.status !== "closed") throw new PulsenError("conflict", "comments are shown only after the round closes");
+  if (!viewer.access.comments.has(unitId)) throw new PulsenError("forbidden", "comments are for the unit's leaders, its employee representatives and HR");
+  const unit = store.select({ path: units.path }).from(units).where(eq(units.id, unitId)).get();
+  if (unit === undefined) throw new PulsenError("not_found", "no such unit");
+  const c = unitComments(store, roundId, unit.path, k);
+  if (!c.shown) throw new PulsenError("forbidden", "this unit's results are hidden to protect anonymity, and so are its comments");
+  return c.comments;
+}

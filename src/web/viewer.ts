@@ -1,0 +1,50 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { type Access, accessFor } from "../core/access";
+import { DEFAULT_LOCALE, type Locale } from "../core/locale";
+import type { Role } from "../core/roles";
+import type { Db } from "../db/open";
+import { getOrganization, personLocale } from "../db/org-store";
+import { people, personRoles, unitLeaders, units } from "../db/schema";
+
+export interface Viewer {
+  id: string;
+  name: string;
+  locale: Locale;
+  roles: Role[];
+  unitId: string;
+  leads: string[];
+  access: Access;
+}
+
+/** Everything the dashboard needs to know about who is looking, read once per request. */
+export function loadViewer(db: Db, personId: string): Viewer | null {
+  const p = db
+    .select({ id: people.id, name: people.name, unitId: people.unitId, locale: personLocale })
+    .from(people)
+    .where(and(eq(people.id, personId), eq(people.active, true)))
+    .get();
+  if (p === undefined) return null;
+  const roles = db.select({ role: personRoles.role }).from(personRoles).where(eq(personRoles.personId, personId)).all().map((r) => r.role);
+  const leads = db.select({ unitId: unitLeaders.unitId }).from(unitLeaders).where(eq(unitLeaders.personId, personId)).all().map((r) => r.unitId);
+  const parents = new Map(db.select({ id: units.id, parentId: units.parentId }).from(units).all().map((u) => [u.id, u.parentId]));
+  const represents = roles.some((r) => r === "union_rep" || r === "safety_rep") ? [p.unitId] : [];
+  const access = accessFor({ hr: roles.includes("hr"), leads, represents }, parents);
+  const locale = p.locale ?? getOrganization(db)?.defaultLocale ?? DEFAULT_LOCALE;
+  return { id: p.id, name: p.name, locale, roles, unitId: p.unitId, leads, access };
+}
+
+/** The people who can use the dashboard (the demo's sign-in picker). */
+export function dashboardPeople(db: Db): { id: string; name: string; what: string }[] {
+  const hr = db.select({ id: personRoles.personId }).from(personRoles).all();
+  const leaders = db.select({ id: unitLeaders.personId }).from(unitLeaders).all();
+  const ids = [...new Set([...hr, ...leaders].map((r) => r.id))];
+  if (ids.length === 0) return [];
+  const rows = db.select({ id: people.id, name: people.name }).from(people).where(and(inArray(people.id, ids), eq(people.active, true))).all();
+  return rows
+    .map((r) => {
+      const v = loadViewer(db, r.id);
+      const what = v === null ? "" : [...v.roles, ...(v.leads.length > 0 ? ["leader"] : [])].join(", ");
+      return { id: r.id, name: r.name, what };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, "nb"));
+}
