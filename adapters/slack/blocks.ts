@@ -7,6 +7,7 @@ export const LIMITS = { blocks: 50, actions: 25, buttonText: 75, buttonValue: 20
 
 export const COMMENT_BLOCK = "pulsen_comment";
 export const COMMENT_ACTION = "comment";
+export const LINK_ACTION = "pulsen:link";
 
 type SlackBlock = Record<string, unknown>;
 
@@ -47,6 +48,9 @@ function render(b: Block, n: number): SlackBlock[] {
       ];
     case "buttons":
       return [{ type: "actions", block_id: `pulsen_buttons_${n}`, elements: b.buttons.slice(0, LIMITS.actions).map((x, i) => button(x, `pulsen:button:${i}`)) }];
+    case "link":
+      // Slack still sends a block action for a URL button; the handler acknowledges it and does nothing.
+      return [{ type: "actions", block_id: `pulsen_link_${n}`, elements: [{ type: "button", action_id: LINK_ACTION, text: plain(b.label, LIMITS.buttonText), url: b.url, style: "primary" }] }];
     case "table":
       return [{ type: "section", text: plain([b.columns.join(" | "), ...b.rows.map((r) => r.join(" | "))].join("\n"), LIMITS.sectionText) }];
     case "form":

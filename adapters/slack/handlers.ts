@@ -23,6 +23,7 @@ export function registerSlackHandlers(app: App, ctx: AdapterContext): void {
   app.action(new RegExp(`^${SLACK_HANDLERS.actionPrefix}`), async ({ ack, body, client }) => {
     await ack();
     const event = parseSlackInteraction(body);
+    if (event.kind === "link_opened") return;
     if (event.kind === "unsupported") {
       ctx.logger.warn({ reason: event.reason }, "slack interaction refused");
       return;
@@ -57,6 +58,9 @@ export function registerSlackHandlers(app: App, ctx: AdapterContext): void {
         return ack({ response_type: "ephemeral", ...toBlockKit(ctx.assistant.help(person.id)) });
       case "status":
         return ack({ response_type: "ephemeral", ...toBlockKit(ctx.assistant.status(person.id)) });
+      case "dashboard":
+        // Ephemeral: only the person who asked sees their sign-in link.
+        return ack({ response_type: "ephemeral", ...toBlockKit(ctx.assistant.dashboard(person.id)) });
       case "results": {
         // The same digests the channel got, anonymity rules and all; only for units the person leads.
         const digests = ctx.assistant

@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { parseAction } from "../../src/bot/actions";
 import type { BotAction } from "../../src/bot/message";
-import { COMMENT_ACTION, COMMENT_BLOCK } from "./blocks";
+import { COMMENT_ACTION, COMMENT_BLOCK, LINK_ACTION } from "./blocks";
 
 /** A Slack interaction, parsed at the edge into what it means. */
 export type SlackEvent =
   | { kind: "action"; slackUserId: string; channel: string; ts: string; action: BotAction; comment: string | undefined }
   /** A button on the App Home tab: there is no message to update, so the reply is posted. */
   | { kind: "home_action"; slackUserId: string; action: BotAction }
+  /** A URL button: Slack opened the page and tells us; nothing to do. */
+  | { kind: "link_opened" }
   | { kind: "unsupported"; reason: string };
 
 const blockActions = z.object({
@@ -26,6 +28,7 @@ export function parseSlackInteraction(body: unknown): SlackEvent {
   const r = blockActions.safeParse(body);
   if (!r.success) return { kind: "unsupported", reason: "not a block action" };
   const b = r.data;
+  if (b.actions[0]?.action_id === LINK_ACTION) return { kind: "link_opened" };
   const action = parseAction(b.actions[0]?.value);
   if (!action.ok) return { kind: "unsupported", reason: action.reason };
   if (b.container?.type === "view") return { kind: "home_action", slackUserId: b.user.id, action: action.action };
@@ -41,6 +44,7 @@ export type SlashCommand =
   | { kind: "help" }
   | { kind: "status" }
   | { kind: "results" }
+  | { kind: "dashboard" }
   | { kind: "channel"; channel: string; label: string; unit: string | undefined }
   | { kind: "unsupported"; reason: string };
 
@@ -57,6 +61,10 @@ export function parseSlashCommand(text: string): SlashCommand {
     case "results":
     case "resultater":
       return { kind: "results" };
+    case "dashboard":
+    case "oversikt":
+    case "oversikta":
+      return { kind: "dashboard" };
     case "channel":
     case "kanal": {
       const m = /^<#([CG][A-Z0-9]+)(?:\|([^>]*))?>\s*(.*)$/.exec(rest.join(" "));

@@ -34,6 +34,8 @@ function render(b: Block): Json[] {
       return [textBlock(b.statement, { weight: "Bolder", size: "Medium" }), { type: "ActionSet", actions: b.answers.map(action) }];
     case "buttons":
       return [{ type: "ActionSet", actions: b.buttons.map(action) }];
+    case "link":
+      return [{ type: "ActionSet", actions: [{ type: "Action.OpenUrl", title: b.label, url: b.url }] }];
     case "table":
       return [
         {

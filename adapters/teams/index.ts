@@ -70,6 +70,9 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
             const reference = JSON.stringify(Turn.getConversationReference(context.activity));
             reply = ctx.assistant.setChannel(person.id, "teams", reference, event.channelName ?? "this channel").message;
           }
+        } else if (words.startsWith("dashboard") || words.startsWith("oversikt")) {
+          // A channel is read by the whole team: sign-in links go only to the 1:1 chat.
+          reply = personal ? ctx.assistant.dashboard(person.id) : ctx.assistant.dashboardOnlyPersonal(person.id);
         } else reply = words.startsWith("status") ? ctx.assistant.status(person.id) : ctx.assistant.help(person.id);
         await context.sendActivity({ attachments: [cardAttachment(reply)] });
         return;

@@ -39,6 +39,8 @@ function block(b: Block, target: RenderTarget): string {
       )}`;
     case "buttons":
       return form(b.buttons.map((x) => button(x, target)).join(""), target);
+    case "link":
+      return `<p><a class="btn primary" href="${escapeHtml(b.url)}" target="_blank" rel="noopener">${escapeHtml(b.label)}</a></p>`;
     case "table":
       return `<table><thead><tr>${b.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr></thead><tbody>${b.rows
         .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`)

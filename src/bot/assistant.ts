@@ -22,6 +22,8 @@ export class Assistant {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly publicUrl: string,
+    /** Mints a one-time dashboard sign-in URL for a person (the web layer's sessions). */
+    private readonly signInUrl: (personId: string) => { url: string; minutes: number } = () => ({ url: publicUrl, minutes: 0 }),
   ) {}
 
   private who(personId: string): { locale: Locale; timezone: string; t: Catalog } {
@@ -89,6 +91,24 @@ export class Assistant {
     const blocks = this.statusBlocks(personId);
     if (this.isLeaderOrHr(personId)) blocks.push({ type: "context", text: t.homeDashboard(this.publicUrl) });
     return this.message("home", blocks, t.statusTitle);
+  }
+
+  /**
+   * A one-time sign-in link to the dashboard, for those it has something for.
+   * Only ever sent privately: a DM, or a Slack reply only the asker sees.
+   */
+  dashboard(personId: string): BotMessage {
+    const { t } = this.who(personId);
+    const rep = this.db.select({ r: personRoles.role }).from(personRoles).where(eq(personRoles.personId, personId)).get() !== undefined;
+    if (!rep && !this.isLeaderOrHr(personId)) return this.message("dashboard", [{ type: "text", text: t.dashboardNoAccess }], t.dashboardNoAccess);
+    const link = this.signInUrl(personId);
+    const text = t.signInLink(link.minutes);
+    return this.message("dashboard", [{ type: "text", text }, { type: "link", label: t.dashboardOpen, url: link.url }], text);
+  }
+
+  dashboardOnlyPersonal(personId: string): BotMessage {
+    const text = this.who(personId).t.dashboardOnlyPersonal;
+    return this.message("dashboard", [{ type: "text", text }], text);
   }
 
   private isLeaderOrHr(personId: string): boolean {

@@ -30,6 +30,8 @@ export type Block =
       answers: [Button, Button, Button, Button, Button, Button];
     }
   | { type: "buttons"; buttons: Button[] }
+  /** Opens a page of Pulsen's own (the dashboard sign-in); never a link someone typed. */
+  | { type: "link"; label: string; url: string }
   | { type: "table"; columns: string[]; rows: string[][] }
   | {
       type: "form";

@@ -20,7 +20,7 @@ import { createHttpApp, finishHttpApp, listen } from "./http";
 import { dashboardApi } from "../web/api";
 import { channelResolvers } from "../web/channel-targets";
 import { dashboardPages } from "../web/pages";
-import { Sessions } from "../web/sessions";
+import { LINK_TTL_MS, Sessions } from "../web/sessions";
 import { TeamsSso } from "../web/teams-sso";
 
 export interface RunningServer {
@@ -56,7 +56,8 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
     if (seeded.seeded) logger.info({ round: seeded.roundId }, "seeded the demo organization");
   }
   const bot = new SurveyBot(database.db, clock, config.anonymityMin, logger, config.publicUrl);
-  const assistant = new Assistant(database.db, clock, config.publicUrl);
+  const sessions = new Sessions(database.db, clock);
+  const assistant = new Assistant(database.db, clock, config.publicUrl, (personId) => ({ url: `${config.publicUrl}/signin?token=${sessions.createLink(personId)}`, minutes: LINK_TTL_MS / 60_000 }));
   const adapters = (opts.adapters ?? []).map((make) => make({ db: database.db, bot, assistant, clock, logger, config, demo }));
   const senders = Object.assign({}, ...adapters.map((a) => a.senders ?? {}), opts.senders ?? {}) as Partial<Record<Platform, Sender>>;
   const platforms = enabledPlatforms(config);
@@ -67,7 +68,6 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
   const app = createHttpApp({ logger, healthy: () => database.sqlite.open });
   for (const a of adapters) a.mount?.(app);
   // After the adapters: /api/messages belongs to Teams, the rest of /api to the dashboard.
-  const sessions = new Sessions(database.db, clock);
   const secureCookies = config.publicUrl.startsWith("https:");
   const teamsSso = config.teams?.auth === "botframework" ? new TeamsSso({ appId: config.teams.appId, publicUrl: config.publicUrl, tenantId: config.teams.tenantId, loginUrl: config.teams.loginUrl }, clock) : null;
   const channels = channelResolvers(Object.assign({}, ...adapters.map((a) => a.channelTargets ?? {})));

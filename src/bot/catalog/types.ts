@@ -38,6 +38,10 @@ export interface Catalog {
   channelUnknownUnit: (unit: string) => string;
   channelInvite: (channel: string) => string;
   homeDashboard: (url: string) => string;
+  signInLink: (minutes: number) => string;
+  dashboardOpen: string;
+  dashboardNoAccess: string;
+  dashboardOnlyPersonal: string;
   notKnown: string;
   digestHeader: (series: string, unit: string) => string;
   digestRate: (responses: number, invited: number, percent: number) => string;
