@@ -3,6 +3,7 @@ import express, { type NextFunction, type Request, type Response, Router } from 
 import { z } from "zod";
 import type { Assistant } from "../bot/assistant";
 import type { Clock } from "../core/clock";
+import { LOCALES } from "../core/locale";
 import { isPulsenError, PulsenError, type PulsenErrorCode } from "../core/errors";
 import type { Db } from "../db/open";
 import { people, unitChannels, units } from "../db/schema";
@@ -32,6 +33,7 @@ const STATUS: Record<PulsenErrorCode, number> = { input_invalid: 400, forbidden:
 
 const roundId = z.string().regex(/^r_[0-9a-z]{4,40}$/, "is not a round id");
 const unitId = z.string().regex(/^u_[0-9a-z]{4,40}$/, "is not a unit id");
+const localeHeader = z.enum(LOCALES).optional();
 const tokenBody = z.object({ token: z.string().min(20, "is missing").max(10_000, "is too long") }).strict();
 const demoBody = z.object({ personId: z.string().regex(/^p_[0-9a-z]{4,40}$/, "is not a person id") }).strict();
 const channelBody = z
@@ -63,7 +65,9 @@ export function dashboardApi(deps: ApiDeps): Router {
     const personId = token === null ? null : deps.sessions.personFor(token);
     const viewer = personId === null ? null : loadViewer(deps.db, personId);
     if (viewer === null) throw new PulsenError("forbidden", "sign in first");
-    return viewer;
+    // The Teams tab says which language Teams is in; that wins over the organization file's.
+    const asked = localeHeader.safeParse(req.headers["x-pulsen-locale"]);
+    return asked.success && asked.data !== undefined ? { ...viewer, locale: asked.data } : viewer;
   };
   const route = (fn: (req: Request, res: Response) => unknown | Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => {
     Promise.resolve()

@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 
+type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
+
 export const TENANT = "8c1f3e0a-1b2c-4d5e-8f90-123456789abc";
 
 /**
@@ -13,7 +15,7 @@ export const TENANT = "8c1f3e0a-1b2c-4d5e-8f90-123456789abc";
  */
 export class EntraStandIn {
   private server: Server | null = null;
-  private key: CryptoKey | null = null;
+  private key: PrivateKey | null = null;
   private jwk: JWK | null = null;
   keyRequests = 0;
   url = "";
@@ -34,7 +36,7 @@ export class EntraStandIn {
   }
 
   /** A token as Teams' SSO would issue it for the app's resource; any claim may be overridden. */
-  async token(o: { oid: string; audience: string; tid?: string; now: Date; expiresInS?: number; issuer?: string; key?: CryptoKey }): Promise<string> {
+  async token(o: { oid: string; audience: string; tid?: string; now: Date; expiresInS?: number; issuer?: string; key?: PrivateKey }): Promise<string> {
     const tid = o.tid ?? TENANT;
     const iat = Math.floor(o.now.getTime() / 1000);
     return new SignJWT({ oid: o.oid, tid, scp: "access_as_user", name: "Test User" })

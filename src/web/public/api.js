@@ -1,6 +1,12 @@
 // The dashboard's calls to /api. In Teams the session is a bearer token kept
 // for this tab only (Teams' frame blocks cookies); in a browser, the cookie.
 let bearer = sessionStorage.getItem("pulsen.session");
+let language = null;
+
+/** The host's language (Teams), which wins over the person's own for names of factors and statements. */
+export function useLanguage(locale) {
+  language = locale;
+}
 
 export function useBearer(token) {
   bearer = token;
@@ -23,6 +29,7 @@ export class ApiError extends Error {
 export async function api(method, path, body) {
   const headers = { Accept: "application/json" };
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  if (language) headers["X-Pulsen-Locale"] = language;
   if (body !== undefined) headers["Content-Type"] = "application/json";
   const res = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
   const data = await res.json().catch(() => ({}));

@@ -1,13 +1,13 @@
 // Where each unit's digest goes: leaders and HR choose a Slack channel by id,
 // or, inside a Teams channel tab, that very channel with one click.
 import { api } from "./api.js";
-import { clear, h } from "./dom.js";
+import { h, put } from "./dom.js";
 
 export async function renderChannels(root, t, host) {
   const data = await api("GET", "/channels");
   // Nothing to choose without Slack or Teams (the demo), or without units to lead.
   if (data.units.length === 0 || data.platforms.length === 0) {
-    clear(root);
+    put(root);
     return;
   }
   const status = h("p", { class: "status", role: "status" });
@@ -41,5 +41,5 @@ export async function renderChannels(root, t, host) {
     }
     return h("li", {}, h("strong", {}, u.path), h("span", { class: "channel-now" }, current.length > 0 ? current.join(", ") : t.channelNone), controls);
   });
-  clear(root).append(h("h2", {}, t.channelsTitle), h("p", { class: "note" }, t.channelsNote), h("ul", { class: "channels" }, rows), status);
+  put(root, h("h2", {}, t.channelsTitle), h("p", { class: "note" }, t.channelsNote), h("ul", { class: "channels" }, rows), status);
 }

@@ -1,9 +1,9 @@
 // The dashboard's front end: signs in (Teams SSO, a sign-in link's cookie,
 // or the demo's picker), then shows rounds, live participation while a round
 // is open, results once it closes, and where each unit's digest goes.
-import { api, ApiError, forgetBearer, useBearer } from "./api.js";
+import { api, ApiError, forgetBearer, useBearer, useLanguage } from "./api.js";
 import { renderChannels } from "./channels.js";
-import { clear, h } from "./dom.js";
+import { h, put } from "./dom.js";
 import { applyTheme, detectHost } from "./host.js";
 import { pickLocale, texts } from "./i18n.js";
 import { renderLive, renderResults } from "./results.js";
@@ -60,11 +60,11 @@ function showSignIn(t, session) {
         ),
       )
     : null;
-  clear(main).append(h("h1", {}, t.signInTitle), expired ? h("p", { class: "warn" }, t.signInExpired) : null, h("p", {}, t.signInHelp), picker);
+  put(main, h("h1", {}, t.signInTitle), expired ? h("p", { class: "warn" }, t.signInExpired) : null, h("p", {}, t.signInHelp), picker);
 }
 
 async function showRound(t, roundView, round, fmt) {
-  clear(roundView).append(h("p", {}, t.loading));
+  put(roundView, h("p", {}, t.loading));
   if (round.status === "open") {
     renderLive(roundView, t, await api("GET", `/rounds/${encodeURIComponent(round.id)}/participation`), fmt);
   } else {
@@ -87,6 +87,7 @@ async function run() {
     throw e;
   }
   const hostLocale = host.kind === "teams" ? pickLocale(host.locale) : null;
+  if (hostLocale) useLanguage(hostLocale);
   if (!session.signedIn) {
     const t = texts[hostLocale || pickLocale(navigator.language) || "nb"];
     document.title = t.title;
@@ -99,7 +100,7 @@ async function run() {
   const fmt = formatter(locale);
   document.documentElement.lang = locale;
   document.title = t.title;
-  clear(who).append(
+  put(who,
     h("span", {}, me.name),
     h(
       "button",
@@ -116,14 +117,14 @@ async function run() {
     ),
   );
   if (!me.dashboard) {
-    clear(main).append(h("p", {}, t.noAccess));
+    put(main, h("p", {}, t.noAccess));
     return;
   }
   const { rounds } = await api("GET", "/rounds");
   const roundView = h("section", { id: "round" });
   const channels = h("section", { id: "channels" });
   if (rounds.length === 0) {
-    clear(main).append(h("p", {}, t.noRounds), channels);
+    put(main, h("p", {}, t.noRounds), channels);
   } else {
     const label = (r) => `${r.series} · ${r.status === "open" ? t.closes(fmt(r.closesAt)) : t.closedOn(fmt(r.closedAt))}`;
     // The newest closed round first: that is what a leader comes for; an open one is one click away.
@@ -133,7 +134,7 @@ async function run() {
       { id: "round-select", "aria-label": t.rounds, onchange: (e) => showRound(t, roundView, rounds.find((r) => r.id === e.target.value), fmt) },
       rounds.map((r) => h("option", { value: r.id, selected: r.id === initial.id }, label(r))),
     );
-    clear(main).append(h("label", { class: "round-pick" }, `${t.rounds} `, select), roundView, channels);
+    put(main, h("label", { class: "round-pick" }, `${t.rounds} `, select), roundView, channels);
     await showRound(t, roundView, initial, fmt);
   }
   await renderChannels(channels, t, host);
@@ -142,5 +143,5 @@ async function run() {
 
 run().catch((e) => {
   const t = texts.nb;
-  clear(main).append(h("p", { class: "warn", role: "alert" }, `${t.error}: ${e instanceof ApiError ? e.message : String(e && e.message)}`));
+  put(main, h("p", { class: "warn", role: "alert" }, `${t.error}: ${e instanceof ApiError ? e.message : String(e && e.message)}`));
 });

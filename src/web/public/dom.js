@@ -21,6 +21,13 @@ export function clear(el) {
   return el;
 }
 
+/** Replaces an element's content; null and false children are left out (append would print "null"). */
+export function put(el, ...children) {
+  clear(el);
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c);
+  return el;
+}
+
 export function pct(share) {
   return `${Math.round(share * 100)} %`;
 }

@@ -1,7 +1,7 @@
 // A closed round: the heatmap of every unit the viewer may see, and one
 // unit's details. Hidden units say why, never how many answered.
 import { api } from "./api.js";
-import { clear, distributionBar, h, pct, scoreClass } from "./dom.js";
+import { distributionBar, h, pct, put, scoreClass } from "./dom.js";
 
 function hiddenText(t, report) {
   return report.reason === "complementary" ? t.hiddenComplementary : t.hiddenBelow;
@@ -40,7 +40,7 @@ export function renderResults(root, t, data, k, state) {
     );
   });
   const detail = h("section", { class: "detail", "aria-live": "polite" });
-  clear(root).append(
+  put(root,
     h("h2", {}, t.heatmapTitle),
     h("p", { class: "note" }, t.heatmapNote(k)),
     h("div", { class: "table-wrap" }, h("table", { class: "heatmap" }, h("thead", {}, head), h("tbody", {}, rows))),
@@ -54,8 +54,11 @@ function renderDetail(el, t, data, u) {
   const byFactor = new Map(u.factors.map((f) => [f.id, f]));
   const ranked = u.factors.filter((f) => f.mean !== null).sort((a, b) => b.mean - a.mean);
   const nameOf = (id) => data.factors.find((f) => f.id === id)?.name ?? id;
-  const strengths = ranked.slice(0, 2).map((f) => nameOf(f.id));
-  const improve = ranked.length > 2 ? ranked.slice(-2).reverse().map((f) => nameOf(f.id)) : [];
+  // Only where factors differ: with everything equal there is no strength to name.
+  const top = ranked.length > 0 ? ranked[0].mean : null;
+  const bottom = ranked.length > 0 ? ranked[ranked.length - 1].mean : null;
+  const strengths = ranked.filter((f) => f.mean > bottom).slice(0, 2).map((f) => nameOf(f.id));
+  const improve = ranked.length > 2 ? ranked.filter((f) => f.mean < top).slice(-2).reverse().map((f) => nameOf(f.id)) : [];
 
   const factorRows = data.factors.map((f) => {
     const fr = byFactor.get(f.id);
@@ -101,9 +104,9 @@ function renderDetail(el, t, data, u) {
           type: "button",
           class: "secondary",
           onclick: async () => {
-            clear(comments).append(h("p", {}, t.loading));
+            put(comments, h("p", {}, t.loading));
             const r = await api("GET", `/rounds/${encodeURIComponent(data.round.id)}/units/${encodeURIComponent(u.unitId)}/comments`);
-            clear(comments).append(
+            put(comments,
               h("h4", {}, t.comments),
               r.comments.length === 0 ? h("p", {}, t.noComments) : h("ul", { class: "comment-list" }, r.comments.map((c) => h("li", {}, c))),
               h("p", { class: "note" }, t.commentsNote),
@@ -114,7 +117,7 @@ function renderDetail(el, t, data, u) {
       ),
     );
   }
-  clear(el).append(
+  put(el,
     h("h3", {}, u.unit),
     h("p", { class: "summary" }, `${t.rate}: ${pct(u.responseRate)} (${t.of(u.responses, u.invited)})`),
     strengths.length > 0 ? h("p", {}, h("strong", {}, `${t.strengths}: `), strengths.join(", ")) : null,
@@ -136,7 +139,7 @@ function renderDetail(el, t, data, u) {
 }
 
 export function renderLive(root, t, data, fmt) {
-  clear(root).append(
+  put(root,
     h("h2", {}, t.liveTitle),
     h("p", { class: "note" }, t.liveNote),
     data.closesAt ? h("p", {}, t.closes(fmt(data.closesAt))) : null,
