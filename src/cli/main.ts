@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { isPulsenError } from "../core/errors";
 import { CliContext, type CliIo } from "./context";
 import { registerAdmin } from "./admin";
+import { registerDashboard } from "./dashboard";
 import { registerInsights } from "./insights";
 import { registerInstruments } from "./instruments";
 import { registerJobs } from "./jobs";
@@ -27,6 +28,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   registerOrg(program, ctx);
+  registerDashboard(program, ctx);
   registerInstruments(program, ctx);
   registerSeries(program, ctx);
   registerRound(program, ctx);
