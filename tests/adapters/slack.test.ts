@@ -251,6 +251,31 @@ describe("Slack: the slash command, App Home and repeated events", () => {
     expect(stranger.text).toMatch(/finnes ikke i Pulsens oversikt/);
   });
 
+  it("gives a leader a one-time dashboard link only they see, and an employee none", async () => {
+    const { running: server } = await boot(2);
+    const db = server.database.db;
+    const { unitLeaders } = await import("../../src/db/schema");
+    const leader = db.select({ id: people.id, unitId: people.unitId }).from(people).where(eq(people.slackUserId, userId(0))).get()!;
+    db.insert(unitLeaders).values({ unitId: leader.unitId, personId: leader.id }).run();
+    const reply = (await (await slash(server, userId(0), "dashboard")).json()) as { response_type: string; blocks: { type: string; elements?: { url?: string; action_id: string }[] }[] };
+    expect(reply.response_type).toBe("ephemeral");
+    const button = reply.blocks.flatMap((b) => b.elements ?? []).find((e) => e.url)!;
+    expect(button.action_id).toBe("pulsen:link");
+    expect(button.url).toMatch(/^http:\/\/localhost:\d+\/signin\?token=[A-Za-z0-9_-]{40,}$/);
+    const signin = await fetch(`${server.url}/signin${new URL(button.url!).search}`, { redirect: "manual" });
+    expect(signin.headers.get("set-cookie")).toMatch(/^pulsen_session=/);
+    // Slack reports the click on a URL button too; it is acknowledged and nothing is posted.
+    const before = standIn.messages.length;
+    const click = await signedPost(`${server.url}/slack/events`, SECRET, interaction(userId(0), { channel: "D0", ts: "1.1", text: "", blocks: [], updates: 0 }, { action_id: "pulsen:link", value: "", block_id: "pulsen_link_1" }));
+    expect(click.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(standIn.messages.length).toBe(before);
+
+    const employee = JSON.stringify(await (await slash(server, userId(1), "dashboard")).json());
+    expect(employee).not.toContain("signin");
+    expect(employee).toContain("Oversikten er for ledere");
+  });
+
   it("lets a leader point the unit's digests at a channel, and says how to invite the bot", async () => {
     const { running: server } = await boot(2);
     const db = server.database.db;

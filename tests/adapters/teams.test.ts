@@ -201,6 +201,35 @@ describe("Teams: a full round for 20 people", () => {
   });
 });
 
+describe("Teams: the dashboard sign-in link", () => {
+  it("comes as a card with an open-URL action in the 1:1 chat, and never in a team channel", async () => {
+    connector = new ConnectorStandIn();
+    await connector.start();
+    await boot({ TEAMS_UNAUTHENTICATED: "1" });
+    await post(activity("message", AAD[0]!, { text: "dashboard" }));
+    const personal = connector.sent.find((x) => x.conversation === `a:conv-${AAD[0]}`)!;
+    const open = JSON.stringify(personal.activity);
+    expect(open).toContain('"type":"Action.OpenUrl"');
+    expect(open).toMatch(/"url":"http:\/\/localhost:\d+\/signin\?token=[A-Za-z0-9_-]{40,}"/);
+
+    await post(
+      activity("message", AAD[0]!, {
+        text: "<at>Pulsen</at> dashboard",
+        conversation: { id: "19:drift@thread.tacv2", conversationType: "channel", tenantId: "tenant-1" },
+        channelData: { tenant: { id: "tenant-1" }, channel: { id: "19:drift@thread.tacv2", name: "Drift" } },
+      }),
+    );
+    const inChannel = JSON.stringify(connector.sent.filter((x) => x.conversation === "19:drift@thread.tacv2").map((x) => x.activity));
+    expect(inChannel).toContain("bare i vår private chat");
+    expect(inChannel).not.toContain("signin");
+    // Someone with nothing on the dashboard is told so, with no link.
+    await post(activity("message", AAD[1]!, { text: "dashboard" }));
+    const employee = JSON.stringify(connector.sent.filter((x) => x.conversation === `a:conv-${AAD[1]}`).map((x) => x.activity));
+    expect(employee).not.toContain("signin");
+    expect(employee).toContain("tillitsvalgte");
+  });
+});
+
 describe("Adaptive Cards", () => {
   it("pass the adaptivecards parser with no errors for every kind of block", () => {
     const card = toAdaptiveCard({
@@ -218,6 +247,7 @@ describe("Adaptive Cards", () => {
         },
         { type: "buttons", buttons: [{ label: "Start", action: { a: "start", r: "r_x" }, style: "primary" }] },
         { type: "table", columns: ["Område", "Skår"], rows: [["Trivsel", "75"]] },
+        { type: "link", label: "Åpne oversikten", url: "https://pulsen.example.no/signin?token=abc" },
         { type: "form", field: { label: "Kommentar", placeholder: "…", maxLength: 1000, multiline: true }, submit: { label: "Send", action: { a: "comment", r: "r_x" } }, skip: { label: "Hopp over", action: { a: "skip_comment", r: "r_x" } } },
       ],
     });
