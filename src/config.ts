@@ -71,7 +71,7 @@ function fail(variable: string, message: string): never {
   throw new PulsenError("config_invalid", `${variable} ${message}`);
 }
 
-function isLocalhost(url: string): boolean {
+export function isLocalUrl(url: string): boolean {
   const host = new URL(url).hostname;
   return host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host.startsWith("127.");
 }
@@ -124,7 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       if (e[v]) fail("MICROSOFT_APP_ID", `is required with ${v}`);
     }
     if (e.TEAMS_UNAUTHENTICATED === "1") {
-      if (!isLocalhost(publicUrl)) fail("TEAMS_UNAUTHENTICATED", `is for local testing only and is refused while PUBLIC_URL (${publicUrl}) is not on localhost`);
+      if (!isLocalUrl(publicUrl)) fail("TEAMS_UNAUTHENTICATED", `is for local testing only and is refused while PUBLIC_URL (${publicUrl}) is not on localhost`);
       teams = { auth: "none", graph: null };
     }
   }

@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Clock } from "../core/clock";
-import { type Config, describeConfig, enabledPlatforms } from "../config";
+import { type Config, describeConfig, enabledPlatforms, isLocalUrl } from "../config";
 import { OutboxDrainer } from "../jobs/outbox";
 import { JobRunner } from "../jobs/queue";
 import { Scheduler } from "../jobs/scheduler";
@@ -71,7 +71,9 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
   const secureCookies = config.publicUrl.startsWith("https:");
   const teamsSso = config.teams?.auth === "botframework" ? new TeamsSso({ appId: config.teams.appId, publicUrl: config.publicUrl, tenantId: config.teams.tenantId, loginUrl: config.teams.loginUrl }, clock) : null;
   const channels = channelResolvers(Object.assign({}, ...adapters.map((a) => a.channelTargets ?? {})));
-  app.use("/api", dashboardApi({ db: database.db, clock, logger, sessions, assistant, anonymityMin: config.anonymityMin, demo, teamsSso, channels, secureCookies }));
+  // The demo's "look as anyone" picker only where nobody else can reach it.
+  const demoPicker = demo && isLocalUrl(config.publicUrl);
+  app.use("/api", dashboardApi({ db: database.db, clock, logger, sessions, assistant, anonymityMin: config.anonymityMin, demo: demoPicker, teamsSso, channels, secureCookies }));
   app.use(dashboardPages({ sessions, secureCookies }));
   finishHttpApp(app, logger);
   const server = await listen(app, config.port);

@@ -22,7 +22,7 @@ export interface ApiDeps {
   sessions: Sessions;
   assistant: Assistant;
   anonymityMin: number;
-  /** The demo: anyone may pick a person to look as (no real platform is configured). */
+  /** The demo on localhost: anyone may pick a person to look as (no real platform is configured). */
   demo: boolean;
   teamsSso: TeamsSso | null;
   channels: ChannelResolvers;
@@ -58,6 +58,11 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
  */
 export function dashboardApi(deps: ApiDeps): Router {
   const api = Router();
+  api.use((_req, res, next) => {
+    // Results and comments must not linger in a shared cache.
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
   api.use(express.json({ limit: "64kb" }));
 
   const viewerOf = (req: Request): Viewer => {

@@ -10,11 +10,31 @@ const here = fileURLToPath(new URL("./public/", import.meta.url));
 // teams-js's browser bundle, served as is: the tab shell needs no build step.
 const teamsJs = createRequire(import.meta.url).resolve("@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js");
 
+/**
+ * Only our own scripts and styles; framing only by Teams and Microsoft 365
+ * hosts (the tabs). teams-js's optional fetch of its origin list from a CDN
+ * is blocked and it falls back to its built-in list.
+ */
+const CSP = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.skype.com https://*.office.com https://outlook.office.com https://*.microsoft365.com https://*.cloud.microsoft",
+].join("; ");
+
 const signInQuery = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
 
 /** The dashboard's pages: the app shell at /, the Teams channel-tab setup, and sign-in links. */
 export function dashboardPages(deps: { sessions: Sessions; secureCookies: boolean }): Router {
   const r = Router();
+  r.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "no-referrer");
+    res.setHeader("Content-Security-Policy", CSP);
+    next();
+  });
   const noStore = { headers: { "Cache-Control": "no-store" } };
   r.use("/assets", express.static(here, { index: false, maxAge: "5m", fallthrough: true }));
   r.get("/assets/vendor/teams.js", (_req, res) => res.sendFile(teamsJs, { maxAge: "1d" }));

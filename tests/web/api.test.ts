@@ -67,6 +67,33 @@ describe("dashboard sign-in", () => {
     expect(expired.body).toEqual({ error: "forbidden", message: "sign in first" });
   });
 
+  it("lets the local demo pick who to look as, and refuses that on a public address", async () => {
+    const { org, server: s } = await boot();
+    const session = await getJson<{ demo: boolean; people: { name: string; what: string }[] }>(s, "/api/session");
+    expect(session.body.demo).toBe(true);
+    expect(session.body.people.map((p) => `${p.name}: ${p.what}`)).toEqual(["Hanne HR: hr", "Leder A: leader", "Leder B: leader", "Leder C: leader", "Rita Rep: union_rep"]);
+    const picked = await fetch(`${s.url}/api/session/demo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ personId: org.personId("rep.a@org.example") }) });
+    const cookie = picked.headers.get("set-cookie")!.split(";")[0]!;
+    expect((await getJson(s, "/api/me", cookie)).body).toMatchObject({ name: "Rita Rep", roles: ["union_rep"] });
+    // An employee is not on the list, so cannot be picked.
+    expect((await getJson(s, "/api/session/demo", undefined, { method: "POST", body: JSON.stringify({ personId: org.personId("b1@org.example") }) })).status).toBe(404);
+    await s.stop();
+    server = await serveDashboardOrg(org, { PUBLIC_URL: "https://pulsen.example.no" });
+    expect((await getJson(server, "/api/session")).body).toMatchObject({ demo: false, people: [] });
+    expect((await getJson(server, "/api/session/demo", undefined, { method: "POST", body: JSON.stringify({ personId: org.personId("hr@org.example") }) })).status).toBe(403);
+  });
+
+  it("keeps answers out of caches and the pages out of foreign frames", async () => {
+    const { server: s } = await boot();
+    const cookie = await signIn(s, "hr@org.example");
+    const api = await fetch(`${s.url}/api/rounds`, { headers: { cookie } });
+    expect(api.headers.get("cache-control")).toBe("no-store");
+    const page = await fetch(`${s.url}/`);
+    expect(page.headers.get("content-security-policy")).toMatch(/frame-ancestors 'self' https:\/\/teams\.microsoft\.com/);
+    expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
+  });
+
   it("stores only hashes of session tokens", async () => {
     const { server: s } = await boot();
     const cookie = await signIn(s, "hr@org.example");
