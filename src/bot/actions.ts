@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MEASURE_STATUSES } from "../core/plan";
 import type { BotAction } from "./message";
 
 /**
@@ -13,6 +14,7 @@ export const actionSchema: z.ZodType<BotAction> = z.discriminatedUnion("a", [
   z.object({ a: z.literal("snooze"), r: id }).strict(),
   z.object({ a: z.literal("comment"), r: id }).strict(),
   z.object({ a: z.literal("skip_comment"), r: id }).strict(),
+  z.object({ a: z.literal("measure"), m: id, s: z.enum(MEASURE_STATUSES) }).strict(),
   z
     .object({
       a: z.literal("answer"),

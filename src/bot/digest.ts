@@ -48,7 +48,8 @@ export class DigestComposer {
     const header = t.digestHeader(data.seriesName, report.unit);
     if (report.suppressed) {
       const text = t.digestSuppressed(report.unit, this.anonymityMin);
-      return { ref: `digest:${roundId}:${unitId}`, blocks: [{ type: "header", text: header }, { type: "text", text }], summary: header };
+      // A hidden unit can still agree on measures: the plan is the team's, not the figures'.
+      return { ref: `digest:${roundId}:${unitId}`, blocks: [{ type: "header", text: header }, { type: "text", text }, this.planLink(roundId, unitId, locale)], summary: header };
     }
     const name = (id: string) => data.instrument.factors.find((f) => f.id === id)?.name[locale] ?? id;
     const arrow = (trend: number | null) => (trend === null ? "–" : trend > 0.05 ? `↑ +${trend.toFixed(2)}` : trend < -0.05 ? `↓ ${trend.toFixed(2)}` : "→");
@@ -60,8 +61,14 @@ export class DigestComposer {
     ];
     if (strengths.length > 0) blocks.push({ type: "text", text: t.strengths(strengths.map((f) => name(f.id)).join(", ")) });
     if (improvements.length > 0) blocks.push({ type: "text", text: t.improvements(improvements.map((f) => name(f.id)).join(", ")) });
-    blocks.push({ type: "text", text: t.digestNext }, { type: "context", text: t.dashboardLink(this.publicUrl) });
+    blocks.push({ type: "text", text: t.digestNext }, this.planLink(roundId, unitId, locale));
     return { ref: `digest:${roundId}:${unitId}`, blocks, summary: header };
+  }
+
+  /** Opens the unit's plan on the dashboard (which signs the leader in first). */
+  private planLink(roundId: string, unitId: string, locale: Locale): Block {
+    const url = `${this.publicUrl}/?round=${encodeURIComponent(roundId)}&unit=${encodeURIComponent(unitId)}#plan`;
+    return { type: "link", label: catalogs[locale].planCreate, url };
   }
 
   /** The halfway nudge: counts at the time it is sent, and the deadline. */

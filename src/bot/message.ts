@@ -9,7 +9,9 @@ export type BotAction =
   | { a: "snooze"; r: string }
   | { a: "answer"; r: string; i: string; v: 1 | 2 | 3 | 4 | 5 | "skip" }
   | { a: "comment"; r: string }
-  | { a: "skip_comment"; r: string };
+  | { a: "skip_comment"; r: string }
+  /** The person responsible (or a leader) reports a measure's status. */
+  | { a: "measure"; m: string; s: "not_started" | "in_progress" | "done" };
 
 export interface Button {
   label: string;

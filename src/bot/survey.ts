@@ -8,7 +8,8 @@ import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
 import { getOrganization, personLocale, personTimezone } from "../db/org-store";
 import { draftAnswers, drafts, invitations, people, rounds, series, type RoundRow } from "../db/schema";
-import type { Intent } from "../jobs/sender";
+import type { Intent, Platform } from "../jobs/sender";
+import { PlanFollowUp } from "./plan-follow-up";
 import type { Logger } from "../log";
 import { snooze } from "../rounds/remind";
 import { catalogs, formatDate, formatDateTime } from "./catalog";
@@ -30,6 +31,7 @@ interface Context {
 /** What a person sees, given what they did: the employee's whole conversation. */
 export class SurveyBot {
   private readonly digests: DigestComposer;
+  private readonly plans: PlanFollowUp;
 
   constructor(
     private readonly db: Db,
@@ -37,8 +39,10 @@ export class SurveyBot {
     private readonly anonymityMin: number,
     private readonly logger: Logger,
     publicUrl = "http://localhost:3000",
+    platforms: ReadonlySet<Platform> = new Set(),
   ) {
     this.digests = new DigestComposer(db, anonymityMin, publicUrl);
+    this.plans = new PlanFollowUp(db, clock, platforms);
   }
 
   private personLocale(personId: string): { locale: Locale; timezone: string } {
@@ -66,6 +70,7 @@ export class SurveyBot {
     if (intent.kind === "digest") return this.digests.unitDigest(intent.roundId, intent.unitId, locale);
     if (intent.kind === "hr_summary") return this.digests.hrSummary(intent.roundId, locale);
     if (intent.kind === "nudge") return this.digests.nudge(intent.roundId, intent.unitId, locale);
+    if (intent.kind === "measure_remind" || intent.kind === "measure_ask" || intent.kind === "plan_progress") return this.plans.compose(intent, personId);
     if (personId === null) return null;
     const c = this.context(intent.roundId, personId);
     if (c === null) return null;
@@ -83,6 +88,7 @@ export class SurveyBot {
    * A forged or replayed action changes nothing and is logged without its value.
    */
   handle(personId: string, action: BotAction, input?: { comment?: string }): BotReply {
+    if (action.a === "measure") return this.plans.handle(personId, action);
     const now = this.clock.now();
     const c = this.context(action.r, personId);
     if (c === null) return this.refuse(personId, action, "unknown round", catalogs[this.personLocale(personId).locale].notUnderstood);
@@ -131,7 +137,7 @@ export class SurveyBot {
     }
   }
 
-  private refuse(personId: string, action: BotAction, reason: string, text: string): BotReply {
+  private refuse(personId: string, action: Exclude<BotAction, { a: "measure" }>, reason: string, text: string): BotReply {
     // Which person and what was refused, never the value that came with it.
     this.logger.warn({ person: personId, action: action.a, round: action.r, reason }, "action refused");
     return { update: this.text(`survey:${action.r}`, text) };

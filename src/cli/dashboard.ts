@@ -4,7 +4,7 @@ import { loadConfig } from "../config";
 import { PulsenError } from "../core/errors";
 import { people } from "../db/schema";
 import { LINK_TTL_MS, Sessions } from "../web/sessions";
-import { loadViewer } from "../web/viewer";
+import { loadViewer } from "../db/viewer-store";
 import type { CliContext } from "./context";
 
 /** `pulsen dashboard link EMAIL`: a one-time sign-in link, for the first HR login or where chat is not set up yet. */

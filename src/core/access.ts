@@ -4,6 +4,7 @@
  * a union or safety rep the unit they belong to and everything below.
  * Comments are narrower: HR, the unit's own leaders and its reps.
  * Choosing where a unit's digest goes: HR and the unit's leaders.
+ * Writing its action plan: HR and leaders of it or a unit above.
  * Anonymity is decided elsewhere, once for the whole organization; access
  * only hides, so no viewer's cut can expose a residual.
  */
@@ -19,6 +20,8 @@ export interface Access {
   results: ReadonlySet<string>;
   comments: ReadonlySet<string>;
   channels: ReadonlySet<string>;
+  /** Writing a unit's action plan: HR, and leaders for their units and those below. Reps read it. */
+  plans: ReadonlySet<string>;
 }
 
 /** unitId → parentId (null at the top). */
@@ -40,12 +43,13 @@ function withDescendants(roots: readonly string[], parents: UnitParents): Set<st
 export function accessFor(v: ViewerFacts, parents: UnitParents): Access {
   if (v.hr) {
     const all = new Set(parents.keys());
-    return { results: all, comments: all, channels: all };
+    return { results: all, comments: all, channels: all, plans: all };
   }
   return {
     results: withDescendants([...v.leads, ...v.represents], parents),
     comments: new Set([...v.leads, ...v.represents].filter((u) => parents.has(u))),
     channels: new Set(v.leads.filter((u) => parents.has(u))),
+    plans: withDescendants(v.leads, parents),
   };
 }
 

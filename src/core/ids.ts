@@ -9,6 +9,8 @@ export type InstrumentId = Brand<string, "InstrumentId">;
 export type SeriesId = Brand<string, "SeriesId">;
 export type RoundId = Brand<string, "RoundId">;
 export type ResponseId = Brand<string, "ResponseId">;
+export type PlanId = Brand<string, "PlanId">;
+export type MeasureId = Brand<string, "MeasureId">;
 
 /** The prefix each kind of id carries, so an id in a log or a URL says what it names. */
 export const ID_PREFIX = {
@@ -18,6 +20,8 @@ export const ID_PREFIX = {
   series: "s",
   round: "r",
   response: "a",
+  plan: "pl",
+  measure: "m",
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 

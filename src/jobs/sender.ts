@@ -18,7 +18,13 @@ export type Intent =
   /** Mid-round, to leaders of units under half: counts only, never names. */
   | { kind: "nudge"; roundId: string; unitId: string }
   /** The organization's results, for HR. */
-  | { kind: "hr_summary"; roundId: string };
+  | { kind: "hr_summary"; roundId: string }
+  /** A week before a measure's deadline, to the person responsible. */
+  | { kind: "measure_remind"; measureId: string }
+  /** On (and after) the deadline: how did it go? with status buttons. */
+  | { kind: "measure_ask"; measureId: string }
+  /** A measure's new status, for the unit's channel or leaders. */
+  | { kind: "plan_progress"; measureId: string };
 
 export interface Outbound {
   key: string;

@@ -8,6 +8,7 @@ import { Scheduler } from "../jobs/scheduler";
 import type { Platform, Sender } from "../jobs/sender";
 import { queueDigests } from "../rounds/digests";
 import { roundJobHandlers } from "../rounds/handlers";
+import { planJobHandlers } from "../plans/follow-up";
 import { Assistant } from "../bot/assistant";
 import { SurveyBot } from "../bot/survey";
 import { seedDemo } from "../demo/seed";
@@ -55,13 +56,16 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
     const seeded = seedDemo(database.db, clock);
     if (seeded.seeded) logger.info({ round: seeded.roundId }, "seeded the demo organization");
   }
-  const bot = new SurveyBot(database.db, clock, config.anonymityMin, logger, config.publicUrl);
+  const platforms = enabledPlatforms(config);
+  const bot = new SurveyBot(database.db, clock, config.anonymityMin, logger, config.publicUrl, platforms);
   const sessions = new Sessions(database.db, clock);
   const assistant = new Assistant(database.db, clock, config.publicUrl, (personId) => ({ url: `${config.publicUrl}/signin?token=${sessions.createLink(personId)}`, minutes: LINK_TTL_MS / 60_000 }));
   const adapters = (opts.adapters ?? []).map((make) => make({ db: database.db, bot, assistant, clock, logger, config, demo }));
   const senders = Object.assign({}, ...adapters.map((a) => a.senders ?? {}), opts.senders ?? {}) as Partial<Record<Platform, Sender>>;
-  const platforms = enabledPlatforms(config);
-  const handlers = roundJobHandlers({ logger, now: () => clock.now(), platforms, onRoundClosed: [queueDigests(platforms)] });
+  const handlers = {
+    ...roundJobHandlers({ logger, now: () => clock.now(), platforms, onRoundClosed: [queueDigests(platforms)] }),
+    ...planJobHandlers({ now: () => clock.now(), platforms }),
+  };
   const runner = new JobRunner(database.db, clock, handlers, logger);
   const drainer = new OutboxDrainer(database.db, clock, senders, logger);
   const scheduler = new Scheduler(database.db, runner, drainer, logger);

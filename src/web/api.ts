@@ -13,7 +13,7 @@ import { readSessionToken, SESSION_COOKIE, sessionCookie } from "./cookies";
 import { liveParticipation, listRounds, roundComments, roundResults } from "./results";
 import type { Sessions } from "./sessions";
 import type { TeamsSso } from "./teams-sso";
-import { dashboardPeople, loadViewer, type Viewer } from "./viewer";
+import { dashboardPeople, loadViewer, type Viewer } from "../db/viewer-store";
 
 export interface ApiDeps {
   db: Db;

@@ -7,7 +7,7 @@ import { rounds, series, units } from "../db/schema";
 import { unitComments } from "../reports/comments";
 import { roundReports, type UnitReport } from "../reports/report";
 import { roundStatus } from "../rounds/status";
-import type { Viewer } from "./viewer";
+import type { Viewer } from "../db/viewer-store";
 
 /**
  * What the dashboard shows, cut to what the viewer may see. The anonymity

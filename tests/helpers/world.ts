@@ -10,6 +10,7 @@ import type { Platform } from "../../src/jobs/sender";
 import { createLogger } from "../../src/log";
 import { importOrgCsv } from "../../src/org/import";
 import { type RoundClosedListener, roundJobHandlers } from "../../src/rounds/handlers";
+import { planJobHandlers } from "../../src/plans/follow-up";
 import { testDatabase } from "./db";
 import { FakeSender } from "./fake-sender";
 
@@ -29,7 +30,8 @@ export function world(opts: { start: string; org?: string; platforms?: Platform[
   const closed: string[] = [];
   const onRoundClosed: RoundClosedListener[] = [(_tx, roundId) => closed.push(roundId)];
   const platforms = new Set<Platform>(opts.platforms ?? ["webchat"]);
-  const runner = new JobRunner(database.db, clock, roundJobHandlers({ logger, now: () => clock.now(), platforms, onRoundClosed }), logger, { random: () => 0.5 });
+  const handlers = { ...roundJobHandlers({ logger, now: () => clock.now(), platforms, onRoundClosed }), ...planJobHandlers({ now: () => clock.now(), platforms }) };
+  const runner = new JobRunner(database.db, clock, handlers, logger, { random: () => 0.5 });
   const drainer = new OutboxDrainer(database.db, clock, { webchat: sender }, logger, { random: () => 0.5 });
   const scheduler = new Scheduler(database.db, runner, drainer, logger);
 

@@ -53,6 +53,15 @@ export interface Catalog {
   hrHeader: (series: string) => string;
   hrUnits: (shown: number, hidden: number) => string;
   dashboardLink: (url: string) => string;
+  planCreate: string;
+  measureRemindTitle: string;
+  measureAskTitle: string;
+  measureLine: (unit: string, deadline: string) => string;
+  measureStatus: Record<"not_started" | "in_progress" | "done", string>;
+  measureThanks: (status: string) => string;
+  measureNotYours: string;
+  planProgress: (measure: string, who: string, status: string, done: number, total: number) => string;
+  planProgressTitle: (unit: string) => string;
   nudgeHeader: (series: string) => string;
   nudgeText: (unit: string, answered: number, invited: number, percent: number, until: string) => string;
   /** A tap or answer that arrives after the round closed. */

@@ -10,3 +10,4 @@ export * from "./delivery";
 export * from "./answers";
 export * from "./webchat";
 export * from "./web";
+export * from "./plans";

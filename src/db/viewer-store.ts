@@ -2,9 +2,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import { type Access, accessFor } from "../core/access";
 import { DEFAULT_LOCALE, type Locale } from "../core/locale";
 import type { Role } from "../core/roles";
-import type { Db } from "../db/open";
-import { getOrganization, personLocale } from "../db/org-store";
-import { people, personRoles, unitLeaders, units } from "../db/schema";
+import type { Db } from "./open";
+import { getOrganization, personLocale } from "./org-store";
+import { people, personRoles, unitLeaders, units } from "./schema";
 
 export interface Viewer {
   id: string;

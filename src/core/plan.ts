@@ -1,0 +1,71 @@
+/**
+ * The action plan (tiltaksplan) of DESIGN.md: after a round, a unit picks a
+ * few focus areas among the factors (some to preserve, some to improve) and
+ * writes measures, each with a responsible person and a deadline. The bot
+ * follows each measure up until it is done.
+ */
+export const FOCUS_KINDS = ["preserve", "improve"] as const;
+export type FocusKind = (typeof FOCUS_KINDS)[number];
+
+export const MEASURE_STATUSES = ["not_started", "in_progress", "done"] as const;
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+
+/** Typically one to three: a plan that focuses on everything focuses on nothing. */
+export const MAX_FOCUS_AREAS = 3;
+export const MEASURE_TEXT = { min: 3, max: 500 } as const;
+
+const DAY = 86_400_000;
+/** A week before the deadline, the responsible person is reminded; on the day, asked how it went. */
+export const REMIND_BEFORE_DAYS = 7;
+
+export interface FocusArea {
+  factorId: string;
+  kind: FocusKind;
+}
+
+/** The focus areas, or why they cannot be: unknown factors, repeats, too many. */
+export function checkFocusAreas(areas: readonly FocusArea[], factorIds: readonly string[]): string | null {
+  if (areas.length > MAX_FOCUS_AREAS) return `choose at most ${MAX_FOCUS_AREAS} focus areas`;
+  const seen = new Set<string>();
+  for (const a of areas) {
+    if (!factorIds.includes(a.factorId)) return `"${a.factorId}" is not a factor of this round`;
+    if (seen.has(a.factorId)) return `"${a.factorId}" is chosen twice`;
+    seen.add(a.factorId);
+  }
+  return null;
+}
+
+/** A deadline must lie ahead: a measure is a promise about the future. */
+export function checkDeadline(deadline: Date, now: Date): string | null {
+  if (Number.isNaN(deadline.getTime())) return "is not a date";
+  if (deadline.getTime() <= now.getTime()) return "must be in the future";
+  if (deadline.getTime() > now.getTime() + 2 * 365 * DAY) return "must be within two years";
+  return null;
+}
+
+/** When the bot follows a measure up: a reminder a week before (if that is still ahead), and the status question on the day. */
+export function followUpTimes(deadline: Date, now: Date): { remindAt: Date | null; askAt: Date } {
+  const remind = new Date(deadline.getTime() - REMIND_BEFORE_DAYS * DAY);
+  return { remindAt: remind.getTime() > now.getTime() ? remind : null, askAt: deadline };
+}
+
+export interface Progress {
+  total: number;
+  done: number;
+  inProgress: number;
+  notStarted: number;
+  overdue: number;
+}
+
+export function planProgress(measures: readonly { status: MeasureStatus; deadline: Date }[], now: Date): Progress {
+  const p: Progress = { total: measures.length, done: 0, inProgress: 0, notStarted: 0, overdue: 0 };
+  for (const m of measures) {
+    if (m.status === "done") p.done++;
+    else {
+      if (m.status === "in_progress") p.inProgress++;
+      else p.notStarted++;
+      if (m.deadline.getTime() < now.getTime()) p.overdue++;
+    }
+  }
+  return p;
+}
