@@ -154,7 +154,11 @@ export function listPlans(store: Store, now: Date, filter: { unitIds?: readonly 
       series: seriesName,
       unitId: p.unitId,
       unit,
-      focus: focus.filter((f) => f.planId === p.id).map((f) => ({ factorId: f.factorId, kind: f.kind })),
+      // Areas to improve first: they are what the measures are for.
+      focus: focus
+        .filter((f) => f.planId === p.id)
+        .map((f) => ({ factorId: f.factorId, kind: f.kind }))
+        .sort((a, b) => (a.kind === b.kind ? a.factorId.localeCompare(b.factorId) : a.kind === "improve" ? -1 : 1)),
       measures: list,
       progress: planProgress(list.map((m) => ({ status: m.status, deadline: new Date(m.deadline) })), now),
       updatedAt: p.updatedAt.toISOString(),
