@@ -3,6 +3,7 @@ import { isPulsenError } from "../core/errors";
 import { CliContext, type CliIo } from "./context";
 import { registerAdmin } from "./admin";
 import { registerDashboard } from "./dashboard";
+import { registerPlan } from "./plan";
 import { registerInsights } from "./insights";
 import { registerInstruments } from "./instruments";
 import { registerJobs } from "./jobs";
@@ -35,6 +36,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerReport(program, ctx);
   registerComments(program, ctx);
   registerInsights(program, ctx);
+  registerPlan(program, ctx);
   registerJobs(program, ctx);
   registerAdmin(program, ctx);
   registerManifest(program, ctx);

@@ -77,7 +77,7 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
   const channels = channelResolvers(Object.assign({}, ...adapters.map((a) => a.channelTargets ?? {})));
   // The demo's "look as anyone" picker only where nobody else can reach it.
   const demoPicker = demo && isLocalUrl(config.publicUrl);
-  app.use("/api", dashboardApi({ db: database.db, clock, logger, sessions, assistant, anonymityMin: config.anonymityMin, demo: demoPicker, teamsSso, channels, secureCookies }));
+  app.use("/api", dashboardApi({ db: database.db, clock, logger, sessions, assistant, anonymityMin: config.anonymityMin, demo: demoPicker, teamsSso, channels, secureCookies, platforms }));
   app.use(dashboardPages({ sessions, secureCookies }));
   finishHttpApp(app, logger);
   const server = await listen(app, config.port);

@@ -3,17 +3,19 @@ import express, { type NextFunction, type Request, type Response, Router } from 
 import { z } from "zod";
 import type { Assistant } from "../bot/assistant";
 import type { Clock } from "../core/clock";
-import { LOCALES } from "../core/locale";
 import { isPulsenError, PulsenError, type PulsenErrorCode } from "../core/errors";
 import type { Db } from "../db/open";
 import { people, unitChannels, units } from "../db/schema";
 import type { Logger } from "../log";
+import type { Platform } from "../jobs/sender";
 import type { ChannelResolvers } from "./channel-targets";
 import { readSessionToken, SESSION_COOKIE, sessionCookie } from "./cookies";
 import { liveParticipation, listRounds, roundComments, roundResults } from "./results";
 import type { Sessions } from "./sessions";
 import type { TeamsSso } from "./teams-sso";
-import { dashboardPeople, loadViewer, type Viewer } from "../db/viewer-store";
+import { dashboardPeople } from "../db/viewer-store";
+import { parse, roundIdParam, route, unitIdParam, viewerFrom } from "./request";
+import { planRoutes } from "./plan-api";
 
 export interface ApiDeps {
   db: Db;
@@ -27,13 +29,14 @@ export interface ApiDeps {
   teamsSso: TeamsSso | null;
   channels: ChannelResolvers;
   secureCookies: boolean;
+  /** Where measure updates are announced. */
+  platforms: ReadonlySet<Platform>;
 }
 
 const STATUS: Record<PulsenErrorCode, number> = { input_invalid: 400, forbidden: 403, not_found: 404, conflict: 409, config_invalid: 500, internal: 500 };
 
-const roundId = z.string().regex(/^r_[0-9a-z]{4,40}$/, "is not a round id");
-const unitId = z.string().regex(/^u_[0-9a-z]{4,40}$/, "is not a unit id");
-const localeHeader = z.enum(LOCALES).optional();
+const roundId = roundIdParam;
+const unitId = unitIdParam;
 const tokenBody = z.object({ token: z.string().min(20, "is missing").max(10_000, "is too long") }).strict();
 const demoBody = z.object({ personId: z.string().regex(/^p_[0-9a-z]{4,40}$/, "is not a person id") }).strict();
 const channelBody = z
@@ -42,15 +45,6 @@ const channelBody = z
     channelId: z.string().trim().min(1, "is missing").max(200, "is too long"),
   })
   .strict();
-
-/** Parses with zod; a bad value becomes one clear input_invalid message naming the field. */
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const field = issue && issue.path.length > 0 ? `${what}.${issue.path.join(".")}` : what;
-  throw new PulsenError("input_invalid", `${field} ${issue?.message ?? "is invalid"}`);
-}
 
 /**
  * The dashboard's JSON under /api. Every route but sign-in needs a session;
@@ -65,23 +59,7 @@ export function dashboardApi(deps: ApiDeps): Router {
   });
   api.use(express.json({ limit: "64kb" }));
 
-  const viewerOf = (req: Request): Viewer => {
-    const token = readSessionToken(req);
-    const personId = token === null ? null : deps.sessions.personFor(token);
-    const viewer = personId === null ? null : loadViewer(deps.db, personId);
-    if (viewer === null) throw new PulsenError("forbidden", "sign in first");
-    // The Teams tab says which language Teams is in; that wins over the organization file's.
-    const asked = localeHeader.safeParse(req.headers["x-pulsen-locale"]);
-    return asked.success && asked.data !== undefined ? { ...viewer, locale: asked.data } : viewer;
-  };
-  const route = (fn: (req: Request, res: Response) => unknown | Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => {
-    Promise.resolve()
-      .then(() => fn(req, res))
-      .then((body) => {
-        if (!res.headersSent) res.json(body ?? { ok: true });
-      })
-      .catch(next);
-  };
+  const viewerOf = viewerFrom(deps);
 
   api.get(
     "/session",
@@ -193,6 +171,8 @@ export function dashboardApi(deps: ApiDeps): Router {
       return { unit: unit.path, platform: body.platform, channel: channel.label };
     }),
   );
+
+  planRoutes(api, { ...deps, viewerOf });
 
   api.use((_req, res) => void res.status(404).json({ error: "not_found" }));
   api.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {

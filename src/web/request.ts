@@ -1,0 +1,45 @@
+import type { NextFunction, Request, Response } from "express";
+import { z } from "zod";
+import { PulsenError } from "../core/errors";
+import { LOCALES } from "../core/locale";
+import type { Db } from "../db/open";
+import { loadViewer, type Viewer } from "../db/viewer-store";
+import { readSessionToken } from "./cookies";
+import type { Sessions } from "./sessions";
+
+/** Parses with zod; a bad value becomes one clear input_invalid message naming the field. */
+export function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const field = issue && issue.path.length > 0 ? `${what}.${issue.path.join(".")}` : what;
+  throw new PulsenError("input_invalid", `${field} ${issue?.message ?? "is invalid"}`);
+}
+
+/** An async-or-not handler whose result is the JSON body; errors go to the router's error handler. */
+export const route = (fn: (req: Request, res: Response) => unknown | Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => {
+  Promise.resolve()
+    .then(() => fn(req, res))
+    .then((body) => {
+      if (!res.headersSent) res.json(body ?? { ok: true });
+    })
+    .catch(next);
+};
+
+export const roundIdParam = z.string().regex(/^r_[0-9a-z]{4,40}$/, "is not a round id");
+export const unitIdParam = z.string().regex(/^u_[0-9a-z]{4,40}$/, "is not a unit id");
+
+const localeHeader = z.enum(LOCALES).optional();
+
+/** Who is asking: their session's person, with the access their roles give; 403 if nobody. */
+export function viewerFrom(deps: { db: Db; sessions: Sessions }): (req: Request) => Viewer {
+  return (req) => {
+    const token = readSessionToken(req);
+    const personId = token === null ? null : deps.sessions.personFor(token);
+    const viewer = personId === null ? null : loadViewer(deps.db, personId);
+    if (viewer === null) throw new PulsenError("forbidden", "sign in first");
+    // The Teams tab says which language Teams is in; that wins over the organization file's.
+    const asked = localeHeader.safeParse(req.headers["x-pulsen-locale"]);
+    return asked.success && asked.data !== undefined ? { ...viewer, locale: asked.data } : viewer;
+  };
+}
