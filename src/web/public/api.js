@@ -26,13 +26,21 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(method, path, body) {
+function baseHeaders() {
   const headers = { Accept: "application/json" };
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (language) headers["X-Pulsen-Locale"] = language;
+  return headers;
+}
+
+export async function api(method, path, body) {
+  const headers = baseHeaders();
   if (body !== undefined) headers["Content-Type"] = "application/json";
   const res = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
   const data = await res.json().catch(() => ({}));
   if (!res.ok) throw new ApiError(res.status, data.error || "error", data.message || res.statusText);
   return data;
 }
+
+/** The session and language headers, for a download through fetch. */
+api.headers = baseHeaders;

@@ -12,8 +12,8 @@ const main = document.getElementById("main");
 const who = document.getElementById("who");
 const state = { unit: null };
 
-function formatter(locale) {
-  const f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nb-NO", { dateStyle: "medium", timeStyle: "short" });
+function formatter(locale, withTime = true) {
+  const f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nb-NO", withTime ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" });
   return (iso) => f.format(new Date(iso));
 }
 
@@ -63,13 +63,13 @@ function showSignIn(t, session) {
   put(main, h("h1", {}, t.signInTitle), expired ? h("p", { class: "warn" }, t.signInExpired) : null, h("p", {}, t.signInHelp), picker);
 }
 
-async function showRound(t, roundView, round, fmt) {
+async function showRound(t, roundView, round, fmt, fmtDate) {
   put(roundView, h("p", {}, t.loading));
   if (round.status === "open") {
     renderLive(roundView, t, await api("GET", `/rounds/${encodeURIComponent(round.id)}/participation`), fmt);
   } else {
     const data = await api("GET", `/rounds/${encodeURIComponent(round.id)}/results`);
-    renderResults(roundView, t, data, data.anonymityMin, state);
+    renderResults(roundView, t, data, data.anonymityMin, state, fmtDate);
   }
 }
 
@@ -98,6 +98,7 @@ async function run() {
   const locale = hostLocale || me.locale;
   const t = texts[locale];
   const fmt = formatter(locale);
+  const fmtDate = formatter(locale, false);
   document.documentElement.lang = locale;
   document.title = t.title;
   put(who,
@@ -127,15 +128,18 @@ async function run() {
     put(main, h("p", {}, t.noRounds), channels);
   } else {
     const label = (r) => `${r.series} · ${r.status === "open" ? t.closes(fmt(r.closesAt)) : t.closedOn(fmt(r.closedAt))}`;
-    // The newest closed round first: that is what a leader comes for; an open one is one click away.
-    const initial = rounds.find((r) => r.status === "closed") || rounds[0];
+    // A digest's "make an action plan" link names the round and unit; otherwise the newest closed round,
+    // which is what a leader comes for (an open one is one click away).
+    const wanted = new URLSearchParams(location.search);
+    state.unit = wanted.get("unit");
+    const initial = rounds.find((r) => r.id === wanted.get("round")) || rounds.find((r) => r.status === "closed") || rounds[0];
     const select = h(
       "select",
-      { id: "round-select", "aria-label": t.rounds, onchange: (e) => showRound(t, roundView, rounds.find((r) => r.id === e.target.value), fmt) },
+      { id: "round-select", "aria-label": t.rounds, onchange: (e) => showRound(t, roundView, rounds.find((r) => r.id === e.target.value), fmt, fmtDate) },
       rounds.map((r) => h("option", { value: r.id, selected: r.id === initial.id }, label(r))),
     );
     put(main, h("label", { class: "round-pick" }, `${t.rounds} `, select), roundView, channels);
-    await showRound(t, roundView, initial, fmt);
+    await showRound(t, roundView, initial, fmt, fmtDate);
   }
   await renderChannels(channels, t, host);
   if (host.kind === "teams") host.loaded();

@@ -2,6 +2,7 @@
 // unit's details. Hidden units say why, never how many answered.
 import { api } from "./api.js";
 import { distributionBar, h, pct, put, scoreClass } from "./dom.js";
+import { renderPlan } from "./plan.js";
 
 function hiddenText(t, report) {
   return report.reason === "complementary" ? t.hiddenComplementary : t.hiddenBelow;
@@ -13,27 +14,29 @@ function trendText(t, trend) {
   return `${sign}${trend.toFixed(2)}`;
 }
 
-export function renderResults(root, t, data, k, state) {
+export function renderResults(root, t, data, k, state, fmtDate) {
   const factors = data.factors;
   const head = h("tr", {}, h("th", { scope: "col" }, t.unit), h("th", { scope: "col" }, t.responses), factors.map((f) => h("th", { scope: "col" }, f.name)));
   const rows = data.units.map((u) => {
     const name = h("th", { scope: "row", class: "unit-name", style: { paddingLeft: `${0.5 + u.depth * 1.1}rem` } }, u.unit.split(" > ").pop());
+    const open = () => {
+      state.unit = u.unitId;
+      renderDetail(detail, t, data, u, fmtDate);
+      detail.scrollIntoView({ behavior: "smooth", block: "start" });
+    };
+    const rowEvents = { tabindex: "0", onclick: open, onkeydown: (e) => (e.key === "Enter" ? open() : undefined), title: t.showUnit };
     if (u.suppressed) {
-      return h("tr", { class: "suppressed", "data-unit": u.unit }, name, h("td", { colspan: factors.length + 1, class: "hidden-note" }, hiddenText(t, u)));
+      // Still opens: the plan is the team's to make, figures or not.
+      return h("tr", { class: "suppressed", "data-unit": u.unit, ...rowEvents }, name, h("td", { colspan: factors.length + 1, class: "hidden-note" }, hiddenText(t, u)));
     }
     const cells = factors.map((f) => {
       const fr = u.factors.find((x) => x.id === f.id);
       const score = fr ? fr.score : null;
       return h("td", { class: `cell ${scoreClass(score)}` }, score === null ? "–" : String(Math.round(score)));
     });
-    const open = () => {
-      state.unit = u.unitId;
-      renderDetail(detail, t, data, u);
-      detail.scrollIntoView({ behavior: "smooth", block: "start" });
-    };
     return h(
       "tr",
-      { class: "shown", tabindex: "0", "data-unit": u.unit, onclick: open, onkeydown: (e) => (e.key === "Enter" ? open() : undefined), title: t.showUnit },
+      { class: "shown", "data-unit": u.unit, ...rowEvents },
       name,
       h("td", { class: "num" }, `${u.responses}/${u.invited}`),
       cells,
@@ -46,11 +49,17 @@ export function renderResults(root, t, data, k, state) {
     h("div", { class: "table-wrap" }, h("table", { class: "heatmap" }, h("thead", {}, head), h("tbody", {}, rows))),
     detail,
   );
-  const first = data.units.find((u) => u.unitId === state.unit && !u.suppressed) || data.units.find((u) => !u.suppressed);
-  if (first) renderDetail(detail, t, data, first);
+  const first = data.units.find((u) => u.unitId === state.unit) || data.units.find((u) => !u.suppressed);
+  if (first) renderDetail(detail, t, data, first, fmtDate);
 }
 
-function renderDetail(el, t, data, u) {
+function renderDetail(el, t, data, u, fmtDate) {
+  const planBox = h("section", { class: "plan" });
+  if (u.suppressed) {
+    put(el, h("h3", {}, u.unit), h("p", { class: "note" }, t.hiddenDetail), planBox);
+    void renderPlan(planBox, t, data.round.id, u.unitId, fmtDate).catch((e) => put(planBox, h("p", { class: "warn" }, `${t.error}: ${e.message}`)));
+    return;
+  }
   const byFactor = new Map(u.factors.map((f) => [f.id, f]));
   const ranked = u.factors.filter((f) => f.mean !== null).sort((a, b) => b.mean - a.mean);
   const nameOf = (id) => data.factors.find((f) => f.id === id)?.name ?? id;
@@ -135,7 +144,9 @@ function renderDetail(el, t, data, u) {
     h("div", { class: "legend" }, t.scale.map((s, i) => h("span", {}, h("i", { class: `dist-${i + 1}` }), s))),
     ...items,
     comments,
+    planBox,
   );
+  void renderPlan(planBox, t, data.round.id, u.unitId, fmtDate).catch((e) => put(planBox, h("p", { class: "warn" }, `${t.error}: ${e.message}`)));
 }
 
 export function renderLive(root, t, data, fmt) {
