@@ -89,6 +89,40 @@ describe("the dashboard in a browser", () => {
   });
 });
 
+describe("the action plan in the dashboard", () => {
+  it("opens from the digest's link on the unit's plan, where the leader sets focus areas, adds a measure and reports progress", async () => {
+    const org = buildDashboardOrg();
+    server = await serveDashboardOrg(org);
+    const s = server;
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: "nb-NO" });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${s.url}/signin?token=${s.sessions.createLink(org.personId("lead.c@org.example"))}`);
+    // The digest's link for C, a unit whose results are hidden: the plan is still theirs to make.
+    await page.goto(`${s.url}/?round=${org.roundId}&unit=${org.unitId("Org > C")}#plan`);
+    await page.waitForSelector("form.focus");
+    expect(await page.textContent(".detail h3")).toBe("Org > C");
+    expect(await page.textContent(".detail")).toContain("Resultatene for denne enheten vises ikke");
+    expect(await page.locator(".detail table.factors").count()).toBe(0);
+
+    await page.selectOption('select[data-factor="leadership"]', "improve");
+    await page.getByRole("button", { name: "Lagre fokusområder" }).click();
+    await expect.poll(() => page.textContent(".plan .summary")).toBe("0 av 0 tiltak gjennomført");
+    await page.fill('input[name="text"]', "Avklare roller i vaktplanen");
+    await page.selectOption('select[name="area"]', "leadership");
+    await page.selectOption('select[name="responsible"]', { label: "C 1" });
+    await page.fill('input[name="deadline"]', "2027-01-15");
+    await page.getByRole("button", { name: "Legg til tiltak" }).click();
+    await page.waitForSelector("table.measures tbody tr");
+    expect(await page.locator("table.measures tbody tr td").allTextContents()).toEqual(["Avklare roller i vaktplanen", "Ledelse", "C 1", "15. jan. 2027", "Ikke startetPåbegyntGjennomført"]);
+    await page.locator("table.measures select").selectOption("done");
+    await expect.poll(() => page.textContent(".plan .summary")).toBe("1 av 1 tiltak gjennomført");
+    if (SCREENSHOTS) await page.locator(".detail").screenshot({ path: `${SCREENSHOTS}/action-plan.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("the dashboard as a Teams tab", () => {
   async function bootTeams() {
     entra = new EntraStandIn();
