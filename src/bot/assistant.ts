@@ -7,6 +7,7 @@ import { getOrganization, personLocale, personTimezone } from "../db/org-store";
 import { invitations, people, personRoles, rounds, series, unitChannels, unitLeaders, units } from "../db/schema";
 import { subtreeUnitIds } from "../rounds/audience";
 import { participation } from "../rounds/nudge";
+import { listPlans, type PlanView } from "../plans/plans";
 import { catalogs, formatDateTime, type Catalog } from "./catalog";
 import type { Block, BotMessage, Button } from "./message";
 
@@ -89,6 +90,11 @@ export class Assistant {
   home(personId: string): BotMessage {
     const { t } = this.who(personId);
     const blocks = this.statusBlocks(personId);
+    // Each led unit's newest action plan, and how far it has come.
+    const led = this.db.select({ unitId: unitLeaders.unitId }).from(unitLeaders).where(eq(unitLeaders.personId, personId)).all().map((l) => l.unitId);
+    const newest = new Map<string, PlanView>();
+    for (const p of listPlans(this.db, this.clock.now(), { unitIds: led })) if (!newest.has(p.unitId)) newest.set(p.unitId, p);
+    for (const p of newest.values()) blocks.push({ type: "text", text: t.homePlan(p.unit, p.progress.done, p.progress.total, p.progress.overdue) });
     if (this.isLeaderOrHr(personId)) blocks.push({ type: "context", text: t.homeDashboard(this.publicUrl) });
     return this.message("home", blocks, t.statusTitle);
   }

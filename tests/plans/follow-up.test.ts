@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { Assistant } from "../../src/bot/assistant";
 import { SurveyBot } from "../../src/bot/survey";
 import { isPulsenError } from "../../src/core/errors";
 import { ALWAYS } from "../../src/core/quiet-hours";
@@ -72,6 +73,10 @@ describe("action plans", () => {
       measures: [{ text: "Ukentlig tavlemøte", responsible: { name: "Ane Ansvarlig" }, status: "not_started" }],
       progress: { total: 1, done: 0, notStarted: 1, overdue: 0 },
     });
+    // The leader's home view (Slack App Home) shows the plan's progress; an employee's does not.
+    const home = (email: string) => JSON.stringify(new Assistant(w.db, w.clock, "https://pulsen.example.no").home(person(email)));
+    expect(home("lead.a@org.example")).toContain("Tiltaksplan for Org > A: 0 av 1 tiltak gjennomført.");
+    expect(home("ola@org.example")).not.toContain("Tiltaksplan");
   });
 
   it("are followed up: a reminder a week before, the question on the deadline and weekly after, progress to the leader, and nothing once done", async () => {

@@ -61,6 +61,7 @@ export const nb: Catalog = {
   hrUnits: (shown, hidden) => `${shown} enheter får resultater; ${hidden} er skjult for å bevare anonymiteten.`,
   dashboardLink: (url) => `Hele rapporten: ${url}`,
   planCreate: "Lag tiltaksplan",
+  homePlan: (u, d, t, o) => `Tiltaksplan for ${u}: ${d} av ${t} tiltak gjennomført${o > 0 ? `, ${o} over fristen` : ""}.`,
   measureRemindTitle: "Et tiltak har frist om en uke",
   measureAskTitle: "Hvordan går det med tiltaket?",
   measureLine: (u, d) => `${u} · frist ${d}`,

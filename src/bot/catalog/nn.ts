@@ -61,6 +61,7 @@ export const nn: Catalog = {
   hrUnits: (shown, hidden) => `${shown} einingar får resultat; ${hidden} er skjulte for å ta vare på anonymiteten.`,
   dashboardLink: (url) => `Heile rapporten: ${url}`,
   planCreate: "Lag tiltaksplan",
+  homePlan: (u, d, t, o) => `Tiltaksplan for ${u}: ${d} av ${t} tiltak gjennomførte${o > 0 ? `, ${o} over fristen` : ""}.`,
   measureRemindTitle: "Eit tiltak har frist om ei veke",
   measureAskTitle: "Korleis går det med tiltaket?",
   measureLine: (u, d) => `${u} · frist ${d}`,
