@@ -14,6 +14,7 @@ import { closeRound } from "../../src/rounds/close";
 import { openRound } from "../../src/rounds/open";
 import { createSeries, getSeries } from "../../src/rounds/series";
 import { people, units } from "../../src/db/schema";
+import { addMeasure, ensurePlan } from "../../src/plans/plans";
 import { csv } from "../helpers/csv";
 import { world } from "../helpers/world";
 
@@ -57,6 +58,11 @@ function allMessages(): { name: string; message: BotMessage }[] {
   out.push({ name: "digest (hidden)", message: bot.compose({ kind: "digest", roundId, unitId: root.id }, hr.id)! });
   out.push({ name: "hr summary", message: bot.compose({ kind: "hr_summary", roundId }, hr.id)! });
   out.push({ name: "closed", message: bot.handle(hr.id, { a: "start", r: roundId }).update! });
+  // The action plan's follow-up, and the dashboard's sign-in link.
+  const measureId = w.db.transaction((tx) => addMeasure(tx, ensurePlan(tx, roundId, root.id, hr.id, w.clock.now()), { text: "Tavlemøte <b>hver</b> mandag", responsibleId: hr.id, deadline: new Date(w.clock.now().getTime() + 14 * 86_400_000), factorId: null }, hr.id, w.clock.now()));
+  for (const kind of ["measure_remind", "measure_ask", "plan_progress"] as const) out.push({ name: kind, message: bot.compose({ kind, measureId }, hr.id)! });
+  out.push({ name: "measure reply", message: bot.handle(hr.id, { a: "measure", m: measureId, s: "done" }).update! });
+  out.push({ name: "dashboard link", message: new Assistant(w.db, w.clock, "https://pulsen.example.no", () => ({ url: "https://pulsen.example.no/signin?token=abc", minutes: 15 })).dashboard(hr.id) });
   const f = followUpQuestion();
   out.push({ name: "follow-up text", message: { ref: "f", summary: "f", blocks: [{ type: "text", text: f.question.nb.replace("{area}", "Trivsel") }] } });
   return out;
