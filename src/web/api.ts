@@ -6,16 +6,16 @@ import type { Clock } from "../core/clock";
 import { isPulsenError, PulsenError, type PulsenErrorCode } from "../core/errors";
 import type { Db } from "../db/open";
 import { people, unitChannels, units } from "../db/schema";
-import type { Logger } from "../log";
+import { dashboardPeople } from "../db/viewer-store";
 import type { Platform } from "../jobs/sender";
+import type { Logger } from "../log";
 import type { ChannelResolvers } from "./channel-targets";
 import { readSessionToken, SESSION_COOKIE, sessionCookie } from "./cookies";
+import { planRoutes } from "./plan-api";
+import { parse, roundIdParam, route, unitIdParam, viewerFrom } from "./request";
 import { liveParticipation, listRounds, roundComments, roundResults } from "./results";
 import type { Sessions } from "./sessions";
 import type { TeamsSso } from "./teams-sso";
-import { dashboardPeople } from "../db/viewer-store";
-import { parse, roundIdParam, route, unitIdParam, viewerFrom } from "./request";
-import { planRoutes } from "./plan-api";
 
 export interface ApiDeps {
   db: Db;
@@ -35,8 +35,6 @@ export interface ApiDeps {
 
 const STATUS: Record<PulsenErrorCode, number> = { input_invalid: 400, forbidden: 403, not_found: 404, conflict: 409, config_invalid: 500, internal: 500 };
 
-const roundId = roundIdParam;
-const unitId = unitIdParam;
 const tokenBody = z.object({ token: z.string().min(20, "is missing").max(10_000, "is too long") }).strict();
 const demoBody = z.object({ personId: z.string().regex(/^p_[0-9a-z]{4,40}$/, "is not a person id") }).strict();
 const channelBody = z
@@ -124,17 +122,17 @@ export function dashboardApi(deps: ApiDeps): Router {
 
   api.get(
     "/rounds/:id/participation",
-    route((req) => liveParticipation(deps.db, parse(roundId, req.params.id, "round"), viewerOf(req))),
+    route((req) => liveParticipation(deps.db, parse(roundIdParam, req.params.id, "round"), viewerOf(req))),
   );
 
   api.get(
     "/rounds/:id/results",
-    route((req) => roundResults(deps.db, parse(roundId, req.params.id, "round"), viewerOf(req), deps.anonymityMin)),
+    route((req) => roundResults(deps.db, parse(roundIdParam, req.params.id, "round"), viewerOf(req), deps.anonymityMin)),
   );
 
   api.get(
     "/rounds/:id/units/:unit/comments",
-    route((req) => ({ comments: roundComments(deps.db, parse(roundId, req.params.id, "round"), parse(unitId, req.params.unit, "unit"), viewerOf(req), deps.anonymityMin) })),
+    route((req) => ({ comments: roundComments(deps.db, parse(roundIdParam, req.params.id, "round"), parse(unitIdParam, req.params.unit, "unit"), viewerOf(req), deps.anonymityMin) })),
   );
 
   api.get(
@@ -160,7 +158,7 @@ export function dashboardApi(deps: ApiDeps): Router {
     "/units/:unit/channel",
     route((req) => {
       const v = viewerOf(req);
-      const id = parse(unitId, req.params.unit, "unit");
+      const id = parse(unitIdParam, req.params.unit, "unit");
       const body = parse(channelBody, req.body, "body");
       if (!v.access.channels.has(id)) throw new PulsenError("forbidden", "only the unit's leaders and HR choose where its results go");
       const unit = deps.db.select({ path: units.path }).from(units).where(eq(units.id, id)).get();
