@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MEASURE_STATUSES } from "../core/plan";
+import { FOLLOW_UP_ANSWERS, MEASURE_STATUSES } from "../core/plan";
 import type { BotAction } from "./message";
 
 /**
@@ -15,6 +15,7 @@ export const actionSchema: z.ZodType<BotAction> = z.discriminatedUnion("a", [
   z.object({ a: z.literal("comment"), r: id }).strict(),
   z.object({ a: z.literal("skip_comment"), r: id }).strict(),
   z.object({ a: z.literal("measure"), m: id, s: z.enum(MEASURE_STATUSES) }).strict(),
+  z.object({ a: z.literal("followup"), r: id, i: id, v: z.enum([...FOLLOW_UP_ANSWERS, "skip"]) }).strict(),
   z
     .object({
       a: z.literal("answer"),

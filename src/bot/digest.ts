@@ -7,6 +7,7 @@ import type { Db } from "../db/open";
 import { getOrganization } from "../db/org-store";
 import { rounds, series, units } from "../db/schema";
 import { participation } from "../rounds/nudge";
+import { followUpResults, type FollowUpResult } from "../reports/follow-up";
 import { type RoundReports, roundReports } from "../reports/report";
 import { catalogs, formatDateTime } from "./catalog";
 import type { Block, BotMessage } from "./message";
@@ -17,7 +18,7 @@ import type { Block, BotMessage } from "./message";
  * a figure or its response count.
  */
 export class DigestComposer {
-  private cache: { roundId: string; reports: RoundReports; instrument: Instrument; seriesName: string } | null = null;
+  private cache: { roundId: string; reports: RoundReports; instrument: Instrument; seriesName: string; followUp: Map<string, FollowUpResult[]> } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -31,7 +32,8 @@ export class DigestComposer {
     const row = this.db.select({ r: rounds, name: series.name }).from(rounds).innerJoin(series, eq(series.id, rounds.seriesId)).where(eq(rounds.id, roundId)).get();
     if (row === undefined) return null;
     const { instrument } = getInstrument(this.db, row.r.instrumentId, row.r.instrumentVersion ?? undefined);
-    this.cache = { roundId, reports: roundReports(this.db, roundId, this.anonymityMin), instrument, seriesName: row.name };
+    const reports = roundReports(this.db, roundId, this.anonymityMin);
+    this.cache = { roundId, reports, instrument, seriesName: row.name, followUp: followUpResults(this.db, roundId, reports, this.anonymityMin) };
     return this.cache;
   }
 
@@ -61,6 +63,10 @@ export class DigestComposer {
     ];
     if (strengths.length > 0) blocks.push({ type: "text", text: t.strengths(strengths.map((f) => name(f.id)).join(", ")) });
     if (improvements.length > 0) blocks.push({ type: "text", text: t.improvements(improvements.map((f) => name(f.id)).join(", ")) });
+    // How the team judges the last plan's focus areas.
+    for (const f of data.followUp.get(unitId) ?? []) {
+      blocks.push({ type: "text", text: t.digestFollowUp(name(f.factorId), Math.round(f.better * 100), Math.round(f.same * 100), Math.round(f.worse * 100)) });
+    }
     blocks.push({ type: "text", text: t.digestNext }, this.planLink(roundId, unitId, locale));
     return { ref: `digest:${roundId}:${unitId}`, blocks, summary: header };
   }

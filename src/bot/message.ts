@@ -8,6 +8,8 @@ export type BotAction =
   | { a: "start"; r: string }
   | { a: "snooze"; r: string }
   | { a: "answer"; r: string; i: string; v: 1 | 2 | 3 | 4 | 5 | "skip" }
+  /** The round after a plan: has this focus area improved? */
+  | { a: "followup"; r: string; i: string; v: "better" | "same" | "worse" | "skip" }
   | { a: "comment"; r: string }
   | { a: "skip_comment"; r: string }
   /** The person responsible (or a leader) reports a measure's status. */

@@ -1,4 +1,4 @@
-import type { Instrument } from "../core/instrument";
+import type { FollowUp, Instrument } from "../core/instrument";
 import type { Locale } from "../core/locale";
 import type { Catalog } from "./catalog";
 import type { BotMessage, Button } from "./message";
@@ -13,7 +13,12 @@ export interface SurveyView {
   locale: Locale;
   t: Catalog;
   itemIds: readonly string[];
+  /** After the statements: "has it improved?" per focus area of the last plan (DESIGN.md, action plans). */
+  followUps?: readonly { itemId: string; area: string }[];
 }
+
+/** Statements and follow-up questions: what "k of n" counts. */
+const total = (v: SurveyView) => v.itemIds.length + (v.followUps?.length ?? 0);
 
 export function invitationMessage(v: SurveyView, o: { kind: "invite" | "remind"; seriesName: string; deadline: string; anonymityMin: number }): BotMessage {
   const { t } = v;
@@ -37,7 +42,7 @@ export function invitationMessage(v: SurveyView, o: { kind: "invite" | "remind";
 export function questionMessage(v: SurveyView, itemId: string, answered: number): BotMessage {
   const item = v.instrument.factors.flatMap((f) => f.items).find((i) => i.id === itemId);
   const k = v.itemIds.indexOf(itemId) + 1;
-  const n = v.itemIds.length;
+  const n = total(v);
   const labels = v.instrument.scale.labels[v.locale];
   const button = (value: 1 | 2 | 3 | 4 | 5): Button => ({ label: `${value} ${labels[value - 1] ?? ""}`.trim(), action: { a: "answer", r: v.roundId, i: itemId, v: value } });
   return {
@@ -51,6 +56,28 @@ export function questionMessage(v: SurveyView, itemId: string, answered: number)
         answers: [button(1), button(2), button(3), button(4), button(5), { label: v.instrument.scale.skip[v.locale], action: { a: "answer", r: v.roundId, i: itemId, v: "skip" } }],
       },
       { type: "context", text: `${progress(answered, n)}  ${v.t.scaleHint(labels[0] ?? "1", labels[4] ?? "5")}` },
+    ],
+    summary: v.t.questionHeader(k, n),
+  };
+}
+
+/** One follow-up question: better, the same or worse, then skip; progress, never a chosen value. */
+export function followUpMessage(v: SurveyView, f: FollowUp, itemId: string, answered: number): BotMessage {
+  const at = v.followUps?.findIndex((x) => x.itemId === itemId) ?? -1;
+  const area = v.followUps?.[at]?.area ?? "";
+  const k = v.itemIds.length + at + 1;
+  const n = total(v);
+  const buttons: Button[] = [
+    ...f.options.map((o) => ({ label: o.label[v.locale], action: { a: "followup" as const, r: v.roundId, i: itemId, v: o.id } })),
+    { label: v.instrument.scale.skip[v.locale], action: { a: "followup", r: v.roundId, i: itemId, v: "skip" } },
+  ];
+  return {
+    ref: `survey:${v.roundId}`,
+    blocks: [
+      { type: "header", text: v.t.questionHeader(k, n) },
+      { type: "text", text: f.question[v.locale].replace("{area}", area) },
+      { type: "buttons", buttons },
+      { type: "context", text: progress(answered, n) },
     ],
     summary: v.t.questionHeader(k, n),
   };

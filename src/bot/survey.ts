@@ -17,7 +17,10 @@ import type { Catalog } from "./catalog";
 import { DigestComposer } from "./digest";
 import { lateAnswerReply } from "./late-answer";
 import type { BotAction, BotMessage, BotReply } from "./message";
-import { type SurveyView, commentMessage, invitationMessage, questionMessage, textMessage, thanksMessage } from "./survey-messages";
+import { type SurveyView, commentMessage, followUpMessage, invitationMessage, questionMessage, textMessage, thanksMessage } from "./survey-messages";
+import { FOLLOW_UP_VALUE } from "../core/plan";
+import { followUpQuestion } from "../instruments/catalog";
+import { type FollowUpArea, followUpAreas } from "../plans/follow-up-areas";
 
 interface Context {
   round: RoundRow;
@@ -26,6 +29,8 @@ interface Context {
   locale: Locale;
   timezone: string;
   t: Catalog;
+  /** Follow-up questions on the last plan's focus areas, once the person's unit is known. */
+  followUps: FollowUpArea[];
 }
 
 /** What a person sees, given what they did: the employee's whole conversation. */
@@ -56,7 +61,7 @@ export class SurveyBot {
     if (row === undefined || row.round.instrumentVersion === null) return null;
     const { instrument } = getInstrument(this.db, row.round.instrumentId, row.round.instrumentVersion);
     const { locale, timezone } = this.personLocale(personId);
-    return { round: row.round, seriesName: row.seriesName, instrument, locale, timezone, t: catalogs[locale] };
+    return { round: row.round, seriesName: row.seriesName, instrument, locale, timezone, t: catalogs[locale], followUps: [] };
   }
 
   private text(ref: string, text: string): BotMessage {
@@ -79,7 +84,13 @@ export class SurveyBot {
   }
 
   private view(c: Context): SurveyView {
-    return { roundId: c.round.id, instrument: c.instrument, locale: c.locale, t: c.t, itemIds: c.round.itemIds ?? [] };
+    const name = (factorId: string) => c.instrument.factors.find((f) => f.id === factorId)?.name[c.locale] ?? factorId;
+    return { roundId: c.round.id, instrument: c.instrument, locale: c.locale, t: c.t, itemIds: c.round.itemIds ?? [], followUps: c.followUps.map((f) => ({ itemId: f.itemId, area: name(f.factorId) })) };
+  }
+
+  /** Everything to answer, in order: the round's statements, then the follow-up questions. */
+  private steps(c: Context): string[] {
+    return [...(c.round.itemIds ?? []), ...c.followUps.map((f) => f.itemId)];
   }
 
   /**
@@ -102,6 +113,7 @@ export class SurveyBot {
       .get();
     if (inv === undefined) return this.refuse(personId, action, "not invited", c.t.notInvited);
     if (inv.completed) return { update: this.text(`survey:${c.round.id}`, c.t.alreadyAnswered) };
+    c.followUps = followUpAreas(this.db, c.round.id, inv.unitId);
 
     switch (action.a) {
       case "snooze": {
@@ -123,15 +135,23 @@ export class SurveyBot {
           .values({ roundId: c.round.id, personId, itemId: action.i, value: action.v === "skip" ? null : action.v })
           .onConflictDoNothing()
           .run();
-        const answered = this.answered(c.round.id, personId);
-        if (items.every((i) => answered.has(i)) && c.instrument.openQuestion === null) return this.submit(c, personId, undefined);
-        return { update: this.next(c, answered) };
+        return this.afterAnswer(c, personId);
+      }
+      case "followup": {
+        if (!c.followUps.some((f) => f.itemId === action.i)) return this.refuse(personId, action, "no such follow-up question", c.t.notUnderstood);
+        this.draft(c.round.id, personId);
+        this.db
+          .insert(draftAnswers)
+          .values({ roundId: c.round.id, personId, itemId: action.i, value: action.v === "skip" ? null : FOLLOW_UP_VALUE[action.v] })
+          .onConflictDoNothing()
+          .run();
+        return this.afterAnswer(c, personId);
       }
       case "comment":
       case "skip_comment": {
         this.draft(c.round.id, personId);
         const answered = this.answered(c.round.id, personId);
-        if ((c.round.itemIds ?? []).some((i) => !answered.has(i))) return { update: this.next(c, answered) };
+        if (this.steps(c).some((i) => !answered.has(i))) return { update: this.next(c, answered) };
         return this.submit(c, personId, action.a === "comment" ? input?.comment : undefined);
       }
     }
@@ -157,10 +177,19 @@ export class SurveyBot {
     return new Set(rows.map((r) => r.itemId));
   }
 
-  /** The next thing to show: the first unanswered statement, or the comment form. */
+  /** After any answer: the next question, or, with everything answered and no open question, done. */
+  private afterAnswer(c: Context, personId: string): BotReply {
+    const answered = this.answered(c.round.id, personId);
+    if (this.steps(c).every((i) => answered.has(i)) && c.instrument.openQuestion === null) return this.submit(c, personId, undefined);
+    return { update: this.next(c, answered) };
+  }
+
+  /** The next thing to show: the first unanswered statement or follow-up question, or the comment form. */
   private next(c: Context, answered: ReadonlySet<string>): BotMessage {
-    const nextId = (c.round.itemIds ?? []).find((i) => !answered.has(i));
-    return nextId === undefined ? commentMessage(this.view(c)) : questionMessage(this.view(c), nextId, answered.size);
+    const nextId = this.steps(c).find((i) => !answered.has(i));
+    if (nextId === undefined) return commentMessage(this.view(c));
+    if ((c.round.itemIds ?? []).includes(nextId)) return questionMessage(this.view(c), nextId, answered.size);
+    return followUpMessage(this.view(c), followUpQuestion(), nextId, answered.size);
   }
 
   private submit(c: Context, personId: string, comment: string | undefined): BotReply {

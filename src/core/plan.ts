@@ -14,6 +14,19 @@ export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 export const MAX_FOCUS_AREAS = 3;
 export const MEASURE_TEXT = { min: 3, max: 500 } as const;
 
+/**
+ * The round after a plan asks, per focus area, whether it has improved.
+ * Stored like any answer, anonymously, as 1 worse, 2 the same, 3 better.
+ */
+export const FOLLOW_UP_ANSWERS = ["better", "same", "worse"] as const;
+export type FollowUpAnswer = (typeof FOLLOW_UP_ANSWERS)[number];
+export const FOLLOW_UP_VALUE: Record<FollowUpAnswer, 1 | 2 | 3> = { worse: 1, same: 2, better: 3 };
+
+/** The pseudo-statement id of a follow-up question: the plan's unit and the factor. */
+export function followUpItemId(planUnitId: string, factorId: string): string {
+  return `fu_${planUnitId}_${factorId}`;
+}
+
 const DAY = 86_400_000;
 /** A week before the deadline, the responsible person is reminded; on the day, asked how it went. */
 export const REMIND_BEFORE_DAYS = 7;

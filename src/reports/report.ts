@@ -119,7 +119,7 @@ export function roundReports(store: Store, roundId: string, k: number, withTrend
 }
 
 /** The previous closed round of the same series, for trends. */
-function previousRound(store: Store, seriesId: string, before: Date): string | null {
+export function previousRound(store: Store, seriesId: string, before: Date): string | null {
   return (
     store
       .select({ id: rounds.id })

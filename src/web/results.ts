@@ -5,6 +5,7 @@ import { getInstrument } from "../db/instrument-store";
 import type { Store } from "../db/open";
 import { rounds, series, units } from "../db/schema";
 import { unitComments } from "../reports/comments";
+import { followUpResults, type FollowUpResult } from "../reports/follow-up";
 import { roundReports, type UnitReport } from "../reports/report";
 import { roundStatus } from "../rounds/status";
 import type { Viewer } from "../db/viewer-store";
@@ -68,7 +69,7 @@ export interface ResultsView {
   round: RoundSummary;
   anonymityMin: number;
   factors: { id: string; name: string; items: { id: string; text: string; reverse: boolean }[] }[];
-  units: (UnitReport & { unitId: string; depth: number; comments: boolean })[];
+  units: (UnitReport & { unitId: string; depth: number; comments: boolean; followUp: FollowUpResult[] })[];
 }
 
 /** Every visible unit's report for a closed round, with the statements in the viewer's language. */
@@ -76,6 +77,7 @@ export function roundResults(store: Store, roundId: string, viewer: Viewer, k: n
   const r = findRound(store, roundId);
   if (r.status !== "closed") throw new PulsenError("conflict", "results are shown only after the round closes");
   const all = roundReports(store, roundId, k);
+  const followUp = followUpResults(store, roundId, all, k);
   const { instrument } = getInstrument(store, r.instrumentId, r.instrumentVersion ?? undefined);
   const asked = new Set(r.itemIds ?? []);
   const unitRows = store.select({ id: units.id, path: units.path }).from(units).orderBy(units.path).all();
@@ -97,7 +99,7 @@ export function roundResults(store: Store, roundId: string, viewer: Viewer, k: n
         const report = all.byUnit.get(u.id);
         // A unit nobody in this round belonged to has nothing to say.
         if (report === undefined || report.invited === 0) return [];
-        return [{ ...report, unitId: u.id, depth: u.path.split(" > ").length - 1, comments: viewer.access.comments.has(u.id) && !report.suppressed }];
+        return [{ ...report, unitId: u.id, depth: u.path.split(" > ").length - 1, comments: viewer.access.comments.has(u.id) && !report.suppressed, followUp: followUp.get(u.id) ?? [] }];
       }),
   };
 }

@@ -123,7 +123,7 @@ describe("dashboard results", () => {
     expect(body.anonymityMin).toBe(5);
     expect(body.units.map((u) => u.unit)).toEqual(["Org", "Org > A", "Org > A > A1", "Org > B", "Org > C", "Org > D"]);
     const byPath = new Map(body.units.map((u) => [u.unit, u]));
-    expect(byPath.get("Org > C")).toEqual({ round: org.roundId, unit: "Org > C", unitId: org.unitId("Org > C"), includesSubunits: true, invited: 3, suppressed: true, reason: "below_threshold", depth: 1, comments: false });
+    expect(byPath.get("Org > C")).toEqual({ round: org.roundId, unit: "Org > C", unitId: org.unitId("Org > C"), includesSubunits: true, invited: 3, suppressed: true, reason: "below_threshold", depth: 1, comments: false, followUp: [] });
     // D is big enough alone, but Org minus the visible units would give away C.
     expect(byPath.get("Org > D")).toMatchObject({ suppressed: true, reason: "complementary" });
     expect(byPath.get("Org > D")).not.toHaveProperty("factors");
@@ -131,7 +131,7 @@ describe("dashboard results", () => {
     // Exactly the figures of the report JSON (CONTRACT.md), the same anonymity decisions everywhere.
     const reports = roundReports(s.database.db, org.roundId, 5);
     for (const u of body.units) {
-      const { unitId: _u, depth: _d, comments: _c, ...report } = u as UnitOut & { depth: number };
+      const { unitId: _u, depth: _d, comments: _c, followUp: _f, ...report } = u as UnitOut & { depth: number; followUp: unknown };
       expect(report).toEqual(reports.byPath.get(u.unit));
     }
     // Statements in the viewer's language (HR has the organization's default, nb).

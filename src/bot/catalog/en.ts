@@ -61,6 +61,7 @@ export const en: Catalog = {
   hrUnits: (shown, hidden) => `${shown} units get results; ${hidden} are hidden to keep answers anonymous.`,
   dashboardLink: (url) => `The full report: ${url}`,
   planCreate: "Make an action plan",
+  digestFollowUp: (a, b, s, w) => `Since the last action plan, ${a}: ${b} % say better, ${s} % about the same, ${w} % worse.`,
   homePlan: (u, d, t, o) => `Action plan for ${u}: ${d} of ${t} measures done${o > 0 ? `, ${o} overdue` : ""}.`,
   measureRemindTitle: "A measure is due in a week",
   measureAskTitle: "How is the measure going?",

@@ -61,6 +61,7 @@ export const nb: Catalog = {
   hrUnits: (shown, hidden) => `${shown} enheter får resultater; ${hidden} er skjult for å bevare anonymiteten.`,
   dashboardLink: (url) => `Hele rapporten: ${url}`,
   planCreate: "Lag tiltaksplan",
+  digestFollowUp: (a, b, s, w) => `Siden forrige tiltaksplan, ${a}: ${b} % sier bedre, ${s} % som før, ${w} % dårligere.`,
   homePlan: (u, d, t, o) => `Tiltaksplan for ${u}: ${d} av ${t} tiltak gjennomført${o > 0 ? `, ${o} over fristen` : ""}.`,
   measureRemindTitle: "Et tiltak har frist om en uke",
   measureAskTitle: "Hvordan går det med tiltaket?",

@@ -61,6 +61,7 @@ export const nn: Catalog = {
   hrUnits: (shown, hidden) => `${shown} einingar får resultat; ${hidden} er skjulte for å ta vare på anonymiteten.`,
   dashboardLink: (url) => `Heile rapporten: ${url}`,
   planCreate: "Lag tiltaksplan",
+  digestFollowUp: (a, b, s, w) => `Sidan førre tiltaksplan, ${a}: ${b} % seier betre, ${s} % som før, ${w} % dårlegare.`,
   homePlan: (u, d, t, o) => `Tiltaksplan for ${u}: ${d} av ${t} tiltak gjennomførte${o > 0 ? `, ${o} over fristen` : ""}.`,
   measureRemindTitle: "Eit tiltak har frist om ei veke",
   measureAskTitle: "Korleis går det med tiltaket?",

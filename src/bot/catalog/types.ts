@@ -54,6 +54,7 @@ export interface Catalog {
   hrUnits: (shown: number, hidden: number) => string;
   dashboardLink: (url: string) => string;
   planCreate: string;
+  digestFollowUp: (area: string, better: number, same: number, worse: number) => string;
   homePlan: (unit: string, done: number, total: number, overdue: number) => string;
   measureRemindTitle: string;
   measureAskTitle: string;

@@ -73,6 +73,8 @@ const nb = {
   exportCsv: "Last ned CSV",
   print: "Utskriftsvennlig",
   hiddenDetail: "Resultatene for denne enheten vises ikke, for å bevare anonymiteten. Dere kan likevel lage en tiltaksplan.",
+  followUpTitle: "Siden forrige tiltaksplan",
+  followUpLine: (a, b, s, w, n) => `${a}: ${b} % bedre · ${s} % som før · ${w} % dårligere (${n} svar)`,
 };
 
 const nn = {
@@ -127,6 +129,8 @@ const nn = {
   exportCsv: "Last ned CSV",
   print: "Utskriftsvenleg",
   hiddenDetail: "Resultata for denne eininga blir ikkje viste, for å verne anonymiteten. De kan likevel lage ein tiltaksplan.",
+  followUpTitle: "Sidan førre tiltaksplan",
+  followUpLine: (a, b, s, w, n) => `${a}: ${b} % betre · ${s} % som før · ${w} % dårlegare (${n} svar)`,
 };
 
 const en = {
@@ -202,6 +206,8 @@ const en = {
   exportCsv: "Download CSV",
   print: "Printable",
   hiddenDetail: "This unit's results are not shown, to protect anonymity. You can still make an action plan.",
+  followUpTitle: "Since the last action plan",
+  followUpLine: (a, b, s, w, n) => `${a}: ${b} % better · ${s} % about the same · ${w} % worse (${n} answers)`,
 };
 
 export const texts = { nb, nn, en };

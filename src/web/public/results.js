@@ -142,6 +142,14 @@ function renderDetail(el, t, data, u, fmtDate) {
       ),
     ),
     h("div", { class: "legend" }, t.scale.map((s, i) => h("span", {}, h("i", { class: `dist-${i + 1}` }), s))),
+    u.followUp && u.followUp.length > 0
+      ? h(
+          "section",
+          { class: "follow-up" },
+          h("h4", {}, t.followUpTitle),
+          h("ul", {}, u.followUp.map((f) => h("li", {}, t.followUpLine(nameOf(f.factorId), Math.round(f.better * 100), Math.round(f.same * 100), Math.round(f.worse * 100), f.n)))),
+        )
+      : null,
     ...items,
     comments,
     planBox,
