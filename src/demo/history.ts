@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { storeAnonymously } from "../db/answer-store";
 import type { Db } from "../db/open";
-import { draftAnswers, drafts, invitations, rounds } from "../db/schema";
+import { draftAnswers, drafts, invitations, rounds, unitLeaders } from "../db/schema";
+import { addMeasure, ensurePlan, setFocusAreas } from "../plans/plans";
 import { closeRound } from "../rounds/close";
 import { openRound } from "../rounds/open";
 import { getSeries } from "../rounds/series";
@@ -51,5 +52,21 @@ export function seedDemoHistory(db: Db, seriesId: string, now: Date, roundsBack 
     });
     made.push(id);
   }
+  seedDemoPlan(db, made[made.length - 1], now);
   return made;
+}
+
+/**
+ * An action plan on the newest closed round for the first led unit, so the
+ * dashboard shows one and the open round asks its follow-up question.
+ */
+function seedDemoPlan(db: Db, roundId: string | undefined, now: Date): void {
+  if (roundId === undefined) return;
+  const led = db.select({ unitId: unitLeaders.unitId, personId: unitLeaders.personId }).from(unitLeaders).orderBy(unitLeaders.unitId).limit(1).get();
+  if (led === undefined) return;
+  db.transaction((tx) => {
+    const plan = ensurePlan(tx, roundId, led.unitId, led.personId, now);
+    setFocusAreas(tx, plan, [{ factorId: "change", kind: "improve" }, { factorId: "engagement", kind: "preserve" }], now);
+    addMeasure(tx, plan, { text: "Ta opp kommende endringer som fast punkt på teammøtet", responsibleId: led.personId, deadline: new Date(now.getTime() + 21 * DAY), factorId: "change" }, led.personId, now);
+  });
 }
