@@ -26,6 +26,7 @@ const envSchema = z.object({
   TEAMS_APP_CATALOG_ID: optionalText,
   GRAPH_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
   MICROSOFT_LOGIN_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  BOTFRAMEWORK_OPENID_METADATA_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
   TEAMS_UNAUTHENTICATED: optionalText.pipe(z.enum(["1", "0"], { error: "must be 1 or empty" }).optional()),
   LOG_LEVEL: optionalText.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be fatal, error, warn, info, debug, trace or silent" }).optional()),
 });
@@ -54,6 +55,8 @@ export type TeamsConfig =
       graph: GraphConfig | null;
       /** Microsoft identity platform: signing keys for the Teams tab's SSO tokens, and Graph's token endpoint. */
       loginUrl: string;
+      /** Where botbuilder reads the Bot Framework's token-signing keys (undefined: Microsoft's own). */
+      openIdMetadataUrl: string | undefined;
     }
   | { auth: "none"; graph: GraphConfig | null };
 
@@ -118,9 +121,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         loginUrl,
       };
     }
-    teams = { auth: "botframework", appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType, graph, loginUrl };
+    teams = { auth: "botframework", appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType, graph, loginUrl, openIdMetadataUrl: e.BOTFRAMEWORK_OPENID_METADATA_URL };
   } else {
-    for (const v of ["MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID", "MICROSOFT_APP_TYPE", "TEAMS_APP_CATALOG_ID"] as const) {
+    for (const v of ["MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID", "MICROSOFT_APP_TYPE", "TEAMS_APP_CATALOG_ID", "BOTFRAMEWORK_OPENID_METADATA_URL"] as const) {
       if (e[v]) fail("MICROSOFT_APP_ID", `is required with ${v}`);
     }
     if (e.TEAMS_UNAUTHENTICATED === "1") {

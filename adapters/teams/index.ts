@@ -1,4 +1,6 @@
-import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext, TurnContext as Turn } from "botbuilder";
+import { type Activity, ActivityTypes, CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext, TurnContext as Turn } from "botbuilder";
+import { AuthenticationConstants, AuthenticationError } from "botframework-connector";
+import { z } from "zod";
 import { eq } from "drizzle-orm";
 import express from "express";
 import { textMessage } from "../../src/bot/survey-messages";
@@ -10,6 +12,30 @@ import { GraphInstaller } from "./graph";
 import { TeamsSender } from "./sender";
 import { channelLabel, channelReference } from "./channel";
 import { PulsenError } from "../../src/core/errors";
+
+/** Just enough to know it is an activity; the logic's edge parser reads the rest. */
+const activityEnvelope = z.object({ type: z.string().min(1) }).passthrough();
+
+/** What botbuilder's own HTTP edge does to an activity's date strings. */
+function withDates(a: z.infer<typeof activityEnvelope>): Activity {
+  const out: Record<string, unknown> = { ...a };
+  for (const k of ["timestamp", "localTimestamp", "expiration"]) if (typeof out[k] === "string") out[k] = new Date(out[k] as string);
+  return out as unknown as Activity;
+}
+
+/** CloudAdapter, with its turn entry point reachable from our HTTP edge. */
+class EdgeCloudAdapter extends CloudAdapter {
+  run(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+/** botbuilder's own refusal, or jsonwebtoken's (a bad signature, an expired or early token). */
+function isAuthFailure(err: unknown): boolean {
+  if (err instanceof AuthenticationError) return true;
+  const name = err instanceof Error ? err.name : "";
+  return name === "JsonWebTokenError" || name === "TokenExpiredError" || name === "NotBeforeError";
+}
 
 /**
  * Teams: botbuilder's CloudAdapter on /api/messages. Without an app id the
@@ -24,10 +50,28 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
   }
   const settings =
     teams.auth === "botframework"
-      ? { MicrosoftAppId: teams.appId, MicrosoftAppPassword: teams.appPassword, MicrosoftAppTenantId: teams.tenantId, MicrosoftAppType: teams.appType }
+      ? {
+          MicrosoftAppId: teams.appId,
+          MicrosoftAppPassword: teams.appPassword,
+          MicrosoftAppTenantId: teams.tenantId,
+          MicrosoftAppType: teams.appType,
+          // botbuilder takes one overridden endpoint as "all are given": so give the public cloud's, with the keys' URL replaced.
+          ...(teams.openIdMetadataUrl
+            ? {
+                ToBotFromChannelOpenIdMetadataUrl: teams.openIdMetadataUrl,
+                ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+                ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+                ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+                OAuthUrl: AuthenticationConstants.OAuthUrl,
+                ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+                CallerId: CallerIdConstants.PublicAzureChannel,
+                ValidateAuthority: true,
+              }
+            : {}),
+        }
       : {};
   const auth = new ConfigurationBotFrameworkAuthentication(settings);
-  const adapter = new CloudAdapter(auth);
+  const adapter = new EdgeCloudAdapter(auth);
   adapter.onTurnError = async (_context, error) => {
     ctx.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "teams turn failed");
   };
@@ -107,7 +151,23 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
     },
     mount: (app) => {
       app.post("/api/messages", express.json({ limit: "1mb" }), (req, res) => {
-        void adapter.process(req, res, logic);
+        // Our own HTTP edge around processActivity: botbuilder's process() answers a token
+        // with a bad signature with 500 and echoes error texts; this answers 401 and says nothing.
+        const activity = activityEnvelope.safeParse(req.body);
+        if (!activity.success) return void res.status(400).json({ error: "not_an_activity" });
+        const authHeader = typeof req.headers.authorization === "string" ? req.headers.authorization : "";
+        adapter.run(authHeader, withDates(activity.data), logic).then(
+          (invoke) => {
+            res.status(invoke?.status ?? 200);
+            if (invoke?.body !== undefined) res.json(invoke.body);
+            else res.end();
+          },
+          (err: unknown) => {
+            const unauthorized = isAuthFailure(err);
+            if (!unauthorized) ctx.logger.warn({ err: err instanceof Error ? err.message : String(err) }, "teams activity failed");
+            res.status(unauthorized ? 401 : 500).json({ error: unauthorized ? "unauthorized" : "internal" });
+          },
+        );
       });
     },
   };

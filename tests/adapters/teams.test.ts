@@ -7,13 +7,15 @@ import { ManualClock } from "../../src/core/clock";
 import { ALWAYS } from "../../src/core/quiet-hours";
 import { storeBuiltins } from "../../src/db/instrument-store";
 import { openDatabase } from "../../src/db/open";
-import { invitations, outbox, responses } from "../../src/db/schema";
+import { drafts, invitations, outbox, responses, teamsReferences } from "../../src/db/schema";
 import { builtinInstruments } from "../../src/instruments/catalog";
 import { importOrgCsv } from "../../src/org/import";
 import { closeRound } from "../../src/rounds/close";
 import { openRound } from "../../src/rounds/open";
 import { createSeries, getSeries } from "../../src/rounds/series";
 import { type RunningServer, startServer } from "../../src/server/start";
+import { generateKeyPair } from "jose";
+import { BotFrameworkStandIn } from "../helpers/botframework-standin";
 import { ConnectorStandIn } from "../helpers/connector-standin";
 import { csv } from "../helpers/csv";
 import { tempDir } from "../helpers/tmp";
@@ -79,6 +81,42 @@ describe("Teams, through botbuilder's CloudAdapter over HTTP", () => {
     await connector.start();
     expect((await post(activity("message", AAD[0]!, { text: "status" }))).status).toBe(401);
     expect((await post(activity("message", AAD[0]!, { text: "status" }), { authorization: "Bearer not.a.jwt" })).status).toBe(401);
+  });
+
+  it("accepts activities the Bot Framework signed, answers a card action in place, and refuses forged, misaddressed or foreign tokens", async () => {
+    const bf = new BotFrameworkStandIn();
+    await bf.start();
+    try {
+      connector = new ConnectorStandIn();
+      await connector.start();
+      const appId = "11111111-1111-1111-1111-111111111111";
+      const { clock } = await boot({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: "secret", BOTFRAMEWORK_OPENID_METADATA_URL: bf.metadataUrl });
+      const db = running!.database.db;
+      const signed = async (body: unknown, o: Partial<Parameters<BotFrameworkStandIn["token"]>[0]> = {}) => post(body, { authorization: `Bearer ${await bf.token({ appId, serviceUrl: connector!.url, ...o })}` });
+
+      expect((await signed(activity("installationUpdate", AAD[0]!, { action: "add" }))).status).toBeLessThan(300);
+      expect(db.select().from(teamsReferences).all()).toHaveLength(1);
+
+      const { id } = createSeries(db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { ...ALWAYS } }, clock.now());
+      const roundId = db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["teams"]) }));
+      const invoke = (data: unknown) => activity("invoke", AAD[0]!, { name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "pulsen", data: { pulsen: data } } } });
+      const res = await signed(invoke({ a: "start", r: roundId }));
+      expect(res.status).toBe(200);
+      const card = ((await res.json()) as { value: Card }).value;
+      expect(actionsOf(card).map((a) => a.data.pulsen.v)).toEqual([1, 2, 3, 4, 5, "skip"]);
+
+      const forged = (await generateKeyPair("RS256")).privateKey;
+      const refused = [
+        await signed(invoke({ a: "start", r: roundId }), { key: forged }),
+        await signed(invoke({ a: "start", r: roundId }), { appId: "22222222-2222-2222-2222-222222222222" }),
+        await signed(invoke({ a: "start", r: roundId }), { serviceUrl: "https://evil.example/" }),
+        await signed(invoke({ a: "start", r: roundId }), { issuer: "https://sts.windows.net/evil/" }),
+      ];
+      expect(refused.map((r) => r.status)).toEqual([401, 401, 401, 401]);
+      expect(db.select().from(drafts).all()).toHaveLength(1); // only the one real start
+    } finally {
+      await bf.stop();
+    }
   });
 
   it("captures the conversation on install, sends the invitation as a card, and updates it in place as the person answers", async () => {
