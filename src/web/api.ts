@@ -13,6 +13,7 @@ import type { ChannelResolvers } from "./channel-targets";
 import { readSessionToken, SESSION_COOKIE, sessionCookie } from "./cookies";
 import { planRoutes } from "./plan-api";
 import { parse, roundIdParam, route, unitIdParam, viewerFrom } from "./request";
+import { roundInsights } from "../reports/insights";
 import { liveParticipation, listRounds, roundComments, roundResults } from "./results";
 import type { Sessions } from "./sessions";
 import type { TeamsSso } from "./teams-sso";
@@ -107,7 +108,7 @@ export function dashboardApi(deps: ApiDeps): Router {
     "/me",
     route((req) => {
       const v = viewerOf(req);
-      return { name: v.name, locale: v.locale, roles: v.roles, leader: v.leads.length > 0, dashboard: v.access.results.size > 0 };
+      return { name: v.name, locale: v.locale, roles: v.roles, hr: v.roles.includes("hr"), leader: v.leads.length > 0, dashboard: v.access.results.size > 0 };
     }),
   );
 
@@ -128,6 +129,16 @@ export function dashboardApi(deps: ApiDeps): Router {
   api.get(
     "/rounds/:id/results",
     route((req) => roundResults(deps.db, parse(roundIdParam, req.params.id, "round"), viewerOf(req), deps.anonymityMin)),
+  );
+
+  api.get(
+    "/rounds/:id/insights",
+    route((req) => {
+      const v = viewerOf(req);
+      // Segments and drivers compare every unit with the others: HR's view only.
+      if (!v.roles.includes("hr")) throw new PulsenError("forbidden", "insights across the organization are for HR");
+      return roundInsights(deps.db, parse(roundIdParam, req.params.id, "round"), deps.anonymityMin);
+    }),
   );
 
   api.get(

@@ -173,6 +173,19 @@ describe("dashboard results", () => {
     expect(all.body.comments.sort()).toEqual(Object.values(COMMENTS).sort());
   });
 
+  it("give HR, and only HR, the segments and drivers across the organization", async () => {
+    const { org, server: s } = await boot();
+    const hr = await signIn(s, "hr@org.example");
+    const insights = await getJson<{ segments: { unit: string; segment: string }[]; drivers: unknown }>(s, `/api/rounds/${org.roundId}/insights`, hr);
+    expect(insights.status).toBe(200);
+    // Only shown units are placed; C and D are hidden.
+    expect(insights.body.segments.map((x) => x.unit)).toEqual(["Org > A", "Org > A > A1", "Org > B"]);
+    expect(insights.body.drivers).toEqual({ skipped: "driver analysis needs at least 30 responses in the organization" });
+    const lead = await signIn(s, "lead.a@org.example");
+    expect((await getJson(s, `/api/rounds/${org.roundId}/insights`, lead)).status).toBe(403);
+    expect((await getJson(s, `/api/rounds/${org.openRoundId}/insights`, hr)).status).toBe(409);
+  });
+
   it("has nothing for an employee with no unit to lead or represent", async () => {
     const { org, server: s } = await boot();
     const cookie = await signIn(s, "b3@org.example");

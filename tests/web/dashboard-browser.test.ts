@@ -117,6 +117,14 @@ describe("the action plan in the dashboard", () => {
     expect(await page.locator("table.measures tbody tr td").allTextContents()).toEqual(["Avklare roller i vaktplanen", "Ledelse", "C 1", "15. jan. 2027", "Ikke startetPåbegyntGjennomført"]);
     await page.locator("table.measures select").selectOption("done");
     await expect.poll(() => page.textContent(".plan .summary")).toBe("1 av 1 tiltak gjennomført");
+    // HR finds it among all plans, and one click opens it.
+    await page.context().clearCookies();
+    await page.goto(`${s.url}/signin?token=${s.sessions.createLink(org.personId("hr@org.example"))}`);
+    await page.waitForSelector("table.plans tbody tr");
+    expect(await page.locator("table.plans tbody tr").allTextContents()).toEqual(["Org > CEngasjementspuls11 av 1 tiltak gjennomført"]);
+    expect(await page.textContent(".insights h2")).toBe("Innsikt for HR");
+    await page.locator("table.plans tbody tr").click();
+    await expect.poll(() => page.textContent(".detail h3")).toBe("Org > C");
     if (SCREENSHOTS) await page.locator(".detail").screenshot({ path: `${SCREENSHOTS}/action-plan.png` });
     expect(errors).toEqual([]);
     await page.close();

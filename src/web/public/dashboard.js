@@ -6,6 +6,8 @@ import { renderChannels } from "./channels.js";
 import { h, put } from "./dom.js";
 import { applyTheme, detectHost } from "./host.js";
 import { pickLocale, texts } from "./i18n.js";
+import { renderInsights } from "./insights.js";
+import { renderPlansOverview } from "./plans.js";
 import { renderLive, renderResults } from "./results.js";
 
 const main = document.getElementById("main");
@@ -63,13 +65,19 @@ function showSignIn(t, session) {
   put(main, h("h1", {}, t.signInTitle), expired ? h("p", { class: "warn" }, t.signInExpired) : null, h("p", {}, t.signInHelp), picker);
 }
 
-async function showRound(t, roundView, round, fmt, fmtDate) {
+async function showRound(t, roundView, round, fmt, fmtDate, hr) {
   put(roundView, h("p", {}, t.loading));
   if (round.status === "open") {
     renderLive(roundView, t, await api("GET", `/rounds/${encodeURIComponent(round.id)}/participation`), fmt);
   } else {
     const data = await api("GET", `/rounds/${encodeURIComponent(round.id)}/results`);
     renderResults(roundView, t, data, data.anonymityMin, state, fmtDate);
+    if (hr) {
+      const box = h("section", { class: "insights" });
+      roundView.append(box);
+      const name = (id) => data.factors.find((f) => f.id === id)?.name ?? id;
+      await renderInsights(box, t, round.id, name).catch((e) => put(box, h("p", { class: "warn" }, `${t.error}: ${e.message}`)));
+    }
   }
 }
 
@@ -124,8 +132,9 @@ async function run() {
   const { rounds } = await api("GET", "/rounds");
   const roundView = h("section", { id: "round" });
   const channels = h("section", { id: "channels" });
+  const plansBox = h("section", { id: "plans" });
   if (rounds.length === 0) {
-    put(main, h("p", {}, t.noRounds), channels);
+    put(main, h("p", {}, t.noRounds), plansBox, channels);
   } else {
     const label = (r) => `${r.series} · ${r.status === "open" ? t.closes(fmt(r.closesAt)) : t.closedOn(fmt(r.closedAt))}`;
     // A digest's "make an action plan" link names the round and unit; otherwise the newest closed round,
@@ -135,11 +144,17 @@ async function run() {
     const initial = rounds.find((r) => r.id === wanted.get("round")) || rounds.find((r) => r.status === "closed") || rounds[0];
     const select = h(
       "select",
-      { id: "round-select", "aria-label": t.rounds, onchange: (e) => showRound(t, roundView, rounds.find((r) => r.id === e.target.value), fmt, fmtDate) },
+      { id: "round-select", "aria-label": t.rounds, onchange: (e) => showRound(t, roundView, rounds.find((r) => r.id === e.target.value), fmt, fmtDate, me.hr) },
       rounds.map((r) => h("option", { value: r.id, selected: r.id === initial.id }, label(r))),
     );
-    put(main, h("label", { class: "round-pick" }, `${t.rounds} `, select), roundView, channels);
-    await showRound(t, roundView, initial, fmt, fmtDate);
+    put(main, h("label", { class: "round-pick" }, `${t.rounds} `, select), roundView, plansBox, channels);
+    const openPlan = (roundId, unitId) => {
+      state.unit = unitId;
+      select.value = roundId;
+      void showRound(t, roundView, rounds.find((r) => r.id === roundId), fmt, fmtDate, me.hr).then(() => document.getElementById("plan")?.scrollIntoView());
+    };
+    void renderPlansOverview(plansBox, t, openPlan).catch((e) => put(plansBox, h("p", { class: "warn" }, `${t.error}: ${e.message}`)));
+    await showRound(t, roundView, initial, fmt, fmtDate, me.hr);
   }
   await renderChannels(channels, t, host);
   if (host.kind === "teams") host.loaded();

@@ -1,0 +1,49 @@
+// HR's view across the organization for a closed round: leadership ×
+// engagement segments, and which factors move with engagement. Built by the
+// server from shown units only.
+import { api } from "./api.js";
+import { h, put } from "./dom.js";
+
+export async function renderInsights(el, t, roundId, factorName) {
+  const data = await api("GET", `/rounds/${encodeURIComponent(roundId)}/insights`);
+  const parts = [h("h2", {}, t.insightsTitle)];
+  parts.push(h("h3", {}, t.segmentsTitle));
+  if (Array.isArray(data.segments)) {
+    parts.push(
+      h("p", { class: "note" }, t.segmentsNote),
+      h(
+        "div",
+        { class: "table-wrap" },
+        h(
+          "table",
+          { class: "segments" },
+          h("thead", {}, h("tr", {}, [t.unit, factorName("leadership"), factorName("engagement"), t.segment].map((c) => h("th", { scope: "col" }, c)))),
+          h("tbody", {}, data.segments.map((s) => h("tr", {}, h("th", { scope: "row" }, s.unit), h("td", { class: "num" }, String(Math.round(s.leadership))), h("td", { class: "num" }, String(Math.round(s.engagement))), h("td", {}, t.segments[s.segment] ?? s.segment)))),
+        ),
+      ),
+    );
+  } else parts.push(h("p", { class: "note" }, t.notAvailable));
+  parts.push(h("h3", {}, t.driversTitle));
+  if (Array.isArray(data.drivers)) {
+    parts.push(
+      h("p", { class: "note" }, t.driversNote),
+      h(
+        "div",
+        { class: "table-wrap" },
+        h(
+          "table",
+          { class: "drivers" },
+          h("thead", {}, h("tr", {}, [t.factor, t.correlation, t.score].map((c) => h("th", { scope: "col" }, c)))),
+          h(
+            "tbody",
+            {},
+            data.drivers.map((d) =>
+              h("tr", { class: d.r !== null && d.r >= 0.5 && d.score !== null && d.score < 60 ? "lever" : "" }, h("th", { scope: "row" }, factorName(d.factor)), h("td", { class: "num" }, d.r === null ? "–" : d.r.toFixed(2)), h("td", { class: "num" }, d.score === null ? "–" : String(Math.round(d.score)))),
+            ),
+          ),
+        ),
+      ),
+    );
+  } else parts.push(h("p", { class: "note" }, t.driversTooFew));
+  put(el, ...parts);
+}
