@@ -4,6 +4,7 @@ import { DEFAULT_LOCALE, type Locale } from "../core/locale";
 import { answerWindow } from "../core/round";
 import type { Db } from "../db/open";
 import { getOrganization, personLocale, personTimezone } from "../db/org-store";
+import { loadViewer } from "../db/viewer-store";
 import { invitations, people, personRoles, rounds, series, unitChannels, unitLeaders, units } from "../db/schema";
 import { subtreeUnitIds } from "../rounds/audience";
 import { participation } from "../rounds/nudge";
@@ -105,8 +106,8 @@ export class Assistant {
    */
   dashboard(personId: string): BotMessage {
     const { t } = this.who(personId);
-    const rep = this.db.select({ r: personRoles.role }).from(personRoles).where(eq(personRoles.personId, personId)).get() !== undefined;
-    if (!rep && !this.isLeaderOrHr(personId)) return this.message("dashboard", [{ type: "text", text: t.dashboardNoAccess }], t.dashboardNoAccess);
+    // The same rule the dashboard itself applies: something to see, or no link.
+    if ((loadViewer(this.db, personId)?.access.results.size ?? 0) === 0) return this.message("dashboard", [{ type: "text", text: t.dashboardNoAccess }], t.dashboardNoAccess);
     const link = this.signInUrl(personId);
     const text = t.signInLink(link.minutes);
     return this.message("dashboard", [{ type: "text", text }, { type: "link", label: t.dashboardOpen, url: link.url }], text);
