@@ -1,4 +1,4 @@
-import { desc, eq, ne } from "drizzle-orm";
+import { and, desc, eq, ne } from "drizzle-orm";
 import { PulsenError } from "../core/errors";
 import type { Locale } from "../core/locale";
 import { getInstrument } from "../db/instrument-store";
@@ -25,12 +25,14 @@ export interface RoundSummary {
   closedAt: string | null;
 }
 
-export function listRounds(store: Store, locale: Locale): RoundSummary[] {
+/** Opened rounds, newest first; or just the one asked for. */
+export function listRounds(store: Store, locale: Locale, only?: string): RoundSummary[] {
+  const opened = ne(rounds.status, "scheduled");
   return store
     .select({ r: rounds, seriesName: series.name })
     .from(rounds)
     .innerJoin(series, eq(series.id, rounds.seriesId))
-    .where(ne(rounds.status, "scheduled"))
+    .where(only === undefined ? opened : and(opened, eq(rounds.id, only)))
     .orderBy(desc(rounds.openedAt))
     .all()
     .map(({ r, seriesName }) => ({
@@ -81,7 +83,7 @@ export function roundResults(store: Store, roundId: string, viewer: Viewer, k: n
   const { instrument } = getInstrument(store, r.instrumentId, r.instrumentVersion ?? undefined);
   const asked = new Set(r.itemIds ?? []);
   const unitRows = store.select({ id: units.id, path: units.path }).from(units).orderBy(units.path).all();
-  const summary = listRounds(store, viewer.locale).find((x) => x.id === roundId);
+  const summary = listRounds(store, viewer.locale, roundId)[0];
   if (summary === undefined) throw new PulsenError("not_found", `no round "${roundId}"`);
   return {
     round: summary,
