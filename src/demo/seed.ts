@@ -2,6 +2,7 @@ import type { Clock } from "../core/clock";
 import { ALWAYS } from "../core/quiet-hours";
 import type { Db } from "../db/open";
 import { getOrganization } from "../db/org-store";
+import { organizations } from "../db/schema";
 import { importOrgCsv } from "../org/import";
 import { openRound } from "../rounds/open";
 import { createSeries, getSeries } from "../rounds/series";
@@ -18,6 +19,8 @@ export function seedDemo(db: Db, clock: Clock): { seeded: boolean; roundId?: str
   if (getOrganization(db) !== null) return { seeded: false };
   const csv = syntheticOrgCsv({ people: 40, units: 6, levels: 3, orgName: "Fjordvik kommune", seed: 7 });
   importOrgCsv(db, new TextEncoder().encode(csv), { dryRun: false, clock });
+  // Only this organization is the demo: a real one never gets the "look as anyone" picker (rule 9).
+  db.update(organizations).set({ demo: true }).run();
   const now = clock.now();
   const { id } = createSeries(
     db,

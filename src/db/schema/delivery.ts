@@ -47,6 +47,8 @@ export const outbox = sqliteTable(
     attempts: integer("attempts").notNull().default(0),
     leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
     platformMessageId: text("platform_message_id"),
+    /** A message already sent (its platform message id) that this one rewrites in place, e.g. at the close. */
+    replaces: text("replaces"),
     reason: text("reason"),
     createdAt: createdAt(),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),

@@ -8,6 +8,8 @@ export const organizations = sqliteTable("organizations", {
   name: text("name").notNull(),
   defaultLocale: text("default_locale", { enum: ["nb", "nn", "en"] }).notNull().default("nb"),
   defaultTimezone: text("default_timezone").notNull().default("Europe/Oslo"),
+  /** The seeded demo (Fjordvik kommune): only it may have the "look as anyone" picker (DESIGN.md rule 9). */
+  demo: integer("demo", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
 
