@@ -1,16 +1,22 @@
 import { eq } from "drizzle-orm";
 import type { Instrument } from "../core/instrument";
 import { DEFAULT_LOCALE, type Locale } from "../core/locale";
-import { strengthsAndImprovements } from "../core/scoring";
 import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
 import { getOrganization } from "../db/org-store";
 import { rounds, series, units } from "../db/schema";
 import { participation } from "../rounds/nudge";
 import { followUpResults, type FollowUpResult } from "../reports/follow-up";
-import { type RoundReports, roundReports } from "../reports/report";
+import { type FactorReport, type RoundReports, roundReports } from "../reports/report";
 import { catalogs, formatDateTime } from "./catalog";
 import type { Block, BotMessage } from "./message";
+
+/** The arrow the report decided, with the change beside it. */
+function arrow(f: Extract<FactorReport, { suppressed: false }>): string {
+  if (f.direction === null || f.trend === null) return "–";
+  const change = `${f.trend > 0 ? "+" : ""}${f.trend.toFixed(2)}`;
+  return f.direction === "up" ? `↑ ${change}` : f.direction === "down" ? `↓ ${change}` : `→ ${change}`;
+}
 
 /**
  * Leader digests and HR's summary, built from the round's reports with the
@@ -54,15 +60,17 @@ export class DigestComposer {
       return { ref: `digest:${roundId}:${unitId}`, blocks: [{ type: "header", text: header }, { type: "text", text }, this.planLink(roundId, unitId, locale)], summary: header };
     }
     const name = (id: string) => data.instrument.factors.find((f) => f.id === id)?.name[locale] ?? id;
-    const arrow = (trend: number | null) => (trend === null ? "–" : trend > 0.05 ? `↑ +${trend.toFixed(2)}` : trend < -0.05 ? `↓ ${trend.toFixed(2)}` : "→");
-    const { strengths, improvements } = strengthsAndImprovements(report.factors);
+    const row = (f: FactorReport): string[] =>
+      f.suppressed ? [name(f.id), t.digestHiddenCell, "–"] : [name(f.id), f.score === null ? "–" : f.score.toFixed(0), arrow(f)];
     const blocks: Block[] = [
       { type: "header", text: header },
       { type: "text", text: t.digestRate(report.responses, report.invited, Math.round(report.responseRate * 100)) },
-      { type: "table", columns: [...t.digestColumns], rows: report.factors.map((f) => [name(f.id), f.score === null ? "–" : f.score.toFixed(0), arrow(f.trend)]) },
+      { type: "table", columns: [...t.digestColumns], rows: report.factors.map(row) },
     ];
-    if (strengths.length > 0) blocks.push({ type: "text", text: t.strengths(strengths.map((f) => name(f.id)).join(", ")) });
-    if (improvements.length > 0) blocks.push({ type: "text", text: t.improvements(improvements.map((f) => name(f.id)).join(", ")) });
+    if (report.factors.some((f) => f.suppressed)) blocks.push({ type: "context", text: t.digestHiddenNote(this.anonymityMin) });
+    // The report's own choice, the same one the dashboard and the CLI show.
+    if (report.strengths.length > 0) blocks.push({ type: "text", text: t.strengths(report.strengths.map(name).join(", ")) });
+    if (report.improvements.length > 0) blocks.push({ type: "text", text: t.improvements(report.improvements.map(name).join(", ")) });
     // How the team judges the last plan's focus areas.
     for (const f of data.followUp.get(unitId) ?? []) {
       blocks.push({ type: "text", text: t.digestFollowUp(name(f.factorId), Math.round(f.better * 100), Math.round(f.same * 100), Math.round(f.worse * 100)) });

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { loadConfig } from "../config";
+import type { HiddenReason } from "../core/anonymity";
 import { unitComments } from "../reports/comments";
 import { unitReport } from "../reports/report";
 import type { CliContext } from "./context";
@@ -16,14 +17,23 @@ export function registerReport(program: Command, ctx: CliContext): void {
       const r = unitReport(ctx.db, roundId, k, opts.unit);
       if (opts.json) return ctx.json(r);
       if (r.suppressed) {
-        ctx.print(`${r.unit}: not shown (${r.reason === "below_threshold" ? `fewer than ${k} responses` : "shown figures would let a smaller group be worked out"}); ${r.invited} invited.`);
+        ctx.print(`${r.unit}: not shown (${hiddenWhy(r.reason, k)}); ${r.invited} invited.`);
         return;
       }
       ctx.print(`${r.unit}: ${r.responses} of ${r.invited} answered (${Math.round(r.responseRate * 100)} %)`);
       for (const f of r.factors) {
+        if (f.suppressed) {
+          ctx.print(`  ${f.id.padEnd(24)} hidden (${hiddenWhy(f.reason, k)})`);
+          continue;
+        }
         const trend = f.trend === null ? "" : ` (${f.trend > 0 ? "+" : ""}${f.trend.toFixed(2)})`;
-        ctx.print(`  ${f.id.padEnd(24)} ${f.mean?.toFixed(2) ?? "–"}  ${f.score?.toFixed(0) ?? "–"}/100  ${Math.round((f.favorable ?? 0) * 100)} % favorable${trend}`);
+        const figures = `${f.mean?.toFixed(2) ?? "–"}  ${f.score?.toFixed(0) ?? "–"}/100  n=${f.n}`;
+        ctx.print(`  ${f.id.padEnd(24)} ${figures}  ${Math.round((f.favorable ?? 0) * 100)} % favorable${trend}`);
       }
+      const hiddenItems = r.items.filter((i) => i.suppressed).length;
+      if (hiddenItems > 0) ctx.print(`  ${hiddenItems} of ${r.items.length} statements hidden (too few answered them).`);
+      if (r.strengths.length > 0) ctx.print(`Strengths: ${r.strengths.join(", ")}`);
+      if (r.improvements.length > 0) ctx.print(`Areas to improve: ${r.improvements.join(", ")}`);
     });
 }
 
@@ -42,4 +52,8 @@ export function registerComments(program: Command, ctx: CliContext): void {
       if (!r.shown) return ctx.print(`${opts.unit}: comments are not shown (too few responses to keep them anonymous).`);
       for (const c of r.comments) ctx.print(`– ${c.replace(/\s+/g, " ")}`);
     });
+}
+
+function hiddenWhy(reason: HiddenReason, k: number): string {
+  return reason === "below_threshold" ? `fewer than ${k} answers` : "shown figures would let a smaller group be worked out";
 }

@@ -1,66 +1,151 @@
 /**
  * The anonymity engine (DESIGN.md rules 4–5): given the org tree and how
- * many responses each unit holds, decide which unit reports may be shown.
+ * many answers each unit holds for one figure, decide where that figure may
+ * be shown. A "figure" is a unit's whole report (counted in responses), or
+ * one statement, factor or follow-up question inside it (counted in those
+ * who answered it): every figure carries its own n and gets its own decision.
  *
- * A unit's report covers the unit and all its sub-units. Two rules:
- * - threshold: a group with fewer than k responses is never shown;
- * - no differencing: for every shown group P, the respondents it has beyond
- *   its shown sub-groups (P minus the topmost shown groups below it) must be
- *   0 or at least k. Otherwise subtracting would reveal a group of 1..k−1.
- *   We then hide the smallest shown sub-group too (complementary
+ * A unit's figure covers the unit and all its sub-units. Two rules:
+ * - threshold: a figure from fewer than k answers is never shown;
+ * - no differencing: for every shown figure at P, the answers it has beyond
+ *   the same figure shown below it (P minus the topmost shown units below)
+ *   must be 0 or at least k. Otherwise subtracting would reveal a group of
+ *   1..k−1. We then hide the smallest shown unit below too (complementary
  *   suppression) until the remainder is safe. Because every difference
- *   between nested shown groups is a sum of such remainders and of shown
- *   groups, each 0 or ≥ k, no two shown results differ by 1..k−1 people.
+ *   between nested shown figures is a sum of such remainders and of shown
+ *   figures, each 0 or ≥ k, no two shown figures differ by 1..k−1 answers.
  */
 export interface UnitCount {
   id: string;
   parentId: string | null;
-  /** Responses whose unit is exactly this one. */
+  /** Answers (or responses) whose unit is exactly this one. */
   own: number;
 }
 
-export type Visibility = { visible: true; total: number } | { visible: false; total: number; reason: "below_threshold" | "complementary" };
+export type HiddenReason = "below_threshold" | "complementary";
 
-export function decideVisibility(units: readonly UnitCount[], k: number): Map<string, Visibility> {
+export type Visibility = { visible: true; total: number } | { visible: false; total: number; reason: HiddenReason };
+
+/** The org tree, prepared once and reused for every figure of a round. */
+export interface UnitTree {
+  ids: readonly string[];
+  children: ReadonlyMap<string, readonly string[]>;
+  /** Deepest first, ties by id: the order in which remainders are checked. */
+  deepestFirst: readonly string[];
+}
+
+export function unitTree(units: readonly { id: string; parentId: string | null }[]): UnitTree {
+  const known = new Set(units.map((u) => u.id));
+  const parent = new Map(units.map((u) => [u.id, u.parentId !== null && known.has(u.parentId) ? u.parentId : null]));
   const children = new Map<string, string[]>();
-  const byId = new Map(units.map((u) => [u.id, u]));
   for (const u of units) {
-    if (u.parentId !== null && byId.has(u.parentId)) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+    const p = parent.get(u.id) ?? null;
+    if (p !== null) children.set(p, [...(children.get(p) ?? []), u.id]);
   }
+  const depth = new Map<string, number>();
+  const depthOf = (id: string): number => {
+    const d = depth.get(id);
+    if (d !== undefined) return d;
+    const p = parent.get(id) ?? null;
+    const value = p === null ? 0 : 1 + depthOf(p);
+    depth.set(id, value);
+    return value;
+  };
+  const ids = units.map((u) => u.id);
+  const deepestFirst = [...ids].sort((a, b) => depthOf(b) - depthOf(a) || a.localeCompare(b));
+  return { ids, children, deepestFirst };
+}
+
+/**
+ * Where one figure may be shown. `own(id)` is the figure's n in the unit
+ * itself; `forced` holds units where it is hidden whatever its n (because the
+ * unit's report is hidden, or the figure would give away another figure
+ * there): they count as not shown when remainders are checked.
+ */
+export function decideFigure(
+  tree: UnitTree,
+  own: (unitId: string) => number,
+  k: number,
+  forced: ReadonlyMap<string, HiddenReason> = new Map(),
+): Map<string, Visibility> {
   const total = new Map<string, number>();
   const sum = (id: string): number => {
     const cached = total.get(id);
     if (cached !== undefined) return cached;
-    const t = (byId.get(id)?.own ?? 0) + (children.get(id) ?? []).reduce((s, c) => s + sum(c), 0);
+    const t = own(id) + (tree.children.get(id) ?? []).reduce((s, c) => s + sum(c), 0);
     total.set(id, t);
     return t;
   };
   const result = new Map<string, Visibility>();
-  for (const u of units) {
-    const t = sum(u.id);
-    result.set(u.id, t >= k ? { visible: true, total: t } : { visible: false, total: t, reason: "below_threshold" });
+  for (const id of tree.ids) {
+    const t = sum(id);
+    const reason = t < k ? "below_threshold" : forced.get(id);
+    result.set(id, reason === undefined ? { visible: true, total: t } : { visible: false, total: t, reason });
   }
 
-  /** The topmost shown groups below `id`. */
+  /** The topmost shown units below `id`. */
   const shownBelow = (id: string): string[] =>
-    (children.get(id) ?? []).flatMap((c) => (result.get(c)?.visible ? [c] : shownBelow(c)));
+    (tree.children.get(id) ?? []).flatMap((c) => (result.get(c)?.visible ? [c] : shownBelow(c)));
 
   // Deepest first, so a unit's leader keeps their own figure where possible.
-  const depth = (id: string): number => {
-    const p = byId.get(id)?.parentId ?? null;
-    return p === null || !byId.has(p) ? 0 : 1 + depth(p);
-  };
-  const order = [...units].sort((a, b) => depth(b.id) - depth(a.id));
-  for (const p of order) {
-    if (!result.get(p.id)?.visible) continue;
+  for (const p of tree.deepestFirst) {
+    if (!result.get(p)?.visible) continue;
     for (;;) {
-      const shown = shownBelow(p.id);
-      const remainder = sum(p.id) - shown.reduce((s, c) => s + sum(c), 0);
+      const shown = shownBelow(p);
+      const remainder = sum(p) - shown.reduce((s, c) => s + sum(c), 0);
       if (remainder === 0 || remainder >= k || shown.length === 0) break;
-      // Hide the smallest shown group below (ties by id, so the result is stable).
+      // Hide the smallest shown unit below (ties by id, so the result is stable).
       const smallest = [...shown].sort((a, b) => sum(a) - sum(b) || a.localeCompare(b))[0] as string;
       result.set(smallest, { visible: false, total: sum(smallest), reason: "complementary" });
     }
   }
   return result;
+}
+
+/** Which unit reports may be shown, counted in responses. */
+export function decideVisibility(units: readonly UnitCount[], k: number): Map<string, Visibility> {
+  const own = new Map(units.map((u) => [u.id, u.own]));
+  return decideFigure(unitTree(units), (id) => own.get(id) ?? 0, k);
+}
+
+/** How many answered each figure of a round, in each unit itself (its sub-units not included). */
+export interface FigureCounts {
+  /** unitId → responses. */
+  responses: ReadonlyMap<string, number>;
+  /** statementId → unitId → those who answered it (skips excluded). */
+  items: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** factorId → its statements asked in the round, and unitId → respondents with a factor score. */
+  factors: ReadonlyMap<string, { items: readonly string[]; respondents: ReadonlyMap<string, number> }>;
+}
+
+export interface ReportVisibility {
+  units: Map<string, Visibility>;
+  /** statementId → unitId → decision. */
+  items: Map<string, Map<string, Visibility>>;
+  /** factorId → unitId → decision. */
+  factors: Map<string, Map<string, Visibility>>;
+}
+
+/**
+ * Every decision of a round's reports, made once for the whole organization:
+ * units by responses; then each statement over the tree, hidden wherever its
+ * unit is; then each factor, hidden wherever its unit is or wherever one of
+ * its statements is (a factor's mean and pooled distribution minus its shown
+ * statements would give the hidden one away).
+ */
+export function decideReport(tree: UnitTree, counts: FigureCounts, k: number): ReportVisibility {
+  const units = decideFigure(tree, (id) => counts.responses.get(id) ?? 0, k);
+  const hiddenUnits = new Map<string, HiddenReason>();
+  for (const [id, v] of units) if (!v.visible) hiddenUnits.set(id, v.reason);
+  const items = new Map<string, Map<string, Visibility>>();
+  for (const [itemId, own] of counts.items) items.set(itemId, decideFigure(tree, (id) => own.get(id) ?? 0, k, hiddenUnits));
+  const factors = new Map<string, Map<string, Visibility>>();
+  for (const [factorId, f] of counts.factors) {
+    const forced = new Map(hiddenUnits);
+    for (const id of tree.ids) {
+      if (!forced.has(id) && f.items.some((i) => items.get(i)?.get(id)?.visible === false)) forced.set(id, "complementary");
+    }
+    factors.set(factorId, decideFigure(tree, (id) => f.respondents.get(id) ?? 0, k, forced));
+  }
+  return { units, items, factors };
 }

@@ -19,20 +19,25 @@ const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 *
 export interface Distribution {
   n: number;
   mean: number | null;
+  /** Sample standard deviation (n − 1), beside the mean as the NTNU report shows it; null below two answers. */
+  sd: number | null;
   /** Shares of 1..5, fractions 0–1. */
   distribution: number[];
   /** Share of 4–5. */
   favorable: number | null;
 }
 
-/** Mean over those who answered (skips excluded), shares of each answer, favorable = 4–5. */
+/** Mean over those who answered (skips excluded), its SD, shares of each answer, favorable = 4–5. */
 export function describe(counts: Readonly<Counts>): Distribution {
   const n = counts.reduce((s, c) => s + c, 0);
-  if (n === 0) return { n: 0, mean: null, distribution: [0, 0, 0, 0, 0], favorable: null };
+  if (n === 0) return { n: 0, mean: null, sd: null, distribution: [0, 0, 0, 0, 0], favorable: null };
   const sum = counts.reduce((s, c, i) => s + c * (i + 1), 0);
+  const mean = sum / n;
+  const squares = counts.reduce((s, c, i) => s + c * (i + 1 - mean) ** 2, 0);
   return {
     n,
-    mean: round(sum / n, 2),
+    mean: round(mean, 2),
+    sd: n < 2 ? null : round(Math.sqrt(squares / (n - 1)), 2),
     distribution: counts.map((c) => round(c / n, 3)),
     favorable: round((counts[3] + counts[4]) / n, 3),
   };
@@ -71,12 +76,42 @@ export function responseRate(responses: number, invited: number): number {
   return invited === 0 ? 0 : round(responses / invited, 3);
 }
 
-/** Highest and lowest factors by score: what to keep and what to work on. */
-export function strengthsAndImprovements<T extends { id: string; score: number | null }>(factors: readonly T[], count = 2): { strengths: T[]; improvements: T[] } {
-  const scored = factors.filter((f) => f.score !== null).sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || a.id.localeCompare(b.id));
-  const strengths = scored.slice(0, count);
-  const improvements = scored.slice(-count).reverse().filter((f) => !strengths.includes(f));
-  return { strengths, improvements };
+/**
+ * Strengths and areas to improve: the highest and lowest factors by score,
+ * at most two of each and never more than half of the factors each, so that
+ * three factors give one of each. A strength scores above every area to
+ * improve; factors that tie across that line are neither, and with every
+ * score equal there is nothing to name. Ties within a side go by id.
+ */
+export function strengthsAndImprovements<T extends { id: string; score: number | null }>(
+  factors: readonly T[],
+  most = 2,
+): { strengths: T[]; improvements: T[] } {
+  const scored = factors
+    .filter((f): f is T & { score: number } => f.score !== null)
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  const count = Math.min(most, Math.floor(scored.length / 2));
+  const top = scored.slice(0, count);
+  const bottom = scored.slice(scored.length - count).reverse();
+  const lowestTop = Math.min(...top.map((f) => f.score));
+  const highestBottom = Math.max(...bottom.map((f) => f.score));
+  return {
+    strengths: top.filter((f) => f.score > highestBottom),
+    improvements: bottom.filter((f) => f.score < lowestTop),
+  };
+}
+
+export type TrendDirection = "up" | "down" | "steady";
+
+/** Below this change on the 1–5 scale, a factor has held steady. */
+export const STEADY_WITHIN = 0.05;
+
+/** How a factor moved since the previous round: the arrow every surface shows. */
+export function trendDirection(trend: number | null): TrendDirection | null {
+  if (trend === null) return null;
+  if (trend > STEADY_WITHIN) return "up";
+  if (trend < -STEADY_WITHIN) return "down";
+  return "steady";
 }
 
 /**

@@ -3,7 +3,7 @@ import { DRIVER_MIN_RESPONSES, type Segment, pearson, segment } from "../core/sc
 import { getInstrument } from "../db/instrument-store";
 import type { Store } from "../db/open";
 import { benchmarks, rounds, units } from "../db/schema";
-import { roundReports, type UnitReport } from "./report";
+import { roundReports, shownFactor, type UnitReport } from "./report";
 
 type Shown = Extract<UnitReport, { suppressed: false }>;
 
@@ -30,7 +30,7 @@ export function roundInsights(store: Store, roundId: string, k: number): Insight
     const r = id ? all.byUnit.get(id) : undefined;
     return r && !r.suppressed ? r : null;
   };
-  const score = (r: Shown | null, factor: string) => r?.factors.find((f) => f.id === factor)?.score ?? null;
+  const score = (r: Shown | null, factor: string) => shownFactor(r ?? undefined, factor)?.score ?? null;
   const root = shown(all.rootUnitId);
   const marks = store.select().from(benchmarks).where(eq(benchmarks.instrumentId, instrument.id)).all();
 
@@ -45,7 +45,7 @@ export function roundInsights(store: Store, roundId: string, k: number): Insight
       unit: r.unit,
       factors: r.factors.map((f) => ({
         id: f.id,
-        score: f.score,
+        score: score(r, f.id),
         parent: score(parent, f.id),
         organization: score(root, f.id),
         benchmarks: marks.filter((m) => m.factorId === f.id).map((m) => ({ label: m.label, value: m.value })),

@@ -1,45 +1,69 @@
 import { and, desc, eq, lt } from "drizzle-orm";
-import { decideVisibility } from "../core/anonymity";
+import { type HiddenReason, type ReportVisibility, decideReport, unitTree } from "../core/anonymity";
 import { PulsenError } from "../core/errors";
-import { type Counts, addCounts, describe, emptyCounts, factorFigures, responseRate } from "../core/scoring";
+import type { Instrument } from "../core/instrument";
+import {
+  type Counts,
+  type TrendDirection,
+  addCounts,
+  describe,
+  emptyCounts,
+  factorFigures,
+  responseRate,
+  strengthsAndImprovements,
+  trendDirection,
+} from "../core/scoring";
 import { getInstrument } from "../db/instrument-store";
 import type { Store } from "../db/open";
 import { rounds, units } from "../db/schema";
 import { type UnitAggregate, aggregateRound, emptyAggregate, mergeInto } from "./aggregate";
 
-/** The report JSON of CONTRACT.md. */
-export interface FactorReport {
+/** A figure the anonymity engine hid: what it was and why, nothing more (CONTRACT.md). */
+export interface HiddenFigure {
   id: string;
-  n: number;
-  mean: number | null;
-  score: number | null;
-  distribution: number[];
-  favorable: number | null;
-  trend: number | null;
+  suppressed: true;
+  reason: HiddenReason;
 }
 
-export interface ItemReport {
-  id: string;
-  factor: string;
-  n: number;
-  mean: number | null;
-  distribution: number[];
-}
+/** The report JSON of CONTRACT.md. */
+export type FactorReport =
+  | {
+      id: string;
+      suppressed: false;
+      n: number;
+      mean: number | null;
+      score: number | null;
+      distribution: number[];
+      favorable: number | null;
+      trend: number | null;
+      /** The server's reading of the trend: the arrow every surface shows. */
+      direction: TrendDirection | null;
+    }
+  | HiddenFigure;
+
+export type ItemReport =
+  | { id: string; factor: string; suppressed: false; n: number; mean: number | null; sd: number | null; distribution: number[] }
+  | (HiddenFigure & { factor: string });
+
+export type ShownReport = {
+  round: string;
+  unit: string;
+  includesSubunits: true;
+  invited: number;
+  responses: number;
+  responseRate: number;
+  suppressed: false;
+  reason: null;
+  factors: FactorReport[];
+  items: ItemReport[];
+  /** Factor ids: the server's choice that every surface shows. */
+  strengths: string[];
+  improvements: string[];
+};
 
 export type UnitReport =
-  | {
-      round: string;
-      unit: string;
-      includesSubunits: true;
-      invited: number;
-      responses: number;
-      responseRate: number;
-      suppressed: false;
-      reason: null;
-      factors: FactorReport[];
-      items: ItemReport[];
-    }
-  | { round: string; unit: string; includesSubunits: true; invited: number; suppressed: true; reason: "below_threshold" | "complementary" };
+  | ShownReport
+  | { round: string; unit: string; includesSubunits: true; invited: number; suppressed: true; reason: HiddenReason };
 
 export interface RoundReports {
   roundId: string;
@@ -49,36 +73,43 @@ export interface RoundReports {
   rootUnitId: string | null;
 }
 
+/** A shown factor's figures, or null where the figure is hidden. */
+export function shownFactor(report: UnitReport | undefined, factorId: string) {
+  if (report === undefined || report.suppressed) return null;
+  const f = report.factors.find((x) => x.id === factorId);
+  return f === undefined || f.suppressed ? null : f;
+}
+
 /**
  * Every unit's report for a closed round, with the anonymity engine's
- * decisions applied: a suppressed unit keeps only its name and how many
- * were invited. Answer content of an open round is never reported (rule 6).
+ * decisions applied per figure: a suppressed unit keeps only its name and how
+ * many were invited; inside a shown unit, a hidden statement or factor keeps
+ * only its id and why. Answer content of an open round is never reported (rule 6).
  */
 export function roundReports(store: Store, roundId: string, k: number, withTrend = true): RoundReports {
   const round = store.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (round === undefined) throw new PulsenError("not_found", `no round "${roundId}"`);
-  if (round.status !== "closed") throw new PulsenError("conflict", `round ${roundId} is still ${round.status}: results are shown only after it closes`);
+  if (round.status !== "closed") {
+    throw new PulsenError("conflict", `round ${roundId} is still ${round.status}: results are shown only after it closes`);
+  }
   const { instrument } = getInstrument(store, round.instrumentId, round.instrumentVersion ?? undefined);
   const itemIds = round.itemIds ?? [];
   const own = aggregateRound(store, roundId, instrument, itemIds);
 
   const unitRows = store.select({ id: units.id, parentId: units.parentId, path: units.path }).from(units).all();
-  const children = new Map<string, string[]>();
-  for (const u of unitRows) if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+  const tree = unitTree(unitRows);
   const rolled = new Map<string, UnitAggregate>();
   const roll = (id: string): UnitAggregate => {
     const done = rolled.get(id);
     if (done) return done;
     const a = emptyAggregate();
     mergeInto(a, own.get(id) ?? emptyAggregate());
-    for (const c of children.get(id) ?? []) mergeInto(a, roll(c));
+    for (const c of tree.children.get(id) ?? []) mergeInto(a, roll(c));
     rolled.set(id, a);
     return a;
   };
-  const visibility = decideVisibility(
-    unitRows.map((u) => ({ id: u.id, parentId: u.parentId, own: own.get(u.id)?.responses ?? 0 })),
-    k,
-  );
+  const asked = askedFactors(instrument, itemIds);
+  const decided = decideReport(tree, figureCounts(own, asked), k);
 
   const previous = withTrend ? previousRound(store, round.seriesId, round.openedAt ?? round.createdAt) : null;
   const before = previous ? roundReports(store, previous, k, false) : null;
@@ -87,35 +118,80 @@ export function roundReports(store: Store, roundId: string, k: number, withTrend
   const byPath = new Map<string, UnitReport>();
   for (const u of unitRows) {
     const a = roll(u.id);
-    const v = visibility.get(u.id);
-    let report: UnitReport;
-    if (!v || !v.visible) {
-      report = { round: roundId, unit: u.path, includesSubunits: true, invited: a.invited, suppressed: true, reason: v && !v.visible ? v.reason : "below_threshold" };
-    } else {
-      const then = before?.byUnit.get(u.id);
-      const factors = instrument.factors
-        .filter((f) => f.items.some((i) => itemIds.includes(i.id)))
-        .map((f): FactorReport => {
-          const pooled = f.items.reduce<Counts>((acc, i) => addCounts(acc, a.items.get(i.id) ?? emptyCounts()), emptyCounts());
-          const s = a.factors.get(f.id) ?? { respondents: 0, meanSum: 0 };
-          const figures = factorFigures(s.meanSum, s.respondents, pooled);
-          const earlier = then && !then.suppressed ? then.factors.find((x) => x.id === f.id)?.mean ?? null : null;
-          return { id: f.id, ...figures, trend: figures.mean !== null && earlier !== null ? Math.round((figures.mean - earlier) * 100) / 100 : null };
-        });
-      const items = instrument.factors.flatMap((f) =>
-        f.items
-          .filter((i) => itemIds.includes(i.id))
-          .map((i): ItemReport => {
-            const d = describe(a.items.get(i.id) ?? emptyCounts());
-            return { id: i.id, factor: f.id, n: d.n, mean: d.mean, distribution: d.distribution };
-          }),
-      );
-      report = { round: roundId, unit: u.path, includesSubunits: true, invited: a.invited, responses: a.responses, responseRate: responseRate(a.responses, a.invited), suppressed: false, reason: null, factors, items };
-    }
+    const v = decided.units.get(u.id);
+    const report: UnitReport =
+      v === undefined || !v.visible
+        ? { round: roundId, unit: u.path, includesSubunits: true, invited: a.invited, suppressed: true, reason: v?.visible === false ? v.reason : "below_threshold" }
+        : shownReport(roundId, u.id, u.path, a, asked, decided, before?.byUnit.get(u.id));
     byUnit.set(u.id, report);
     byPath.set(u.path, report);
   }
   return { roundId, byUnit, byPath, rootUnitId: unitRows.find((u) => u.parentId === null)?.id ?? null };
+}
+
+type AskedFactor = { id: string; items: string[] };
+
+/** The round's factors, each with the statements it asked (a rotating subset may skip some). */
+function askedFactors(instrument: Instrument, itemIds: readonly string[]): AskedFactor[] {
+  return instrument.factors
+    .map((f) => ({ id: f.id, items: f.items.filter((i) => itemIds.includes(i.id)).map((i) => i.id) }))
+    .filter((f) => f.items.length > 0);
+}
+
+/** Each figure's n in each unit itself, as the anonymity engine reads them. */
+function figureCounts(own: ReadonlyMap<string, UnitAggregate>, asked: readonly AskedFactor[]) {
+  const n = (c: Counts | undefined) => (c === undefined ? 0 : c.reduce((s, x) => s + x, 0));
+  const per = <T>(pick: (a: UnitAggregate) => T) => new Map([...own].map(([unitId, a]) => [unitId, pick(a)]));
+  return {
+    responses: per((a) => a.responses),
+    items: new Map(asked.flatMap((f) => f.items).map((i) => [i, per((a) => n(a.items.get(i)))])),
+    factors: new Map(asked.map((f) => [f.id, { items: f.items, respondents: per((a) => a.factors.get(f.id)?.respondents ?? 0) }])),
+  };
+}
+
+function shownReport(
+  roundId: string,
+  unitId: string,
+  path: string,
+  a: UnitAggregate,
+  asked: readonly AskedFactor[],
+  decided: ReportVisibility,
+  then: UnitReport | undefined,
+): ShownReport {
+  const factors = asked.map((f): FactorReport => {
+    const v = decided.factors.get(f.id)?.get(unitId);
+    if (v === undefined || !v.visible) return { id: f.id, suppressed: true, reason: v?.visible === false ? v.reason : "below_threshold" };
+    const pooled = f.items.reduce<Counts>((acc, i) => addCounts(acc, a.items.get(i) ?? emptyCounts()), emptyCounts());
+    const s = a.factors.get(f.id) ?? { respondents: 0, meanSum: 0 };
+    const figures = factorFigures(s.meanSum, s.respondents, pooled);
+    // Only between two shown figures: a hidden one must not come back as a difference.
+    const earlier = shownFactor(then, f.id)?.mean ?? null;
+    const trend = figures.mean !== null && earlier !== null ? Math.round((figures.mean - earlier) * 100) / 100 : null;
+    return { id: f.id, suppressed: false, ...figures, trend, direction: trendDirection(trend) };
+  });
+  const items = asked.flatMap((f) =>
+    f.items.map((i): ItemReport => {
+      const v = decided.items.get(i)?.get(unitId);
+      if (v === undefined || !v.visible) return { id: i, factor: f.id, suppressed: true, reason: v?.visible === false ? v.reason : "below_threshold" };
+      const d = describe(a.items.get(i) ?? emptyCounts());
+      return { id: i, factor: f.id, suppressed: false, n: d.n, mean: d.mean, sd: d.sd, distribution: d.distribution };
+    }),
+  );
+  const chosen = strengthsAndImprovements(factors.flatMap((f) => (f.suppressed ? [] : [f])));
+  return {
+    round: roundId,
+    unit: path,
+    includesSubunits: true,
+    invited: a.invited,
+    responses: a.responses,
+    responseRate: responseRate(a.responses, a.invited),
+    suppressed: false,
+    reason: null,
+    factors,
+    items,
+    strengths: chosen.strengths.map((f) => f.id),
+    improvements: chosen.improvements.map((f) => f.id),
+  };
 }
 
 /** The previous closed round of the same series, for trends. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type UnitCount, decideVisibility } from "../../src/core/anonymity";
+import { type UnitCount, type Visibility, decideReport, decideVisibility, unitTree } from "../../src/core/anonymity";
 
 const K = 5;
 
@@ -77,6 +77,71 @@ describe("anonymity engine", () => {
             for (let i = 0; i < limit; i++) if (mask & (1 << i)) sum += total(topmost[i]!);
             const diff = total(a) - sum;
             expect(diff === 0 || diff >= k, `${a} minus a union = ${diff}`).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("decides every statement and factor on its own n, over the tree, with skips (1,000 random organizations)", () => {
+    // Two factors: a (statements a1–a3) and b (b1, b2). Each respondent skips some statements.
+    const FACTORS = { a: ["a1", "a2", "a3"], b: ["b1", "b2"] } as const;
+    const ITEMS: string[] = [...FACTORS.a, ...FACTORS.b];
+    const respondent = fc.array(fc.boolean(), { minLength: ITEMS.length, maxLength: ITEMS.length });
+    const org = fc
+      .array(fc.tuple(fc.nat(), fc.array(respondent, { maxLength: 9 })), { minLength: 1, maxLength: 25 })
+      .map((rows) => rows.map(([p, people], i) => ({ id: `u${i}`, parentId: i === 0 ? null : `u${p % i}`, people })));
+    fc.assert(
+      fc.property(org, fc.integer({ min: 3, max: 6 }), (units, k) => {
+        const count = (pick: (answered: boolean[]) => boolean) =>
+          new Map(units.map((u) => [u.id, u.people.filter(pick).length]));
+        const answeredItem = (i: number) => (a: boolean[]) => a[i] === true;
+        // A factor score needs at least half of the factor's statements.
+        const hasFactor = (items: readonly string[]) => (a: boolean[]) =>
+          items.filter((id) => a[ITEMS.indexOf(id)]).length >= Math.ceil(items.length / 2);
+        const decided = decideReport(
+          unitTree(units),
+          {
+            responses: count(() => true),
+            items: new Map(ITEMS.map((id, i) => [id, count(answeredItem(i))])),
+            factors: new Map(Object.entries(FACTORS).map(([id, items]) => [id, { items, respondents: count(hasFactor(items)) }])),
+          },
+          k,
+        );
+        const parent = new Map(units.map((u) => [u.id, u.parentId]));
+        const isAncestor = (a: string, d: string): boolean => {
+          for (let p = parent.get(d) ?? null; p !== null; p = parent.get(p) ?? null) if (p === a) return true;
+          return false;
+        };
+        const checkFigure = (name: string, v: Map<string, Visibility>) => {
+          const shown = units.filter((u) => v.get(u.id)!.visible).map((u) => u.id);
+          const total = (id: string) => v.get(id)!.total;
+          for (const id of shown) {
+            expect(total(id), `${name} at ${id}`).toBeGreaterThanOrEqual(k);
+            // A figure is only ever shown inside a shown report.
+            expect(decided.units.get(id)!.visible, `${name} at hidden ${id}`).toBe(true);
+          }
+          for (const a of shown) {
+            const below = shown.filter((d) => isAncestor(a, d));
+            const topmost = below.filter((d) => !below.some((x) => x !== d && isAncestor(x, d)));
+            const limit = Math.min(topmost.length, 10);
+            for (let mask = 1; mask < 1 << limit; mask++) {
+              let sum = 0;
+              for (let i = 0; i < limit; i++) if (mask & (1 << i)) sum += total(topmost[i]!);
+              const diff = total(a) - sum;
+              expect(diff === 0 || diff >= k, `${name}: ${a} minus shown units below = ${diff}`).toBe(true);
+            }
+          }
+        };
+        checkFigure("responses", decided.units);
+        for (const [id, v] of decided.items) checkFigure(id, v);
+        for (const [id, v] of decided.factors) {
+          checkFigure(id, v);
+          // A shown factor never sits beside a hidden statement of its own.
+          for (const u of units) {
+            if (!v.get(u.id)!.visible) continue;
+            for (const item of FACTORS[id as keyof typeof FACTORS]) expect(decided.items.get(item)!.get(u.id)!.visible).toBe(true);
           }
         }
       }),

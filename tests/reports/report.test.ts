@@ -45,6 +45,7 @@ const A_ROWS = [
   [5, 5, 5, 5], // 5
   [1, null, null, null], // one of four answered: below half, no factor score
   [3, 3, 4, 4], // 3.5
+  [4, 4, 4, 4], // 4
 ];
 
 describe("round reports", () => {
@@ -62,29 +63,48 @@ describe("round reports", () => {
       unit: "Org > A",
       includesSubunits: true,
       invited: 8,
-      responses: 6,
-      responseRate: 0.75,
+      responses: 7,
+      responseRate: 0.875,
       suppressed: false,
       reason: null,
       factors: [
-        // Respondent means 4.5, 3.75, 2.667, 5, 3.5 → 3.883; (3.883 − 1) / 4 → 72.1. Pooled answers 1:1 2:1 3:5 4:7 5:6.
-        { id: "wellbeing", n: 5, mean: 3.88, score: 72.1, distribution: [0.05, 0.05, 0.25, 0.35, 0.3], favorable: 0.65, trend: null },
+        // Respondent means 4.5, 3.75, 2.667, 5, 3.5, 4 → 3.903; (3.903 − 1) / 4 → 72.6. Pooled answers 1:1 2:1 3:5 4:11 5:6.
+        { id: "wellbeing", suppressed: false, n: 6, mean: 3.9, score: 72.6, distribution: [0.042, 0.042, 0.208, 0.458, 0.25], favorable: 0.708, trend: null, direction: null },
       ],
       items: [
-        { id: "wellbeing-1", factor: "wellbeing", n: 6, mean: 3.33, distribution: [0.167, 0.167, 0.167, 0.167, 0.333] },
-        { id: "wellbeing-2", factor: "wellbeing", n: 5, mean: 3.8, distribution: [0, 0, 0.4, 0.4, 0.2] }, // 4+4+3+5+3 = 19
-        { id: "wellbeing-3", factor: "wellbeing", n: 4, mean: 4, distribution: [0, 0, 0.25, 0.5, 0.25] },
-        { id: "wellbeing-4", factor: "wellbeing", n: 5, mean: 4.2, distribution: [0, 0, 0.2, 0.4, 0.4] },
+        // 5, 4, 2, 5, 1, 3, 4: mean 3.43, sample SD 1.51.
+        { id: "wellbeing-1", factor: "wellbeing", suppressed: false, n: 7, mean: 3.43, sd: 1.51, distribution: [0.143, 0.143, 0.143, 0.286, 0.286] },
+        { id: "wellbeing-2", factor: "wellbeing", suppressed: false, n: 6, mean: 3.83, sd: 0.75, distribution: [0, 0, 0.333, 0.5, 0.167] },
+        { id: "wellbeing-3", factor: "wellbeing", suppressed: false, n: 5, mean: 4, sd: 0.71, distribution: [0, 0, 0.2, 0.6, 0.2] },
+        { id: "wellbeing-4", factor: "wellbeing", suppressed: false, n: 6, mean: 4.17, sd: 0.75, distribution: [0, 0, 0.167, 0.5, 0.333] },
       ],
+      // One factor: nothing to rank.
+      strengths: [],
+      improvements: [],
     });
-    // C has 2 responses: hidden. Org (13) − A (6) − B (5) would be C: B is hidden too.
+    // C has 2 responses: hidden. Org (14) − A (7) − B (5) would be C: B is hidden too.
     expect(unitReport(t.w.db, r, 5, "Org > C")).toEqual({ round: r, unit: "Org > C", includesSubunits: true, invited: 3, suppressed: true, reason: "below_threshold" });
     expect(unitReport(t.w.db, r, 5, "Org > B")).toEqual({ round: r, unit: "Org > B", includesSubunits: true, invited: 6, suppressed: true, reason: "complementary" });
     const org = unitReport(t.w.db, r, 5);
-    expect(org).toMatchObject({ unit: "Org", invited: 17, responses: 13, responseRate: 0.765, suppressed: false });
+    expect(org).toMatchObject({ unit: "Org", invited: 17, responses: 14, responseRate: 0.824, suppressed: false });
     // With k = 3, C (2) is still hidden, and B stays hidden so that Org − A − B cannot give C.
     const k3 = roundReports(t.w.db, r, 3);
     expect(k3.byPath.get("Org > B")).toMatchObject({ suppressed: true, reason: "complementary" });
+  });
+
+  it("hides a statement only one person answered, and the factor whose figures would give it away", () => {
+    const t = setup();
+    const r = t.open();
+    // Five responses in A; only the first answered wellbeing-4.
+    t.respond(r, "A", [[4, 4, 4, 1], [4, 4, 4, null], [3, 3, 3, null], [5, 5, 5, null], [2, 2, 2, null]], W);
+    t.close(r);
+    const a = unitReport(t.w.db, r, 5, "Org > A");
+    if (a.suppressed) throw new Error("A has five responses");
+    expect(a.items.find((i) => i.id === "wellbeing-4")).toEqual({ id: "wellbeing-4", factor: "wellbeing", suppressed: true, reason: "below_threshold" });
+    expect(a.items.find((i) => i.id === "wellbeing-1")).toMatchObject({ suppressed: false, n: 5 });
+    // The factor's mean and pooled distribution minus the three shown statements would be that one answer.
+    expect(a.factors).toEqual([{ id: "wellbeing", suppressed: true, reason: "complementary" }]);
+    expect(JSON.stringify(a)).not.toMatch(/"n":1\b/);
   });
 
   it("shows the change since the previous round of the series", () => {
@@ -99,7 +119,7 @@ describe("round reports", () => {
     const a = unitReport(t.w.db, second, 5, "Org > A");
     if (a.suppressed) throw new Error("suppressed");
     // 3.0 → (4·4 + 3) / 5 = 3.8
-    expect(a.factors[0]).toMatchObject({ mean: 3.8, trend: 0.8 });
+    expect(a.factors[0]).toMatchObject({ mean: 3.8, trend: 0.8, direction: "up" });
   });
 
   it("flips reverse-scored statements, so that agreeing with a heavy demand scores low", () => {

@@ -2,7 +2,8 @@
 export interface Catalog {
   inviteHeader: (series: string) => string;
   inviteWhy: string;
-  inviteLength: (statements: number, minutes: number) => string;
+  /** How much is asked: statements, and the questions about the last action plan (0 when there is none). */
+  inviteLength: (statements: number, planQuestions: number, minutes: number) => string;
   anonymityPromise: (k: number) => string;
   deadline: (when: string) => string;
   start: string;
@@ -14,6 +15,15 @@ export interface Catalog {
   snoozeNoReminder: string;
   questionHeader: (k: number, n: number) => string;
   scaleHint: (low: string, high: string) => string;
+  /** Goes one step back, to change an answer before sending. */
+  back: string;
+  /** Under a statement someone has answered and come back to: never what they chose. */
+  changeHint: string;
+  /** A Back from the first statement (only a forged or replayed tap can ask for it). */
+  nothingBefore: string;
+  /** Whose plan a follow-up question is about: the person's own unit, or a unit above it by name. */
+  followUpOwnPlan: string;
+  followUpPlanOf: (unit: string) => string;
   commentHeader: string;
   commentPlaceholder: string;
   commentHint: string;
@@ -50,6 +60,9 @@ export interface Catalog {
   improvements: (list: string) => string;
   digestNext: string;
   digestSuppressed: (unit: string, k: number) => string;
+  /** A factor hidden inside a shown digest: its score cell, and the line that says why. */
+  digestHiddenCell: string;
+  digestHiddenNote: (k: number) => string;
   hrHeader: (series: string) => string;
   hrUnits: (shown: number, hidden: number) => string;
   dashboardLink: (url: string) => string;
@@ -68,6 +81,8 @@ export interface Catalog {
   nudgeText: (unit: string, answered: number, invited: number, percent: number, until: string) => string;
   /** A tap or answer that arrives after the round closed. */
   roundClosed: (closedOn: string) => string;
+  /** What an unanswered invitation or question says once the round has closed (updated in place). */
+  surveyClosed: (closedOn: string) => string;
   /** A tap on a round that has not opened yet. */
   roundNotOpen: string;
 }
