@@ -1,6 +1,9 @@
 import type { App } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import { eq } from "drizzle-orm";
 import { platformEvents, people } from "../../src/db/schema";
+import type { BotMessage } from "../../src/bot/message";
+import { MessageUpdates } from "../../src/bot/reply-order";
 import type { AdapterContext } from "../../src/server/adapter";
 import { toBlockKit } from "./blocks";
 import { parseSlackInteraction, parseSlashCommand } from "./parse";
@@ -19,6 +22,25 @@ export const SLACK_HANDLERS = {
  */
 export function registerSlackHandlers(app: App, ctx: AdapterContext): void {
   const personBySlackId = (id: string) => ctx.db.select({ id: people.id }).from(people).where(eq(people.slackUserId, id)).get();
+  const updates = new MessageUpdates();
+  // A person's DM with the bot: the only conversation a tap may rewrite (never a channel's message).
+  const dms = new Map<string, string>();
+  const dmOf = async (client: WebClient, userId: string): Promise<string> => {
+    const known = dms.get(userId);
+    if (known !== undefined) return known;
+    const id = (await client.conversations.open({ users: userId })).channel?.id;
+    if (!id) throw new Error("no DM channel");
+    dms.set(userId, id);
+    return id;
+  };
+  /** Posts survey messages to the person's DM, and remembers them so the close can update them. */
+  const postToDm = async (client: WebClient, slackUserId: string, personId: string, messages: (BotMessage | undefined)[]) => {
+    for (const m of messages) {
+      if (!m) continue;
+      const res = await client.chat.postMessage({ channel: slackUserId, ...toBlockKit(m) });
+      if (res.channel && res.ts) ctx.bot.posted(personId, m, "slack", `${res.channel}:${res.ts}`);
+    }
+  };
 
   app.action(new RegExp(`^${SLACK_HANDLERS.actionPrefix}`), async ({ ack, body, client }) => {
     await ack();
@@ -37,11 +59,18 @@ export function registerSlackHandlers(app: App, ctx: AdapterContext): void {
       if (event.kind === "home_action") {
         // From the App Home tab there is no message to update: the survey starts in the DM.
         const reply = ctx.bot.handle(person.id, event.action);
-        for (const m of [reply.update, ...(reply.post ?? [])]) if (m) await client.chat.postMessage({ channel: event.slackUserId, ...toBlockKit(m) });
+        await postToDm(client, event.slackUserId, person.id, [reply.update, ...(reply.post ?? [])]);
         return;
       }
+      const inDm = event.channel === (await dmOf(client, event.slackUserId));
       const reply = ctx.bot.handle(person.id, event.action, { comment: event.comment });
-      if (reply.update) await client.chat.update({ channel: event.channel, ts: event.ts, ...toBlockKit(reply.update) });
+      if (!inDm) {
+        ctx.logger.warn({ slackUser: event.slackUserId }, "slack tap outside the person's DM: answered in the DM");
+        await postToDm(client, event.slackUserId, person.id, [reply.update, ...(reply.post ?? [])]);
+        return;
+      }
+      const update = reply.update;
+      if (update) await updates.apply(`${event.channel}:${event.ts}`, async () => void (await client.chat.update({ channel: event.channel, ts: event.ts, ...toBlockKit(update) })));
       for (const m of reply.post ?? []) await client.chat.postMessage({ channel: event.channel, ...toBlockKit(m) });
     } catch (e) {
       ctx.logger.warn({ err: (e as { code?: string }).code ?? "error" }, "slack reply failed");

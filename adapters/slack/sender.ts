@@ -1,4 +1,5 @@
 import type { WebClient } from "@slack/web-api";
+import type { BotMessage } from "../../src/bot/message";
 import type { SurveyBot } from "../../src/bot/survey";
 import type { Outbound, Recipient, SendResult, Sender } from "../../src/jobs/sender";
 import { toBlockKit } from "./blocks";
@@ -46,9 +47,22 @@ export class SlackSender implements Sender {
     if (channel === null) return { kind: "undeliverable", reason: "no Slack user id" };
     const message = this.bot.compose(m.intent, m.recipient.kind === "person" ? m.recipient.personId : null);
     if (message === null) return { kind: "undeliverable", reason: "nothing to show" };
+    if (m.replaces !== null) return this.update(m.replaces, message);
     try {
       const res = await this.client.chat.postMessage({ channel, ...toBlockKit(message), metadata: { event_type: EVENT_TYPE, event_payload: { key: m.key } } });
       return { kind: "sent", messageId: `${res.channel ?? channel}:${res.ts ?? ""}` };
+    } catch (e) {
+      return classifySlackError(e);
+    }
+  }
+
+  /** Rewrites a message we sent (its id is "channel:ts") in place. */
+  private async update(messageId: string, message: BotMessage): Promise<SendResult> {
+    const [channel, ts] = messageId.split(":");
+    if (!channel || !ts) return { kind: "undeliverable", reason: "not a Slack message id" };
+    try {
+      await this.client.chat.update({ channel, ts, ...toBlockKit(message) });
+      return { kind: "sent", messageId };
     } catch (e) {
       return classifySlackError(e);
     }

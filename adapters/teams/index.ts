@@ -3,6 +3,7 @@ import { AuthenticationConstants, AuthenticationError } from "botframework-conne
 import { z } from "zod";
 import { eq } from "drizzle-orm";
 import express from "express";
+import { MessageUpdates } from "../../src/bot/reply-order";
 import { textMessage } from "../../src/bot/survey-messages";
 import { people, teamsReferences } from "../../src/db/schema";
 import type { Adapter, AdapterContext } from "../../src/server/adapter";
@@ -77,6 +78,7 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
   };
   const appId = teams.auth === "botframework" ? teams.appId : "";
 
+  const updates = new MessageUpdates();
   const personByAad = (aad: string) => ctx.db.select({ id: people.id }).from(people).where(eq(people.teamsAadObjectId, aad.toLowerCase())).get();
   const remember = (context: TurnContext, personId: string) => {
     const reference = Turn.getConversationReference(context.activity) as unknown as Record<string, unknown>;
@@ -128,7 +130,10 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
           // Universal Actions: the invoke response's card replaces the tapped one, in place.
           await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card } } });
         } else if (event.replyToId && reply.update) {
-          await context.updateActivity({ id: event.replyToId, type: "message", attachments: [cardAttachment(reply.update)] });
+          const update = reply.update;
+          const id = event.replyToId;
+          const key = `${context.activity.conversation.id}:${id}`;
+          await updates.apply(key, async () => void (await context.updateActivity({ id, type: "message", attachments: [cardAttachment(update)] })));
         }
         for (const m of reply.post ?? []) await context.sendActivity({ attachments: [cardAttachment(m)] });
         return;
@@ -137,7 +142,7 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
   };
 
   return {
-    senders: { teams: new TeamsSender(adapter, appId, ctx.db, ctx.bot, teams.graph ? new GraphInstaller(teams.graph) : null) },
+    senders: { teams: new TeamsSender(adapter, appId, ctx.db, ctx.bot, teams.graph ? new GraphInstaller(teams.graph) : null, () => ctx.clock.now()) },
     channelTargets: {
       teams: {
         resolve: (personId, channelId) => {

@@ -29,6 +29,7 @@ export class TeamsSender implements Sender {
     private readonly bot: SurveyBot,
     /** With Graph credentials: install the app for people who lack it, before their invitation goes out. */
     private readonly installer: GraphInstaller | null = null,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async identify(r: Extract<Recipient, { kind: "person" }>): Promise<SendResult | null> {
@@ -80,7 +81,7 @@ export class TeamsSender implements Sender {
             id = sent?.id ?? "";
             if (m.recipient.kind === "person") {
               const reference = TurnContext.getConversationReference(ctx.activity) as unknown as Record<string, unknown>;
-              this.db.insert(teamsReferences).values({ personId: m.recipient.personId, reference, updatedAt: new Date() }).onConflictDoNothing().run();
+              this.db.insert(teamsReferences).values({ personId: m.recipient.personId, reference, updatedAt: this.now() }).onConflictDoNothing().run();
             }
           } catch (e) {
             failure = e;
@@ -97,7 +98,7 @@ export class TeamsSender implements Sender {
 
   async send(m: Outbound): Promise<SendResult> {
     const reference = this.reference(m);
-    if (reference === null && m.recipient.kind === "person" && m.recipient.teamsAadObjectId) {
+    if (reference === null && m.replaces === null && m.recipient.kind === "person" && m.recipient.teamsAadObjectId) {
       const message = this.bot.compose(m.intent, m.recipient.personId);
       if (message === null) return { kind: "undeliverable", reason: "nothing to show" };
       return this.createPersonal(m, m.recipient.teamsAadObjectId, cardAttachment(message));
@@ -106,15 +107,20 @@ export class TeamsSender implements Sender {
     if (reference === null) return { kind: "undeliverable", reason: "Pulsen is not installed for this user in Teams" };
     const message = this.bot.compose(m.intent, m.recipient.kind === "person" ? m.recipient.personId : null);
     if (message === null) return { kind: "undeliverable", reason: "nothing to show" };
-    let id = "";
+    let id = m.replaces ?? "";
     // The adapter hands errors inside the turn to onTurnError; keep ours to decide on.
     let failure: unknown = null;
     try {
       await this.adapter.continueConversationAsync(this.appId, reference, async (ctx) => {
         withoutHiddenRetries(ctx.turnState.get(ctx.adapter.ConnectorClientKey));
         try {
-          const sent = await ctx.sendActivity({ type: "message", attachments: [cardAttachment(message)] });
-          id = sent?.id ?? "";
+          if (m.replaces !== null) {
+            // The card we sent before, rewritten in place (e.g. "this survey closed on …").
+            await ctx.updateActivity({ id: m.replaces, type: "message", attachments: [cardAttachment(message)] });
+          } else {
+            const sent = await ctx.sendActivity({ type: "message", attachments: [cardAttachment(message)] });
+            id = sent?.id ?? "";
+          }
         } catch (e) {
           failure = e;
         }

@@ -52,7 +52,7 @@ export function webchatRouter(deps: WebchatDeps): Router {
     const itemIds = inst.factors.flatMap((f) => f.items.map((i) => i.id));
     const step = Math.min(Math.max(Number(req.query.step ?? 0) || 0, 0), itemIds.length);
     const view = { roundId: "preview", instrument: inst, locale, t: catalogs[locale], itemIds };
-    const message: BotMessage = step < itemIds.length ? questionMessage(view, itemIds[step]!, step) : commentMessage(view);
+    const message: BotMessage = step < itemIds.length ? questionMessage(view, itemIds[step]!, { answered: new Set(itemIds.slice(0, step)) }) : commentMessage(view);
     const nav = `<p>${step > 0 ? `<a href="?step=${step - 1}&locale=${locale}">← back</a> · ` : ""}${step < itemIds.length ? `<a href="?step=${step + 1}&locale=${locale}">next →</a> · ` : ""}${["nb", "nn", "en"].map((l) => `<a href="?step=${step}&locale=${l}">${l}</a>`).join(" ")}</p>`;
     res.send(page(`Preview – ${inst.name[locale]}`, `<p class="note">Preview: exactly what employees see. Nothing you do here is stored.</p>${renderMessage(message, { postTo: null, messageId: 0 })}${nav}`, `<a href="/chat">chat</a>`));
   });

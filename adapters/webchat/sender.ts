@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Clock } from "../../src/core/clock";
 import type { SurveyBot } from "../../src/bot/survey";
 import type { Db } from "../../src/db/open";
@@ -20,6 +20,15 @@ export class WebchatSender implements Sender {
     if (m.recipient.kind !== "person") return { kind: "undeliverable", reason: "the web chat has no channels" };
     const message = this.bot.compose(m.intent, m.recipient.personId);
     if (message === null) return { kind: "undeliverable", reason: "nothing to show" };
+    if (m.replaces !== null) {
+      const id = Number(m.replaces);
+      const r = this.db
+        .update(webchatMessages)
+        .set({ message })
+        .where(and(eq(webchatMessages.id, id), eq(webchatMessages.personId, m.recipient.personId)))
+        .run();
+      return r.changes > 0 ? { kind: "sent", messageId: m.replaces } : { kind: "undeliverable", reason: "message not found" };
+    }
     const row = this.db
       .insert(webchatMessages)
       .values({ personId: m.recipient.personId, message, outboxKey: m.key, createdAt: this.clock.now() })

@@ -12,6 +12,7 @@ const id = z.string().min(1).max(80).regex(/^[A-Za-z0-9_-]+$/);
 export const actionSchema: z.ZodType<BotAction> = z.discriminatedUnion("a", [
   z.object({ a: z.literal("start"), r: id }).strict(),
   z.object({ a: z.literal("snooze"), r: id }).strict(),
+  z.object({ a: z.literal("back"), r: id, i: id }).strict(),
   z.object({ a: z.literal("comment"), r: id }).strict(),
   z.object({ a: z.literal("skip_comment"), r: id }).strict(),
   z.object({ a: z.literal("measure"), m: id, s: z.enum(MEASURE_STATUSES) }).strict(),

@@ -10,6 +10,8 @@ export type BotAction =
   | { a: "answer"; r: string; i: string; v: 1 | 2 | 3 | 4 | 5 | "skip" }
   /** The round after a plan: has this focus area improved? */
   | { a: "followup"; r: string; i: string; v: "better" | "same" | "worse" | "skip" }
+  /** One step back from the step on screen (`i`: a statement, a follow-up, or the comment form). */
+  | { a: "back"; r: string; i: string }
   | { a: "comment"; r: string }
   | { a: "skip_comment"; r: string }
   /** The person responsible (or a leader) reports a measure's status. */

@@ -2,25 +2,36 @@ import { and, eq } from "drizzle-orm";
 import type { Clock } from "../core/clock";
 import type { Instrument } from "../core/instrument";
 import { DEFAULT_LOCALE, type Locale } from "../core/locale";
+import { FOLLOW_UP_VALUE } from "../core/plan";
 import { answerWindow } from "../core/round";
+import { COMMENT_STEP, type Step, currentStep, isDoubleTap, nextStep, previousStep } from "../core/survey-steps";
 import { storeAnonymously } from "../db/answer-store";
+import { DraftStore } from "../db/draft-store";
 import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
 import { getOrganization, personLocale, personTimezone } from "../db/org-store";
-import { draftAnswers, drafts, invitations, people, rounds, series, type RoundRow } from "../db/schema";
+import { invitations, people, rounds, series, type RoundRow } from "../db/schema";
+import { followUpQuestion } from "../instruments/catalog";
+import { recordSentMessage } from "../jobs/outbox";
 import type { Intent, Platform } from "../jobs/sender";
-import { PlanFollowUp } from "./plan-follow-up";
 import type { Logger } from "../log";
+import { type FollowUpArea, followUpAreas } from "../plans/follow-up-areas";
 import { snooze } from "../rounds/remind";
 import { catalogs, formatDate, formatDateTime } from "./catalog";
 import type { Catalog } from "./catalog";
 import { DigestComposer } from "./digest";
 import { lateAnswerReply } from "./late-answer";
 import type { BotAction, BotMessage, BotReply } from "./message";
-import { type SurveyView, commentMessage, followUpMessage, invitationMessage, questionMessage, textMessage, thanksMessage } from "./survey-messages";
-import { FOLLOW_UP_VALUE } from "../core/plan";
-import { followUpQuestion } from "../instruments/catalog";
-import { type FollowUpArea, followUpAreas } from "../plans/follow-up-areas";
+import { PlanFollowUp } from "./plan-follow-up";
+import {
+  type SurveyView,
+  commentMessage,
+  followUpMessage,
+  invitationMessage,
+  questionMessage,
+  textMessage,
+  thanksMessage,
+} from "./survey-messages";
 
 interface Context {
   round: RoundRow;
@@ -29,9 +40,13 @@ interface Context {
   locale: Locale;
   timezone: string;
   t: Catalog;
-  /** Follow-up questions on the last plan's focus areas, once the person's unit is known. */
+  /** Follow-up questions on the last plan's focus areas, for the person's unit at open. */
   followUps: FollowUpArea[];
+  /** The person's unit at open (their invitation's), when invited. */
+  unitId: string | null;
 }
+
+type StepAction = Extract<BotAction, { a: "answer" | "followup" | "back" | "comment" | "skip_comment" }>;
 
 /** What a person sees, given what they did: the employee's whole conversation. */
 export class SurveyBot {
@@ -56,36 +71,76 @@ export class SurveyBot {
     return { locale: p?.locale ?? org?.defaultLocale ?? DEFAULT_LOCALE, timezone: p?.tz ?? org?.defaultTimezone ?? "Europe/Oslo" };
   }
 
+  private invitation(roundId: string, personId: string) {
+    return this.db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId)))
+      .get();
+  }
+
   private context(roundId: string, personId: string): Context | null {
-    const row = this.db.select({ round: rounds, seriesName: series.name }).from(rounds).innerJoin(series, eq(series.id, rounds.seriesId)).where(eq(rounds.id, roundId)).get();
+    const row = this.db
+      .select({ round: rounds, seriesName: series.name })
+      .from(rounds)
+      .innerJoin(series, eq(series.id, rounds.seriesId))
+      .where(eq(rounds.id, roundId))
+      .get();
     if (row === undefined || row.round.instrumentVersion === null) return null;
     const { instrument } = getInstrument(this.db, row.round.instrumentId, row.round.instrumentVersion);
     const { locale, timezone } = this.personLocale(personId);
-    return { round: row.round, seriesName: row.seriesName, instrument, locale, timezone, t: catalogs[locale], followUps: [] };
-  }
-
-  private text(ref: string, text: string): BotMessage {
-    return textMessage(ref, text);
+    const unitId = this.invitation(roundId, personId)?.unitId ?? null;
+    const followUps = unitId === null ? [] : followUpAreas(this.db, roundId, unitId);
+    return { round: row.round, seriesName: row.seriesName, instrument, locale, timezone, t: catalogs[locale], followUps, unitId };
   }
 
   /** The message an outbox intent becomes, in the recipient's language. */
   compose(intent: Intent, personId: string | null): BotMessage | null {
-    if (intent.kind === "notice") return this.text("notice", intent.text);
+    if (intent.kind === "notice") return textMessage("notice", intent.text);
     const locale = personId === null ? undefined : this.personLocale(personId).locale;
     if (intent.kind === "digest") return this.digests.unitDigest(intent.roundId, intent.unitId, locale);
     if (intent.kind === "hr_summary") return this.digests.hrSummary(intent.roundId, locale);
     if (intent.kind === "nudge") return this.digests.nudge(intent.roundId, intent.unitId, locale);
-    if (intent.kind === "measure_remind" || intent.kind === "measure_ask" || intent.kind === "plan_progress") return this.plans.compose(intent, personId);
+    if (intent.kind === "measure_remind" || intent.kind === "measure_ask" || intent.kind === "plan_progress") {
+      return this.plans.compose(intent, personId);
+    }
     if (personId === null) return null;
     const c = this.context(intent.roundId, personId);
     if (c === null) return null;
+    if (intent.kind === "closed") {
+      const on = formatDate(c.round.closedAt ?? c.round.closesAt ?? this.clock.now(), c.locale, c.timezone);
+      return textMessage(`survey:${c.round.id}`, c.t.surveyClosed(on));
+    }
     const deadline = formatDateTime(c.round.closesAt ?? this.clock.now(), c.locale, c.timezone);
-    return invitationMessage(this.view(c), { kind: intent.kind, seriesName: c.seriesName, deadline, anonymityMin: this.anonymityMin });
+    const o = { kind: intent.kind, seriesName: c.seriesName, deadline, anonymityMin: this.anonymityMin };
+    return invitationMessage(this.view(c), o);
+  }
+
+  /**
+   * A survey message a platform posted outside the outbox (Slack's App Home
+   * starts the survey in a new DM message): remembered like the invitation,
+   * so that the close can say on it that the round has closed.
+   */
+  posted(personId: string, message: BotMessage, platform: Platform, messageId: string): void {
+    const roundId = /^survey:(r_[0-9a-z]+)$/.exec(message.ref)?.[1];
+    if (roundId === undefined) return;
+    const key = `round:${roundId}:person:${personId}:survey:${messageId}`;
+    recordSentMessage(this.db, { key, platform, personId, roundId, intent: { kind: "invite", roundId }, messageId }, this.clock.now());
   }
 
   private view(c: Context): SurveyView {
     const name = (factorId: string) => c.instrument.factors.find((f) => f.id === factorId)?.name[c.locale] ?? factorId;
-    return { roundId: c.round.id, instrument: c.instrument, locale: c.locale, t: c.t, itemIds: c.round.itemIds ?? [], followUps: c.followUps.map((f) => ({ itemId: f.itemId, area: name(f.factorId) })) };
+    // Whose plan it was: the person's own unit's, or a unit above it by name.
+    const plan = (f: FollowUpArea) =>
+      f.planUnitId === c.unitId ? c.t.followUpOwnPlan : c.t.followUpPlanOf(f.unitPath.split(" > ").pop() ?? f.unitPath);
+    return {
+      roundId: c.round.id,
+      instrument: c.instrument,
+      locale: c.locale,
+      t: c.t,
+      itemIds: c.round.itemIds ?? [],
+      followUps: c.followUps.map((f) => ({ itemId: f.itemId, area: name(f.factorId), plan: plan(f) })),
+    };
   }
 
   /** Everything to answer, in order: the round's statements, then the follow-up questions. */
@@ -95,111 +150,110 @@ export class SurveyBot {
 
   /**
    * Handles one tap or form. Everything is checked again here: the round
-   * (open?), the person (invited?), the item (in this round?), the value.
-   * A forged or replayed action changes nothing and is logged without its value.
+   * (open?), the person (invited?), the step (the one on their screen?), the
+   * value. A forged or replayed action changes nothing and is logged without
+   * its value.
    */
   handle(personId: string, action: BotAction, input?: { comment?: string }): BotReply {
     if (action.a === "measure") return this.plans.handle(personId, action);
     const now = this.clock.now();
     const c = this.context(action.r, personId);
-    if (c === null) return this.refuse(personId, action, "unknown round", catalogs[this.personLocale(personId).locale].notUnderstood);
+    if (c === null) {
+      return this.refuse(personId, action, "unknown round", catalogs[this.personLocale(personId).locale].notUnderstood);
+    }
     const window = answerWindow(c.round, now);
     const late = lateAnswerReply(window, c.locale, c.timezone);
     if (late !== null) return this.refuse(personId, action, window.open ? "" : window.why, late);
-    const inv = this.db
-      .select()
-      .from(invitations)
-      .where(and(eq(invitations.roundId, c.round.id), eq(invitations.personId, personId)))
-      .get();
+    const inv = this.invitation(c.round.id, personId);
     if (inv === undefined) return this.refuse(personId, action, "not invited", c.t.notInvited);
-    if (inv.completed) return { update: this.text(`survey:${c.round.id}`, c.t.alreadyAnswered) };
-    c.followUps = followUpAreas(this.db, c.round.id, inv.unitId);
+    if (inv.completed) return { update: textMessage(`survey:${c.round.id}`, c.t.alreadyAnswered) };
 
     switch (action.a) {
       case "snooze": {
         const until = snooze(this.db, c.round.id, personId, now);
-        const reminded = this.db.select({ sent: invitations.remindersSent }).from(invitations).where(and(eq(invitations.roundId, c.round.id), eq(invitations.personId, personId))).get();
-        const moved = (reminded?.sent ?? 0) > inv.remindersSent;
-        return { post: [this.text(`snoozed:${c.round.id}`, moved ? c.t.snoozed(formatDateTime(until, c.locale, c.timezone)) : c.t.snoozeNoReminder)] };
+        const moved = (this.invitation(c.round.id, personId)?.remindersSent ?? 0) > inv.remindersSent;
+        const text = moved ? c.t.snoozed(formatDateTime(until, c.locale, c.timezone)) : c.t.snoozeNoReminder;
+        return { post: [textMessage(`snoozed:${c.round.id}`, text)] };
       }
-      case "start":
-        this.draft(c.round.id, personId);
-        return { update: this.next(c, this.answered(c.round.id, personId)) };
-      case "answer": {
-        const items = c.round.itemIds ?? [];
-        if (!items.includes(action.i)) return this.refuse(personId, action, "item not in round", c.t.notUnderstood);
-        this.draft(c.round.id, personId);
-        // The primary key (round, person, statement) turns a second tap into a no-op.
-        this.db
-          .insert(draftAnswers)
-          .values({ roundId: c.round.id, personId, itemId: action.i, value: action.v === "skip" ? null : action.v })
-          .onConflictDoNothing()
-          .run();
-        return this.afterAnswer(c, personId);
+      case "start": {
+        // Where they left off, or the step they had gone back to.
+        const draft = new DraftStore(this.db, c.round.id, personId);
+        const answered = draft.answered();
+        return { update: this.show(c, draft, currentStep(this.steps(c), answered, draft.ensure().step), answered, now) };
       }
-      case "followup": {
-        if (!c.followUps.some((f) => f.itemId === action.i)) return this.refuse(personId, action, "no such follow-up question", c.t.notUnderstood);
-        this.draft(c.round.id, personId);
-        this.db
-          .insert(draftAnswers)
-          .values({ roundId: c.round.id, personId, itemId: action.i, value: action.v === "skip" ? null : FOLLOW_UP_VALUE[action.v] })
-          .onConflictDoNothing()
-          .run();
-        return this.afterAnswer(c, personId);
+      case "answer":
+      case "followup":
+      case "back":
+      case "comment":
+      case "skip_comment":
+        return this.step(c, personId, action, input?.comment, now);
+    }
+  }
+
+  /** A tap on a step: taken only from the step on the person's screen, and not as a double tap's echo. */
+  private step(c: Context, personId: string, action: StepAction, comment: string | undefined, now: Date): BotReply {
+    if ((action.a === "answer" && !(c.round.itemIds ?? []).includes(action.i)) || (action.a === "followup" && !c.followUps.some((f) => f.itemId === action.i))) {
+      return this.refuse(personId, action, "not a step of this survey", c.t.notUnderstood);
+    }
+    const draft = new DraftStore(this.db, c.round.id, personId);
+    const row = draft.ensure();
+    const steps = this.steps(c);
+    const answered = draft.answered();
+    const onScreen = currentStep(steps, answered, row.step);
+    const tapped = action.a === "comment" || action.a === "skip_comment" ? COMMENT_STEP : action.i;
+    // An older message, a replay, or the second tap of a double tap: the screen shows what is current, nothing is written.
+    if (tapped !== onScreen || isDoubleTap(row.shownAt, now)) {
+      return { update: this.show(c, draft, onScreen, answered, row.step === onScreen ? (row.shownAt ?? now) : now) };
+    }
+    switch (action.a) {
+      case "back": {
+        const before = previousStep(steps, onScreen);
+        if (before === null) return this.refuse(personId, action, "nothing before the first step", c.t.nothingBefore);
+        return { update: this.show(c, draft, before, answered, now) };
       }
+      case "answer":
+        draft.answer(action.i, action.v === "skip" ? null : action.v);
+        return this.forward(c, personId, draft, steps, now);
+      case "followup":
+        draft.answer(action.i, action.v === "skip" ? null : FOLLOW_UP_VALUE[action.v]);
+        return this.forward(c, personId, draft, steps, now);
       case "comment":
       case "skip_comment": {
-        this.draft(c.round.id, personId);
-        const answered = this.answered(c.round.id, personId);
-        if (this.steps(c).some((i) => !answered.has(i))) return { update: this.next(c, answered) };
-        return this.submit(c, personId, action.a === "comment" ? input?.comment : undefined);
+        if (steps.some((s) => !answered.has(s))) return { update: this.show(c, draft, nextStep(steps, answered), answered, now) };
+        return this.submit(c, personId, action.a === "comment" ? comment : undefined);
       }
     }
+  }
+
+  /** After an answer: where they left off, or, with everything answered and no open question, done. */
+  private forward(c: Context, personId: string, draft: DraftStore, steps: readonly string[], now: Date): BotReply {
+    const answered = draft.answered();
+    const next = nextStep(steps, answered);
+    if (next === COMMENT_STEP && c.instrument.openQuestion === null) return this.submit(c, personId, undefined);
+    return { update: this.show(c, draft, next, answered, now) };
+  }
+
+  /** Puts a step on the person's screen, remembering which and since when. */
+  private show(c: Context, draft: DraftStore, step: Step, answered: ReadonlySet<string>, at: Date): BotMessage {
+    draft.show(step, at);
+    const view = this.view(c);
+    if (step === COMMENT_STEP) return commentMessage(view);
+    if ((c.round.itemIds ?? []).includes(step)) return questionMessage(view, step, { answered });
+    return followUpMessage(view, followUpQuestion(), step, { answered });
   }
 
   private refuse(personId: string, action: Exclude<BotAction, { a: "measure" }>, reason: string, text: string): BotReply {
     // Which person and what was refused, never the value that came with it.
     this.logger.warn({ person: personId, action: action.a, round: action.r, reason }, "action refused");
-    return { update: this.text(`survey:${action.r}`, text) };
-  }
-
-  /** Starts a draft unless one exists: the only link between this person and answers, until submit. */
-  private draft(roundId: string, personId: string): void {
-    this.db.insert(drafts).values({ roundId, personId, comment: null }).onConflictDoNothing().run();
-  }
-
-  private answered(roundId: string, personId: string): Set<string> {
-    const rows = this.db
-      .select({ itemId: draftAnswers.itemId })
-      .from(draftAnswers)
-      .where(and(eq(draftAnswers.roundId, roundId), eq(draftAnswers.personId, personId)))
-      .all();
-    return new Set(rows.map((r) => r.itemId));
-  }
-
-  /** After any answer: the next question, or, with everything answered and no open question, done. */
-  private afterAnswer(c: Context, personId: string): BotReply {
-    const answered = this.answered(c.round.id, personId);
-    if (this.steps(c).every((i) => answered.has(i)) && c.instrument.openQuestion === null) return this.submit(c, personId, undefined);
-    return { update: this.next(c, answered) };
-  }
-
-  /** The next thing to show: the first unanswered statement or follow-up question, or the comment form. */
-  private next(c: Context, answered: ReadonlySet<string>): BotMessage {
-    const nextId = this.steps(c).find((i) => !answered.has(i));
-    if (nextId === undefined) return commentMessage(this.view(c));
-    if ((c.round.itemIds ?? []).includes(nextId)) return questionMessage(this.view(c), nextId, answered.size);
-    return followUpMessage(this.view(c), followUpQuestion(), nextId, answered.size);
+    return { update: textMessage(`survey:${action.r}`, text) };
   }
 
   private submit(c: Context, personId: string, comment: string | undefined): BotReply {
     this.db.transaction((tx) => {
-      if (comment !== undefined && comment.trim() !== "") {
-        tx.update(drafts).set({ comment: comment.trim().slice(0, 1000) }).where(and(eq(drafts.roundId, c.round.id), eq(drafts.personId, personId))).run();
-      }
+      if (comment !== undefined && comment.trim() !== "") new DraftStore(tx, c.round.id, personId).setComment(comment.trim().slice(0, 1000));
       storeAnonymously(tx, c.round.id, personId, true);
     });
-    return { update: thanksMessage(this.view(c), formatDate(c.round.closesAt ?? this.clock.now(), c.locale, c.timezone)) };
+    const resultsOn = formatDate(c.round.closesAt ?? this.clock.now(), c.locale, c.timezone);
+    return { update: thanksMessage(this.view(c), resultsOn) };
   }
 }
-

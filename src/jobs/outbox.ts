@@ -19,6 +19,8 @@ export interface NewMessage {
   roundId?: string;
   intent: Intent;
   notBefore: Date;
+  /** A sent message's platform id: this one updates it in place (no notification, no send window). */
+  replaces?: string;
 }
 
 /** Queues a message unless its key is already queued; true if queued now. */
@@ -33,11 +35,47 @@ export function enqueueMessage(store: Store, m: NewMessage, now: Date): boolean 
       roundId: m.roundId ?? null,
       intent: m.intent,
       notBefore: m.notBefore,
+      replaces: m.replaces ?? null,
       createdAt: now,
     })
     .onConflictDoNothing()
     .run();
   return r.changes > 0;
+}
+
+/** Records a message a platform adapter posted itself (not through the outbox), as sent. */
+export function recordSentMessage(
+  store: Store,
+  m: { key: string; platform: Platform; personId: string; roundId: string; intent: Intent; messageId: string },
+  now: Date,
+): void {
+  store
+    .insert(outbox)
+    .values({ key: m.key, platform: m.platform, personId: m.personId, roundId: m.roundId, intent: m.intent, notBefore: now, createdAt: now, state: "sent", platformMessageId: m.messageId, sentAt: now })
+    .onConflictDoNothing()
+    .run();
+}
+
+/**
+ * At the close: every invitation, reminder and survey message sent to someone
+ * who had not sent their answers is rewritten in place to say the round has
+ * closed, so no live Start button is left behind.
+ */
+export function queueClosedNotices(store: Store, roundId: string, now: Date): number {
+  const sent = store
+    .select({ key: outbox.key, platform: outbox.platform, personId: outbox.personId, messageId: outbox.platformMessageId, intent: outbox.intent })
+    .from(outbox)
+    .innerJoin(invitations, and(eq(invitations.roundId, outbox.roundId), eq(invitations.personId, outbox.personId)))
+    .where(and(eq(outbox.roundId, roundId), eq(outbox.state, "sent"), eq(invitations.completed, false)))
+    .all();
+  let queued = 0;
+  for (const m of sent) {
+    const kind = (m.intent as Intent).kind;
+    if ((kind !== "invite" && kind !== "remind") || m.personId === null || m.messageId === null) continue;
+    const closed: NewMessage = { key: `${m.key}:closed`, platform: m.platform, personId: m.personId, roundId, intent: { kind: "closed", roundId }, notBefore: now, replaces: m.messageId };
+    if (enqueueMessage(store, closed, now)) queued++;
+  }
+  return queued;
 }
 
 export interface DrainOptions {
@@ -108,7 +146,7 @@ export class OutboxDrainer {
   /** Why a queued message should no longer go out, if it should not. */
   private staleReason(row: OutboxRow, now: Date): string | null {
     const kind = (row.intent as Intent).kind;
-    // Only the asking (and the halfway nudge) is tied to the round being open; digests go out after it closes.
+    // Only the asking (and the halfway nudge) is tied to the round being open; digests and closed notices go out after.
     if (row.roundId === null || (kind !== "invite" && kind !== "remind" && kind !== "nudge")) return null;
     const round = this.db.select().from(rounds).where(eq(rounds.id, row.roundId)).get();
     if (round === undefined) return "round missing";
@@ -185,7 +223,9 @@ export class OutboxDrainer {
     for (const row of stuck) {
       const sender = this.senders[row.platform];
       const recipient = this.recipient(row);
-      const found = sender?.findSent && recipient ? await sender.findSent({ key: row.key, recipient, intent: row.intent as Intent }) : null;
+      const outbound = recipient ? { key: row.key, recipient, intent: row.intent as Intent, replaces: row.replaces } : null;
+      // An update in place is simply made again: it changes the same message to the same text.
+      const found = sender?.findSent && outbound && row.replaces === null ? await sender.findSent(outbound) : null;
       if (found !== null) this.set(row.id, { state: "sent", platformMessageId: found, sentAt: now, leaseUntil: null });
       else this.set(row.id, { state: "pending", leaseUntil: null });
     }
@@ -243,7 +283,8 @@ export class OutboxDrainer {
         }
         recipient = this.recipient(row) ?? recipient;
       }
-      if (recipient.kind === "person") {
+      // An update in place notifies nobody: it need not wait for the send window.
+      if (recipient.kind === "person" && row.replaces === null) {
         const allowed = nextAllowed(now, recipient.timezone, this.windowFor(row));
         if (allowed.getTime() > now.getTime()) {
           this.set(row.id, { notBefore: allowed });
@@ -267,7 +308,7 @@ export class OutboxDrainer {
       this.set(row.id, { state: "sending", attempts, leaseUntil: new Date(now.getTime() + this.opts.leaseMs) });
       let result: SendResult;
       try {
-        result = await sender.send({ key: row.key, recipient, intent: row.intent as Intent });
+        result = await sender.send({ key: row.key, recipient, intent: row.intent as Intent, replaces: row.replaces });
       } catch (e) {
         result = { kind: "retry", reason: e instanceof Error ? e.message : String(e) };
       }

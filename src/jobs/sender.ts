@@ -12,6 +12,8 @@ export type Recipient =
 export type Intent =
   | { kind: "invite"; roundId: string }
   | { kind: "remind"; roundId: string; n: number }
+  /** Rewrites a sent invitation or question in place once the round has closed. */
+  | { kind: "closed"; roundId: string }
   | { kind: "notice"; text: string }
   /** A unit's results after the round closed, for its leaders. */
   | { kind: "digest"; roundId: string; unitId: string }
@@ -30,6 +32,8 @@ export interface Outbound {
   key: string;
   recipient: Recipient;
   intent: Intent;
+  /** The platform message id of a message already sent, to update in place instead of posting anew. */
+  replaces: string | null;
 }
 
 /**

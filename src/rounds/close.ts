@@ -3,14 +3,15 @@ import { PulsenError } from "../core/errors";
 import { flushDrafts } from "../db/answer-store";
 import type { Store } from "../db/open";
 import { rounds } from "../db/schema";
-import { cancelRoundMessages } from "../jobs/outbox";
+import { cancelRoundMessages, queueClosedNotices } from "../jobs/outbox";
 import { enqueueJob } from "../jobs/queue";
 
 export const JOB_ROUND_CLOSED = "round.closed";
 
 /**
  * Closes a round: drafts flushed to the anonymous tables, no more answers,
- * nothing more sent for it, and a durable
+ * nothing more asked for it, unanswered invitations rewritten to say it has
+ * closed, and a durable
  * round.closed event for whoever listens (drafts, reports, digests).
  * Returns false if it was already closed.
  */
@@ -23,6 +24,7 @@ export function closeRound(tx: Store, roundId: string, now: Date): boolean {
   // Unfinished surveys with at least one answer count; their link to the person goes now.
   flushDrafts(tx, roundId);
   cancelRoundMessages(tx, roundId, "round closed");
+  queueClosedNotices(tx, roundId, now);
   enqueueJob(tx, { kind: JOB_ROUND_CLOSED, dueAt: now, payload: { roundId }, key: `round:${roundId}:closed` }, now);
   return true;
 }

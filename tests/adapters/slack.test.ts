@@ -130,6 +130,7 @@ describe("Slack, through the real Bolt app over HTTP", () => {
       const channel = standIn.dm(userId(i));
       const message = () => standIn.inChannel(channel)[0]!;
       const click = async (pick: (b: ReturnType<typeof buttonsOf>) => ReturnType<typeof buttonsOf>[number], comment?: string) => {
+        clock.advance(3000); // a person reads before tapping
         const before = message().updates;
         const res = await signedPost(events, SECRET, interaction(userId(i), message(), pick(buttonsOf(message())), comment));
         expect(res.status).toBe(200);
@@ -138,6 +139,7 @@ describe("Slack, through the real Bolt app over HTTP", () => {
       await click((b) => b[0]!);
       if (i === 0) {
         // A double click: the same signed payload twice, at once. One answer, one step forward.
+        clock.advance(3000);
         const m = message();
         const body = interaction(userId(0), m, buttonsOf(m)[4]!);
         const [r1, r2] = await Promise.all([signedPost(events, SECRET, body), signedPost(events, SECRET, body)]);
@@ -152,8 +154,10 @@ describe("Slack, through the real Bolt app over HTTP", () => {
       }
       for (let j = i === 0 ? 1 : 0; j < 13; j++) {
         const likert = buttonsOf(message());
-        // One message per statement, its actions block holding 1, 2, 3, 4, 5, then skip.
-        expect(likert.map((b) => (JSON.parse(b.value) as { v: unknown }).v)).toEqual([1, 2, 3, 4, 5, "skip"]);
+        // One message per statement, its actions block holding 1, 2, 3, 4, 5, then skip; Back in a block of its own.
+        expect(likert.slice(0, 6).map((b) => (JSON.parse(b.value) as { v: unknown }).v)).toEqual([1, 2, 3, 4, 5, "skip"]);
+        expect(likert.slice(0, 6).every((b) => b.block_id === likert[0]!.block_id)).toBe(true);
+        expect(likert.slice(6).map((b) => (JSON.parse(b.value) as { a: string }).a)).toEqual(j === 0 ? [] : ["back"]);
         await click((b) => b[(i + j) % 6]!);
       }
       await click((b) => b.find((x) => x.action_id === "pulsen:form:submit")!, i === 0 ? "<!channel> *bra* <@U000001> <https://x.example|klikk>" : undefined);

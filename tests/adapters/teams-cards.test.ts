@@ -39,7 +39,7 @@ function allMessages(): { name: string; message: BotMessage }[] {
       const view = { roundId: "r_cards", instrument, locale, t, itemIds };
       out.push({ name: `${instrument.id}/${locale}/invite`, message: invitationMessage(view, { kind: "invite", seriesName: "Puls", deadline: "fredag", anonymityMin: 5 }) });
       out.push({ name: `${instrument.id}/${locale}/remind`, message: invitationMessage(view, { kind: "remind", seriesName: "Puls", deadline: "fredag", anonymityMin: 5 }) });
-      itemIds.forEach((id, i) => out.push({ name: `${instrument.id}/${locale}/q${i + 1}`, message: questionMessage(view, id, i) }));
+      itemIds.forEach((id, i) => out.push({ name: `${instrument.id}/${locale}/q${i + 1}`, message: questionMessage(view, id, { answered: new Set(itemIds.slice(0, i)) }) }));
       out.push({ name: `${instrument.id}/${locale}/comment`, message: commentMessage(view) });
       out.push({ name: `${instrument.id}/${locale}/thanks`, message: thanksMessage(view, "28. november") });
     }

@@ -139,6 +139,7 @@ describe("Teams, through botbuilder's CloudAdapter over HTTP", () => {
     expect(unreachable(db, roundId)).toEqual([{ email: "t1@org.example", name: "T 1", unit: "Org > Drift", reason: "Pulsen is not installed for this user in Teams" }]);
 
     const tap = async (data: unknown, comment?: string) => {
+      clock.advance(3000); // a person reads before tapping
       const res = await post(activity("invoke", AAD[0]!, { name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "pulsen", data: { ...(data as object), ...(comment ? { comment } : {}) } } } }));
       expect(res.status).toBe(200);
       return ((await res.json()) as { value: Card }).value;
@@ -146,8 +147,9 @@ describe("Teams, through botbuilder's CloudAdapter over HTTP", () => {
     let card = await tap({ pulsen: actionsOf(invite)[0]!.data.pulsen });
     for (let j = 0; j < 4; j++) {
       const acts = actionsOf(card);
-      // In order: 1, 2, 3, 4, 5, then skip.
-      expect(acts.map((a) => a.data.pulsen.v)).toEqual([1, 2, 3, 4, 5, "skip"]);
+      // In order: 1, 2, 3, 4, 5, then skip; then Back, after the first statement.
+      expect(acts.slice(0, 6).map((a) => a.data.pulsen.v)).toEqual([1, 2, 3, 4, 5, "skip"]);
+      expect(acts.slice(6).map((a) => a.data.pulsen.a)).toEqual(j === 0 ? [] : ["back"]);
       card = await tap({ pulsen: acts[j]!.data.pulsen });
     }
     card = await tap({ pulsen: actionsOf(card).find((a) => a.data.pulsen.a === "comment")!.data.pulsen }, "Mer *fokus*");
@@ -219,6 +221,7 @@ describe("Teams: a full round for 20 people", () => {
     for (let i = 0; i < 20; i++) {
       const sentCard = (invites.find((x) => x.conversation === `a:conv-${aad(i)}`)!.activity.attachments as { content: Card }[])[0]!.content;
       const tap = async (data: unknown, comment?: string) => {
+        clock.advance(3000);
         const res = await post(activity("invoke", aad(i), { name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "pulsen", data: { ...(data as object), ...(comment ? { comment } : {}) } } } }));
         return ((await res.json()) as { value: Card }).value;
       };

@@ -55,7 +55,8 @@ describe("the web chat, end to end over HTTP", () => {
   it("takes six people from invitation through 13 answers, a skip and a comment to thanks, and stores six anonymous responses", async () => {
     const world = await boot();
     let running = await world.start();
-    const chat = () => new WebchatClient(running.url);
+    // A person reads before tapping: each tap comes a few seconds after the last (a quicker one is a double tap).
+    const chat = () => new WebchatClient(running.url, () => world.clock.advance(3000));
     const db = () => running.database.db;
     const staff = db().select({ id: people.id, email: people.email }).from(people).all().filter((p) => p.email !== "leder@fjord.example").sort((a, b) => a.email.localeCompare(b.email));
     expect(staff).toHaveLength(6);
@@ -76,7 +77,9 @@ describe("the web chat, end to end over HTTP", () => {
         pages[i]!.push(q.text);
         expect(q.text).toMatch(new RegExp(`(Utsagn|Utsegn|Statement) ${j + 1} (av|of) 13`));
         // 1, 2, 3, 4, 5, then skip: the order CONTRACT.md promises.
-        expect(q.buttons.map((b) => (b.action.a === "answer" ? b.action.v : null))).toEqual([1, 2, 3, 4, 5, "skip"]);
+        expect(q.buttons.slice(0, 6).map((b) => (b.action.a === "answer" ? b.action.v : null))).toEqual([1, 2, 3, 4, 5, "skip"]);
+        // Then Back, on every statement after the first.
+        expect(q.buttons.slice(6).map((b) => b.action.a)).toEqual(j === 0 ? [] : ["back"]);
         const wanted = q.buttons.find((b) => b.action.a === "answer" && b.action.v === planned(i, j))!;
         expect((await chat().tap(person.id, q.id, wanted.raw)).status).toBe(303);
       }

@@ -29,8 +29,13 @@ function setup() {
   const draft = (p: string) => w.db.select().from(drafts).where(and(eq(drafts.roundId, roundId), eq(drafts.personId, p))).get();
   const answersOf = (p: string) =>
     Object.fromEntries(w.db.select().from(draftAnswers).where(and(eq(draftAnswers.roundId, roundId), eq(draftAnswers.personId, p))).all().map((a) => [a.itemId, a.value]));
+  /** A person's tap, a few seconds after the last one (a tap within a second of a statement appearing is a double tap). */
+  const tap = (p: string, action: BotAction, input?: { comment?: string }) => {
+    w.clock.advance(3000);
+    return bot.handle(p, action, input);
+  };
   const text = (r: BotReply) => [r.update, ...(r.post ?? [])].filter((m): m is BotMessage => !!m).flatMap((m) => m.blocks.map((b) => ("text" in b ? b.text : "statement" in b ? b.statement : ""))).join(" ");
-  return { w, bot, roundId, answersOf, ola: person("ola@fjord.example"), kari: person("kari@fjord.example"), sam: person("sam@fjord.example"), draft, text, id };
+  return { w, bot, roundId, answersOf, tap, ola: person("ola@fjord.example"), kari: person("kari@fjord.example"), sam: person("sam@fjord.example"), draft, text, id };
 }
 
 const answer = (r: string, i: string, v: unknown) => ({ a: "answer", r, i, v }) as unknown as BotAction;
@@ -70,20 +75,80 @@ describe("the survey conversation", () => {
     expect(t.w.db.select().from(responses).all()).toEqual([]); // an empty draft is dropped at close
   });
 
-  it("ignores a second tap on an answered statement and keeps the first answer", () => {
+  it("ignores a tap on a statement that is no longer on screen (an older message, a replay) and keeps the answer", () => {
     const t = setup();
-    t.bot.handle(t.ola, { a: "start", r: t.roundId });
-    const first = t.bot.handle(t.ola, answer(t.roundId, "wellbeing-1", 2));
-    const second = t.bot.handle(t.ola, answer(t.roundId, "wellbeing-1", 5));
+    t.tap(t.ola, { a: "start", r: t.roundId });
+    const first = t.tap(t.ola, answer(t.roundId, "wellbeing-1", 2));
+    const second = t.tap(t.ola, answer(t.roundId, "wellbeing-1", 5));
     expect(t.answersOf(t.ola)).toEqual({ "wellbeing-1": 2 });
     expect(second.update).toEqual(first.update); // still showing statement 2
   });
 
+  it("takes only the statement that was on screen from a double tap: the second tap lands on the next one and is dropped", () => {
+    const t = setup();
+    t.tap(t.ola, { a: "start", r: t.roundId });
+    const shown = t.tap(t.ola, answer(t.roundId, "wellbeing-1", 4));
+    expect(shown.update!.summary).toBe("Utsagn 2 av 4");
+    t.w.clock.advance(250); // the finger comes down again on the same spot
+    const echo = t.bot.handle(t.ola, answer(t.roundId, "wellbeing-2", 4));
+    expect(t.answersOf(t.ola)).toEqual({ "wellbeing-1": 4 });
+    expect(echo.update).toEqual(shown.update);
+    // A considered answer a few seconds later counts.
+    t.tap(t.ola, answer(t.roundId, "wellbeing-2", 2));
+    expect(t.answersOf(t.ola)).toEqual({ "wellbeing-1": 4, "wellbeing-2": 2 });
+  });
+
+  it("goes back with Back, changes the answer, and carries on where the person left off", () => {
+    const t = setup();
+    const first = t.tap(t.ola, { a: "start", r: t.roundId });
+    // No Back on the first statement.
+    expect(JSON.stringify(first.update)).not.toContain('"a":"back"');
+    t.tap(t.ola, answer(t.roundId, "wellbeing-1", 4));
+    const third = t.tap(t.ola, answer(t.roundId, "wellbeing-2", 5));
+    expect(third.update!.summary).toBe("Utsagn 3 av 4");
+    const back = t.tap(t.ola, { a: "back", r: t.roundId, i: "wellbeing-3" });
+    expect(back.update!.summary).toBe("Utsagn 2 av 4");
+    // It says the statement was answered, never what was chosen.
+    expect(t.text(back)).toMatch(/svart på dette utsagnet før/);
+    const shown = JSON.stringify(back.update);
+    expect(shown.match(/"v":5/g)).toHaveLength(1); // the 5 button only, no marked choice
+    const again = t.tap(t.ola, { a: "back", r: t.roundId, i: "wellbeing-2" });
+    expect(again.update!.summary).toBe("Utsagn 1 av 4");
+    t.tap(t.ola, answer(t.roundId, "wellbeing-1", 1));
+    expect(t.answersOf(t.ola)).toEqual({ "wellbeing-1": 1, "wellbeing-2": 5 });
+    // Straight back to where they had got to.
+    const resumed = t.tap(t.ola, { a: "start", r: t.roundId });
+    expect(resumed.update!.summary).toBe("Utsagn 3 av 4");
+  });
+
+  it("goes back from the comment form to the last statement", () => {
+    const t = setup();
+    t.tap(t.ola, { a: "start", r: t.roundId });
+    for (const i of ["wellbeing-1", "wellbeing-2", "wellbeing-3", "wellbeing-4"]) t.tap(t.ola, answer(t.roundId, i, 3));
+    const back = t.tap(t.ola, { a: "back", r: t.roundId, i: "_comment" });
+    expect(back.update!.summary).toBe("Utsagn 4 av 4");
+    t.tap(t.ola, answer(t.roundId, "wellbeing-4", "skip"));
+    expect(t.answersOf(t.ola)).toMatchObject({ "wellbeing-4": null });
+    const done = t.tap(t.ola, { a: "skip_comment", r: t.roundId });
+    expect(done.update!.summary).toBe("Takk for svarene!");
+  });
+
+  it("refuses a Back from the first statement, and a Back from a statement not on screen, writing nothing", () => {
+    const t = setup();
+    t.tap(t.ola, { a: "start", r: t.roundId });
+    const refused = t.tap(t.ola, { a: "back", r: t.roundId, i: "wellbeing-1" });
+    expect(t.text(refused)).toMatch(/første utsagnet/);
+    t.tap(t.ola, answer(t.roundId, "wellbeing-1", 4));
+    const stale = t.tap(t.ola, { a: "back", r: t.roundId, i: "wellbeing-4" });
+    expect(stale.update!.summary).toBe("Utsagn 2 av 4");
+    expect(t.answersOf(t.ola)).toEqual({ "wellbeing-1": 4 });
+  });
+
   it("resumes where the person left off, days later", () => {
     const t = setup();
-    t.bot.handle(t.ola, { a: "start", r: t.roundId });
-    t.bot.handle(t.ola, answer(t.roundId, "wellbeing-1", 4));
-    t.bot.handle(t.ola, answer(t.roundId, "wellbeing-2", "skip"));
+    t.tap(t.ola, { a: "start", r: t.roundId });
+    t.tap(t.ola, answer(t.roundId, "wellbeing-1", 4));
+    t.tap(t.ola, answer(t.roundId, "wellbeing-2", "skip"));
     t.w.clock.set("2026-11-27T09:00:00Z");
     const fresh = new SurveyBot(t.w.db, t.w.clock, 5, t.w.logger); // a restarted process
     const resumed = fresh.handle(t.ola, { a: "start", r: t.roundId });
@@ -92,9 +157,9 @@ describe("the survey conversation", () => {
 
   it("stores a finished survey anonymously and refuses changes afterwards", () => {
     const t = setup();
-    t.bot.handle(t.kari, { a: "start", r: t.roundId });
-    for (const [i, v] of [["wellbeing-1", 4], ["wellbeing-2", 5], ["wellbeing-3", 3], ["wellbeing-4", 4]] as const) t.bot.handle(t.kari, answer(t.roundId, i, v));
-    const done = t.bot.handle(t.kari, { a: "skip_comment", r: t.roundId });
+    t.tap(t.kari, { a: "start", r: t.roundId });
+    for (const [i, v] of [["wellbeing-1", 4], ["wellbeing-2", 5], ["wellbeing-3", 3], ["wellbeing-4", 4]] as const) t.tap(t.kari, answer(t.roundId, i, v));
+    const done = t.tap(t.kari, { a: "skip_comment", r: t.roundId });
     expect(done.update!.summary).toBe("Takk for svarene!");
     expect(t.draft(t.kari)).toBeUndefined();
     expect(t.w.db.select().from(responses).all()).toHaveLength(1);
@@ -105,8 +170,8 @@ describe("the survey conversation", () => {
 
   it("stores a half-finished survey at close, and drops the link to the person", () => {
     const t = setup();
-    t.bot.handle(t.ola, { a: "start", r: t.roundId });
-    t.bot.handle(t.ola, answer(t.roundId, "wellbeing-1", 4));
+    t.tap(t.ola, { a: "start", r: t.roundId });
+    t.tap(t.ola, answer(t.roundId, "wellbeing-1", 4));
     t.w.db.transaction((tx) => closeRound(tx, t.roundId, t.w.clock.now()));
     expect(t.draft(t.ola)).toBeUndefined();
     expect(t.w.db.select().from(responses).all()).toHaveLength(1);

@@ -19,6 +19,8 @@ export class ConnectorStandIn {
   /** Users the app is installed for (e.g. by an admin setup policy): only they can be given a new 1:1 chat. */
   readonly installedFor = new Set<string>();
   readonly created: string[] = [];
+  /** Activities the bot rewrote in place (PUT), newest last. */
+  readonly updated: SentActivity[] = [];
   private server: Server | null = null;
   private seq = 0;
   url = "";
@@ -48,7 +50,9 @@ export class ConnectorStandIn {
       res.json({ id });
     });
     app.put("/v3/conversations/:conv/activities/:id", (req, res) => {
-      this.sent.push({ conversation: req.params.conv, id: req.params.id, activity: req.body as Record<string, unknown> });
+      const update = { conversation: req.params.conv, id: req.params.id, activity: req.body as Record<string, unknown> };
+      this.sent.push(update);
+      this.updated.push(update);
       res.json({ id: req.params.id });
     });
     this.server = await new Promise<Server>((resolve) => {

@@ -7,6 +7,8 @@ export interface Delivery {
   at: Date;
   to: string;
   kind: string;
+  /** The message it rewrote in place, if it was an update. */
+  replaces: string | null;
 }
 
 /**
@@ -35,7 +37,7 @@ export class FakeSender implements Sender {
     const scripted = this.script.shift();
     if (scripted) return scripted;
     const to = m.recipient.kind === "person" ? m.recipient.personId : m.recipient.channel;
-    this.deliveries.push({ key: m.key, at: this.clock.now(), to, kind: m.intent.kind });
+    this.deliveries.push({ key: m.key, at: this.clock.now(), to, kind: m.intent.kind, replaces: m.replaces });
     return { kind: "sent", messageId: `m${this.deliveries.length}` };
   }
 

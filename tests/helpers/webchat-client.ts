@@ -18,7 +18,11 @@ const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'")
 
 /** Reads /chat pages the way a person would see them: messages, their text and their buttons. */
 export class WebchatClient {
-  constructor(private readonly base: string) {}
+  constructor(
+    private readonly base: string,
+    /** Runs before each tap: lets a test's clock pass the time a person takes to read. */
+    private readonly beforeTap: () => void = () => undefined,
+  ) {}
 
   async messages(personId: string): Promise<ChatMessage[]> {
     const html = await (await fetch(`${this.base}/chat/${personId}`)).text();
@@ -41,6 +45,7 @@ export class WebchatClient {
 
   /** Taps a button (or sends a raw, possibly forged, action) on a message. */
   async tap(personId: string, messageId: number, action: string, comment?: string): Promise<Response> {
+    this.beforeTap();
     const body = new URLSearchParams({ message: String(messageId), action });
     if (comment !== undefined) body.set("comment", comment);
     return fetch(`${this.base}/chat/${personId}/act`, { method: "POST", body, redirect: "manual" });

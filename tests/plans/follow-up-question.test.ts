@@ -31,7 +31,15 @@ function setup() {
   w.db.transaction((tx) => setFocusAreas(tx, ensurePlan(tx, first, unit("Org > A"), person("lead.a@org.example"), w.clock.now()), [{ factorId: "wellbeing", kind: "improve" }], w.clock.now()));
   w.clock.advance(28 * DAY);
   const second = w.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, w.clock.now(), { platforms: new Set(["webchat"]) }));
-  const bot = new SurveyBot(w.db, w.clock, 5, w.logger);
+  const survey = new SurveyBot(w.db, w.clock, 5, w.logger);
+  // Each tap a few seconds after the last: a tap within a second of a statement appearing is a double tap.
+  const bot = {
+    handle: (personId: string, action: BotAction) => {
+      w.clock.advance(3000);
+      return survey.handle(personId, action);
+    },
+    compose: survey.compose.bind(survey),
+  };
   return { w, first, second, person, unit, bot };
 }
 
@@ -43,7 +51,7 @@ const texts = (m: BotMessage | undefined) =>
     .join(" | ");
 
 /** Answers every statement with 4, then takes whatever comes next. */
-function throughStatements(bot: SurveyBot, personId: string, roundId: string): BotMessage | undefined {
+function throughStatements(bot: Pick<SurveyBot, "handle">, personId: string, roundId: string): BotMessage | undefined {
   let m = bot.handle(personId, { a: "start", r: roundId }).update;
   for (let i = 0; i < 4; i++) m = bot.handle(personId, buttons(m)[3]!.action).update;
   return m;
@@ -53,8 +61,15 @@ describe("the round after an action plan", () => {
   it("asks everyone in the plan's unit and below whether each focus area improved, and no one else", () => {
     const { w, second, person, bot } = setup();
     const inA1 = throughStatements(bot, person("a1_0@org.example"), second);
-    expect(texts(inA1)).toBe("Utsagn 5 av 5 | Sist valgte dere å jobbe med «Trivsel». Har det blitt bedre siden da? | ▰▰▰▰▰▰▰▰▱▱ 4/5");
-    expect(buttons(inA1).map((b) => b.label)).toEqual(["Bedre", "Som før", "Dårligere", "Vil ikke svare"]);
+    // A1 is below A: the question names whose plan it was.
+    expect(texts(inA1)).toBe("Utsagn 5 av 5 | I tiltaksplanen til A valgte dere sist å jobbe med «Trivsel». Har det blitt bedre siden da? | ▰▰▰▰▰▰▰▰▱▱ 4/5");
+    expect(buttons(inA1).map((b) => b.label)).toEqual(["Bedre", "Som før", "Dårligere", "Vil ikke svare", "← Tilbake"]);
+    const inA = throughStatements(bot, person("a0@org.example"), second);
+    expect(texts(inA)).toMatch(/^Utsagn 5 av 5 \| I tiltaksplanen til enheten din valgte dere sist/);
+    // The invitation counted it: four statements and one question about the plan.
+    const invite = JSON.stringify(bot.compose({ kind: "invite", roundId: second }, person("a0@org.example")));
+    expect(invite).toContain("4 korte utsagn og 1 spørsmål om tiltaksplanen fra sist");
+    expect(JSON.stringify(bot.compose({ kind: "invite", roundId: second }, person("b0@org.example")))).toContain("4 korte utsagn, omtrent");
     const after = bot.handle(person("a1_0@org.example"), buttons(inA1)[0]!.action).update;
     // On to the open question; the message never says what was chosen.
     expect(texts(after)).not.toMatch(/Bedre|Som før|Dårligere/);
