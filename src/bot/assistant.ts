@@ -7,7 +7,7 @@ import { getOrganization, personLocale, personTimezone } from "../db/org-store";
 import { loadViewer } from "../db/viewer-store";
 import { invitations, people, personRoles, rounds, series, unitChannels, unitLeaders, units } from "../db/schema";
 import { subtreeUnitIds } from "../rounds/audience";
-import { participation } from "../rounds/nudge";
+import { unitParticipation } from "../rounds/participation";
 import { listPlans, type PlanView } from "../plans/plans";
 import { catalogs, formatDateTime, type Catalog } from "./catalog";
 import type { Block, BotMessage, Button } from "./message";
@@ -75,7 +75,7 @@ export class Assistant {
     for (const unit of led) {
       if (openRounds.length === 0) break;
       // The same count the halfway nudge uses, summed over the open rounds.
-      const counts = openRounds.map((r) => participation(this.db, r, unit.unitId)).reduce((a, b) => ({ invited: a.invited + b.invited, answered: a.answered + b.answered }), { invited: 0, answered: 0 });
+      const counts = openRounds.map((r) => unitParticipation(this.db, r, unit.unitId)).reduce((a, b) => ({ invited: a.invited + b.invited, answered: a.answered + b.answered }), { invited: 0, answered: 0 });
       if (counts && counts.invited > 0) {
         blocks.push({ type: "context", text: t.statusUnit(unit.path, counts.answered, counts.invited, Math.round((counts.answered / counts.invited) * 100)) });
       }

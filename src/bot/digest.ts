@@ -5,7 +5,7 @@ import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
 import { getOrganization } from "../db/org-store";
 import { rounds, series, units } from "../db/schema";
-import { participation } from "../rounds/nudge";
+import { unitParticipation } from "../rounds/participation";
 import { followUpResults, type FollowUpResult } from "../reports/follow-up";
 import { type FactorReport, type RoundReports, roundReports } from "../reports/report";
 import { catalogs, formatDateTime } from "./catalog";
@@ -92,7 +92,7 @@ export class DigestComposer {
     if (row === undefined || unit === undefined) return null;
     const locale = this.locale(wanted);
     const t = catalogs[locale];
-    const { invited, answered } = participation(this.db, roundId, unitId);
+    const { invited, answered } = unitParticipation(this.db, roundId, unitId);
     const org = getOrganization(this.db);
     const until = formatDateTime(row.r.closesAt ?? new Date(), locale, org?.defaultTimezone ?? "Europe/Oslo");
     const header = t.nudgeHeader(row.name);

@@ -28,9 +28,11 @@ export function registerRound(program: Command, ctx: CliContext): void {
         return openRound(tx, s, null, now, { platforms });
       });
       if (opts.json) return ctx.json({ id });
-      const st = roundStatus(ctx.db, id);
+      const st = roundStatus(ctx.db, id, loadConfig(ctx.io.env).anonymityMin);
       ctx.print(id);
-      ctx.print(`Opened: ${st.invited} invited, closes ${st.closesAt}.${st.unreachable > 0 ? ` ${st.unreachable} cannot be reached (see: pulsen round status ${id}).` : ""}`);
+      const unreachable = st.unreachable ?? 0;
+      const note = unreachable > 0 ? ` ${unreachable} cannot be reached (see: pulsen round status ${id}).` : "";
+      ctx.print(`Opened: ${st.invited} invited, closes ${st.closesAt}.${note}`);
     });
 
   cmd
@@ -52,7 +54,7 @@ export function registerRound(program: Command, ctx: CliContext): void {
     .option("--unreachable", "list the people the round could not reach, and why (for HR)")
     .option("--json", "machine-readable output")
     .action((roundId: string, opts: { json?: boolean; unreachable?: boolean }) => {
-      const st = roundStatus(ctx.db, roundId);
+      const st = roundStatus(ctx.db, roundId, loadConfig(ctx.io.env).anonymityMin);
       if (opts.unreachable) {
         const list = unreachable(ctx.db, roundId);
         if (opts.json) return ctx.json(list);
@@ -61,9 +63,17 @@ export function registerRound(program: Command, ctx: CliContext): void {
         return;
       }
       if (opts.json) return ctx.json(st);
-      ctx.print(`${st.round} (${st.series}): ${st.status}, ${st.answered} of ${st.invited} answered (${Math.round(st.responseRate * 100)} %)${st.closesAt ? `, closes ${st.closesAt}` : ""}`);
+      const counts = st.answered === undefined ? `${st.invited} invited` : `${st.answered} of ${st.invited} answered (${percent(st.responseRate ?? 0)})`;
+      ctx.print(`${st.round} (${st.series}): ${st.status}, ${counts}${st.closesAt ? `, closes ${st.closesAt}` : ""}`);
+      // Each unit with its sub-units; after the close a hidden unit says how many were invited, not how many answered.
       for (const u of st.units) {
-        ctx.print(`  ${u.unit}: ${u.answered}/${u.invited} (${Math.round(u.responseRate * 100)} %)${u.unreachable > 0 ? `, ${u.unreachable} unreachable` : ""}`);
+        if (u.suppressed) {
+          ctx.print(`  ${u.unit}: ${u.invited} invited, hidden (${u.reason === "below_threshold" ? "too few answers" : "would expose a smaller unit"})`);
+          continue;
+        }
+        ctx.print(`  ${u.unit}: ${u.answered}/${u.invited} (${percent(u.responseRate)})${u.unreachable > 0 ? `, ${u.unreachable} unreachable` : ""}`);
       }
     });
 }
+
+const percent = (share: number) => `${Math.round(share * 100)} %`;

@@ -1,25 +1,15 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { DEFAULT_WINDOW, nextAllowed } from "../core/quiet-hours";
 import { answerWindow } from "../core/round";
 import type { Store } from "../db/open";
 import { getOrganization } from "../db/org-store";
-import { invitations, people, rounds, unitLeaders } from "../db/schema";
+import { people, rounds, unitLeaders } from "../db/schema";
 import { enqueueMessage } from "../jobs/outbox";
 import { platformFor } from "../jobs/routing";
 import type { Platform } from "../jobs/sender";
-import { subtreeUnitIds } from "./audience";
+import { unitParticipation } from "./participation";
 
 export const JOB_NUDGE = "round.nudge";
-
-/** Participation of a unit with its sub-units in a round: counts only. */
-export function participation(store: Store, roundId: string, unitId: string): { invited: number; answered: number } {
-  const row = store
-    .select({ invited: sql<number>`count(*)`, answered: sql<number>`coalesce(sum(${invitations.completed}), 0)` })
-    .from(invitations)
-    .where(and(eq(invitations.roundId, roundId), inArray(invitations.unitId, subtreeUnitIds(store, unitId))))
-    .get();
-  return { invited: row?.invited ?? 0, answered: row?.answered ?? 0 };
-}
 
 /**
  * Halfway through a round: leaders of units where fewer than half have
@@ -32,7 +22,7 @@ export function queueNudges(tx: Store, roundId: string, now: Date, platforms: Re
   let queued = 0;
   const led = tx.select({ unitId: unitLeaders.unitId, personId: unitLeaders.personId }).from(unitLeaders).all();
   for (const { unitId, personId } of led) {
-    const { invited, answered } = participation(tx, roundId, unitId);
+    const { invited, answered } = unitParticipation(tx, roundId, unitId);
     if (invited === 0 || answered / invited >= 0.5) continue;
     const p = tx.select().from(people).where(eq(people.id, personId)).get();
     if (p === undefined || !p.active) continue;

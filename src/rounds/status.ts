@@ -1,16 +1,8 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { PulsenError } from "../core/errors";
-import { responseRate } from "../core/round";
 import type { Store } from "../db/open";
 import { invitations, outbox, people, rounds, series, units } from "../db/schema";
-
-export interface UnitParticipation {
-  unit: string;
-  invited: number;
-  answered: number;
-  responseRate: number;
-  unreachable: number;
-}
+import { roundParticipation, type UnitParticipation } from "./participation";
 
 export interface RoundStatusView {
   round: string;
@@ -20,39 +12,28 @@ export interface RoundStatusView {
   closesAt: string | null;
   closedAt: string | null;
   invited: number;
-  answered: number;
-  responseRate: number;
-  unreachable: number;
+  /** Absent after the close when the organization's own figure is hidden (fewer than k answered in all). */
+  answered?: number;
+  responseRate?: number;
+  unreachable?: number;
   messages: Record<string, number>;
   units: UnitParticipation[];
 }
 
 /**
- * Participation per unit (the unit each invitee had at open): counts and
- * rates only. Never who has or has not answered (DESIGN.md rule 6).
+ * Participation per unit rolled up the tree: counts and rates only, never
+ * who has or has not answered (DESIGN.md rule 6); after the close, a hidden
+ * unit shows how many were invited and why, as its report does.
  */
-export function roundStatus(store: Store, roundId: string): RoundStatusView {
+export function roundStatus(store: Store, roundId: string, k: number): RoundStatusView {
   const round = store
     .select({ r: rounds, seriesName: series.name })
     .from(rounds)
     .innerJoin(series, eq(series.id, rounds.seriesId))
     .where(eq(rounds.id, roundId))
     .get();
-  if (round === undefined) throw new PulsenError("not_found", `no round "${roundId}"`);
-  const perUnit = store
-    .select({
-      unit: units.path,
-      invited: sql<number>`count(*)`,
-      answered: sql<number>`sum(${invitations.completed})`,
-      unreachable: sql<number>`sum(${invitations.undeliverable} is not null)`,
-    })
-    .from(invitations)
-    .innerJoin(units, eq(units.id, invitations.unitId))
-    .where(eq(invitations.roundId, roundId))
-    .groupBy(units.path)
-    .orderBy(units.path)
-    .all()
-    .map((u) => ({ unit: u.unit, invited: u.invited, answered: u.answered ?? 0, responseRate: round2(responseRate(u.answered ?? 0, u.invited)), unreachable: u.unreachable ?? 0 }));
+  const p = round === undefined ? null : roundParticipation(store, roundId, k);
+  if (round === undefined || p === null) throw new PulsenError("not_found", `no round "${roundId}"`);
   const messages = Object.fromEntries(
     store
       .select({ state: outbox.state, n: sql<number>`count(*)` })
@@ -62,9 +43,8 @@ export function roundStatus(store: Store, roundId: string): RoundStatusView {
       .all()
       .map((m) => [m.state, m.n]),
   );
-  const invited = perUnit.reduce((n, u) => n + u.invited, 0);
-  const answered = perUnit.reduce((n, u) => n + u.answered, 0);
   const r = round.r;
+  const total = p.total;
   return {
     round: r.id,
     series: round.seriesName,
@@ -72,17 +52,11 @@ export function roundStatus(store: Store, roundId: string): RoundStatusView {
     openedAt: r.openedAt?.toISOString() ?? null,
     closesAt: r.closesAt?.toISOString() ?? null,
     closedAt: r.closedAt?.toISOString() ?? null,
-    invited,
-    answered,
-    responseRate: round2(responseRate(answered, invited)),
-    unreachable: perUnit.reduce((n, u) => n + u.unreachable, 0),
+    invited: total?.invited ?? 0,
+    ...(total === null || total.suppressed ? {} : { answered: total.answered, responseRate: total.responseRate, unreachable: total.unreachable }),
     messages,
-    units: perUnit,
+    units: p.units,
   };
-}
-
-function round2(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }
 
 /**

@@ -123,7 +123,7 @@ export function dashboardApi(deps: ApiDeps): Router {
 
   api.get(
     "/rounds/:id/participation",
-    route((req) => liveParticipation(deps.db, parse(roundIdParam, req.params.id, "round"), viewerOf(req))),
+    route((req) => liveParticipation(deps.db, parse(roundIdParam, req.params.id, "round"), viewerOf(req), deps.anonymityMin)),
   );
 
   api.get(

@@ -7,7 +7,7 @@ import { rounds, series, units } from "../db/schema";
 import { unitComments } from "../reports/comments";
 import { followUpResults, type FollowUpResult } from "../reports/follow-up";
 import { roundReports, type UnitReport } from "../reports/report";
-import { roundStatus } from "../rounds/status";
+import { roundParticipation } from "../rounds/participation";
 import type { Viewer } from "../db/viewer-store";
 
 /**
@@ -52,18 +52,22 @@ function findRound(store: Store, roundId: string) {
   return r;
 }
 
-/** Counts and rates per unit while a round is open (rule 6); once closed, only the results speak. */
-export function liveParticipation(store: Store, roundId: string, viewer: Viewer) {
+/**
+ * Participation per unit the viewer may see, rolled up the tree (rule 6):
+ * while a round is open, counts and rates; after the close, the report's
+ * decisions (a hidden unit shows how many were invited, not how many answered).
+ */
+export function liveParticipation(store: Store, roundId: string, viewer: Viewer, k: number) {
   const r = findRound(store, roundId);
-  if (r.status !== "open") throw new PulsenError("conflict", "the round is closed: see its results");
-  const idByPath = new Map(store.select({ id: units.id, path: units.path }).from(units).all().map((u) => [u.path, u.id]));
-  const status = roundStatus(store, roundId);
+  const p = roundParticipation(store, roundId, k);
+  if (p === null) throw new PulsenError("not_found", `no round "${roundId}"`);
+  const seen = p.units.filter((u) => viewer.access.results.has(u.unitId));
   return {
     round: roundId,
-    closesAt: status.closesAt,
-    units: status.units
-      .filter((u) => viewer.access.results.has(idByPath.get(u.unit) ?? ""))
-      .map((u) => ({ unit: u.unit, invited: u.invited, answered: u.answered, responseRate: u.responseRate })),
+    status: p.status,
+    closesAt: r.closesAt?.toISOString() ?? null,
+    total: p.total !== null && viewer.access.results.has(p.total.unitId) ? p.total : null,
+    units: seen.map((u) => ({ ...u, depth: u.unit.split(" > ").length - 1 })),
   };
 }
 

@@ -96,8 +96,10 @@ describe("pulsen round", () => {
       invited: 3,
       answered: 0,
       responseRate: 0,
+      // Rolled up the tree: each unit counts the units below it, the first row is the organization.
       units: [
-        { unit: "Seljord kommune > Helse og omsorg", invited: 1, answered: 0, responseRate: 0, unreachable: 0 },
+        { unit: "Seljord kommune", invited: 3, answered: 0, responseRate: 0, unreachable: 0 },
+        { unit: "Seljord kommune > Helse og omsorg", invited: 3, answered: 0, responseRate: 0, unreachable: 0 },
         { unit: "Seljord kommune > Helse og omsorg > Sykehjemmet", invited: 2, answered: 0, responseRate: 0, unreachable: 0 },
       ],
     });

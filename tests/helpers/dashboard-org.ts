@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { AdapterFactory } from "../../src/server/adapter";
 import { loadConfig } from "../../src/config";
 import { ManualClock } from "../../src/core/clock";
@@ -6,7 +6,7 @@ import { ALWAYS } from "../../src/core/quiet-hours";
 import { storeAnonymously } from "../../src/db/answer-store";
 import { storeBuiltins } from "../../src/db/instrument-store";
 import { openDatabase } from "../../src/db/open";
-import { draftAnswers, drafts, invitations, people, rounds, units } from "../../src/db/schema";
+import { draftAnswers, drafts, people, rounds, units } from "../../src/db/schema";
 import { builtinInstruments } from "../../src/instruments/catalog";
 import { importOrgCsv } from "../../src/org/import";
 import { closeRound } from "../../src/rounds/close";
@@ -89,9 +89,15 @@ export function buildDashboardOrg(start = "2026-11-02T09:00:00Z"): DashboardOrg 
   });
   clock.advance(28 * 86_400_000);
   const openRoundId = db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["webchat"]) }));
-  // Two people have answered the open round so far.
-  db.update(invitations).set({ completed: true }).where(and(eq(invitations.roundId, openRoundId), eq(invitations.personId, personId("b1@org.example")))).run();
-  db.update(invitations).set({ completed: true }).where(and(eq(invitations.roundId, openRoundId), eq(invitations.personId, personId("a1@org.example")))).run();
+  // Two people have answered the open round so far, through the same draft → anonymous path.
+  db.transaction((tx) => {
+    const openItems = tx.select({ itemIds: rounds.itemIds }).from(rounds).where(eq(rounds.id, openRoundId)).get()?.itemIds ?? [];
+    for (const email of ["b1@org.example", "a1@org.example"]) {
+      tx.insert(drafts).values({ roundId: openRoundId, personId: personId(email), comment: null }).run();
+      for (const itemId of openItems) tx.insert(draftAnswers).values({ roundId: openRoundId, personId: personId(email), itemId, value: 4 }).run();
+      storeAnonymously(tx, openRoundId, personId(email), true);
+    }
+  });
   const ids = new Map(db.select({ id: people.id, email: people.email }).from(people).all().map((p) => [p.email, p.id]));
   close();
   return { path, clock, roundId, openRoundId, unitId: (p) => unitIds.get(p)!, personId: (e) => ids.get(e)! };

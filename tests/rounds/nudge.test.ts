@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { SurveyBot } from "../../src/bot/survey";
 import { ALWAYS } from "../../src/core/quiet-hours";
-import { invitations, people } from "../../src/db/schema";
+import { invitations, people, responses } from "../../src/db/schema";
 import { openRound } from "../../src/rounds/open";
 import { createSeries, getSeries } from "../../src/rounds/series";
 import { csv } from "../helpers/csv";
@@ -21,9 +21,11 @@ describe("the halfway nudge", () => {
     const { id } = createSeries(w.db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 6, reminderDays: [], window: { ...ALWAYS } }, w.clock.now());
     const roundId = w.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, w.clock.now(), { platforms: new Set(["webchat"]) }));
     const pid = (email: string) => w.db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
-    // B: 3 of 4 have answered; A: 1 of 6.
-    for (const e of ["b0@org.example", "b1@org.example", "b2@org.example", "a0@org.example"]) {
+    // B: 3 of 4 have answered; A: 1 of 6. Answered means a response is stored (anonymously, under the unit).
+    for (const [n, e] of ["b0@org.example", "b1@org.example", "b2@org.example", "a0@org.example"].entries()) {
       w.db.update(invitations).set({ completed: true }).where(and(eq(invitations.roundId, roundId), eq(invitations.personId, pid(e)))).run();
+      const unitId = w.db.select({ u: people.unitId }).from(people).where(eq(people.id, pid(e))).get()!.u;
+      w.db.insert(responses).values({ id: 900 + n, roundId, unitId }).run();
     }
     await w.runUntil("2026-11-26T10:00:00Z");
     const nudges = w.sender.deliveries.filter((d) => d.kind === "nudge");

@@ -198,14 +198,20 @@ describe("dashboard results", () => {
     const { org, server: s } = await boot();
     const cookie = await signIn(s, "lead.a@org.example");
     const live = await getJson(s, `/api/rounds/${org.openRoundId}/participation`, cookie);
-    expect(live.body.units).toEqual([
-      { unit: "Org > A", invited: 8, answered: 1, responseRate: 0.125 },
-      { unit: "Org > A > A1", invited: 5, answered: 0, responseRate: 0 },
+    // A counts A1 below it, as its report would.
+    expect(live.body.units).toMatchObject([
+      { unit: "Org > A", invited: 13, answered: 1, responseRate: 0.077, suppressed: false },
+      { unit: "Org > A > A1", invited: 5, answered: 0, responseRate: 0, suppressed: false },
     ]);
     const early = await getJson(s, `/api/rounds/${org.openRoundId}/results`, cookie);
     expect(early.status).toBe(409);
-    // Once closed, participation is not served: it would give away the count of a hidden unit.
-    expect((await getJson(s, `/api/rounds/${org.roundId}/participation`, cookie)).status).toBe(409);
+    // Once closed, participation follows the report: a hidden unit shows who was invited, never how many answered.
+    const hr = await signIn(s, "hr@org.example");
+    const after = await getJson<{ units: Record<string, unknown>[] }>(s, `/api/rounds/${org.roundId}/participation`, hr);
+    expect(after.status).toBe(200);
+    const c = after.body.units.find((u) => u.unit === "Org > C")!;
+    expect(c).toEqual({ unitId: org.unitId("Org > C"), unit: "Org > C", invited: 3, suppressed: true, reason: "below_threshold", depth: 1 });
+    expect(after.body.units.find((u) => u.unit === "Org > A")).toMatchObject({ invited: 13, answered: 11, suppressed: false });
     const rounds = await getJson<{ rounds: { id: string; status: string }[] }>(s, "/api/rounds", cookie);
     expect(rounds.body.rounds.map((r) => [r.id, r.status])).toEqual([
       [org.openRoundId, "open"],

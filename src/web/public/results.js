@@ -8,10 +8,16 @@ function hiddenText(t, report) {
   return report.reason === "complementary" ? t.hiddenComplementary : t.hiddenBelow;
 }
 
-function trendText(t, trend) {
-  if (trend === null || trend === undefined) return t.noTrend;
-  const sign = trend > 0 ? "▲ +" : trend < 0 ? "▼ " : "";
-  return `${sign}${trend.toFixed(2)}`;
+// The arrow is the server's decision (the report's direction); the number beside it is the change.
+function trendText(t, f) {
+  if (f.direction === null || f.direction === undefined || f.trend === null) return t.noTrend;
+  const change = `${f.trend > 0 ? "+" : ""}${t.decimal(f.trend, 2)}`;
+  return f.direction === "up" ? `▲ ${change}` : f.direction === "down" ? `▼ ${change}` : `► ${change}`;
+}
+
+/** A figure the anonymity engine hid: says so, and why, never a number. */
+function hiddenFigure(t, figure) {
+  return h("span", { class: "hidden-figure", title: figure.reason === "complementary" ? t.hiddenComplementary : t.hiddenFew }, t.hiddenShort);
 }
 
 export function renderResults(root, t, data, k, state, fmtDate) {
@@ -31,6 +37,7 @@ export function renderResults(root, t, data, k, state, fmtDate) {
     }
     const cells = factors.map((f) => {
       const fr = u.factors.find((x) => x.id === f.id);
+      if (fr && fr.suppressed) return h("td", { class: "cell score-none" }, hiddenFigure(t, fr));
       const score = fr ? fr.score : null;
       return h("td", { class: `cell ${scoreClass(score)}` }, score === null ? "–" : String(Math.round(score)));
     });
@@ -61,25 +68,26 @@ function renderDetail(el, t, data, u, fmtDate) {
     return;
   }
   const byFactor = new Map(u.factors.map((f) => [f.id, f]));
-  const ranked = u.factors.filter((f) => f.mean !== null).sort((a, b) => b.mean - a.mean);
   const nameOf = (id) => data.factors.find((f) => f.id === id)?.name ?? id;
-  // Only where factors differ: with everything equal there is no strength to name.
-  const top = ranked.length > 0 ? ranked[0].mean : null;
-  const bottom = ranked.length > 0 ? ranked[ranked.length - 1].mean : null;
-  const strengths = ranked.filter((f) => f.mean > bottom).slice(0, 2).map((f) => nameOf(f.id));
-  const improve = ranked.length > 2 ? ranked.filter((f) => f.mean < top).slice(-2).reverse().map((f) => nameOf(f.id)) : [];
+  // The server's choice, the same as in the digest and the CLI.
+  const strengths = u.strengths.map(nameOf);
+  const improve = u.improvements.map(nameOf);
 
   const factorRows = data.factors.map((f) => {
     const fr = byFactor.get(f.id);
     if (!fr) return null;
+    if (fr.suppressed) {
+      return h("tr", { class: "suppressed" }, h("th", { scope: "row" }, f.name), h("td", { colspan: 6, class: "hidden-note" }, hiddenFigure(t, fr), " ", fr.reason === "complementary" ? t.hiddenComplementary : t.hiddenFew));
+    }
     return h(
       "tr",
       {},
       h("th", { scope: "row" }, f.name),
-      h("td", { class: "num" }, fr.mean === null ? "–" : fr.mean.toFixed(2)),
+      h("td", { class: "num" }, fr.mean === null ? "–" : t.decimal(fr.mean, 2)),
+      h("td", { class: "num" }, String(fr.n)),
       h("td", { class: `num ${scoreClass(fr.score)}` }, fr.score === null ? "–" : String(Math.round(fr.score))),
       h("td", { class: "num" }, fr.favorable === null ? "–" : pct(fr.favorable)),
-      h("td", { class: "num" }, trendText(t, fr.trend)),
+      h("td", { class: "num" }, trendText(t, fr)),
       h("td", { class: "bar" }, distributionBar(fr.distribution, t.scale)),
     );
   });
@@ -93,12 +101,16 @@ function renderDetail(el, t, data, u, fmtDate) {
         { class: "items" },
         f.items.map((it) => {
           const ir = u.items.find((x) => x.id === it.id);
+          const text = h("span", { class: "item-text" }, it.text, it.reverse ? ` ${t.reversed}` : "");
+          if (!ir || ir.suppressed) return h("li", { class: "suppressed" }, text, h("span", { class: "num" }, ir ? hiddenFigure(t, ir) : "–"));
+          const sd = ir.sd === null ? "" : ` ± ${t.decimal(ir.sd, 1)}`;
           return h(
             "li",
             {},
-            h("span", { class: "item-text" }, it.text, it.reverse ? ` ${t.reversed}` : ""),
-            h("span", { class: "num" }, ir && ir.mean !== null ? ir.mean.toFixed(1) : "–"),
-            ir ? distributionBar(ir.distribution, t.scale) : null,
+            text,
+            h("span", { class: "num", title: t.meanSd }, ir.mean === null ? "–" : `${t.decimal(ir.mean, 1)}${sd}`),
+            h("span", { class: "num n" }, `n = ${ir.n}`),
+            distributionBar(ir.distribution, t.scale),
           );
         }),
       ),
@@ -137,7 +149,7 @@ function renderDetail(el, t, data, u, fmtDate) {
       h(
         "table",
         { class: "factors" },
-        h("thead", {}, h("tr", {}, [t.factor, t.mean, t.score, t.favorable, t.trend, ""].map((c) => h("th", { scope: "col" }, c)))),
+        h("thead", {}, h("tr", {}, [t.factor, t.mean, "n", t.score, t.favorable, t.trend, ""].map((c) => h("th", { scope: "col" }, c)))),
         h("tbody", {}, factorRows),
       ),
     ),
@@ -158,6 +170,18 @@ function renderDetail(el, t, data, u, fmtDate) {
 }
 
 export function renderLive(root, t, data, fmt) {
+  // Each unit with the units below it, as the server counted them; the first row is the organization.
+  const row = (u) =>
+    h(
+      "tr",
+      { class: u.depth === 0 ? "total" : "" },
+      h("th", { scope: "row", style: { paddingLeft: `${0.5 + u.depth * 1.1}rem` } }, u.depth === 0 ? u.unit : u.unit.split(" > ").pop()),
+      u.suppressed ? h("td", { class: "num" }, "–") : h("td", { class: "num" }, String(u.answered)),
+      h("td", { class: "num" }, String(u.invited)),
+      u.suppressed
+        ? h("td", { class: "hidden-note" }, u.reason === "complementary" ? t.hiddenComplementary : t.hiddenBelow)
+        : h("td", { class: "bar" }, h("div", { class: "rate" }, h("span", { style: { width: `${Math.round(u.responseRate * 100)}%` } })), pct(u.responseRate)),
+    );
   put(root,
     h("h2", {}, t.liveTitle),
     h("p", { class: "note" }, t.liveNote),
@@ -169,20 +193,7 @@ export function renderLive(root, t, data, fmt) {
         "table",
         { class: "live" },
         h("thead", {}, h("tr", {}, [t.unit, t.answered, t.invited, t.rate].map((c) => h("th", { scope: "col" }, c)))),
-        h(
-          "tbody",
-          {},
-          data.units.map((u) =>
-            h(
-              "tr",
-              {},
-              h("th", { scope: "row" }, u.unit),
-              h("td", { class: "num" }, String(u.answered)),
-              h("td", { class: "num" }, String(u.invited)),
-              h("td", { class: "bar" }, h("div", { class: "rate" }, h("span", { style: { width: `${Math.round(u.responseRate * 100)}%` } })), pct(u.responseRate)),
-            ),
-          ),
-        ),
+        h("tbody", {}, data.units.map(row)),
       ),
     ),
   );
