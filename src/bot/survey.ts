@@ -6,6 +6,7 @@ import { answerWindow } from "../core/round";
 import { storeAnonymously } from "../db/answer-store";
 import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
+import { truncateWal } from "../db/traces";
 import { getOrganization, personLocale, personTimezone } from "../db/org-store";
 import { draftAnswers, drafts, invitations, people, rounds, series, type RoundRow } from "../db/schema";
 import type { Intent, Platform } from "../jobs/sender";
@@ -199,6 +200,7 @@ export class SurveyBot {
       }
       storeAnonymously(tx, c.round.id, personId, true);
     });
+    truncateWal(this.db);
     return { update: thanksMessage(this.view(c), formatDate(c.round.closesAt ?? this.clock.now(), c.locale, c.timezone)) };
   }
 }
