@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { eq } from "drizzle-orm";
 import { PulsenError } from "../core/errors";
-import { people } from "../db/schema";
+import { forgetPerson } from "../db/forget";
+import { truncateWal } from "../db/traces";
 import { seedDemo } from "../demo/seed";
 import type { CliContext } from "./context";
 
@@ -17,9 +17,10 @@ export function registerAdmin(program: Command, ctx: CliContext): void {
     .option("--json", "machine-readable output")
     .action((email: string, opts: { json?: boolean }) => {
       const key = email.trim().toLowerCase();
-      // Cascades remove leadership, roles, invitations, an unfinished draft, queued messages and chat history.
-      const r = ctx.db.delete(people).where(eq(people.email, key)).run();
-      if (r.changes === 0) throw new PulsenError("not_found", `no person with email ${key}`);
+      const forgotten = ctx.db.transaction((tx) => forgetPerson(tx, key));
+      if (!forgotten) throw new PulsenError("not_found", `no person with email ${key}`);
+      // secure_delete zeroed the rows in the file; the WAL's older copies of them go here.
+      truncateWal(ctx.db);
       if (opts.json) return ctx.json({ forgotten: key });
       ctx.print(`Forgot ${key}. Their anonymous answers, if any, stay in the results without any link to them.`);
     });
