@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, openSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { PulsenError } from "../core/errors";
@@ -28,11 +29,13 @@ export function registerAdmin(program: Command, ctx: CliContext): void {
   program
     .command("backup")
     .argument("<file>", "where to write the copy")
-    .description("write a consistent copy of the database, safe while the server runs")
+    .description("write a fresh, owner-only copy of the database (no free pages), safe while the server runs")
     .option("--json", "machine-readable output")
-    .action(async (file: string, opts: { json?: boolean }) => {
+    .action((file: string, opts: { json?: boolean }) => {
       const target = resolve(ctx.io.cwd, file);
-      await ctx.sqlite.backup(target);
+      createEmptyOwnerOnly(target);
+      // VACUUM INTO writes only live rows, so nothing deleted (a submitted draft) travels with the copy.
+      ctx.sqlite.prepare("VACUUM INTO ?").run(target);
       if (opts.json) return ctx.json({ file: target });
       ctx.print(`Backed up to ${target}.`);
     });
@@ -47,4 +50,25 @@ export function registerAdmin(program: Command, ctx: CliContext): void {
       if (opts.json) return ctx.json({ round: r.roundId });
       ctx.print(`Seeded Fjordvik kommune with an open round ${r.roundId}. Start the server and open /chat.`);
     });
+}
+
+/**
+ * The backup's file, made 0600 before SQLite writes into it (SQLite keeps an
+ * existing file's mode). An existing empty file is used, made 0600 too; one
+ * with content is never overwritten.
+ */
+function createEmptyOwnerOnly(target: string): void {
+  try {
+    closeSync(openSync(target, "wx", 0o600));
+    return;
+  } catch (e) {
+    if (!(e instanceof Error && "code" in e && e.code === "EEXIST")) {
+      throw new PulsenError("input_invalid", `cannot create ${target}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  const st = statSync(target);
+  if (!st.isFile() || st.size > 0) {
+    throw new PulsenError("conflict", `${target} already exists; a backup never overwrites a file`);
+  }
+  chmodSync(target, 0o600);
 }
