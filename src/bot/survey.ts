@@ -9,6 +9,7 @@ import { storeAnonymously } from "../db/answer-store";
 import { DraftStore } from "../db/draft-store";
 import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
+import { truncateWal } from "../db/traces";
 import { getOrganization, personLocale, personTimezone } from "../db/org-store";
 import { invitations, people, rounds, series, type RoundRow } from "../db/schema";
 import { followUpQuestion } from "../instruments/catalog";
@@ -253,6 +254,8 @@ export class SurveyBot {
       if (comment !== undefined && comment.trim() !== "") new DraftStore(tx, c.round.id, personId).setComment(comment.trim().slice(0, 1000));
       storeAnonymously(tx, c.round.id, personId, true);
     });
+    // The draft is gone from the table; make sure no copy of it is left in the write-ahead log (rule 2).
+    truncateWal(this.db);
     const resultsOn = formatDate(c.round.closesAt ?? this.clock.now(), c.locale, c.timezone);
     return { update: thanksMessage(this.view(c), resultsOn) };
   }

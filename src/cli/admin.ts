@@ -1,8 +1,9 @@
+import { chmodSync, closeSync, openSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { eq } from "drizzle-orm";
 import { PulsenError } from "../core/errors";
-import { people } from "../db/schema";
+import { forgetPerson } from "../db/forget";
+import { truncateWal } from "../db/traces";
 import { seedDemo } from "../demo/seed";
 import type { CliContext } from "./context";
 
@@ -17,9 +18,10 @@ export function registerAdmin(program: Command, ctx: CliContext): void {
     .option("--json", "machine-readable output")
     .action((email: string, opts: { json?: boolean }) => {
       const key = email.trim().toLowerCase();
-      // Cascades remove leadership, roles, invitations, an unfinished draft, queued messages and chat history.
-      const r = ctx.db.delete(people).where(eq(people.email, key)).run();
-      if (r.changes === 0) throw new PulsenError("not_found", `no person with email ${key}`);
+      const forgotten = ctx.db.transaction((tx) => forgetPerson(tx, key));
+      if (!forgotten) throw new PulsenError("not_found", `no person with email ${key}`);
+      // secure_delete zeroed the rows in the file; the WAL's older copies of them go here.
+      truncateWal(ctx.db);
       if (opts.json) return ctx.json({ forgotten: key });
       ctx.print(`Forgot ${key}. Their anonymous answers, if any, stay in the results without any link to them.`);
     });
@@ -27,11 +29,13 @@ export function registerAdmin(program: Command, ctx: CliContext): void {
   program
     .command("backup")
     .argument("<file>", "where to write the copy")
-    .description("write a consistent copy of the database, safe while the server runs")
+    .description("write a fresh, owner-only copy of the database (no free pages), safe while the server runs")
     .option("--json", "machine-readable output")
-    .action(async (file: string, opts: { json?: boolean }) => {
+    .action((file: string, opts: { json?: boolean }) => {
       const target = resolve(ctx.io.cwd, file);
-      await ctx.sqlite.backup(target);
+      createEmptyOwnerOnly(target);
+      // VACUUM INTO writes only live rows, so nothing deleted (a submitted draft) travels with the copy.
+      ctx.sqlite.prepare("VACUUM INTO ?").run(target);
       if (opts.json) return ctx.json({ file: target });
       ctx.print(`Backed up to ${target}.`);
     });
@@ -46,4 +50,25 @@ export function registerAdmin(program: Command, ctx: CliContext): void {
       if (opts.json) return ctx.json({ round: r.roundId });
       ctx.print(`Seeded Fjordvik kommune with an open round ${r.roundId}. Start the server and open /chat.`);
     });
+}
+
+/**
+ * The backup's file, made 0600 before SQLite writes into it (SQLite keeps an
+ * existing file's mode). An existing empty file is used, made 0600 too; one
+ * with content is never overwritten.
+ */
+function createEmptyOwnerOnly(target: string): void {
+  try {
+    closeSync(openSync(target, "wx", 0o600));
+    return;
+  } catch (e) {
+    if (!(e instanceof Error && "code" in e && e.code === "EEXIST")) {
+      throw new PulsenError("input_invalid", `cannot create ${target}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  const st = statSync(target);
+  if (!st.isFile() || st.size > 0) {
+    throw new PulsenError("conflict", `${target} already exists; a backup never overwrites a file`);
+  }
+  chmodSync(target, 0o600);
 }

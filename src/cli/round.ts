@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { loadConfig, enabledPlatforms } from "../config";
 import { PulsenError } from "../core/errors";
 import { rounds } from "../db/schema";
+import { truncateWal } from "../db/traces";
 import { closeRound } from "../rounds/close";
 import { openRound } from "../rounds/open";
 import { getSeries } from "../rounds/series";
@@ -43,6 +44,8 @@ export function registerRound(program: Command, ctx: CliContext): void {
     .action((roundId: string, opts: { json?: boolean }) => {
       const closed = ctx.db.transaction((tx) => closeRound(tx, roundId, ctx.io.clock.now()));
       if (!closed) throw new PulsenError("conflict", `round ${roundId} is already closed`);
+      // The close flushed drafts into the anonymous tables: no copy of them may stay in the WAL.
+      truncateWal(ctx.db);
       if (opts.json) return ctx.json({ id: roundId, status: "closed" });
       ctx.print(`Closed ${roundId}.`);
     });

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -21,14 +21,33 @@ export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url))
 export const BUSY_TIMEOUT_MS = 5000;
 
 /**
+ * DESIGN.md rule 2: the database and its WAL and shared-memory files are
+ * readable by their owner only. SQLite gives -wal and -shm the database
+ * file's mode, so the file is created 0600 before SQLite first opens it.
+ */
+function ownerOnlyFiles(path: string): void {
+  const file = resolve(path);
+  const dir = dirname(file);
+  // A folder we create is the owner's alone; an existing one (it may be /tmp) is not ours to change.
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, "a", 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(f) && (statSync(f).mode & 0o077) !== 0) chmodSync(f, 0o600);
+  }
+}
+
+/**
  * Opens (creating folder and file if needed) and migrates the SQLite database.
  * WAL lets the CLI read and write while the server runs; foreign keys are off
- * by default in SQLite and must be switched on per connection.
+ * by default in SQLite and must be switched on per connection. secure_delete
+ * zeroes deleted rows and freed pages, so a submitted draft leaves no bytes
+ * behind in the file (DESIGN.md rule 2; the WAL: src/db/traces.ts).
  */
 export function openDatabase(path: string): DatabaseHandle {
-  if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+  if (path !== ":memory:") ownerOnlyFiles(path);
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("secure_delete = ON");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma("synchronous = NORMAL");

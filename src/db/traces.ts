@@ -1,4 +1,8 @@
+import type Database from "better-sqlite3";
 import type { Db } from "./open";
+
+/** Connections whose last truncation was held back, until one succeeds. */
+const heldBack = new WeakSet<Database.Database>();
 
 /**
  * DESIGN.md rule 2: once a draft has moved to the anonymous tables, no copy
@@ -10,7 +14,19 @@ import type { Db } from "./open";
  */
 export function truncateWal(db: Db): boolean {
   const sqlite = db.$client;
-  if (!sqlite.open || sqlite.inTransaction || sqlite.memory) return false;
+  if (!sqlite.open || sqlite.memory) return false;
+  const done = !sqlite.inTransaction && checkpointTruncate(sqlite);
+  if (done) heldBack.delete(sqlite);
+  else heldBack.add(sqlite);
+  return done;
+}
+
+function checkpointTruncate(sqlite: Database.Database): boolean {
   const [result] = sqlite.pragma("wal_checkpoint(TRUNCATE)") as { busy: number; log: number; checkpointed: number }[];
   return result !== undefined && result.busy === 0;
+}
+
+/** True while an earlier truncation on this connection reported false and none has succeeded since. */
+export function walTruncationPending(db: Db): boolean {
+  return heldBack.has(db.$client);
 }
