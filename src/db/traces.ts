@@ -22,8 +22,15 @@ export function truncateWal(db: Db): boolean {
 }
 
 function checkpointTruncate(sqlite: Database.Database): boolean {
-  const [result] = sqlite.pragma("wal_checkpoint(TRUNCATE)") as { busy: number; log: number; checkpointed: number }[];
-  return result !== undefined && result.busy === 0;
+  // Never wait for another connection's reader here (that would stall a tap's reply): the tick retries.
+  const wait = sqlite.pragma("busy_timeout", { simple: true }) as number;
+  sqlite.pragma("busy_timeout = 0");
+  try {
+    const [result] = sqlite.pragma("wal_checkpoint(TRUNCATE)") as { busy: number; log: number; checkpointed: number }[];
+    return result !== undefined && result.busy === 0;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${wait}`);
+  }
 }
 
 /** True while an earlier truncation on this connection reported false and none has succeeded since. */
