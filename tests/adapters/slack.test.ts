@@ -16,6 +16,7 @@ import { createSeries, getSeries } from "../../src/rounds/series";
 import { type RunningServer, startServer } from "../../src/server/start";
 import { csv } from "../helpers/csv";
 import { signedPost } from "../helpers/slack-sign";
+import { type SlackButton, buttonsOf, interaction as slackInteraction, until } from "../helpers/slack-interaction";
 import { type SlackMessage, SlackStandIn } from "../helpers/slack-standin";
 import { tempDir } from "../helpers/tmp";
 import { silentLogger } from "../helpers/world";
@@ -50,37 +51,7 @@ async function boot(n: number) {
   return { running, roundId, clock };
 }
 
-function buttonsOf(m: SlackMessage): { action_id: string; value: string; block_id: string }[] {
-  return m.blocks
-    .filter((b) => b.type === "actions")
-    .flatMap((b) => (b.elements as { action_id: string; value: string }[]).map((e) => ({ ...e, block_id: String(b.block_id) })));
-}
-
-function interaction(user: string, m: SlackMessage, button: { action_id: string; value: string; block_id: string }, comment?: string) {
-  const payload = {
-    type: "block_actions",
-    user: { id: user, team_id: "T0001" },
-    team: { id: "T0001" },
-    api_app_id: "A0001",
-    token: "legacy",
-    trigger_id: "1.2.3",
-    container: { type: "message", message_ts: m.ts, channel_id: m.channel, is_ephemeral: false },
-    channel: { id: m.channel },
-    message: { ts: m.ts, text: m.text, blocks: m.blocks },
-    response_url: `${standIn.url}response`,
-    actions: [{ type: "button", action_id: button.action_id, block_id: button.block_id, value: button.value, action_ts: String(Date.now() / 1000) }],
-    state: { values: comment === undefined ? {} : { pulsen_comment: { comment: { type: "plain_text_input", value: comment } } } },
-  };
-  return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
-}
-
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+const interaction = (user: string, m: SlackMessage, button: SlackButton, comment?: string) => slackInteraction(standIn.url, user, m, button, comment);
 
 describe("Slack, through the real Bolt app over HTTP", () => {
   it("finds a person with no Slack id by email, remembers the id, and keeps to their profile's time zone", async () => {

@@ -36,6 +36,8 @@ export class SlackStandIn {
   globalPerSecond: number | null = null;
   private readonly lastPost = new Map<string, number>();
   private readonly recent: number[] = [];
+  /** ms to hold the next calls of a method before Slack acts on them (a slow network, a busy API). */
+  private readonly holds = new Map<string, number[]>();
   private readonly scripted = new Map<string, { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[]>();
   private server: Server | null = null;
   private seq = 0;
@@ -46,6 +48,11 @@ export class SlackStandIn {
 
   failNext(method: string, ...answers: { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[]): void {
     this.scripted.set(method, [...(this.scripted.get(method) ?? []), ...answers]);
+  }
+
+  /** The next calls of `method` are acted on only after these delays, in the order given. */
+  holdNext(method: string, ...ms: number[]): void {
+    this.holds.set(method, [...(this.holds.get(method) ?? []), ...ms]);
   }
 
   dm(userId: string): string {
@@ -59,8 +66,10 @@ export class SlackStandIn {
   async start(): Promise<void> {
     const app = express();
     app.use(express.urlencoded({ extended: false, limit: "2mb" }), express.json({ limit: "2mb" }));
-    app.post("/api/:method", (req, res) => {
+    app.post("/api/:method", async (req, res) => {
       const method = String(req.params.method);
+      const hold = this.holds.get(method)?.shift();
+      if (hold !== undefined) await new Promise((r) => setTimeout(r, hold));
       const args: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(req.body as Record<string, unknown>)) {
         args[k] = typeof v === "string" && /^[[{]/.test(v) ? JSON.parse(v) : v;
