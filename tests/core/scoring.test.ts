@@ -27,6 +27,31 @@ group("scoring", () => {
     expect(f.favorable).toBe(0.667);
   });
 
+  it("names one strength and one area to improve among three factors, and nothing where all are equal", () => {
+    // 80/60/40: the middle one is neither (the digest and the dashboard once disagreed about it).
+    const r = strengthsAndImprovements([
+      { id: "a", score: 80 },
+      { id: "b", score: 60 },
+      { id: "c", score: 40 },
+    ]);
+    expect([r.strengths.map((f) => f.id), r.improvements.map((f) => f.id)]).toEqual([["a"], ["c"]]);
+    const flat = strengthsAndImprovements([
+      { id: "a", score: 50 },
+      { id: "b", score: 50 },
+      { id: "c", score: 50 },
+      { id: "d", score: 50 },
+    ]);
+    expect([flat.strengths, flat.improvements]).toEqual([[], []]);
+    // A tie across the line is neither: 70 70 | 70 40 names only the 40.
+    const tie = strengthsAndImprovements([
+      { id: "a", score: 70 },
+      { id: "b", score: 70 },
+      { id: "c", score: 70 },
+      { id: "d", score: 40 },
+    ]);
+    expect([tie.strengths.map((f) => f.id), tie.improvements.map((f) => f.id)]).toEqual([[], ["d"]]);
+  });
+
   it("names two strengths and two areas to improve", () => {
     const r = strengthsAndImprovements([
       { id: "a", score: 80 },
