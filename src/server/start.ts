@@ -47,6 +47,12 @@ export interface ServerOptions {
   seedDemo?: boolean;
 }
 
+/** How this machine reaches the server: localhost when it listens everywhere, else the address itself. */
+function urlHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "localhost";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
 export async function startServer(config: Config, logger: Logger, clock: Clock, opts: ServerOptions = {}): Promise<RunningServer> {
   logger.info({ config: describeConfig(config) }, "starting");
   const database = openDatabase(config.databasePath);
@@ -80,10 +86,10 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
   app.use("/api", dashboardApi({ db: database.db, clock, logger, sessions, assistant, anonymityMin: config.anonymityMin, demo: demoPicker, teamsSso, channels, secureCookies, platforms }));
   app.use(dashboardPages({ sessions, secureCookies }));
   finishHttpApp(app, logger);
-  const server = await listen(app, config.port);
+  const server = await listen(app, config.port, config.host);
   const port = (server.address() as AddressInfo).port;
-  const url = config.port === port ? config.publicUrl : `http://localhost:${port}`;
-  logger.info({ port }, "listening");
+  const url = config.port === port ? config.publicUrl : `http://${urlHost(config.host)}:${port}`;
+  logger.info({ host: config.host, port }, "listening");
   // The first tick runs whatever fell due while Pulsen was down.
   if (opts.tick !== null) scheduler.start(opts.tick);
   return {
