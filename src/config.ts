@@ -84,7 +84,8 @@ function fail(variable: string, message: string): never {
   throw new PulsenError("config_invalid", `${variable} ${message}`);
 }
 
-export function isLocalUrl(url: string): boolean {
+/** For TEAMS_UNAUTHENTICATED only; who may use the demo picker is the caller's address (src/web/caller.ts). */
+function isLocalUrl(url: string): boolean {
   const host = new URL(url).hostname;
   return host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host.startsWith("127.");
 }
