@@ -10,7 +10,15 @@ const optionalText = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
 
+const HOST_ERROR = "must be an IP address or a host name to listen on (e.g. 0.0.0.0, 127.0.0.1, ::)";
+const IPV4 = z.ipv4();
+const listenHost = z
+  .union([IPV4, z.ipv6(), z.hostname()], { error: HOST_ERROR })
+  // A dotted number that is no IPv4 address (999.1.1.1) is a typo, not a host name.
+  .refine((v) => !/^[\d.]+$/.test(v) || IPV4.safeParse(v).success, { error: HOST_ERROR });
+
 const envSchema = z.object({
+  HOST: optionalText.pipe(listenHost.optional()),
   PORT: z.coerce.number({ error: "must be a port number" }).int("must be a whole number").min(0, "must be 0–65535").max(65535, "must be 0–65535").default(3000),
   DATABASE_PATH: optionalText.transform((v) => v ?? "./data/pulsen.db"),
   PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
@@ -61,6 +69,8 @@ export type TeamsConfig =
   | { auth: "none"; graph: GraphConfig | null };
 
 export interface Config {
+  /** The address to listen on (CONTRACT.md: all IPv4 interfaces by default). */
+  host: string;
   port: number;
   databasePath: string;
   publicUrl: string;
@@ -74,7 +84,8 @@ function fail(variable: string, message: string): never {
   throw new PulsenError("config_invalid", `${variable} ${message}`);
 }
 
-export function isLocalUrl(url: string): boolean {
+/** For TEAMS_UNAUTHENTICATED only; who may use the demo picker is the caller's address (src/web/caller.ts). */
+function isLocalUrl(url: string): boolean {
   const host = new URL(url).hostname;
   return host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host.startsWith("127.");
 }
@@ -133,6 +144,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
 
   return {
+    host: e.HOST ?? "0.0.0.0",
     port: e.PORT,
     databasePath: e.DATABASE_PATH,
     publicUrl,
@@ -146,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 /** What start-up may log about the configuration: switches, never secrets. */
 export function describeConfig(c: Config): Record<string, unknown> {
   return {
+    host: c.host,
     port: c.port,
     databasePath: c.databasePath,
     publicUrl: c.publicUrl,

@@ -1,6 +1,7 @@
 import { loadConfig } from "./config";
 import { systemClock } from "./core/clock";
 import { isPulsenError } from "./core/errors";
+import { getOrganization } from "./db/org-store";
 import { createLogger } from "./log";
 import { startServer } from "./server/start";
 import { slackAdapter } from "../adapters/slack";
@@ -24,10 +25,12 @@ async function main(): Promise<void> {
     logger.warn("TEAMS_UNAUTHENTICATED=1: /api/messages accepts unauthenticated requests. For local testing only.");
   }
   const running = await startServer(config, logger, systemClock, { adapters: [webchatAdapter, slackAdapter, teamsAdapter], seedDemo: true });
-  const demo = config.slack === null && config.teams === null;
+  // The picker is the demo organization's only, from this machine (DESIGN.md rule 9); anyone else: HR's preview.
+  const demo = getOrganization(running.database.db)?.demo === true;
+  const chat = demo ? "(demo, from this machine: pick a person and answer the survey)" : "(HR's survey preview, signed in)";
   process.stdout.write(
     `\nPulsen is running.\n` +
-      `  web chat:  ${running.url}/chat${demo ? "   (demo: pick a person and answer the survey)" : "   (preview)"}\n` +
+      `  web chat:  ${running.url}/chat   ${chat}\n` +
       (config.slack?.mode === "http" ? `  slack:     ${config.publicUrl}/slack/events   (events, interactivity)\n` : "") +
       `  health:    ${running.url}/healthz\n\n`,
   );

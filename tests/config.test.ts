@@ -13,7 +13,7 @@ const message = (env: Record<string, string>) => {
 describe("configuration", () => {
   it("defaults to the embedded set-up with no adapters", () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, databasePath: "./data/pulsen.db", publicUrl: "http://localhost:3000", anonymityMin: 5, slack: null, teams: null });
+    expect(c).toMatchObject({ host: "0.0.0.0", port: 3000, databasePath: "./data/pulsen.db", publicUrl: "http://localhost:3000", anonymityMin: 5, slack: null, teams: null });
   });
 
   it("derives PUBLIC_URL from PORT and trims a trailing slash", () => {
@@ -21,7 +21,17 @@ describe("configuration", () => {
     expect(loadConfig({ PUBLIC_URL: "https://pulsen.example.no/" }).publicUrl).toBe("https://pulsen.example.no");
   });
 
+  it("listens where HOST says, all IPv4 interfaces when it is empty", () => {
+    expect(loadConfig({ HOST: "" }).host).toBe("0.0.0.0");
+    expect(loadConfig({ HOST: " 127.0.0.1 " }).host).toBe("127.0.0.1");
+    expect(loadConfig({ HOST: "::" }).host).toBe("::");
+    expect(loadConfig({ HOST: "localhost" }).host).toBe("localhost");
+  });
+
   it.each([
+    [{ HOST: "http://0.0.0.0" }, /^HOST must be an IP address or a host name to listen on/],
+    [{ HOST: "999.0.0.1" }, /^HOST must be an IP address or a host name to listen on/],
+    [{ HOST: "[::1]" }, /^HOST must be an IP address or a host name to listen on/],
     [{ PORT: "http" }, /^PORT /],
     [{ PORT: "70000" }, /^PORT must be 0–65535/],
     [{ ANONYMITY_MIN: "2" }, /^ANONYMITY_MIN must be at least 3/],

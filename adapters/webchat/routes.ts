@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import express, { type Router } from "express";
+import express, { type Request, type Router } from "express";
 import { catalogs } from "../../src/bot/catalog";
 import type { BotMessage } from "../../src/bot/message";
 import { commentMessage, questionMessage } from "../../src/bot/survey-messages";
@@ -11,21 +11,35 @@ import type { AdapterContext } from "../../src/server/adapter";
 import { parseWebchatForm } from "./parse";
 import { escapeHtml, page, renderMessage } from "./render";
 
-/** `demo` is true only when no chat platform is configured: then anyone may act as anyone. */
-export type WebchatDeps = Pick<AdapterContext, "db" | "bot" | "clock" | "logger" | "demo">;
+/** `access` answers, per request, whether the caller may use the demo picker or is HR. */
+export type WebchatDeps = Pick<AdapterContext, "db" | "bot" | "clock" | "logger" | "access">;
+
+// Refusals name nobody: they must not confirm that a person id exists.
+const notAvailable = () =>
+  page("Not available", "<p>Acting as another person is only for the demo organization, from its own machine.</p>");
+const signInAsHr = () =>
+  page(
+    "Sign in as HR",
+    `<h1>Sign in as HR</h1><p>The survey preview is for HR: <a href="/">sign in to the dashboard</a> as HR, ` +
+      `then open <a href="/chat/preview">the preview</a> again.</p>`,
+  );
 
 /**
- * /chat: the local web chat. In the demo it lets you pick a person and talk
- * to the bot as them. Once Slack or Teams is configured it only offers HR's
- * preview, which stores nothing and acts as nobody.
+ * /chat: the local web chat. For the demo organization, from this machine,
+ * it lets you pick a person and talk to the bot as them. Otherwise it offers
+ * only HR's preview, which stores nothing and acts as nobody.
  */
 export function webchatRouter(deps: WebchatDeps): Router {
   const r = express.Router();
   // Only the chat pages read forms: /slack/events needs its raw body for the signature check.
   r.use("/chat", express.urlencoded({ extended: false, limit: "16kb" }));
+  // The preview shows every statement and acts as nobody: whoever may use the demo, or HR.
+  const mayPreview = (req: Request) => deps.access.demoPicker(req) || deps.access.isHr(req);
 
-  r.get("/chat", (_req, res) => {
-    if (!deps.demo) return res.send(previewIndex(deps));
+  r.get("/chat", (req, res) => {
+    if (!deps.access.demoPicker(req)) {
+      return mayPreview(req) ? res.send(previewIndex(deps)) : res.status(403).send(signInAsHr());
+    }
     const org = getOrganization(deps.db);
     const list = deps.db
       .select({ id: people.id, name: people.name, unit: units.path })
@@ -34,17 +48,25 @@ export function webchatRouter(deps: WebchatDeps): Router {
       .where(eq(people.active, true))
       .orderBy(asc(units.path), asc(people.name))
       .all();
+    const orgName = escapeHtml(org?.name ?? "the organization");
     const items = list.map((p) => `<li><a href="/chat/${escapeHtml(p.id)}">${escapeHtml(p.name)}</a> <span class="unit">${escapeHtml(p.unit)}</span></li>`).join("");
     res.send(
       page(
         "Pulsen – web chat",
-        `<h1>Chat with Pulsen</h1><p class="note">Demo: pick a person of ${escapeHtml(org?.name ?? "the organization")} and answer the survey as them. This picker exists only while no Slack or Teams is connected.</p><ul class="people">${items || "<li>No people yet (pulsen org import FILE).</li>"}</ul><p><a href="/chat/preview">Preview the instruments</a></p>`,
+        `<h1>Chat with Pulsen</h1><p class="note">Demo: pick a person of ${orgName}` +
+          ` and answer the survey as them. This picker exists only for the demo organization, and only on the` +
+          ` machine it runs on.</p><ul class="people">${items || "<li>No people yet.</li>"}</ul>` +
+          `<p><a href="/chat/preview">Preview the instruments</a></p>`,
       ),
     );
   });
 
-  r.get("/chat/preview", (_req, res) => res.send(previewIndex(deps)));
+  r.get("/chat/preview", (req, res) => {
+    if (!mayPreview(req)) return res.status(403).send(signInAsHr());
+    res.send(previewIndex(deps));
+  });
   r.get("/chat/preview/:instrument", (req, res) => {
+    if (!mayPreview(req)) return res.status(403).send(signInAsHr());
     const stored = listInstruments(deps.db).find((s) => s.instrument.id === req.params.instrument);
     if (stored === undefined) return res.status(404).send(page("Not found", "<p>No such instrument.</p>"));
     const locale: Locale = typeof req.query.locale === "string" && isLocale(req.query.locale) ? req.query.locale : (getOrganization(deps.db)?.defaultLocale ?? "nb");
@@ -58,7 +80,7 @@ export function webchatRouter(deps: WebchatDeps): Router {
   });
 
   r.get("/chat/:personId", (req, res) => {
-    if (!deps.demo) return res.status(404).send(page("Not available", "<p>Acting as another person is only possible in the demo, before Slack or Teams is connected.</p>"));
+    if (!deps.access.demoPicker(req)) return res.status(404).send(notAvailable());
     const person = deps.db.select({ id: people.id, name: people.name }).from(people).where(eq(people.id, req.params.personId)).get();
     if (person === undefined) return res.status(404).send(page("Not found", "<p>No such person.</p>"));
     const rows = deps.db.select().from(webchatMessages).where(eq(webchatMessages.personId, person.id)).orderBy(asc(webchatMessages.id)).all();
@@ -71,7 +93,7 @@ export function webchatRouter(deps: WebchatDeps): Router {
   });
 
   r.post("/chat/:personId/act", (req, res) => {
-    if (!deps.demo) return res.status(404).send(page("Not available", "<p>Not available.</p>"));
+    if (!deps.access.demoPicker(req)) return res.status(404).send(notAvailable());
     const personId = req.params.personId;
     const event = parseWebchatForm(req.body);
     if (event.kind === "unsupported") {

@@ -23,9 +23,10 @@ export interface Addressing {
 export function queueToPerson(tx: Store, personId: string, key: string, intent: Intent, a: Addressing): boolean {
   const p = tx.select().from(people).where(eq(people.id, personId)).get();
   if (p === undefined || !p.active) return false;
-  const platform = platformFor(p, a.platforms);
+  const org = getOrganization(tx);
+  const platform = platformFor(p, a.platforms, org);
   if (platform === null) return false;
-  const zone = p.timezone ?? p.profileTimezone ?? getOrganization(tx)?.defaultTimezone ?? "Europe/Oslo";
+  const zone = p.timezone ?? p.profileTimezone ?? org?.defaultTimezone ?? "Europe/Oslo";
   const notBefore = nextAllowed(a.now, zone, a.window ?? DEFAULT_WINDOW);
   return enqueueMessage(tx, { key, platform, personId, roundId: a.roundId ?? undefined, intent, notBefore }, a.now);
 }

@@ -18,7 +18,8 @@ export const JOB_NUDGE = "round.nudge";
 export function queueNudges(tx: Store, roundId: string, now: Date, platforms: ReadonlySet<Platform>): number {
   const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (round === undefined || !answerWindow(round, now).open) return 0;
-  const zone = getOrganization(tx)?.defaultTimezone ?? "Europe/Oslo";
+  const org = getOrganization(tx);
+  const zone = org?.defaultTimezone ?? "Europe/Oslo";
   let queued = 0;
   const led = tx.select({ unitId: unitLeaders.unitId, personId: unitLeaders.personId }).from(unitLeaders).all();
   for (const { unitId, personId } of led) {
@@ -26,7 +27,7 @@ export function queueNudges(tx: Store, roundId: string, now: Date, platforms: Re
     if (invited === 0 || answered / invited >= 0.5) continue;
     const p = tx.select().from(people).where(eq(people.id, personId)).get();
     if (p === undefined || !p.active) continue;
-    const platform = platformFor(p, platforms);
+    const platform = platformFor(p, platforms, org);
     if (platform === null) continue;
     const notBefore = nextAllowed(now, p.timezone ?? p.profileTimezone ?? zone, round.plan?.window ?? DEFAULT_WINDOW);
     if (enqueueMessage(tx, { key: `round:${roundId}:person:${personId}:nudge:${unitId}`, platform, personId, roundId, intent: { kind: "nudge", roundId, unitId }, notBefore }, now)) queued++;

@@ -60,7 +60,7 @@ export function openRound(tx: Store, s: SeriesRow, roundId: RoundId | null, now:
   }
 
   for (const person of audience(tx, s.audienceUnitId)) {
-    const platform = platformFor(person, deps.platforms);
+    const platform = platformFor(person, deps.platforms, org);
     tx.insert(invitations)
       .values({ roundId: id, personId: person.id, unitId: person.unitId, undeliverable: platform === null ? "no chat account (no Slack or Teams id)" : null })
       .run();

@@ -1,4 +1,4 @@
-import type { Express } from "express";
+import type { Express, Request } from "express";
 import type { Assistant } from "../bot/assistant";
 import type { SurveyBot } from "../bot/survey";
 import type { Config } from "../config";
@@ -15,8 +15,18 @@ export interface AdapterContext {
   clock: Clock;
   logger: Logger;
   config: Config;
-  /** No Slack or Teams configured: the local web chat delivers (demo). */
-  demo: boolean;
+  /** The platforms that reach people (`webchat` only when no Slack or Teams is configured). */
+  platforms: ReadonlySet<Platform>;
+  /** Who may do what on pages an adapter serves; decided by the web layer, never by the adapter. */
+  access: ChatAccess;
+}
+
+/** Questions about the caller of a request, answered by the web layer (src/web/caller.ts). */
+export interface ChatAccess {
+  /** DESIGN.md rule 9: the demo organization, asked from this machine. */
+  demoPicker(req: Request): boolean;
+  /** A signed-in dashboard session of someone with the HR role. */
+  isHr(req: Request): boolean;
 }
 
 /** How the dashboard names a platform channel: from the id a person types or the Teams tab knows, to what the sender needs. */

@@ -33,9 +33,10 @@ export function finishHttpApp(app: Express, logger: Logger): void {
   });
 }
 
-export function listen(app: Express, port: number): Promise<Server> {
+/** Listens on `host` (HOST); an address that is not this machine's fails the start. */
+export function listen(app: Express, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, (err?: Error) => (err ? reject(err) : resolve(server)));
+    const server = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(server)));
     server.on("error", reject);
   });
 }

@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Clock } from "../core/clock";
-import { type Config, describeConfig, enabledPlatforms, isLocalUrl } from "../config";
+import { type Config, describeConfig, enabledPlatforms } from "../config";
 import { OutboxDrainer } from "../jobs/outbox";
 import { JobRunner } from "../jobs/queue";
 import { Scheduler } from "../jobs/scheduler";
@@ -12,13 +12,14 @@ import { planJobHandlers } from "../plans/follow-up";
 import { Assistant } from "../bot/assistant";
 import { SurveyBot } from "../bot/survey";
 import { seedDemo } from "../demo/seed";
-import type { AdapterFactory } from "./adapter";
+import type { AdapterFactory, ChatAccess } from "./adapter";
 import { storeBuiltins } from "../db/instrument-store";
 import { type DatabaseHandle, openDatabase } from "../db/open";
 import { builtinInstruments } from "../instruments/catalog";
 import type { Logger } from "../log";
 import { createHttpApp, finishHttpApp, listen } from "./http";
 import { dashboardApi } from "../web/api";
+import { demoPickerAllowed, isHrSession } from "../web/caller";
 import { channelResolvers } from "../web/channel-targets";
 import { dashboardPages } from "../web/pages";
 import { LINK_TTL_MS, Sessions } from "../web/sessions";
@@ -47,12 +48,17 @@ export interface ServerOptions {
   seedDemo?: boolean;
 }
 
+/** How this machine reaches the server: localhost when it listens everywhere, else the address itself. */
+function urlHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "localhost";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
 export async function startServer(config: Config, logger: Logger, clock: Clock, opts: ServerOptions = {}): Promise<RunningServer> {
   logger.info({ config: describeConfig(config) }, "starting");
   const database = openDatabase(config.databasePath);
   storeBuiltins(database.db, builtinInstruments(), clock);
-  const demo = config.slack === null && config.teams === null;
-  if (opts.seedDemo && demo) {
+  if (opts.seedDemo && config.slack === null && config.teams === null) {
     const seeded = seedDemo(database.db, clock);
     if (seeded.seeded) logger.info({ round: seeded.roundId }, "seeded the demo organization");
   }
@@ -60,7 +66,13 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
   const bot = new SurveyBot(database.db, clock, config.anonymityMin, logger, config.publicUrl, platforms);
   const sessions = new Sessions(database.db, clock);
   const assistant = new Assistant(database.db, clock, config.publicUrl, (personId) => ({ url: `${config.publicUrl}/signin?token=${sessions.createLink(personId)}`, minutes: LINK_TTL_MS / 60_000 }));
-  const adapters = (opts.adapters ?? []).map((make) => make({ db: database.db, bot, assistant, clock, logger, config, demo }));
+  // One answer to "may this request use the demo picker?" for /chat and /api alike (DESIGN.md rule 9).
+  const access: ChatAccess = {
+    demoPicker: (req) => demoPickerAllowed(database.db, req),
+    isHr: (req) => isHrSession({ db: database.db, sessions }, req),
+  };
+  const context = { db: database.db, bot, assistant, clock, logger, config, platforms, access };
+  const adapters = (opts.adapters ?? []).map((make) => make(context));
   const senders = Object.assign({}, ...adapters.map((a) => a.senders ?? {}), opts.senders ?? {}) as Partial<Record<Platform, Sender>>;
   const handlers = {
     ...roundJobHandlers({ logger, now: () => clock.now(), platforms, onRoundClosed: [queueDigests(platforms)] }),
@@ -75,15 +87,15 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
   const secureCookies = config.publicUrl.startsWith("https:");
   const teamsSso = config.teams?.auth === "botframework" ? new TeamsSso({ appId: config.teams.appId, publicUrl: config.publicUrl, tenantId: config.teams.tenantId, loginUrl: config.teams.loginUrl }, clock) : null;
   const channels = channelResolvers(Object.assign({}, ...adapters.map((a) => a.channelTargets ?? {})));
-  // The demo's "look as anyone" picker only where nobody else can reach it.
-  const demoPicker = demo && isLocalUrl(config.publicUrl);
-  app.use("/api", dashboardApi({ db: database.db, clock, logger, sessions, assistant, anonymityMin: config.anonymityMin, demo: demoPicker, teamsSso, channels, secureCookies, platforms }));
+  const { anonymityMin } = config;
+  const api = { db: database.db, clock, logger, sessions, assistant, anonymityMin, teamsSso, channels, secureCookies };
+  app.use("/api", dashboardApi({ ...api, demoPicker: access.demoPicker, platforms }));
   app.use(dashboardPages({ sessions, secureCookies }));
   finishHttpApp(app, logger);
-  const server = await listen(app, config.port);
+  const server = await listen(app, config.port, config.host);
   const port = (server.address() as AddressInfo).port;
-  const url = config.port === port ? config.publicUrl : `http://localhost:${port}`;
-  logger.info({ port }, "listening");
+  const url = config.port === port ? config.publicUrl : `http://${urlHost(config.host)}:${port}`;
+  logger.info({ host: config.host, port }, "listening");
   // The first tick runs whatever fell due while Pulsen was down.
   if (opts.tick !== null) scheduler.start(opts.tick);
   return {

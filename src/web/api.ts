@@ -25,8 +25,8 @@ export interface ApiDeps {
   sessions: Sessions;
   assistant: Assistant;
   anonymityMin: number;
-  /** The demo on localhost: anyone may pick a person to look as (no real platform is configured). */
-  demo: boolean;
+  /** May this request pick a person to look as? (DESIGN.md rule 9, decided in caller.ts) */
+  demoPicker: (req: Request) => boolean;
   teamsSso: TeamsSso | null;
   channels: ChannelResolvers;
   secureCookies: boolean;
@@ -65,14 +65,19 @@ export function dashboardApi(deps: ApiDeps): Router {
     route((req) => {
       const token = readSessionToken(req);
       const personId = token === null ? null : deps.sessions.personFor(token);
-      return { signedIn: personId !== null, demo: deps.demo, teamsSso: deps.teamsSso !== null, people: deps.demo && personId === null ? dashboardPeople(deps.db) : [] };
+      const demo = deps.demoPicker(req);
+      const pick = demo && personId === null ? dashboardPeople(deps.db) : [];
+      return { signedIn: personId !== null, demo, teamsSso: deps.teamsSso !== null, people: pick };
     }),
   );
 
   api.post(
     "/session/demo",
     route((req, res) => {
-      if (!deps.demo) throw new PulsenError("forbidden", "picking a person is only for the demo; open the sign-in link Pulsen sends you in chat");
+      if (!deps.demoPicker(req)) {
+        const why = "picking a person is only for the demo, from the machine it runs on";
+        throw new PulsenError("forbidden", `${why}; use the sign-in link Pulsen sends you in chat`);
+      }
       const { personId } = parse(demoBody, req.body, "body");
       if (!dashboardPeople(deps.db).some((p) => p.id === personId)) throw new PulsenError("not_found", "no such person with dashboard access");
       const token = deps.sessions.create(personId, "demo");

@@ -6,7 +6,7 @@ import { loadConfig } from "../../src/config";
 import { ManualClock } from "../../src/core/clock";
 import { ALWAYS } from "../../src/core/quiet-hours";
 import { openDatabase } from "../../src/db/open";
-import { answers, comments, drafts, invitations, people, responses } from "../../src/db/schema";
+import { answers, comments, drafts, invitations, organizations, people, responses } from "../../src/db/schema";
 import { createLogger } from "../../src/log";
 import { importOrgCsv } from "../../src/org/import";
 import { closeRound } from "../../src/rounds/close";
@@ -36,6 +36,8 @@ async function boot() {
   const { builtinInstruments } = await import("../../src/instruments/catalog");
   storeBuiltins(setup.db, builtinInstruments(), clock);
   importOrgCsv(setup.db, new TextEncoder().encode(ORG), { dryRun: false, clock });
+  // Answering as anyone in /chat is for the demo organization only (DESIGN.md rule 9): flag it as seedDemo does.
+  setup.db.update(organizations).set({ demo: true }).run();
   const { id: seriesId } = createSeries(
     setup.db,
     { name: "Engasjementspuls", instrumentId: "engagement-pulse", audience: "Fjord AS > Drift", cadence: "0 9 1 * *", openDays: 14, reminderDays: [3], window: { ...ALWAYS } },

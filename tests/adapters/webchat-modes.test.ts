@@ -1,10 +1,13 @@
 import { join } from "node:path";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { webchatAdapter } from "../../adapters/webchat";
 import { loadConfig } from "../../src/config";
 import { ManualClock } from "../../src/core/clock";
 import { people, responses, webchatMessages, drafts } from "../../src/db/schema";
+import { importOrgCsv } from "../../src/org/import";
 import { startServer } from "../../src/server/start";
+import { SMALL_ORG } from "../helpers/csv";
 import { tempDir } from "../helpers/tmp";
 import { WebchatClient } from "../helpers/webchat-client";
 import { silentLogger } from "../helpers/world";
@@ -33,21 +36,36 @@ describe("the web chat's person picker", () => {
     }
   });
 
-  it("is gone once Slack is configured: nobody can act as someone else, and the preview stores nothing", async () => {
+  it("is gone once Slack is configured: nobody acts as someone else, only HR previews, storing nothing", async () => {
     const running = await serve({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: "secret" });
     try {
       const db = running.database.db;
       // No demo organization is seeded when a platform is configured.
       expect(db.select().from(people).all()).toEqual([]);
-      const index = await (await fetch(`${running.url}/chat`)).text();
-      expect(index).toContain("Preview");
-      expect(index).not.toMatch(/\/chat\/p_/);
+      const index = await fetch(`${running.url}/chat`);
+      expect(index.status).toBe(403);
+      const refusal = await index.text();
+      expect(refusal).toContain("sign in to the dashboard</a> as HR");
+      expect(refusal).not.toMatch(/\/chat\/p_/);
       expect((await fetch(`${running.url}/chat/p_anyone`)).status).toBe(404);
       const post = await fetch(`${running.url}/chat/p_anyone/act`, { method: "POST", body: new URLSearchParams({ message: "1", action: '{"a":"start","r":"r_x"}' }) });
       expect(post.status).toBe(404);
+      expect((await fetch(`${running.url}/chat/preview/engagement-pulse`)).status).toBe(403);
+
+      // HR, signed in to the dashboard, gets the preview index at /chat.
+      const clock = new ManualClock("2026-11-24T09:00:00Z");
+      importOrgCsv(db, new TextEncoder().encode(SMALL_ORG), { dryRun: false, clock });
+      const hr = db.select({ id: people.id }).from(people).where(eq(people.email, "kari@seljord.example")).get()!.id;
+      const cookie = `pulsen_session=${running.sessions.create(hr, "link")}`;
+      const asHr = await (await fetch(`${running.url}/chat`, { headers: { cookie } })).text();
+      expect(asHr).toContain("Preview");
+      expect(asHr).not.toMatch(/\/chat\/p_/);
+      // Still nobody to act as, HR included.
+      expect((await fetch(`${running.url}/chat/${hr}`, { headers: { cookie } })).status).toBe(404);
       // The preview walks through every statement and writes nothing anywhere.
       for (let step = 0; step <= 13; step++) {
-        const res = await fetch(`${running.url}/chat/preview/engagement-pulse?step=${step}&locale=nn`);
+        const url = `${running.url}/chat/preview/engagement-pulse?step=${step}&locale=nn`;
+        const res = await fetch(url, { headers: { cookie } });
         expect(res.status).toBe(200);
         const html = await res.text();
         expect(html).toContain(step < 13 ? `Utsegn ${step + 1} av 13` : "kommentar");

@@ -6,7 +6,7 @@ import { ALWAYS } from "../../src/core/quiet-hours";
 import { storeAnonymously } from "../../src/db/answer-store";
 import { storeBuiltins } from "../../src/db/instrument-store";
 import { openDatabase } from "../../src/db/open";
-import { draftAnswers, drafts, people, rounds, units } from "../../src/db/schema";
+import { draftAnswers, drafts, organizations, people, rounds, units } from "../../src/db/schema";
 import { builtinInstruments } from "../../src/instruments/catalog";
 import { importOrgCsv } from "../../src/org/import";
 import { closeRound } from "../../src/rounds/close";
@@ -64,13 +64,17 @@ export interface DashboardOrg {
   personId: (email: string) => string;
 }
 
-/** Builds the organization in a fresh SQLite file; the closed round first, then an open one of the same series. */
-export function buildDashboardOrg(start = "2026-11-02T09:00:00Z"): DashboardOrg {
+/**
+ * Builds the organization in a fresh SQLite file; the closed round first, then an open one of the same series.
+ * An imported organization is a real one; `demo: true` flags it as the seeded demo is (the picker's, DESIGN.md rule 9).
+ */
+export function buildDashboardOrg(opts: { start?: string; demo?: boolean } = {}): DashboardOrg {
   const path = `${tempDir()}/pulsen.db`;
-  const clock = new ManualClock(start);
+  const clock = new ManualClock(opts.start ?? "2026-11-02T09:00:00Z");
   const { db, close } = openDatabase(path);
   storeBuiltins(db, builtinInstruments(), clock);
   importOrgCsv(db, new TextEncoder().encode(DASHBOARD_ORG), { dryRun: false, clock });
+  if (opts.demo) db.update(organizations).set({ demo: true }).run();
   const personId = (email: string) => db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
   const unitIds = new Map(db.select({ id: units.id, path: units.path }).from(units).all().map((u) => [u.path, u.id]));
   const { id } = createSeries(db, { name: "Engasjementspuls", instrumentId: "engagement-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 14, reminderDays: [3], window: { ...ALWAYS } }, clock.now());

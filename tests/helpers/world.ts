@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import { ManualClock } from "../../src/core/clock";
 import { storeBuiltins } from "../../src/db/instrument-store";
 import type { DatabaseHandle } from "../../src/db/open";
+import { organizations } from "../../src/db/schema";
 import { builtinInstruments } from "../../src/instruments/catalog";
 import { OutboxDrainer } from "../../src/jobs/outbox";
 import { JobRunner } from "../../src/jobs/queue";
@@ -26,6 +27,8 @@ export function world(opts: { start: string; org?: string; platforms?: Platform[
   const logger = silentLogger();
   storeBuiltins(database.db, builtinInstruments(), clock);
   if (opts.org) importOrgCsv(database.db, new TextEncoder().encode(opts.org), { dryRun: false, clock });
+  // The fake platform takes the web chat's place, and the web chat reaches only the demo organization (rule 9).
+  if (opts.org) database.db.update(organizations).set({ demo: true }).run();
   const sender = new FakeSender(clock);
   const closed: string[] = [];
   const onRoundClosed: RoundClosedListener[] = [(_tx, roundId) => closed.push(roundId)];

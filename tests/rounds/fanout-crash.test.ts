@@ -5,7 +5,7 @@ import { ManualClock } from "../../src/core/clock";
 import { ALWAYS } from "../../src/core/quiet-hours";
 import { storeBuiltins } from "../../src/db/instrument-store";
 import { openDatabase } from "../../src/db/open";
-import { invitations, outbox } from "../../src/db/schema";
+import { invitations, organizations, outbox } from "../../src/db/schema";
 import { syntheticOrgCsv } from "../../src/demo/synthetic-org";
 import { builtinInstruments } from "../../src/instruments/catalog";
 import { OutboxDrainer } from "../../src/jobs/outbox";
@@ -26,6 +26,8 @@ describe("a 1,000-person fan-out", () => {
     const now = new Date();
     storeBuiltins(first.db, builtinInstruments(), { now: () => now });
     importOrgCsv(first.db, new TextEncoder().encode(syntheticOrgCsv({ people: 1000, units: 40, levels: 3 })), { dryRun: false, clock: { now: () => now } });
+    // The stand-in sits in the web chat's slot, and the web chat reaches only the demo organization (rule 9).
+    first.db.update(organizations).set({ demo: true }).run();
     const { id: seriesId } = createSeries(
       first.db,
       { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 * * 1", openDays: 7, reminderDays: [3], window: { ...ALWAYS } },

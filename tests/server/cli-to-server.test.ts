@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config";
 import { systemClock } from "../../src/core/clock";
+import { organizations } from "../../src/db/schema";
 import { startServer } from "../../src/server/start";
 import { pulsen } from "../helpers/cli";
 import { SMALL_ORG } from "../helpers/csv";
@@ -22,6 +23,8 @@ describe("the CLI next to a running server", () => {
     });
     try {
       await pulsen(["org", "import", "org.csv"], env);
+      // With no chat configured the fake is the web chat, which reaches only the demo organization (rule 9).
+      running.database.db.update(organizations).set({ demo: true }).run();
       const { id } = (await pulsen(["series", "create", "--name", "Puls", "--instrument", "quick-pulse", "--audience", "all", "--cadence", "0 9 * * 1", "--open-days", "5", "--reminders", "2", "--quiet-hours", "none", "--all-days", "--json"], env)).json() as { id: string };
       const opened = await pulsen(["round", "open", id, "--json"], env);
       expect(opened.code).toBe(0);

@@ -1,3 +1,4 @@
+import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config";
@@ -31,6 +32,19 @@ describe("server shell", () => {
       expect(await missing.json()).toEqual({ error: "not_found" });
     } finally {
       await running.stop();
+    }
+  });
+
+  it("listens on HOST: 0.0.0.0 unless told otherwise", async () => {
+    for (const [env, address] of [[{}, "0.0.0.0"], [{ HOST: "127.0.0.1" }, "127.0.0.1"]] as const) {
+      const config = loadConfig({ PORT: "0", DATABASE_PATH: `${tempDir()}/pulsen.db`, ...env });
+      const running = await startServer(config, capture().logger, new ManualClock("2026-11-23T09:00:00Z"));
+      try {
+        expect((running.server.address() as AddressInfo).address).toBe(address);
+        expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+      } finally {
+        await running.stop();
+      }
     }
   });
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { slackAdapter } from "../../adapters/slack";
-import { unitChannels, webSessions } from "../../src/db/schema";
+import { organizations, unitChannels, webSessions } from "../../src/db/schema";
 import { roundReports } from "../../src/reports/report";
 import type { RunningServer } from "../../src/server/start";
 import { LINK_TTL_MS, SESSION_TTL_MS } from "../../src/web/sessions";
@@ -67,20 +67,30 @@ describe("dashboard sign-in", () => {
     expect(expired.body).toEqual({ error: "forbidden", message: "sign in first" });
   });
 
-  it("lets the local demo pick who to look as, and refuses that on a public address", async () => {
-    const { org, server: s } = await boot();
+  it("lets the demo organization pick who to look as from this machine, and never a real organization", async () => {
+    const org = buildDashboardOrg({ demo: true });
+    // PUBLIC_URL does not decide it any more: the organization and the caller's own address do.
+    server = await serveDashboardOrg(org, { PUBLIC_URL: "https://pulsen.example.no" });
+    const s = server;
     const session = await getJson<{ demo: boolean; people: { name: string; what: string }[] }>(s, "/api/session");
     expect(session.body.demo).toBe(true);
-    expect(session.body.people.map((p) => `${p.name}: ${p.what}`)).toEqual(["Hanne HR: hr", "Leder A: leader", "Leder B: leader", "Leder C: leader", "Rita Rep: union_rep"]);
-    const picked = await fetch(`${s.url}/api/session/demo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ personId: org.personId("rep.a@org.example") }) });
+    const listed = ["Hanne HR: hr", "Leder A: leader", "Leder B: leader", "Leder C: leader", "Rita Rep: union_rep"];
+    expect(session.body.people.map((p) => `${p.name}: ${p.what}`)).toEqual(listed);
+    const body = JSON.stringify({ personId: org.personId("rep.a@org.example") });
+    const json = { "content-type": "application/json" };
+    const picked = await fetch(`${s.url}/api/session/demo`, { method: "POST", headers: json, body });
     const cookie = picked.headers.get("set-cookie")!.split(";")[0]!;
     expect((await getJson(s, "/api/me", cookie)).body).toMatchObject({ name: "Rita Rep", roles: ["union_rep"] });
     // An employee is not on the list, so cannot be picked.
-    expect((await getJson(s, "/api/session/demo", undefined, { method: "POST", body: JSON.stringify({ personId: org.personId("b1@org.example") }) })).status).toBe(404);
-    await s.stop();
-    server = await serveDashboardOrg(org, { PUBLIC_URL: "https://pulsen.example.no" });
-    expect((await getJson(server, "/api/session")).body).toMatchObject({ demo: false, people: [] });
-    expect((await getJson(server, "/api/session/demo", undefined, { method: "POST", body: JSON.stringify({ personId: org.personId("hr@org.example") }) })).status).toBe(403);
+    const employee = JSON.stringify({ personId: org.personId("b1@org.example") });
+    expect((await getJson(s, "/api/session/demo", undefined, { method: "POST", body: employee })).status).toBe(404);
+    // The flag is read per request: the same server, once the organization is a real one, has no picker.
+    s.database.db.update(organizations).set({ demo: false }).run();
+    expect((await getJson(s, "/api/session")).body).toMatchObject({ demo: false, people: [] });
+    const hr = JSON.stringify({ personId: org.personId("hr@org.example") });
+    const refused = await getJson(s, "/api/session/demo", undefined, { method: "POST", body: hr });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ error: "forbidden" });
   });
 
   it("keeps answers out of caches and the pages out of foreign frames", async () => {
