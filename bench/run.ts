@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { syntheticOrgCsv } from "../src/demo/synthetic-org";
+import { benchFanout } from "./fanout";
 import { benchReports } from "./reports";
 
 const figures: Record<string, number> = {};
@@ -39,4 +40,10 @@ function orgImport(): void {
 
 orgImport();
 benchReports(figure);
+const fanoutDir = mkdtempSync(join(tmpdir(), "pulsen-bench-"));
+try {
+  await benchFanout(fanoutDir, figure);
+} finally {
+  rmSync(fanoutDir, { recursive: true, force: true });
+}
 writeFileSync(join(process.cwd(), "bench/results.json"), `${JSON.stringify({ figures }, null, 2)}\n`);

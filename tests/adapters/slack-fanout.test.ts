@@ -17,6 +17,7 @@ import { SlackStandIn } from "../helpers/slack-standin";
 import { tempDir } from "../helpers/tmp";
 import { silentLogger } from "../helpers/world";
 
+const PEOPLE = 300;
 let running: RunningServer | null = null;
 let standIn: SlackStandIn | null = null;
 afterEach(async () => {
@@ -24,7 +25,7 @@ afterEach(async () => {
   await standIn?.stop();
 });
 
-describe("a 5,000-person round through Slack", () => {
+describe("a round through Slack at its limits (the 5,000-person run is in npm run bench)", () => {
   it("is delivered within Slack's global and per-channel limits, none lost, none twice", async () => {
     const clock = new ManualClock("2026-11-24T09:00:00Z");
     // Slack answers 429 beyond 6 messages a second overall or one a second per channel.
@@ -35,7 +36,7 @@ describe("a 5,000-person round through Slack", () => {
     const path = `${tempDir()}/pulsen.db`;
     const setup = openDatabase(path);
     storeBuiltins(setup.db, builtinInstruments(), clock);
-    const users = Array.from({ length: 5000 }, (_, i) => `U${String(i).padStart(7, "0")}`);
+    const users = Array.from({ length: PEOPLE }, (_, i) => `U${String(i).padStart(7, "0")}`);
     importOrgCsv(setup.db, new TextEncoder().encode(csv(users.map((u, i) => `p${i}@fjord.example,P ${i},Fjord AS > Enhet ${i % 40},,,${u},,,`))), { dryRun: false, clock });
     for (const u of users) standIn.users.add(u);
     // And Slack has a bad minute now and then.
@@ -50,20 +51,20 @@ describe("a 5,000-person round through Slack", () => {
 
     // A tick a second, as the server's node-cron would; time jumps ahead when nothing is due.
     const pending = () => running!.database.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.state, "pending")).all().length;
-    for (let pass = 0; pass < 3000 && (pass === 0 || pending() > 0); pass++) {
+    for (let pass = 0; pass < 1000 && (pass === 0 || pending() > 0); pass++) {
       await running.scheduler.tick();
       clock.advance(1000);
     }
 
     const posted = standIn.messages.map((m) => m.metadata?.event_payload.key as string);
-    expect(posted).toHaveLength(5000);
-    expect(new Set(posted).size).toBe(5000);
-    expect(new Set(standIn.messages.map((m) => m.channel)).size).toBe(5000);
+    expect(posted).toHaveLength(PEOPLE);
+    expect(new Set(posted).size).toBe(PEOPLE);
+    expect(new Set(standIn.messages.map((m) => m.channel)).size).toBe(PEOPLE);
     const states = running.database.db.select({ state: outbox.state }).from(outbox).all();
     expect(states.every((s) => s.state === "sent")).toBe(true);
     // Pulsen paced itself: only the two scripted failures were refused, no 429 storm.
-    expect(standIn.calls.filter((c) => c.method === "chat.postMessage").length).toBe(5002);
-    // 5,000 messages at five a second take a little over 1,000 simulated seconds.
-    expect(clock.now().getTime() - Date.parse("2026-11-24T09:00:00Z")).toBeGreaterThanOrEqual(999_000);
-  }, 120_000);
+    expect(standIn.calls.filter((c) => c.method === "chat.postMessage").length).toBe(PEOPLE + 2);
+    // At five a second: a little over PEOPLE / 5 simulated seconds.
+    expect(clock.now().getTime() - Date.parse("2026-11-24T09:00:00Z")).toBeGreaterThanOrEqual((PEOPLE / 5 - 1) * 1000);
+  });
 });
