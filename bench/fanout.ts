@@ -10,10 +10,10 @@ import { builtinInstruments } from "../src/instruments/catalog";
 import { importOrgCsv } from "../src/org/import";
 import { openRound } from "../src/rounds/open";
 import { createSeries, getSeries } from "../src/rounds/series";
+import { createLogger } from "../src/log";
 import { startServer } from "../src/server/start";
 import { csv } from "../tests/helpers/csv";
 import { SlackStandIn } from "../tests/helpers/slack-standin";
-import { silentLogger } from "../tests/helpers/world";
 
 /**
  * A 5,000-person round's invitations through the real Slack adapter against
@@ -40,7 +40,7 @@ export async function benchFanout(dir: string, figure: (name: string, value: num
   setup.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["slack"]) }));
   setup.close();
   const env = { PORT: "0", DATABASE_PATH: path, SLACK_BOT_TOKEN: "xoxb-t", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: standIn.url };
-  const running = await startServer(loadConfig(env), silentLogger(), clock, { adapters: [slackAdapter], tick: null });
+  const running = await startServer(loadConfig(env), createLogger("silent"), clock, { adapters: [slackAdapter], tick: null });
   try {
     const pending = () => running.database.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.state, "pending")).all().length;
     const began = performance.now();
