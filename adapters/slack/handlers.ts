@@ -23,16 +23,6 @@ export const SLACK_HANDLERS = {
 export function registerSlackHandlers(app: App, ctx: AdapterContext): void {
   const personBySlackId = (id: string) => ctx.db.select({ id: people.id }).from(people).where(eq(people.slackUserId, id)).get();
   const updates = new MessageUpdates();
-  // A person's DM with the bot: the only conversation a tap may rewrite (never a channel's message).
-  const dms = new Map<string, string>();
-  const dmOf = async (client: WebClient, userId: string): Promise<string> => {
-    const known = dms.get(userId);
-    if (known !== undefined) return known;
-    const id = (await client.conversations.open({ users: userId })).channel?.id;
-    if (!id) throw new Error("no DM channel");
-    dms.set(userId, id);
-    return id;
-  };
   /** Posts survey messages to the person's DM, and remembers them so the close can update them. */
   const postToDm = async (client: WebClient, slackUserId: string, personId: string, messages: (BotMessage | undefined)[]) => {
     for (const m of messages) {
@@ -62,7 +52,9 @@ export function registerSlackHandlers(app: App, ctx: AdapterContext): void {
         await postToDm(client, event.slackUserId, person.id, [reply.update, ...(reply.post ?? [])]);
         return;
       }
-      const inDm = event.channel === (await dmOf(client, event.slackUserId));
+      // A tap may only rewrite the person's own DM with the bot, never a channel's or a group's message. A
+      // direct-message channel (D…) has just two members, so a tap in one comes from its person.
+      const inDm = event.channel.startsWith("D");
       const reply = ctx.bot.handle(person.id, event.action, { comment: event.comment });
       if (!inDm) {
         ctx.logger.warn({ slackUser: event.slackUserId }, "slack tap outside the person's DM: answered in the DM");

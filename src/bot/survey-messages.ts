@@ -148,6 +148,6 @@ export function textMessage(ref: string, text: string): BotMessage {
 /** A small text progress bar: ▰▰▰▱▱▱▱▱▱▱ 3/13 */
 function progress(done: number, total: number): string {
   const width = 10;
-  const filled = total === 0 ? width : Math.round((done / total) * width);
+  const filled = total === 0 ? width : Math.min(width, Math.round((Math.min(done, total) / total) * width));
   return `${"▰".repeat(filled)}${"▱".repeat(width - filled)} ${done}/${total}`;
 }

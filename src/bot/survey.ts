@@ -235,9 +235,12 @@ export class SurveyBot {
   }
 
   /** Puts a step on the person's screen, remembering which and since when. */
-  private show(c: Context, draft: DraftStore, step: Step, answered: ReadonlySet<string>, at: Date): BotMessage {
+  private show(c: Context, draft: DraftStore, step: Step, given: ReadonlySet<string>, at: Date): BotMessage {
     draft.show(step, at);
     const view = this.view(c);
+    // Only what is still asked counts: a follow-up question can go when its plan's focus areas change.
+    const steps = this.steps(c);
+    const answered = new Set([...given].filter((s) => steps.includes(s)));
     if (step === COMMENT_STEP) return commentMessage(view);
     if ((c.round.itemIds ?? []).includes(step)) return questionMessage(view, step, { answered });
     return followUpMessage(view, followUpQuestion(), step, { answered });

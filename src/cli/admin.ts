@@ -1,7 +1,7 @@
-import { chmodSync, closeSync, openSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { PulsenError } from "../core/errors";
+import { writeBackup } from "../db/backup";
 import { forgetPerson } from "../db/forget";
 import { truncateWal } from "../db/traces";
 import { seedDemo } from "../demo/seed";
@@ -29,13 +29,11 @@ export function registerAdmin(program: Command, ctx: CliContext): void {
   program
     .command("backup")
     .argument("<file>", "where to write the copy")
-    .description("write a fresh, owner-only copy of the database (no free pages), safe while the server runs")
+    .description("write a fresh, owner-only copy of the database (no free pages, no unsent drafts), safe while the server runs")
     .option("--json", "machine-readable output")
     .action((file: string, opts: { json?: boolean }) => {
       const target = resolve(ctx.io.cwd, file);
-      createEmptyOwnerOnly(target);
-      // VACUUM INTO writes only live rows, so nothing deleted (a submitted draft) travels with the copy.
-      ctx.sqlite.prepare("VACUUM INTO ?").run(target);
+      writeBackup(ctx.sqlite, target);
       if (opts.json) return ctx.json({ file: target });
       ctx.print(`Backed up to ${target}.`);
     });
@@ -50,25 +48,4 @@ export function registerAdmin(program: Command, ctx: CliContext): void {
       if (opts.json) return ctx.json({ round: r.roundId });
       ctx.print(`Seeded Fjordvik kommune with an open round ${r.roundId}. Start the server and open /chat.`);
     });
-}
-
-/**
- * The backup's file, made 0600 before SQLite writes into it (SQLite keeps an
- * existing file's mode). An existing empty file is used, made 0600 too; one
- * with content is never overwritten.
- */
-function createEmptyOwnerOnly(target: string): void {
-  try {
-    closeSync(openSync(target, "wx", 0o600));
-    return;
-  } catch (e) {
-    if (!(e instanceof Error && "code" in e && e.code === "EEXIST")) {
-      throw new PulsenError("input_invalid", `cannot create ${target}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  const st = statSync(target);
-  if (!st.isFile() || st.size > 0) {
-    throw new PulsenError("conflict", `${target} already exists; a backup never overwrites a file`);
-  }
-  chmodSync(target, 0o600);
 }

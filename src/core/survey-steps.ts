@@ -38,5 +38,8 @@ export function currentStep(steps: readonly string[], answered: ReadonlySet<stri
 
 /** A tap that came too soon after its step appeared (see DOUBLE_TAP_MS). */
 export function isDoubleTap(shownAt: Date | null, now: Date): boolean {
-  return shownAt !== null && now.getTime() - shownAt.getTime() < DOUBLE_TAP_MS;
+  if (shownAt === null) return false;
+  const since = now.getTime() - shownAt.getTime();
+  // A clock set back must not refuse every tap until it catches up.
+  return since >= 0 && since < DOUBLE_TAP_MS;
 }

@@ -1,8 +1,6 @@
+import { existsSync, statSync } from "node:fs";
 import type Database from "better-sqlite3";
 import type { Db } from "./open";
-
-/** Connections whose last truncation was held back, until one succeeds. */
-const heldBack = new WeakSet<Database.Database>();
 
 /**
  * DESIGN.md rule 2: once a draft has moved to the anonymous tables, no copy
@@ -10,15 +8,13 @@ const heldBack = new WeakSet<Database.Database>();
  * log's pages into the database file (where secure_delete has zeroed the
  * deleted rows) and empties the log. It must run outside any transaction.
  * Another connection still reading an older snapshot can hold it back: then
- * it reports false, and the caller tries again later (the scheduler's tick).
+ * it reports false, and the scheduler's next tick, which empties any log it
+ * finds (walHasFrames), tries again — also for a CLI command's truncation.
  */
 export function truncateWal(db: Db): boolean {
   const sqlite = db.$client;
-  if (!sqlite.open || sqlite.memory) return false;
-  const done = !sqlite.inTransaction && checkpointTruncate(sqlite);
-  if (done) heldBack.delete(sqlite);
-  else heldBack.add(sqlite);
-  return done;
+  if (!sqlite.open || sqlite.memory || sqlite.inTransaction) return false;
+  return checkpointTruncate(sqlite);
 }
 
 function checkpointTruncate(sqlite: Database.Database): boolean {
@@ -33,7 +29,10 @@ function checkpointTruncate(sqlite: Database.Database): boolean {
   }
 }
 
-/** True while an earlier truncation on this connection reported false and none has succeeded since. */
-export function walTruncationPending(db: Db): boolean {
-  return heldBack.has(db.$client);
+/** Whether the write-ahead log holds anything (it is empty right after a truncation). */
+export function walHasFrames(db: Db): boolean {
+  const sqlite = db.$client;
+  if (!sqlite.open || sqlite.memory) return false;
+  const wal = `${sqlite.name}-wal`;
+  return existsSync(wal) && statSync(wal).size > 0;
 }

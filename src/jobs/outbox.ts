@@ -72,7 +72,9 @@ export function queueClosedNotices(store: Store, roundId: string, now: Date): nu
   for (const m of sent) {
     const kind = (m.intent as Intent).kind;
     if ((kind !== "invite" && kind !== "remind") || m.personId === null || m.messageId === null) continue;
-    const closed: NewMessage = { key: `${m.key}:closed`, platform: m.platform, personId: m.personId, roundId, intent: { kind: "closed", roundId }, notBefore: now, replaces: m.messageId };
+    // A minute after the close, so that the leaders' digests go out first.
+    const notBefore = new Date(now.getTime() + 60_000);
+    const closed: NewMessage = { key: `${m.key}:closed`, platform: m.platform, personId: m.personId, roundId, intent: { kind: "closed", roundId }, notBefore, replaces: m.messageId };
     if (enqueueMessage(store, closed, now)) queued++;
   }
   return queued;
@@ -174,7 +176,9 @@ export class OutboxDrainer {
   private markUndeliverable(row: OutboxRow, reason: string): void {
     this.db.transaction((tx) => {
       tx.update(outbox).set({ state: "undeliverable", reason, leaseUntil: null }).where(eq(outbox.id, row.id)).run();
-      if (row.roundId !== null && row.personId !== null) {
+      // A rewrite in place that fails says nothing about reaching the person; and after the close it would
+      // name, in HR's list, someone who had not answered (rule 6).
+      if (row.roundId !== null && row.personId !== null && row.replaces === null) {
         tx.update(invitations)
           .set({ undeliverable: reason })
           .where(and(eq(invitations.roundId, row.roundId), eq(invitations.personId, row.personId)))

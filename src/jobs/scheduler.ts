@@ -1,7 +1,7 @@
 import { and, eq, min } from "drizzle-orm";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Db } from "../db/open";
-import { truncateWal, walTruncationPending } from "../db/traces";
+import { truncateWal, walHasFrames } from "../db/traces";
 import { jobs, outbox } from "../db/schema";
 import type { Logger } from "../log";
 import type { DrainStats, OutboxDrainer } from "./outbox";
@@ -25,8 +25,9 @@ export class Scheduler {
   /** Runs due jobs, then sends due messages. */
   async tick(): Promise<{ jobs: number; outbox: DrainStats }> {
     const ran = this.runner.runDue();
-    // A job may have flushed drafts (a round's close): empty the WAL of them, or retry a truncation held back.
-    if (ran > 0 || walTruncationPending(this.db)) truncateWal(this.db);
+    // A job may have flushed drafts (a round's close), a truncation may have been held back, a CLI command may
+    // have written: the log never keeps a copy of a sent draft for longer than a tick.
+    if (walHasFrames(this.db)) truncateWal(this.db);
     const stats = await this.drainer.drainOnce();
     return { jobs: ran, outbox: stats };
   }

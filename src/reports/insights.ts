@@ -7,11 +7,16 @@ import { roundReports, shownFactor, type UnitReport } from "./report";
 
 type Shown = Extract<UnitReport, { suppressed: false }>;
 
+/** A driver worth acting on: correlates at least this strongly with engagement, and scores below this. */
+const LEVER_R = 0.5;
+const LEVER_SCORE = 60;
+
 export interface Insights {
   round: string;
   comparisons: { unit: string; factors: { id: string; score: number | null; parent: number | null; organization: number | null; benchmarks: { label: string; value: number }[] }[] }[];
   segments: { unit: string; leadership: number; engagement: number; segment: Segment }[] | { skipped: string };
-  drivers: { factor: string; r: number | null; score: number | null }[] | { skipped: string };
+  /** `lever`: moves with engagement and scores low, where effort likely matters most (decided here, shown as is). */
+  drivers: { factor: string; n: number; r: number | null; score: number | null; lever: boolean }[] | { skipped: string };
 }
 
 /**
@@ -83,8 +88,15 @@ export function roundInsights(store: Store, roundId: string, k: number): Insight
         join responses r on r.id = f.response_id
         where r.round_id = ${roundId} and f.factor_id != 'engagement'
         group by f.factor_id`);
+      // A correlation is a figure too: only from at least k respondents with both scores, and only for a
+      // factor the organization's report shows (rule 4).
       drivers = rows
-        .map((r) => ({ factor: r.factor, r: pearson(r), score: score(root, r.factor) }))
+        .filter((r) => r.n >= k && score(root, r.factor) !== null)
+        .map((r) => {
+          const c = pearson(r);
+          const s = score(root, r.factor);
+          return { factor: r.factor, n: r.n, r: c, score: s, lever: c !== null && c >= LEVER_R && s !== null && s < LEVER_SCORE };
+        })
         .sort((a, b) => (b.r ?? -2) - (a.r ?? -2));
     }
   }

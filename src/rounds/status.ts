@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { PulsenError } from "../core/errors";
 import type { Store } from "../db/open";
 import { invitations, outbox, people, rounds, series, units } from "../db/schema";
@@ -38,7 +38,8 @@ export function roundStatus(store: Store, roundId: string, k: number): RoundStat
     store
       .select({ state: outbox.state, n: sql<number>`count(*)` })
       .from(outbox)
-      .where(eq(outbox.roundId, roundId))
+      // Rewrites at the close go only to those who had not answered: counting them would tell how many had.
+      .where(and(eq(outbox.roundId, roundId), isNull(outbox.replaces)))
       .groupBy(outbox.state)
       .all()
       .map((m) => [m.state, m.n]),

@@ -22,7 +22,7 @@ export function isLoopback(address: string | undefined): boolean {
 /**
  * DESIGN.md rule 9, decided here and nowhere else: the "look as anyone"
  * picker is for the seeded demo organization, and only from this machine.
- * The flag is read per request: `pulsen demo` or an import may change it under a running server.
+ * The flag is read per request: `pulsen demo` may set it under a running server.
  */
 export function demoPickerAllowed(db: Db, req: Request): boolean {
   return isLoopback(req.socket.remoteAddress) && getOrganization(db)?.demo === true;

@@ -149,7 +149,9 @@ describe("answering in Slack, forgiving and in order", () => {
     expect(p2.text).toBe("Takk for svarene!");
     const db = t.server.database.db;
     db.transaction((tx) => closeRound(tx, t.roundId, t.clock.now()));
-    await t.server.scheduler.tick();
+    await t.server.scheduler.tick(); // digests first
+    t.clock.advance(61_000);
+    await t.server.scheduler.tick(); // then the rewrites
     for (const m of [t.dmOf(0)[0]!, p1]) {
       expect(m.updates).toBeGreaterThan(0);
       expect(JSON.stringify(m.blocks)).toContain("Denne undersøkelsen stengte 24. november 2026");
@@ -157,5 +159,20 @@ describe("answering in Slack, forgiving and in order", () => {
     }
     expect(p2.text).toBe("Takk for svarene!");
     expect(standIn.messages).toHaveLength(3); // updated in place, nothing new posted
+  });
+
+  it("keeps a failed rewrite out of HR's list of who could not be reached, and out of the message counts", async () => {
+    const t = await boot();
+    const db = t.server.database.db;
+    standIn.failNext("chat.update", { status: 200, body: { ok: false, error: "message_not_found" } });
+    db.transaction((tx) => closeRound(tx, t.roundId, t.clock.now()));
+    await t.server.scheduler.tick();
+    t.clock.advance(61_000);
+    await t.server.scheduler.tick();
+    expect(standIn.calls.filter((c) => c.method === "chat.update")).toHaveLength(3);
+    // Only people who had not answered get a rewrite: listing its failure would name one of them.
+    const { unreachable, roundStatus } = await import("../../src/rounds/status");
+    expect(unreachable(db, t.roundId)).toEqual([]);
+    expect(roundStatus(db, t.roundId, 5).messages).toEqual({ sent: 3 });
   });
 });

@@ -107,7 +107,9 @@ describe("answering in Teams, forgiving", () => {
     expect(textOf(card)).toContain("Takk for svarene!");
     const db = t.server.database.db;
     db.transaction((tx) => closeRound(tx, t.roundId, t.clock.now()));
-    await t.server.scheduler.tick();
+    await t.server.scheduler.tick(); // digests first
+    t.clock.advance(61_000);
+    await t.server.scheduler.tick(); // then the rewrites
     const updated = connector!.updated;
     expect(updated.map((u) => [u.conversation, u.id])).toEqual([[`a:conv-${aad(0)}`, t.invite(0).id]]);
     const closed = (updated[0]!.activity.attachments as { content: Card }[])[0]!.content;

@@ -84,7 +84,9 @@ describe("answering in the web chat, forgiving", () => {
     const kari = t.person("kari@fjord.example");
     const db = t.server.database.db;
     db.transaction((tx) => closeRound(tx, t.roundId, t.clock.now()));
-    await t.server.scheduler.tick();
+    await t.server.scheduler.tick(); // digests first
+    t.clock.advance(61_000);
+    await t.server.scheduler.tick(); // then the rewrites
     const [invite] = await t.chat.messages(kari);
     expect(invite!.text).toContain("Denne undersøkelsen stengte 24. november 2026");
     expect(invite!.buttons).toEqual([]);

@@ -135,6 +135,13 @@ describe("no trace of who answered what (DESIGN.md rule 2)", () => {
     finish(3);
     // Submitted while the round is still open: those who finished are nowhere near an answer (submit's truncation).
     expect(identitiesNear(live, [...statements, ...commentTexts], identitiesOf([0, 1, 2, 3, 4]))).toEqual([]);
+    // A backup taken now, while 5–7 are still answering, carries nobody's draft: it would outlive their submit.
+    const midDir = tempDir();
+    expect((await pulsen(["backup", "mid.db"], { databasePath: w.path, cwd: midDir, clock: w.clock })).code).toBe(0);
+    const mid = join(midDir, "mid.db");
+    expect(identitiesNear([mid], [...statements, ...commentTexts], identitiesOf([0, 1, 2, 3, 4, 5, 6, 7]))).toEqual([]);
+    expect(occurs([mid], "Kommentar-ZQX-0")).toBe(true); // the anonymous answers travel with it
+    expect(mode(mid)).toBe(0o600);
     // Answers after the last submit reach the WAL, and only the close can take them out again.
     answerUpTo(7, 6);
 

@@ -51,10 +51,30 @@ describe("insights", () => {
       { unit: "Org > B", leadership: 37.5, engagement: 37.5, segment: "backbenchers" },
     ]);
     expect(i.drivers).toEqual([
-      { factor: "leadership", r: 1, score: 62.5 },
-      { factor: "change", r: -1, score: 37.5 }, // change = 6 − e: mean 2.5
-      { factor: "execution", r: null, score: 50 },
+      // Each from the 40 respondents with both scores; none both moves with engagement and scores under 60.
+      { factor: "leadership", n: 40, r: 1, score: 62.5, lever: false },
+      { factor: "change", n: 40, r: -1, score: 37.5, lever: false }, // change = 6 − e: mean 2.5
+      { factor: "execution", n: 40, r: null, score: 50, lever: false },
     ]);
+  });
+
+  it("leaves out a driver from fewer than k respondents, however many answered in all", () => {
+    const w = world({ start: "2026-11-02T09:00:00Z", org: csv(Array.from({ length: 40 }, (_, i) => `p${i}@org.example,P ${i},Org > A,,,,,,`)) });
+    const { id } = createSeries(w.db, { name: "Puls", instrumentId: "engagement-pulse", audience: "all", cadence: "0 9 * * 1", openDays: 5, reminderDays: [], window: { ...ALWAYS } }, w.clock.now());
+    const roundId = w.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, w.clock.now(), { platforms: new Set(["webchat"]) }));
+    const unitId = w.db.select({ id: units.id }).from(units).where(eq(units.path, "Org > A")).get()!.id;
+    const engagement = ["engagement-1", "engagement-2", "engagement-3", "engagement-4"];
+    let seq = 0;
+    for (let n = 0; n < 40; n++) {
+      w.db.insert(responses).values({ id: 5000 + n, roundId, unitId }).run();
+      // Everyone answers engagement; only two answer the change statements.
+      const given = new Map([...engagement.map((i): [string, number] => [i, 1 + (n % 5)]), ...(n < 2 ? (["change-1", "change-2", "change-3"].map((i): [string, number] => [i, 1 + n])) : [])]);
+      for (const [itemId, value] of given) w.db.insert(answers).values({ id: 90_000 + seq++, responseId: 5000 + n, itemId, value }).run();
+      storeFactorMeans(w.db, roundId, 5000 + n, given);
+    }
+    w.db.transaction((tx) => closeRound(tx, roundId, w.clock.now()));
+    const drivers = roundInsights(w.db, roundId, 5).drivers;
+    expect(Array.isArray(drivers) && drivers.map((d) => d.factor)).toEqual([]);
   });
 
   it("computes Pearson's r and the four segments as defined", () => {

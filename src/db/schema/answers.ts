@@ -17,7 +17,7 @@ export const drafts = sqliteTable(
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
     comment: text("comment"),
-    /** The step on the person's screen: a statement or follow-up id, or ":comment" for the comment form. */
+    /** The step on the person's screen: a statement or follow-up id, or "_comment" for the comment form. */
     step: text("step"),
     /** When that step was shown: a tap on it a moment later is the second half of a double tap. */
     shownAt: integer("shown_at", { mode: "timestamp_ms" }),

@@ -38,7 +38,7 @@ export async function renderInsights(el, t, roundId, factorName) {
             "tbody",
             {},
             data.drivers.map((d) =>
-              h("tr", { class: d.r !== null && d.r >= 0.5 && d.score !== null && d.score < 60 ? "lever" : "" }, h("th", { scope: "row" }, factorName(d.factor)), h("td", { class: "num" }, d.r === null ? "–" : d.r.toFixed(2)), h("td", { class: "num" }, d.score === null ? "–" : String(Math.round(d.score)))),
+              h("tr", { class: d.lever ? "lever" : "" }, h("th", { scope: "row" }, factorName(d.factor)), h("td", { class: "num" }, d.r === null ? "–" : d.r.toFixed(2)), h("td", { class: "num" }, d.score === null ? "–" : String(Math.round(d.score)))),
             ),
           ),
         ),
