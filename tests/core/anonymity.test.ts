@@ -4,6 +4,37 @@ import { type UnitCount, type Visibility, decideReport, decideVisibility, unitTr
 
 const K = 5;
 
+/**
+ * Rule 5 on one figure: every shown figure is from at least k, and a shown
+ * figure minus any union of the topmost shown figures below it (the pairs
+ * included) leaves 0 or at least k.
+ */
+function expectNoSmallRemainders(units: readonly { id: string; parentId: string | null }[], v: Map<string, Visibility>, k: number, name: string) {
+  const parent = new Map(units.map((u) => [u.id, u.parentId]));
+  const isAncestor = (a: string, d: string): boolean => {
+    for (let p = parent.get(d) ?? null; p !== null; p = parent.get(p) ?? null) if (p === a) return true;
+    return false;
+  };
+  const shown = units.filter((u) => v.get(u.id)!.visible).map((u) => u.id);
+  const total = (id: string) => v.get(id)!.total;
+  for (const id of shown) expect(total(id), `${name} at ${id}`).toBeGreaterThanOrEqual(k);
+  for (const a of shown) {
+    const below = shown.filter((d) => isAncestor(a, d));
+    for (const d of below) {
+      const diff = total(a) - total(d);
+      expect(diff === 0 || diff >= k, `${name}: ${a} − ${d} = ${diff}`).toBe(true);
+    }
+    const topmost = below.filter((d) => !below.some((x) => x !== d && isAncestor(x, d)));
+    const limit = Math.min(topmost.length, 10);
+    for (let mask = 1; mask < 1 << limit; mask++) {
+      let sum = 0;
+      for (let i = 0; i < limit; i++) if (mask & (1 << i)) sum += total(topmost[i]!);
+      const diff = total(a) - sum;
+      expect(diff === 0 || diff >= k, `${name}: ${a} minus shown units below = ${diff}`).toBe(true);
+    }
+  }
+}
+
 describe("anonymity engine", () => {
   it("hides a group under k and, with it, the smallest sibling so the parent cannot be subtracted", () => {
     // Org (own 0) > A (7), B (6), C (2)
@@ -53,32 +84,7 @@ describe("anonymity engine", () => {
       .map((rows) => rows.map(([p, own], i): UnitCount => ({ id: `u${i}`, parentId: i === 0 ? null : `u${p % i}`, own })));
     fc.assert(
       fc.property(tree, fc.integer({ min: 3, max: 8 }), (units, k) => {
-        const v = decideVisibility(units, k);
-        const parent = new Map(units.map((u) => [u.id, u.parentId]));
-        const isAncestor = (a: string, d: string): boolean => {
-          for (let p = parent.get(d) ?? null; p !== null; p = parent.get(p) ?? null) if (p === a) return true;
-          return false;
-        };
-        const shown = units.filter((u) => v.get(u.id)!.visible).map((u) => u.id);
-        const total = (id: string) => v.get(id)!.total;
-        for (const id of shown) expect(total(id)).toBeGreaterThanOrEqual(k);
-        for (const a of shown) {
-          const below = shown.filter((d) => isAncestor(a, d));
-          // Pairs: an ancestor and a descendant.
-          for (const d of below) {
-            const diff = total(a) - total(d);
-            expect(diff === 0 || diff >= k, `${a} − ${d} = ${diff}`).toBe(true);
-          }
-          // Any set of disjoint shown groups below (the topmost ones): every subset sum.
-          const topmost = below.filter((d) => !below.some((x) => x !== d && isAncestor(x, d)));
-          const limit = Math.min(topmost.length, 10);
-          for (let mask = 1; mask < 1 << limit; mask++) {
-            let sum = 0;
-            for (let i = 0; i < limit; i++) if (mask & (1 << i)) sum += total(topmost[i]!);
-            const diff = total(a) - sum;
-            expect(diff === 0 || diff >= k, `${a} minus a union = ${diff}`).toBe(true);
-          }
-        }
+        expectNoSmallRemainders(units, decideVisibility(units, k), k, "responses");
       }),
       { numRuns: 1000 },
     );
@@ -109,30 +115,10 @@ describe("anonymity engine", () => {
           },
           k,
         );
-        const parent = new Map(units.map((u) => [u.id, u.parentId]));
-        const isAncestor = (a: string, d: string): boolean => {
-          for (let p = parent.get(d) ?? null; p !== null; p = parent.get(p) ?? null) if (p === a) return true;
-          return false;
-        };
         const checkFigure = (name: string, v: Map<string, Visibility>) => {
-          const shown = units.filter((u) => v.get(u.id)!.visible).map((u) => u.id);
-          const total = (id: string) => v.get(id)!.total;
-          for (const id of shown) {
-            expect(total(id), `${name} at ${id}`).toBeGreaterThanOrEqual(k);
-            // A figure is only ever shown inside a shown report.
-            expect(decided.units.get(id)!.visible, `${name} at hidden ${id}`).toBe(true);
-          }
-          for (const a of shown) {
-            const below = shown.filter((d) => isAncestor(a, d));
-            const topmost = below.filter((d) => !below.some((x) => x !== d && isAncestor(x, d)));
-            const limit = Math.min(topmost.length, 10);
-            for (let mask = 1; mask < 1 << limit; mask++) {
-              let sum = 0;
-              for (let i = 0; i < limit; i++) if (mask & (1 << i)) sum += total(topmost[i]!);
-              const diff = total(a) - sum;
-              expect(diff === 0 || diff >= k, `${name}: ${a} minus shown units below = ${diff}`).toBe(true);
-            }
-          }
+          expectNoSmallRemainders(units, v, k, name);
+          // A figure is only ever shown inside a shown report.
+          for (const u of units) if (v.get(u.id)!.visible) expect(decided.units.get(u.id)!.visible, `${name} at ${u.id}`).toBe(true);
         };
         checkFigure("responses", decided.units);
         for (const [id, v] of decided.items) checkFigure(id, v);
