@@ -7,7 +7,7 @@ import { getOrganization, personLocale, personTimezone } from "../db/org-store";
 import { loadViewer } from "../db/viewer-store";
 import { invitations, people, personRoles, rounds, series, unitChannels, unitLeaders, units } from "../db/schema";
 import { subtreeUnitIds } from "../rounds/audience";
-import { unitParticipation } from "../rounds/participation";
+import { roundParticipation, shownParticipation } from "../rounds/participation";
 import { listPlans, type PlanView } from "../plans/plans";
 import { catalogs, formatDateTime, type Catalog } from "./catalog";
 import type { Block, BotMessage, Button } from "./message";
@@ -26,6 +26,7 @@ export class Assistant {
     private readonly publicUrl: string,
     /** Mints a one-time dashboard sign-in URL for a person (the web layer's sessions). */
     private readonly signInUrl: (personId: string) => { url: string; minutes: number } = () => ({ url: publicUrl, minutes: 0 }),
+    private readonly anonymityMin = 5,
   ) {}
 
   private who(personId: string): { locale: Locale; timezone: string; t: Catalog } {
@@ -72,12 +73,16 @@ export class Assistant {
     if (starts.length > 0) blocks.push({ type: "buttons", buttons: starts });
     const led = this.db.select({ unitId: unitLeaders.unitId, path: units.path }).from(unitLeaders).innerJoin(units, eq(units.id, unitLeaders.unitId)).where(eq(unitLeaders.personId, personId)).all();
     const openRounds = this.db.select({ id: rounds.id }).from(rounds).where(eq(rounds.status, "open")).all().map((r) => r.id);
-    for (const unit of led) {
-      if (openRounds.length === 0) break;
-      // The same count the halfway nudge uses, summed over the open rounds.
-      const counts = openRounds.map((r) => unitParticipation(this.db, r, unit.unitId)).reduce((a, b) => ({ invited: a.invited + b.invited, answered: a.answered + b.answered }), { invited: 0, answered: 0 });
-      if (counts && counts.invited > 0) {
-        blocks.push({ type: "context", text: t.statusUnit(unit.path, counts.answered, counts.invited, Math.round((counts.answered / counts.invited) * 100)) });
+    // The same figures the halfway nudge and the dashboard use: a unit too small to show alone is named
+    // inside the unit it is counted in (rule 6).
+    for (const roundId of led.length === 0 ? [] : openRounds) {
+      const p = roundParticipation(this.db, roundId, this.anonymityMin);
+      if (p === null) continue;
+      for (const unit of led) {
+        const shown = shownParticipation(p, unit.unitId);
+        if (shown === null) continue;
+        const label = shown.unitId === unit.unitId ? unit.path : t.countedIn(unit.path, shown.unit);
+        blocks.push({ type: "context", text: t.statusUnit(label, shown.answered, shown.invited, Math.round(shown.responseRate * 100)) });
       }
     }
     return blocks;

@@ -5,7 +5,7 @@ import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
 import { getOrganization } from "../db/org-store";
 import { rounds, series, units } from "../db/schema";
-import { unitParticipation } from "../rounds/participation";
+import { roundParticipation, shownParticipation } from "../rounds/participation";
 import { followUpResults, type FollowUpResult } from "../reports/follow-up";
 import { type FactorReport, type RoundReports, roundReports } from "../reports/report";
 import { catalogs, formatDateTime } from "./catalog";
@@ -68,6 +68,9 @@ export class DigestComposer {
       { type: "table", columns: [...t.digestColumns], rows: report.factors.map(row) },
     ];
     if (report.factors.some((f) => f.suppressed)) blocks.push({ type: "context", text: t.digestHiddenNote(this.anonymityMin) });
+    if (report.factors.some((f) => !f.suppressed && f.trendWithheld === "group_changed")) {
+      blocks.push({ type: "context", text: t.digestTrendWithheld(this.anonymityMin) });
+    }
     // The report's own choice, the same one the dashboard and the CLI show.
     if (report.strengths.length > 0) blocks.push({ type: "text", text: t.strengths(report.strengths.map(name).join(", ")) });
     if (report.improvements.length > 0) blocks.push({ type: "text", text: t.improvements(report.improvements.map(name).join(", ")) });
@@ -92,11 +95,15 @@ export class DigestComposer {
     if (row === undefined || unit === undefined) return null;
     const locale = this.locale(wanted);
     const t = catalogs[locale];
-    const { invited, answered } = unitParticipation(this.db, roundId, unitId);
+    const p = roundParticipation(this.db, roundId, this.anonymityMin);
+    const shown = p === null ? null : shownParticipation(p, unitId);
+    if (shown === null) return null;
     const org = getOrganization(this.db);
     const until = formatDateTime(row.r.closesAt ?? new Date(), locale, org?.defaultTimezone ?? "Europe/Oslo");
     const header = t.nudgeHeader(row.name);
-    const text = t.nudgeText(unit.path, answered, invited, invited === 0 ? 0 : Math.round((answered / invited) * 100), until);
+    // A unit too small to be shown alone gets the figure of the unit it is counted in, named as such.
+    const label = shown.unitId === unitId ? unit.path : t.countedIn(unit.path, shown.unit);
+    const text = t.nudgeText(label, shown.answered, shown.invited, Math.round(shown.responseRate * 100), until);
     return { ref: `nudge:${roundId}:${unitId}`, blocks: [{ type: "header", text: header }, { type: "text", text }], summary: header };
   }
 

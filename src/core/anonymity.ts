@@ -112,6 +112,8 @@ export function decideVisibility(units: readonly UnitCount[], k: number): Map<st
 export interface FigureCounts {
   /** unitId → responses. */
   responses: ReadonlyMap<string, number>;
+  /** unitId → respondents who reached the comment step (sent the survey): who could have written a comment. */
+  commenters: ReadonlyMap<string, number>;
   /** statementId → unitId → those who answered it (skips excluded). */
   items: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** factorId → its statements asked in the round, and unitId → respondents with a factor score. */
@@ -124,6 +126,8 @@ export interface ReportVisibility {
   items: Map<string, Map<string, Visibility>>;
   /** factorId → unitId → decision. */
   factors: Map<string, Map<string, Visibility>>;
+  /** unitId → whether its comments may be shown, counted in those who could have written one (rule 7). */
+  comments: Map<string, Visibility>;
 }
 
 /**
@@ -131,7 +135,8 @@ export interface ReportVisibility {
  * units by responses; then each statement over the tree, hidden wherever its
  * unit is; then each factor, hidden wherever its unit is or wherever one of
  * its statements is (a factor's mean and pooled distribution minus its shown
- * statements would give the hidden one away).
+ * statements would give the hidden one away); and comments, counted in the
+ * respondents who reached the comment step, hidden wherever the unit is.
  */
 export function decideReport(tree: UnitTree, counts: FigureCounts, k: number): ReportVisibility {
   const units = decideFigure(tree, (id) => counts.responses.get(id) ?? 0, k);
@@ -147,5 +152,6 @@ export function decideReport(tree: UnitTree, counts: FigureCounts, k: number): R
     }
     factors.set(factorId, decideFigure(tree, (id) => f.respondents.get(id) ?? 0, k, forced));
   }
-  return { units, items, factors };
+  const comments = decideFigure(tree, (id) => counts.commenters.get(id) ?? 0, k, hiddenUnits);
+  return { units, items, factors, comments };
 }

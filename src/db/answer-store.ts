@@ -38,7 +38,7 @@ export function storeAnonymously(tx: Store, roundId: string, personId: string, f
   // A partial draft needs at least one answer; a finished one is stored even if every statement was skipped.
   if (given.length > 0 || finished) {
     const responseId = randomRowId();
-    tx.insert(responses).values({ id: responseId, roundId, unitId: inv.unitId }).run();
+    tx.insert(responses).values({ id: responseId, roundId, unitId: inv.unitId, finished }).run();
     for (const { itemId, value } of given) tx.insert(answers).values({ id: randomRowId(), responseId, itemId, value }).run();
     storeFactorMeans(tx, roundId, responseId, new Map(given.map((g) => [g.itemId, g.value])));
   }

@@ -1,6 +1,6 @@
 import { eq, or, sql } from "drizzle-orm";
 import type { Store } from "./open";
-import { people, webchatMessages } from "./schema";
+import { forgottenInvitations, invitations, people, webchatMessages } from "./schema";
 
 /** What stands where a forgotten person's name or email was, as for a measure with no one responsible. */
 const REDACTED = "–";
@@ -12,9 +12,23 @@ const REDACTED = "–";
  * keep their measures with no one responsible (set null). What the cascades
  * cannot reach is other people's web chat history, where a plan's progress
  * message named them: their name and email are blanked out there.
- * Returns false if nobody has that email.
+ * Their invitations become anonymous tallies (forgotten_invitations), so
+ * no round's invited count changes. Returns false if nobody has that email.
  */
 export function forgetPerson(tx: Store, email: string): boolean {
+  // Past rounds keep their counts: each invitation leaves a tally of its round and unit, naming no one.
+  const invited = tx
+    .select({ roundId: invitations.roundId, unitId: invitations.unitId })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .where(eq(people.email, email))
+    .all();
+  for (const i of invited) {
+    tx.insert(forgottenInvitations)
+      .values({ ...i, count: 1 })
+      .onConflictDoUpdate({ target: [forgottenInvitations.roundId, forgottenInvitations.unitId], set: { count: sql`${forgottenInvitations.count} + 1` } })
+      .run();
+  }
   const gone = tx
     .delete(people)
     .where(eq(people.email, email))

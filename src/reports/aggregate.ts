@@ -7,13 +7,15 @@ import type { Store } from "../db/open";
 export interface UnitAggregate {
   invited: number;
   responses: number;
+  /** Responses sent by the person (not stored at the close): those who reached the comment step. */
+  finished: number;
   /** itemId → counts of 1..5 (reverse-scored statements already flipped). */
   items: Map<string, Counts>;
   /** factorId → respondents with a factor score, and the sum of their factor means. */
   factors: Map<string, { respondents: number; meanSum: number }>;
 }
 
-export const emptyAggregate = (): UnitAggregate => ({ invited: 0, responses: 0, items: new Map(), factors: new Map() });
+export const emptyAggregate = (): UnitAggregate => ({ invited: 0, responses: 0, finished: 0, items: new Map(), factors: new Map() });
 
 /**
  * Everything a round's reports need, computed by SQLite with GROUP BY: four
@@ -31,8 +33,17 @@ export function aggregateRound(store: Store, roundId: string, instrument: Instru
     }
     return a;
   };
-  for (const r of store.all<{ unit: string; n: number }>(sql`select unit_id as unit, count(*) as n from invitations where round_id = ${roundId} group by unit_id`)) unit(r.unit).invited = r.n;
-  for (const r of store.all<{ unit: string; n: number }>(sql`select unit_id as unit, count(*) as n from responses where round_id = ${roundId} group by unit_id`)) unit(r.unit).responses = r.n;
+  for (const r of store.all<{ unit: string; n: number }>(sql`
+    select unit, sum(n) as n from (
+      select unit_id as unit, count(*) as n from invitations where round_id = ${roundId} group by unit_id
+      union all
+      select unit_id as unit, count as n from forgotten_invitations where round_id = ${roundId}
+    ) group by unit`)) unit(r.unit).invited = r.n;
+  for (const r of store.all<{ unit: string; n: number; finished: number }>(sql`
+    select unit_id as unit, count(*) as n, sum(finished) as finished from responses where round_id = ${roundId} group by unit_id`)) {
+    unit(r.unit).responses = r.n;
+    unit(r.unit).finished = r.finished;
+  }
 
   const asked = new Set(itemIds);
   const reversed = new Set(instrument.factors.flatMap((f) => f.items.filter((i) => i.reverse).map((i) => i.id)));
@@ -63,6 +74,7 @@ export function aggregateRound(store: Store, roundId: string, instrument: Instru
 export function mergeInto(a: UnitAggregate, b: UnitAggregate): void {
   a.invited += b.invited;
   a.responses += b.responses;
+  a.finished += b.finished;
   for (const [item, counts] of b.items) {
     const mine = a.items.get(item) ?? emptyCounts();
     a.items.set(item, mine.map((v, i) => v + (counts[i] ?? 0)) as Counts);

@@ -17,6 +17,9 @@ import { getInstrument } from "../db/instrument-store";
 import type { Store } from "../db/open";
 import { rounds, units } from "../db/schema";
 import { type UnitAggregate, aggregateRound, emptyAggregate, mergeInto } from "./aggregate";
+import { groupChange } from "./group-change";
+
+export type TrendWithheld = "hidden_then" | "group_changed";
 
 /** A figure the anonymity engine hid: what it was and why, nothing more (CONTRACT.md). */
 export interface HiddenFigure {
@@ -38,6 +41,11 @@ export type FactorReport =
       trend: number | null;
       /** The server's reading of the trend: the arrow every surface shows. */
       direction: TrendDirection | null;
+      /**
+       * Why there is no trend although there was an earlier round: its figure was hidden, or the group
+       * gained or lost 1..k−1 people since (one round minus the other would be their answers, rule 10).
+       */
+      trendWithheld: TrendWithheld | null;
     }
   | HiddenFigure;
 
@@ -67,6 +75,8 @@ export type UnitReport =
 
 export interface RoundReports {
   roundId: string;
+  /** Units whose comments may be shown (rule 7: k who could have written one, no small remainder). */
+  commentsShown: ReadonlySet<string>;
   /** unitId → report; every unit of the organization, shown or suppressed. */
   byUnit: Map<string, UnitReport>;
   byPath: Map<string, UnitReport>;
@@ -113,6 +123,13 @@ export function roundReports(store: Store, roundId: string, k: number, withTrend
 
   const previous = withTrend ? previousRound(store, round.seriesId, round.openedAt ?? round.createdAt) : null;
   const before = previous ? roundReports(store, previous, k, false) : null;
+  const changed = previous ? groupChange(store, tree, roundId, previous) : new Map<string, number>();
+  const earlier = (unitId: string): Earlier => {
+    if (before === null) return { kind: "none" };
+    const c = changed.get(unitId) ?? 0;
+    if (c > 0 && c < k) return { kind: "withheld", why: "group_changed" };
+    return { kind: "report", report: before.byUnit.get(unitId) };
+  };
 
   const byUnit = new Map<string, UnitReport>();
   const byPath = new Map<string, UnitReport>();
@@ -122,14 +139,18 @@ export function roundReports(store: Store, roundId: string, k: number, withTrend
     const report: UnitReport =
       v === undefined || !v.visible
         ? { round: roundId, unit: u.path, includesSubunits: true, invited: a.invited, suppressed: true, reason: v?.visible === false ? v.reason : "below_threshold" }
-        : shownReport(roundId, u.id, u.path, a, asked, decided, before?.byUnit.get(u.id));
+        : shownReport(roundId, u.id, u.path, a, asked, decided, earlier(u.id));
     byUnit.set(u.id, report);
     byPath.set(u.path, report);
   }
-  return { roundId, byUnit, byPath, rootUnitId: unitRows.find((u) => u.parentId === null)?.id ?? null };
+  const commentsShown = new Set([...decided.comments].filter(([, v]) => v.visible).map(([id]) => id));
+  return { roundId, commentsShown, byUnit, byPath, rootUnitId: unitRows.find((u) => u.parentId === null)?.id ?? null };
 }
 
 type AskedFactor = { id: string; items: string[] };
+
+/** What a trend compares with: no earlier round, one withheld for the whole unit, or its report. */
+type Earlier = { kind: "none" } | { kind: "withheld"; why: TrendWithheld } | { kind: "report"; report: UnitReport | undefined };
 
 /** The round's factors, each with the statements it asked (a rotating subset may skip some). */
 function askedFactors(instrument: Instrument, itemIds: readonly string[]): AskedFactor[] {
@@ -144,6 +165,7 @@ function figureCounts(own: ReadonlyMap<string, UnitAggregate>, asked: readonly A
   const per = <T>(pick: (a: UnitAggregate) => T) => new Map([...own].map(([unitId, a]) => [unitId, pick(a)]));
   return {
     responses: per((a) => a.responses),
+    commenters: per((a) => a.finished),
     items: new Map(asked.flatMap((f) => f.items).map((i) => [i, per((a) => n(a.items.get(i)))])),
     factors: new Map(asked.map((f) => [f.id, { items: f.items, respondents: per((a) => a.factors.get(f.id)?.respondents ?? 0) }])),
   };
@@ -156,7 +178,7 @@ function shownReport(
   a: UnitAggregate,
   asked: readonly AskedFactor[],
   decided: ReportVisibility,
-  then: UnitReport | undefined,
+  then: Earlier,
 ): ShownReport {
   const factors = asked.map((f): FactorReport => {
     const v = decided.factors.get(f.id)?.get(unitId);
@@ -164,10 +186,12 @@ function shownReport(
     const pooled = f.items.reduce<Counts>((acc, i) => addCounts(acc, a.items.get(i) ?? emptyCounts()), emptyCounts());
     const s = a.factors.get(f.id) ?? { respondents: 0, meanSum: 0 };
     const figures = factorFigures(s.meanSum, s.respondents, pooled);
-    // Only between two shown figures: a hidden one must not come back as a difference.
-    const earlier = shownFactor(then, f.id)?.mean ?? null;
+    // Only between two shown figures, from groups that differ by 0 or at least k people (rule 10).
+    const earlier = then.kind === "report" ? (shownFactor(then.report, f.id)?.mean ?? null) : null;
     const trend = figures.mean !== null && earlier !== null ? Math.round((figures.mean - earlier) * 100) / 100 : null;
-    return { id: f.id, suppressed: false, ...figures, trend, direction: trendDirection(trend) };
+    const hiddenThen = then.kind === "report" && then.report !== undefined && (then.report.suppressed || then.report.factors.find((x) => x.id === f.id)?.suppressed === true);
+    const withheld: TrendWithheld | null = then.kind === "withheld" ? then.why : hiddenThen ? "hidden_then" : null;
+    return { id: f.id, suppressed: false, ...figures, trend, direction: trendDirection(trend), trendWithheld: withheld };
   });
   const items = asked.flatMap((f) =>
     f.items.map((i): ItemReport => {

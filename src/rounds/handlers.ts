@@ -21,6 +21,8 @@ export type RoundClosedListener = (tx: Tx, roundId: string, now: Date) => void;
 export interface RoundJobDeps extends OpenDeps {
   logger: Logger;
   now: () => Date;
+  /** k: the nudge's figures follow the anonymity rules for counts (rule 6). */
+  anonymityMin: number;
   onRoundClosed: RoundClosedListener[];
 }
 
@@ -52,7 +54,7 @@ export function roundJobHandlers(deps: RoundJobDeps): Record<string, JobHandler>
     },
     [JOB_NUDGE]: (tx, payload) => {
       const { roundId } = roundPayload.parse(payload);
-      const n = queueNudges(tx, roundId, deps.now(), deps.platforms);
+      const n = queueNudges(tx, roundId, deps.now(), deps.platforms, deps.anonymityMin);
       deps.logger.info({ round: roundId, nudges: n }, "mid-round nudges queued");
     },
     [JOB_CLOSE]: (tx, payload) => {

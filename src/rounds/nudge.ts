@@ -7,7 +7,7 @@ import { people, rounds, unitLeaders } from "../db/schema";
 import { enqueueMessage } from "../jobs/outbox";
 import { platformFor } from "../jobs/routing";
 import type { Platform } from "../jobs/sender";
-import { unitParticipation } from "./participation";
+import { roundParticipation, shownParticipation } from "./participation";
 
 export const JOB_NUDGE = "round.nudge";
 
@@ -15,16 +15,18 @@ export const JOB_NUDGE = "round.nudge";
  * Halfway through a round: leaders of units where fewer than half have
  * answered get one nudge with the count. Never who (DESIGN.md rule 6).
  */
-export function queueNudges(tx: Store, roundId: string, now: Date, platforms: ReadonlySet<Platform>): number {
+export function queueNudges(tx: Store, roundId: string, now: Date, platforms: ReadonlySet<Platform>, anonymityMin: number): number {
   const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (round === undefined || !answerWindow(round, now).open) return 0;
   const org = getOrganization(tx);
   const zone = org?.defaultTimezone ?? "Europe/Oslo";
   let queued = 0;
   const led = tx.select({ unitId: unitLeaders.unitId, personId: unitLeaders.personId }).from(unitLeaders).all();
+  const figures = roundParticipation(tx, roundId, anonymityMin);
   for (const { unitId, personId } of led) {
-    const { invited, answered } = unitParticipation(tx, roundId, unitId);
-    if (invited === 0 || answered / invited >= 0.5) continue;
+    // The unit's own figure, or that of the unit it is counted in when it is too small to show alone.
+    const shown = figures === null ? null : shownParticipation(figures, unitId);
+    if (shown === null || shown.invited === 0 || shown.answered / shown.invited >= 0.5) continue;
     const p = tx.select().from(people).where(eq(people.id, personId)).get();
     if (p === undefined || !p.active) continue;
     const platform = platformFor(p, platforms, org);

@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
-import { type HiddenReason, unitTree } from "../core/anonymity";
+import { type HiddenReason, type Visibility, decideFigure, unitTree } from "../core/anonymity";
 import { responseRate } from "../core/scoring";
 import type { Store } from "../db/open";
 import { rounds, units } from "../db/schema";
-import { roundReports } from "../reports/report";
+import { roundReports, type UnitReport } from "../reports/report";
 
 /**
  * Participation, with one definition of "answered" for every surface: a
@@ -15,8 +15,12 @@ import { roundReports } from "../reports/report";
  */
 export type UnitParticipation =
   | { unitId: string; unit: string; invited: number; answered: number; responseRate: number; unreachable: number; suppressed: false }
-  /** After the close, a unit whose report is hidden: how many were invited and why, never how many answered. */
-  | { unitId: string; unit: string; invited: number; suppressed: true; reason: HiddenReason };
+  /**
+   * A unit not shown alone: while open, fewer than k invited (or it would give such a unit away); after the
+   * close, its report is hidden. How many were invited and why, never how many answered; its answers count
+   * in `countedIn`, the nearest unit above that is shown.
+   */
+  | { unitId: string; unit: string; invited: number; suppressed: true; reason: HiddenReason; countedIn: string | null };
 
 export interface RoundParticipation {
   round: string;
@@ -44,6 +48,10 @@ function ownCounts(store: Store, roundId: string): Map<string, Own> {
     select unit_id as unit, count(*) as n, sum(undeliverable is not null) as unreachable
     from invitations where round_id = ${roundId} group by unit_id`);
   for (const r of invited) Object.assign(at(r.unit), { invited: r.n, unreachable: r.unreachable });
+  // The forgotten stay counted (rule 6): their invitations are tallies now.
+  const forgotten = store.all<{ unit: string; n: number }>(sql`
+    select unit_id as unit, count as n from forgotten_invitations where round_id = ${roundId}`);
+  for (const r of forgotten) at(r.unit).invited += r.n;
   const answered = store.all<{ unit: string; n: number }>(sql`
     select unit_id as unit, count(*) as n from responses where round_id = ${roundId} group by unit_id`);
   for (const r of answered) at(r.unit).answered = r.n;
@@ -71,12 +79,29 @@ export function roundParticipation(store: Store, roundId: string, k: number): Ro
     rolled.set(id, sum);
     return sum;
   };
-  const reports = round.status === "closed" ? roundReports(store, roundId, k, false) : null;
+  // After the close the report decides (by responses); while open, a unit is shown only with at least k
+  // invited and no remainder of 1..k−1 invited against the units shown below it (rule 6).
+  const decided: ReadonlyMap<string, Visibility> =
+    round.status === "closed"
+      ? new Map([...roundReports(store, roundId, k, false).byUnit].map(([id, r]) => [id, visibilityOf(r)]))
+      : decideFigure(tree, (id) => own.get(id)?.invited ?? 0, k);
+  const parentOf = new Map(unitRows.map((u) => [u.id, u.parentId]));
+  const pathOf = new Map(unitRows.map((u) => [u.id, u.path]));
+  /** The nearest unit above that is shown: where a hidden unit's answers are counted. */
+  const countedIn = (id: string): string | null => {
+    for (let at = parentOf.get(id) ?? null; at !== null; at = parentOf.get(at) ?? null) {
+      if (decided.get(at)?.visible) return pathOf.get(at) ?? null;
+    }
+    return null;
+  };
   const list = unitRows.flatMap((u): UnitParticipation[] => {
     const c = roll(u.id);
     if (c.invited === 0) return [];
-    const report = reports?.byUnit.get(u.id);
-    if (report?.suppressed) return [{ unitId: u.id, unit: u.path, invited: c.invited, suppressed: true, reason: report.reason }];
+    const v = decided.get(u.id);
+    if (v === undefined || !v.visible) {
+      const reason = v?.visible === false ? v.reason : "below_threshold";
+      return [{ unitId: u.id, unit: u.path, invited: c.invited, suppressed: true, reason, countedIn: countedIn(u.id) }];
+    }
     const rate = responseRate(c.answered, c.invited);
     return [{ unitId: u.id, unit: u.path, invited: c.invited, answered: c.answered, responseRate: rate, unreachable: c.unreachable, suppressed: false }];
   });
@@ -84,13 +109,18 @@ export function roundParticipation(store: Store, roundId: string, k: number): Ro
   return { round: roundId, status: round.status, total: list.find((p) => p.unitId === root?.id) ?? null, units: list };
 }
 
-/** One unit's participation (with its sub-units) in an open round: the halfway nudge and the status reply. */
-export function unitParticipation(store: Store, roundId: string, unitId: string): { invited: number; answered: number } {
-  const row = store.get<{ invited: number; answered: number }>(sql`
-    with recursive tree(id) as (
-      select ${unitId} union all select u.id from ${units} u join tree t on u.parent_id = t.id
-    )
-    select (select count(*) from invitations where round_id = ${roundId} and unit_id in (select id from tree)) as invited,
-           (select count(*) from responses where round_id = ${roundId} and unit_id in (select id from tree)) as answered`);
-  return { invited: row?.invited ?? 0, answered: row?.answered ?? 0 };
+const visibilityOf = (r: UnitReport): Visibility =>
+  r.suppressed ? { visible: false, total: 0, reason: r.reason } : { visible: true, total: r.responses };
+
+/**
+ * What a leader is told about one unit while a round is open (the halfway
+ * nudge, the status reply): the unit's own figure where it is shown, else that
+ * of the nearest shown unit above, named as such; null if none is shown.
+ */
+export function shownParticipation(p: RoundParticipation, unitId: string): Extract<UnitParticipation, { suppressed: false }> | null {
+  const own = p.units.find((u) => u.unitId === unitId);
+  if (own === undefined) return null;
+  if (!own.suppressed) return own;
+  const above = p.units.find((u) => u.unit === own.countedIn);
+  return above !== undefined && !above.suppressed ? above : null;
 }

@@ -65,7 +65,7 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
   const platforms = enabledPlatforms(config);
   const bot = new SurveyBot(database.db, clock, config.anonymityMin, logger, config.publicUrl, platforms);
   const sessions = new Sessions(database.db, clock);
-  const assistant = new Assistant(database.db, clock, config.publicUrl, (personId) => ({ url: `${config.publicUrl}/signin?token=${sessions.createLink(personId)}`, minutes: LINK_TTL_MS / 60_000 }));
+  const assistant = new Assistant(database.db, clock, config.publicUrl, (personId) => ({ url: `${config.publicUrl}/signin?token=${sessions.createLink(personId)}`, minutes: LINK_TTL_MS / 60_000 }), config.anonymityMin);
   // One answer to "may this request use the demo picker?" for /chat and /api alike (DESIGN.md rule 9).
   const access: ChatAccess = {
     demoPicker: (req) => demoPickerAllowed(database.db, req),
@@ -75,7 +75,7 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
   const adapters = (opts.adapters ?? []).map((make) => make(context));
   const senders = Object.assign({}, ...adapters.map((a) => a.senders ?? {}), opts.senders ?? {}) as Partial<Record<Platform, Sender>>;
   const handlers = {
-    ...roundJobHandlers({ logger, now: () => clock.now(), platforms, onRoundClosed: [queueDigests(platforms)] }),
+    ...roundJobHandlers({ logger, now: () => clock.now(), platforms, anonymityMin: config.anonymityMin, onRoundClosed: [queueDigests(platforms)] }),
     ...planJobHandlers({ now: () => clock.now(), platforms }),
   };
   const runner = new JobRunner(database.db, clock, handlers, logger);

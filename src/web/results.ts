@@ -105,7 +105,7 @@ export function roundResults(store: Store, roundId: string, viewer: Viewer, k: n
         const report = all.byUnit.get(u.id);
         // A unit nobody in this round belonged to has nothing to say.
         if (report === undefined || report.invited === 0) return [];
-        return [{ ...report, unitId: u.id, depth: u.path.split(" > ").length - 1, comments: viewer.access.comments.has(u.id) && !report.suppressed, followUp: followUp.get(u.id) ?? [] }];
+        return [{ ...report, unitId: u.id, depth: u.path.split(" > ").length - 1, comments: viewer.access.comments.has(u.id) && all.commentsShown.has(u.id), followUp: followUp.get(u.id) ?? [] }];
       }),
   };
 }

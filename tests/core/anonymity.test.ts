@@ -9,14 +9,21 @@ const K = 5;
  * figure minus any union of the topmost shown figures below it (the pairs
  * included) leaves 0 or at least k.
  */
-function expectNoSmallRemainders(units: readonly { id: string; parentId: string | null }[], v: Map<string, Visibility>, k: number, name: string) {
+function expectNoSmallRemainders(
+  units: readonly { id: string; parentId: string | null }[],
+  v: Map<string, Visibility>,
+  k: number,
+  name: string,
+  /** The figure's true n in a unit with its sub-units; by default what the decision says. */
+  n: (id: string) => number = (id) => v.get(id)!.total,
+) {
   const parent = new Map(units.map((u) => [u.id, u.parentId]));
   const isAncestor = (a: string, d: string): boolean => {
     for (let p = parent.get(d) ?? null; p !== null; p = parent.get(p) ?? null) if (p === a) return true;
     return false;
   };
   const shown = units.filter((u) => v.get(u.id)!.visible).map((u) => u.id);
-  const total = (id: string) => v.get(id)!.total;
+  const total = n;
   for (const id of shown) expect(total(id), `${name} at ${id}`).toBeGreaterThanOrEqual(k);
   for (const a of shown) {
     const below = shown.filter((d) => isAncestor(a, d));
@@ -110,6 +117,7 @@ describe("anonymity engine", () => {
           unitTree(units),
           {
             responses: count(() => true),
+            commenters: count(() => true),
             items: new Map(ITEMS.map((id, i) => [id, count(answeredItem(i))])),
             factors: new Map(Object.entries(FACTORS).map(([id, items]) => [id, { items, respondents: count(hasFactor(items)) }])),
           },
@@ -130,6 +138,33 @@ describe("anonymity engine", () => {
             for (const item of FACTORS[id as keyof typeof FACTORS]) expect(decided.items.get(item)!.get(u.id)!.visible).toBe(true);
           }
         }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("shows comments only from k who could have written one, never with a remainder of 1..k−1 of them (1,000 random organizations with partial answers)", () => {
+    // Each respondent either sent the survey (and so reached the comment step) or was stored unfinished at the close.
+    const org = fc
+      .array(fc.tuple(fc.nat(), fc.array(fc.boolean(), { maxLength: 10 })), { minLength: 1, maxLength: 25 })
+      .map((rows) => rows.map(([p, sent], i) => ({ id: `u${i}`, parentId: i === 0 ? null : `u${p % i}`, sent })));
+    fc.assert(
+      fc.property(org, fc.integer({ min: 3, max: 6 }), (units, k) => {
+        const counts = {
+          responses: new Map(units.map((u) => [u.id, u.sent.length])),
+          commenters: new Map(units.map((u) => [u.id, u.sent.filter(Boolean).length])),
+          items: new Map(),
+          factors: new Map(),
+        };
+        const decided = decideReport(unitTree(units), counts, k);
+        // Over those who could have written a comment: at least k, and a shown unit minus its shown units below
+        // leaves none of them or at least k (the comments of a hidden unit cannot be worked out).
+        // Counted here, from the respondents themselves, not from the engine's own totals.
+        const children = (id: string) => units.filter((u) => u.parentId === id);
+        const could = (id: string): number =>
+          units.find((u) => u.id === id)!.sent.filter(Boolean).length + children(id).reduce((s, c) => s + could(c.id), 0);
+        expectNoSmallRemainders(units, decided.comments, k, "comments", could);
+        for (const u of units) if (decided.comments.get(u.id)!.visible) expect(decided.units.get(u.id)!.visible).toBe(true);
       }),
       { numRuns: 1000 },
     );

@@ -69,7 +69,7 @@ describe("round reports", () => {
       reason: null,
       factors: [
         // Respondent means 4.5, 3.75, 2.667, 5, 3.5, 4 → 3.903; (3.903 − 1) / 4 → 72.6. Pooled answers 1:1 2:1 3:5 4:11 5:6.
-        { id: "wellbeing", suppressed: false, n: 6, mean: 3.9, score: 72.6, distribution: [0.042, 0.042, 0.208, 0.458, 0.25], favorable: 0.708, trend: null, direction: null },
+        { id: "wellbeing", suppressed: false, n: 6, mean: 3.9, score: 72.6, distribution: [0.042, 0.042, 0.208, 0.458, 0.25], favorable: 0.708, trend: null, direction: null, trendWithheld: null },
       ],
       items: [
         // 5, 4, 2, 5, 1, 3, 4: mean 3.43, sample SD 1.51.

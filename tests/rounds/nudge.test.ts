@@ -29,10 +29,17 @@ describe("the halfway nudge", () => {
     }
     await w.runUntil("2026-11-26T10:00:00Z");
     const nudges = w.sender.deliveries.filter((d) => d.kind === "nudge");
-    expect(nudges.map((d) => d.to)).toEqual([pid("lead.a@org.example")]);
+    // B has only four invited: too few to show alone while open, so its leader hears about Org, where B is
+    // counted (4 of 10, under half).
+    expect(nudges.map((d) => d.to).sort()).toEqual([pid("lead.a@org.example"), pid("lead.b@org.example")].sort());
+    const unitOf = (email: string) => w.db.select({ u: people.unitId }).from(people).where(eq(people.email, email)).get()!.u;
+    const forB = JSON.stringify(new SurveyBot(w.db, w.clock, 5, w.logger).compose({ kind: "nudge", roundId, unitId: unitOf("b0@org.example") }, pid("lead.b@org.example")));
+    expect(forB).toContain("I Org (der Org > B telles med) har 4 av 10 svart så langt (40 %)");
+    expect(forB).not.toMatch(/3 av 4/);
     expect(nudges[0]!.at.toISOString()).toBe("2026-11-26T09:00:00.000Z");
     const text = JSON.stringify(new SurveyBot(w.db, w.clock, 5, w.logger).compose({ kind: "nudge", roundId, unitId: w.db.select({ u: people.unitId }).from(people).where(eq(people.email, "a0@org.example")).get()!.u }, pid("lead.a@org.example")));
-    expect(text).toContain("I Org > A har 1 av 6 svart så langt (17 %)");
+    // A (6) would be shown, but then Org − A would be B's four: A is counted in Org as well.
+    expect(text).toContain("I Org (der Org > A telles med) har 4 av 10 svart så langt (40 %)");
     expect(text).not.toMatch(/A 0|a0@/);
   });
 });

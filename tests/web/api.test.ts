@@ -220,7 +220,7 @@ describe("dashboard results", () => {
     const after = await getJson<{ units: Record<string, unknown>[] }>(s, `/api/rounds/${org.roundId}/participation`, hr);
     expect(after.status).toBe(200);
     const c = after.body.units.find((u) => u.unit === "Org > C")!;
-    expect(c).toEqual({ unitId: org.unitId("Org > C"), unit: "Org > C", invited: 3, suppressed: true, reason: "below_threshold", depth: 1 });
+    expect(c).toEqual({ unitId: org.unitId("Org > C"), unit: "Org > C", invited: 3, suppressed: true, reason: "below_threshold", countedIn: "Org", depth: 1 });
     expect(after.body.units.find((u) => u.unit === "Org > A")).toMatchObject({ invited: 13, answered: 11, suppressed: false });
     const rounds = await getJson<{ rounds: { id: string; status: string }[] }>(s, "/api/rounds", cookie);
     expect(rounds.body.rounds.map((r) => [r.id, r.status])).toEqual([

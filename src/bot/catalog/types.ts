@@ -41,6 +41,8 @@ export interface Catalog {
   statusOpen: (series: string, until: string) => string;
   statusDone: (series: string) => string;
   statusUnit: (unit: string, answered: number, invited: number, percent: number) => string;
+  /** A unit too small to be shown alone while a round is open: named inside the unit it is counted in. */
+  countedIn: (unit: string, above: string) => string;
   noResults: string;
   channelSet: (channel: string, units: string) => string;
   channelNotLeader: string;
@@ -63,6 +65,8 @@ export interface Catalog {
   /** A factor hidden inside a shown digest: its score cell, and the line that says why. */
   digestHiddenCell: string;
   digestHiddenNote: (k: number) => string;
+  /** Why a digest shows no change since last time for a group that changed by 1..k−1 people (rule 10). */
+  digestTrendWithheld: (k: number) => string;
   hrHeader: (series: string) => string;
   hrUnits: (shown: number, hidden: number) => string;
   dashboardLink: (url: string) => string;

@@ -59,6 +59,11 @@ export const responses = sqliteTable(
     unitId: text("unit_id")
       .notNull()
       .references(() => units.id),
+    /**
+     * Sent by the person (true), or an unfinished survey stored at the close (false). Only those who
+     * sent it reached the comment step: comments are counted against them (DESIGN.md rule 7).
+     */
+    finished: integer("finished", { mode: "boolean" }).notNull().default(true),
   },
   (t) => [index("responses_round_unit").on(t.roundId, t.unitId)],
 );

@@ -88,6 +88,25 @@ export const invitations = sqliteTable(
   (t) => [primaryKey({ columns: [t.roundId, t.personId] }), index("invitations_unit").on(t.roundId, t.unitId), index("invitations_person").on(t.personId)],
 );
 
+/**
+ * What `person forget` leaves of someone's invitations: how many were invited
+ * in each unit of each round, with no one named, so that no count of a past
+ * round changes when a person is forgotten (DESIGN.md rule 6).
+ */
+export const forgottenInvitations = sqliteTable(
+  "forgotten_invitations",
+  {
+    roundId: text("round_id")
+      .notNull()
+      .references(() => rounds.id),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => units.id),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.unitId] })],
+);
+
 export type SeriesRow = typeof series.$inferSelect;
 export type RoundRow = typeof rounds.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;

@@ -10,6 +10,8 @@ function hiddenText(t, report) {
 
 // The arrow is the server's decision (the report's direction); the number beside it is the change.
 function trendText(t, f) {
+  if (f.trendWithheld === "group_changed") return h("span", { title: t.trendGroupChanged }, t.noTrend);
+  if (f.trendWithheld === "hidden_then") return h("span", { title: t.trendHiddenThen }, t.noTrend);
   if (f.direction === null || f.direction === undefined || f.trend === null) return t.noTrend;
   const change = `${f.trend > 0 ? "+" : ""}${t.decimal(f.trend, 2)}`;
   return f.direction === "up" ? `▲ ${change}` : f.direction === "down" ? `▼ ${change}` : `► ${change}`;
@@ -179,7 +181,7 @@ export function renderLive(root, t, data, fmt) {
       u.suppressed ? h("td", { class: "num" }, "–") : h("td", { class: "num" }, String(u.answered)),
       h("td", { class: "num" }, String(u.invited)),
       u.suppressed
-        ? h("td", { class: "hidden-note" }, u.reason === "complementary" ? t.hiddenComplementary : t.hiddenBelow)
+        ? h("td", { class: "hidden-note" }, u.countedIn ? t.countedIn(u.countedIn.split(" > ").pop()) : u.reason === "complementary" ? t.hiddenComplementary : t.hiddenBelow)
         : h("td", { class: "bar" }, h("div", { class: "rate" }, h("span", { style: { width: `${Math.round(u.responseRate * 100)}%` } })), pct(u.responseRate)),
     );
   put(root,
