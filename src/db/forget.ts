@@ -18,15 +18,19 @@ const REDACTED = "–";
 export function forgetPerson(tx: Store, email: string): boolean {
   // Past rounds keep their counts: each invitation leaves a tally of its round and unit, naming no one.
   const invited = tx
-    .select({ roundId: invitations.roundId, unitId: invitations.unitId })
+    .select({ roundId: invitations.roundId, unitId: invitations.unitId, undeliverable: invitations.undeliverable })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
     .where(eq(people.email, email))
     .all();
   for (const i of invited) {
+    const unreachable = i.undeliverable === null ? 0 : 1;
     tx.insert(forgottenInvitations)
-      .values({ ...i, count: 1 })
-      .onConflictDoUpdate({ target: [forgottenInvitations.roundId, forgottenInvitations.unitId], set: { count: sql`${forgottenInvitations.count} + 1` } })
+      .values({ roundId: i.roundId, unitId: i.unitId, count: 1, unreachable })
+      .onConflictDoUpdate({
+        target: [forgottenInvitations.roundId, forgottenInvitations.unitId],
+        set: { count: sql`${forgottenInvitations.count} + 1`, unreachable: sql`${forgottenInvitations.unreachable} + ${unreachable}` },
+      })
       .run();
   }
   const gone = tx

@@ -49,9 +49,12 @@ function ownCounts(store: Store, roundId: string): Map<string, Own> {
     from invitations where round_id = ${roundId} group by unit_id`);
   for (const r of invited) Object.assign(at(r.unit), { invited: r.n, unreachable: r.unreachable });
   // The forgotten stay counted (rule 6): their invitations are tallies now.
-  const forgotten = store.all<{ unit: string; n: number }>(sql`
-    select unit_id as unit, count as n from forgotten_invitations where round_id = ${roundId}`);
-  for (const r of forgotten) at(r.unit).invited += r.n;
+  const forgotten = store.all<{ unit: string; n: number; unreachable: number }>(sql`
+    select unit_id as unit, count as n, unreachable from forgotten_invitations where round_id = ${roundId}`);
+  for (const r of forgotten) {
+    at(r.unit).invited += r.n;
+    at(r.unit).unreachable += r.unreachable;
+  }
   const answered = store.all<{ unit: string; n: number }>(sql`
     select unit_id as unit, count(*) as n from responses where round_id = ${roundId} group by unit_id`);
   for (const r of answered) at(r.unit).answered = r.n;

@@ -103,6 +103,8 @@ export const forgottenInvitations = sqliteTable(
       .notNull()
       .references(() => units.id),
     count: integer("count").notNull(),
+    /** Of those, how many the round could not reach: that count does not change either. */
+    unreachable: integer("unreachable").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.unitId] })],
 );
