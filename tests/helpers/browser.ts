@@ -1,16 +1,29 @@
 import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import chromium from "@sparticuz/chromium";
+import { type Browser, chromium as playwright } from "playwright-core";
 
 /**
- * Debian's Chromium, headless, with the flags this machine needs (no
- * background networking: the network is closed). Never a downloaded browser.
+ * The browser the tests drive: CHROMIUM_PATH or a system Chromium when there
+ * is one, else the Chromium that the @sparticuz/chromium package ships (so
+ * `npm ci` is the whole set-up; never a test tool's own download).
+ */
+async function executable(): Promise<string> {
+  const given = process.env.CHROMIUM_PATH;
+  if (given !== undefined && given !== "") {
+    if (!existsSync(given)) throw new Error(`CHROMIUM_PATH=${given}: no such file`);
+    return given;
+  }
+  return existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : chromium.executablePath();
+}
+
+/**
+ * Headless, with the flags this machine needs (no background networking: the
+ * network is closed). Our own flags only: the package's defaults include
+ * --disable-web-security, which would make every CSP and CSRF test prove nothing.
  */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install it with "apt-get install -y chromium" (.ci/run does)`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
+  return playwright.launch({
+    executablePath: await executable(),
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
 }
