@@ -24,9 +24,10 @@ export class Assistant {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly publicUrl: string,
+    /** k: a unit's live count follows the anonymity rules for counts (rule 6). */
+    private readonly anonymityMin: number,
     /** Mints a one-time dashboard sign-in URL for a person (the web layer's sessions). */
     private readonly signInUrl: (personId: string) => { url: string; minutes: number } = () => ({ url: publicUrl, minutes: 0 }),
-    private readonly anonymityMin = 5,
   ) {}
 
   private who(personId: string): { locale: Locale; timezone: string; t: Catalog } {

@@ -5,11 +5,15 @@ import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
 import { getOrganization } from "../db/org-store";
 import { rounds, series, units } from "../db/schema";
-import { roundParticipation, shownParticipation } from "../rounds/participation";
+import { type Clock, systemClock } from "../core/clock";
+import { type RoundParticipation, roundParticipation, shownParticipation } from "../rounds/participation";
 import { followUpResults, type FollowUpResult } from "../reports/follow-up";
 import { type FactorReport, type RoundReports, roundReports } from "../reports/report";
 import { catalogs, formatDateTime } from "./catalog";
 import type { Block, BotMessage } from "./message";
+
+/** How long a nudge's counts may be reused for the next nudge of the same round. */
+const LIVE_FOR_MS = 30_000;
 
 /** The arrow the report decided, with the change beside it. */
 function arrow(f: Extract<FactorReport, { suppressed: false }>): string {
@@ -26,11 +30,23 @@ function arrow(f: Extract<FactorReport, { suppressed: false }>): string {
 export class DigestComposer {
   private cache: { roundId: string; reports: RoundReports; instrument: Instrument; seriesName: string; followUp: Map<string, FollowUpResult[]> } | null = null;
 
+  /** The round's live participation, shared by the nudges sent in one go (each would recompute the whole tree). */
+  private live: { roundId: string; at: number; figures: RoundParticipation | null } | null = null;
+
   constructor(
     private readonly db: Db,
     private readonly anonymityMin: number,
     private readonly publicUrl: string,
+    private readonly clock: Clock = systemClock,
   ) {}
+
+  private participation(roundId: string): RoundParticipation | null {
+    const now = this.clock.now().getTime();
+    if (this.live?.roundId !== roundId || now - this.live.at > LIVE_FOR_MS) {
+      this.live = { roundId, at: now, figures: roundParticipation(this.db, roundId, this.anonymityMin) };
+    }
+    return this.live.figures;
+  }
 
   /** Reports are computed once per round, not once per leader. */
   private load(roundId: string) {
@@ -95,7 +111,7 @@ export class DigestComposer {
     if (row === undefined || unit === undefined) return null;
     const locale = this.locale(wanted);
     const t = catalogs[locale];
-    const p = roundParticipation(this.db, roundId, this.anonymityMin);
+    const p = this.participation(roundId);
     const shown = p === null ? null : shownParticipation(p, unitId);
     if (shown === null) return null;
     const org = getOrganization(this.db);

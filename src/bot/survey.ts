@@ -62,7 +62,7 @@ export class SurveyBot {
     publicUrl = "http://localhost:3000",
     platforms: ReadonlySet<Platform> = new Set(),
   ) {
-    this.digests = new DigestComposer(db, anonymityMin, publicUrl);
+    this.digests = new DigestComposer(db, anonymityMin, publicUrl, clock);
     this.plans = new PlanFollowUp(db, clock, platforms);
   }
 

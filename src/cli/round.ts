@@ -71,7 +71,10 @@ export function registerRound(program: Command, ctx: CliContext): void {
       // Each unit with its sub-units; after the close a hidden unit says how many were invited, not how many answered.
       for (const u of st.units) {
         if (u.suppressed) {
-          ctx.print(`  ${u.unit}: ${u.invited} invited, hidden (${u.reason === "below_threshold" ? "too few answers" : "would expose a smaller unit"})`);
+          const where = u.countedIn === null ? "" : `, counted in ${u.countedIn}`;
+          const few = st.status === "closed" ? "too few answers" : "too few invited to show alone";
+          const why = u.reason === "below_threshold" ? few : "would expose a smaller unit";
+          ctx.print(`  ${u.unit}: ${u.invited} invited, hidden (${why}${where})`);
           continue;
         }
         ctx.print(`  ${u.unit}: ${u.answered}/${u.invited} (${percent(u.responseRate)})${u.unreachable > 0 ? `, ${u.unreachable} unreachable` : ""}`);

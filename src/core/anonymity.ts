@@ -102,6 +102,15 @@ export function decideFigure(
   return result;
 }
 
+/**
+ * Which units' participation may be shown alone while a round is open,
+ * counted in those invited (rule 6): at least k, and no remainder of 1..k−1
+ * against the units shown below.
+ */
+export function liveVisibility(tree: UnitTree, invited: ReadonlyMap<string, number>, k: number): Map<string, Visibility> {
+  return decideFigure(tree, (id) => invited.get(id) ?? 0, k);
+}
+
 /** Which unit reports may be shown, counted in responses. */
 export function decideVisibility(units: readonly UnitCount[], k: number): Map<string, Visibility> {
   const own = new Map(units.map((u) => [u.id, u.own]));
@@ -112,6 +121,12 @@ export function decideVisibility(units: readonly UnitCount[], k: number): Map<st
 export interface FigureCounts {
   /** unitId → responses. */
   responses: ReadonlyMap<string, number>;
+  /**
+   * unitId → invited. While the round was open, its participation was shown by these (liveVisibility); a
+   * unit hidden then stays hidden now, or its last live count and its results together would give a
+   * smaller unit's count away.
+   */
+  invited: ReadonlyMap<string, number>;
   /** unitId → respondents who reached the comment step (sent the survey): who could have written a comment. */
   commenters: ReadonlyMap<string, number>;
   /** statementId → unitId → those who answered it (skips excluded). */
@@ -139,7 +154,9 @@ export interface ReportVisibility {
  * respondents who reached the comment step, hidden wherever the unit is.
  */
 export function decideReport(tree: UnitTree, counts: FigureCounts, k: number): ReportVisibility {
-  const units = decideFigure(tree, (id) => counts.responses.get(id) ?? 0, k);
+  const hiddenWhileOpen = new Map<string, HiddenReason>();
+  for (const [id, v] of liveVisibility(tree, counts.invited, k)) if (!v.visible) hiddenWhileOpen.set(id, "complementary");
+  const units = decideFigure(tree, (id) => counts.responses.get(id) ?? 0, k, hiddenWhileOpen);
   const hiddenUnits = new Map<string, HiddenReason>();
   for (const [id, v] of units) if (!v.visible) hiddenUnits.set(id, v.reason);
   const items = new Map<string, Map<string, Visibility>>();

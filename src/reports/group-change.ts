@@ -8,9 +8,20 @@ import type { Store } from "../db/open";
  * invitations (who, never what they answered). DESIGN.md rule 10 shows a
  * trend only when this is 0 or at least k: otherwise one round minus the
  * other is the answers of the few who came or went. People since forgotten
- * count by their anonymous tallies, as a change wherever the tallies differ.
+ * are only tallies, so their part is known within bounds: at least the
+ * difference of the two rounds' tallies, at most their sum.
  */
-export function groupChange(store: Store, tree: UnitTree, roundId: string, earlierId: string): Map<string, number> {
+export interface GroupChange {
+  least: number;
+  most: number;
+}
+
+/** Whether a unit's trend may be shown: its group changed by none, or surely by at least k. */
+export function trendAllowed(c: GroupChange | undefined, k: number): boolean {
+  return c === undefined || c.most === 0 || c.least >= k;
+}
+
+export function groupChange(store: Store, tree: UnitTree, roundId: string, earlierId: string): Map<string, GroupChange> {
   const parent = new Map<string, string>();
   for (const [p, children] of tree.children) for (const c of children) parent.set(c, p);
   const withAncestors = (unitId: string | undefined): Set<string> => {
@@ -44,6 +55,11 @@ export function groupChange(store: Store, tree: UnitTree, roundId: string, earli
     return m;
   };
   const [a, b] = [rolled(roundId), rolled(earlierId)];
-  for (const u of new Set([...a.keys(), ...b.keys()])) add(u, Math.abs((a.get(u) ?? 0) - (b.get(u) ?? 0)));
-  return change;
+  const bounds = new Map<string, GroupChange>();
+  for (const u of new Set([...change.keys(), ...a.keys(), ...b.keys()])) {
+    const known = change.get(u) ?? 0;
+    const [now, then] = [a.get(u) ?? 0, b.get(u) ?? 0];
+    bounds.set(u, { least: known + Math.abs(now - then), most: known + now + then });
+  }
+  return bounds;
 }

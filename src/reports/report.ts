@@ -17,7 +17,7 @@ import { getInstrument } from "../db/instrument-store";
 import type { Store } from "../db/open";
 import { rounds, units } from "../db/schema";
 import { type UnitAggregate, aggregateRound, emptyAggregate, mergeInto } from "./aggregate";
-import { groupChange } from "./group-change";
+import { type GroupChange, groupChange, trendAllowed } from "./group-change";
 
 export type TrendWithheld = "hidden_then" | "group_changed";
 
@@ -123,11 +123,10 @@ export function roundReports(store: Store, roundId: string, k: number, withTrend
 
   const previous = withTrend ? previousRound(store, round.seriesId, round.openedAt ?? round.createdAt) : null;
   const before = previous ? roundReports(store, previous, k, false) : null;
-  const changed = previous ? groupChange(store, tree, roundId, previous) : new Map<string, number>();
+  const changed = previous ? groupChange(store, tree, roundId, previous) : new Map<string, GroupChange>();
   const earlier = (unitId: string): Earlier => {
     if (before === null) return { kind: "none" };
-    const c = changed.get(unitId) ?? 0;
-    if (c > 0 && c < k) return { kind: "withheld", why: "group_changed" };
+    if (!trendAllowed(changed.get(unitId), k)) return { kind: "withheld", why: "group_changed" };
     return { kind: "report", report: before.byUnit.get(unitId) };
   };
 
@@ -165,6 +164,7 @@ function figureCounts(own: ReadonlyMap<string, UnitAggregate>, asked: readonly A
   const per = <T>(pick: (a: UnitAggregate) => T) => new Map([...own].map(([unitId, a]) => [unitId, pick(a)]));
   return {
     responses: per((a) => a.responses),
+    invited: per((a) => a.invited),
     commenters: per((a) => a.finished),
     items: new Map(asked.flatMap((f) => f.items).map((i) => [i, per((a) => n(a.items.get(i)))])),
     factors: new Map(asked.map((f) => [f.id, { items: f.items, respondents: per((a) => a.factors.get(f.id)?.respondents ?? 0) }])),

@@ -23,10 +23,14 @@ export function queueNudges(tx: Store, roundId: string, now: Date, platforms: Re
   let queued = 0;
   const led = tx.select({ unitId: unitLeaders.unitId, personId: unitLeaders.personId }).from(unitLeaders).all();
   const figures = roundParticipation(tx, roundId, anonymityMin);
+  const told = new Set<string>();
   for (const { unitId, personId } of led) {
     // The unit's own figure, or that of the unit it is counted in when it is too small to show alone.
     const shown = figures === null ? null : shownParticipation(figures, unitId);
     if (shown === null || shown.invited === 0 || shown.answered / shown.invited >= 0.5) continue;
+    // A leader of two small units counted in the same unit hears about it once.
+    if (told.has(`${personId}:${shown.unitId}`)) continue;
+    told.add(`${personId}:${shown.unitId}`);
     const p = tx.select().from(people).where(eq(people.id, personId)).get();
     if (p === undefined || !p.active) continue;
     const platform = platformFor(p, platforms, org);

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { type HiddenReason, type Visibility, decideFigure, unitTree } from "../core/anonymity";
+import { type HiddenReason, type Visibility, liveVisibility, unitTree } from "../core/anonymity";
 import { responseRate } from "../core/scoring";
 import type { Store } from "../db/open";
 import { rounds, units } from "../db/schema";
@@ -87,7 +87,7 @@ export function roundParticipation(store: Store, roundId: string, k: number): Ro
   const decided: ReadonlyMap<string, Visibility> =
     round.status === "closed"
       ? new Map([...roundReports(store, roundId, k, false).byUnit].map(([id, r]) => [id, visibilityOf(r)]))
-      : decideFigure(tree, (id) => own.get(id)?.invited ?? 0, k);
+      : liveVisibility(tree, new Map([...own].map(([id, o]) => [id, o.invited])), k);
   const parentOf = new Map(unitRows.map((u) => [u.id, u.parentId]));
   const pathOf = new Map(unitRows.map((u) => [u.id, u.path]));
   /** The nearest unit above that is shown: where a hidden unit's answers are counted. */

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, like, sql } from "drizzle-orm";
 import { PulsenError } from "../core/errors";
 import type { Store } from "../db/open";
 import { invitations, outbox, people, rounds, series, units } from "../db/schema";
@@ -16,6 +16,7 @@ export interface RoundStatusView {
   answered?: number;
   responseRate?: number;
   unreachable?: number;
+  /** How the invitations are getting on: states of the invitation messages (never reminders). */
   messages: Record<string, number>;
   units: UnitParticipation[];
 }
@@ -38,8 +39,9 @@ export function roundStatus(store: Store, roundId: string, k: number): RoundStat
     store
       .select({ state: outbox.state, n: sql<number>`count(*)` })
       .from(outbox)
-      // Rewrites at the close go only to those who had not answered: counting them would tell how many had.
-      .where(and(eq(outbox.roundId, roundId), isNull(outbox.replaces)))
+      // Invitations only: reminders and the rewrites at the close go only to those who had not answered,
+      // so counting them would tell how many had (also about a forgotten person).
+      .where(and(eq(outbox.roundId, roundId), isNull(outbox.replaces), like(outbox.key, "%:invite")))
       .groupBy(outbox.state)
       .all()
       .map((m) => [m.state, m.n]),

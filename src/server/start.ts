@@ -65,7 +65,8 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
   const platforms = enabledPlatforms(config);
   const bot = new SurveyBot(database.db, clock, config.anonymityMin, logger, config.publicUrl, platforms);
   const sessions = new Sessions(database.db, clock);
-  const assistant = new Assistant(database.db, clock, config.publicUrl, (personId) => ({ url: `${config.publicUrl}/signin?token=${sessions.createLink(personId)}`, minutes: LINK_TTL_MS / 60_000 }), config.anonymityMin);
+  const signIn = (personId: string) => ({ url: `${config.publicUrl}/signin?token=${sessions.createLink(personId)}`, minutes: LINK_TTL_MS / 60_000 });
+  const assistant = new Assistant(database.db, clock, config.publicUrl, config.anonymityMin, signIn);
   // One answer to "may this request use the demo picker?" for /chat and /api alike (DESIGN.md rule 9).
   const access: ChatAccess = {
     demoPicker: (req) => demoPickerAllowed(database.db, req),

@@ -7,7 +7,7 @@ import { rounds, series, units } from "../db/schema";
 import { unitComments } from "../reports/comments";
 import { followUpResults, type FollowUpResult } from "../reports/follow-up";
 import { roundReports, type UnitReport } from "../reports/report";
-import { roundParticipation } from "../rounds/participation";
+import { roundParticipation, type UnitParticipation } from "../rounds/participation";
 import type { Viewer } from "../db/viewer-store";
 
 /**
@@ -62,12 +62,19 @@ export function liveParticipation(store: Store, roundId: string, viewer: Viewer,
   const p = roundParticipation(store, roundId, k);
   if (p === null) throw new PulsenError("not_found", `no round "${roundId}"`);
   const seen = p.units.filter((u) => viewer.access.results.has(u.unitId));
+  // While open, a unit too small to show alone carries the figure of the unit it is counted in, named as such,
+  // as its leader's nudge and status reply give it.
+  const counted = (u: UnitParticipation) => {
+    if (!u.suppressed || p.status !== "open" || u.countedIn === null) return {};
+    const above = p.units.find((x) => x.unit === u.countedIn);
+    return above === undefined || above.suppressed ? {} : { counted: { unit: above.unit, invited: above.invited, answered: above.answered, responseRate: above.responseRate } };
+  };
   return {
     round: roundId,
     status: p.status,
     closesAt: r.closesAt?.toISOString() ?? null,
     total: p.total !== null && viewer.access.results.has(p.total.unitId) ? p.total : null,
-    units: seen.map((u) => ({ ...u, depth: u.unit.split(" > ").length - 1 })),
+    units: seen.map((u) => ({ ...u, ...counted(u), depth: u.unit.split(" > ").length - 1 })),
   };
 }
 

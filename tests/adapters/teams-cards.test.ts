@@ -49,7 +49,7 @@ function allMessages(): { name: string; message: BotMessage }[] {
   const { id } = createSeries(w.db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [], window: { ...ALWAYS } }, w.clock.now());
   const roundId = w.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, w.clock.now(), { platforms: new Set(["webchat"]) }));
   const bot = new SurveyBot(w.db, w.clock, 5, w.logger);
-  const assistant = new Assistant(w.db, w.clock, "https://pulsen.example.no");
+  const assistant = new Assistant(w.db, w.clock, "https://pulsen.example.no", 5);
   const hr = w.db.select().from(people).all().find((p) => p.email === "hr@o.example")!;
   const root = w.db.select().from(units).all().find((u) => u.parentId === null)!;
   out.push({ name: "nudge", message: bot.compose({ kind: "nudge", roundId, unitId: root.id }, hr.id)! });
@@ -62,7 +62,7 @@ function allMessages(): { name: string; message: BotMessage }[] {
   const measureId = w.db.transaction((tx) => addMeasure(tx, ensurePlan(tx, roundId, root.id, hr.id, w.clock.now()), { text: "Tavlemøte <b>hver</b> mandag", responsibleId: hr.id, deadline: new Date(w.clock.now().getTime() + 14 * 86_400_000), factorId: null }, hr.id, w.clock.now()));
   for (const kind of ["measure_remind", "measure_ask", "plan_progress"] as const) out.push({ name: kind, message: bot.compose({ kind, measureId }, hr.id)! });
   out.push({ name: "measure reply", message: bot.handle(hr.id, { a: "measure", m: measureId, s: "done" }).update! });
-  out.push({ name: "dashboard link", message: new Assistant(w.db, w.clock, "https://pulsen.example.no", () => ({ url: "https://pulsen.example.no/signin?token=abc", minutes: 15 })).dashboard(hr.id) });
+  out.push({ name: "dashboard link", message: new Assistant(w.db, w.clock, "https://pulsen.example.no", 5, () => ({ url: "https://pulsen.example.no/signin?token=abc", minutes: 15 })).dashboard(hr.id) });
   const f = followUpQuestion();
   out.push({ name: "follow-up text", message: { ref: "f", summary: "f", blocks: [{ type: "text", text: f.question.nb.replace("{area}", "Trivsel") }] } });
   return out;

@@ -117,6 +117,7 @@ describe("anonymity engine", () => {
           unitTree(units),
           {
             responses: count(() => true),
+            invited: count(() => true),
             commenters: count(() => true),
             items: new Map(ITEMS.map((id, i) => [id, count(answeredItem(i))])),
             factors: new Map(Object.entries(FACTORS).map(([id, items]) => [id, { items, respondents: count(hasFactor(items)) }])),
@@ -152,6 +153,7 @@ describe("anonymity engine", () => {
       fc.property(org, fc.integer({ min: 3, max: 6 }), (units, k) => {
         const counts = {
           responses: new Map(units.map((u) => [u.id, u.sent.length])),
+          invited: new Map(units.map((u) => [u.id, u.sent.length])),
           commenters: new Map(units.map((u) => [u.id, u.sent.filter(Boolean).length])),
           items: new Map(),
           factors: new Map(),

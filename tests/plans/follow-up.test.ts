@@ -74,7 +74,7 @@ describe("action plans", () => {
       progress: { total: 1, done: 0, notStarted: 1, overdue: 0 },
     });
     // The leader's home view (Slack App Home) shows the plan's progress; an employee's does not.
-    const home = (email: string) => JSON.stringify(new Assistant(w.db, w.clock, "https://pulsen.example.no").home(person(email)));
+    const home = (email: string) => JSON.stringify(new Assistant(w.db, w.clock, "https://pulsen.example.no", 5).home(person(email)));
     expect(home("lead.a@org.example")).toContain("Tiltaksplan for Org > A: 0 av 1 tiltak gjennomført.");
     expect(home("ola@org.example")).not.toContain("Tiltaksplan");
   });

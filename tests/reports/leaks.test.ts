@@ -68,6 +68,10 @@ describe("counts of units too small to show", () => {
     const api = t.byUnit((await getJson<{ units: unknown }>(server, `/api/rounds/${roundId}/participation`, hr)).body.units);
     for (const u of hidden) expect(api.get(u)).toMatchObject({ suppressed: true, countedIn: "Org > Avd" });
     for (const u of hidden) expect(api.get(u)!.answered).toBeUndefined();
+    // The leader of "To" sees Avd's figure on the dashboard, named as such, and no count of To's own.
+    const lead = await signIn(server, "lead.to@org.example");
+    const mine = (await getJson<{ units: Record<string, unknown>[] }>(server, `/api/rounds/${roundId}/participation`, lead)).body.units;
+    expect(mine).toEqual([expect.objectContaining({ unit: "Org > Avd > To", suppressed: true, counted: { unit: "Org > Avd", invited: 9, answered: 6, responseRate: 0.667 } })]);
     // The leader of "To" is told Avd's figure, named as such, and gets no count of To's own.
     const status = JSON.stringify(server.bot.compose({ kind: "nudge", roundId, unitId: t.unitId("Org > Avd > To") }, t.pid("lead.to@org.example")));
     expect(status).toContain("I Org > Avd (der Org > Avd > To telles med) har 6 av 9 svart");
@@ -86,13 +90,41 @@ describe("counts of units too small to show", () => {
   });
 });
 
+describe("a unit hidden while the round was open", () => {
+  it("stays hidden after the close, so the last live count and the results cannot be combined", async () => {
+    // P > A (6), P > B (7), P > C (2): while open, C is too small and A, the smaller, is hidden so that P − B
+    // cannot give C. Were A shown once closed, P's last live count − B's − A's result would give C's.
+    const t = setup(
+      csv([
+        "hr@org.example,Hanne HR,Org > P > B,,hr,,,,",
+        ...Array.from({ length: 6 }, (_, i) => `a${i}@org.example,A ${i},Org > P > A,,,,,,`),
+        ...Array.from({ length: 6 }, (_, i) => `b${i}@org.example,B ${i},Org > P > B,,,,,,`),
+        ...Array.from({ length: 2 }, (_, i) => `c${i}@org.example,C ${i},Org > P > C,,,,,,`),
+      ]),
+    );
+    const { id } = createSeries(t.w.db, SERIES, t.w.clock.now());
+    const roundId = await t.open(id);
+    for (const e of [...Array.from({ length: 6 }, (_, i) => `a${i}@org.example`), "b0@org.example", "b1@org.example", "b2@org.example", "b3@org.example", "b4@org.example", "c0@org.example"]) {
+      t.answer(e, roundId, { statements: 4, send: true });
+    }
+    const live = t.byUnit((await t.cli("round", "status", roundId, "--json")).units);
+    expect([live.get("Org > P > A")!.suppressed, live.get("Org > P > B")!.suppressed, live.get("Org > P > C")!.suppressed]).toEqual([true, false, true]);
+    await t.cli("round", "close", roundId, "--json");
+    // By responses alone A (6) would be shown and B (5) hidden; A stays hidden, B stays shown.
+    const a = await t.cli("report", roundId, "--unit", "Org > P > A", "--json");
+    expect(a).toMatchObject({ suppressed: true, reason: "complementary" });
+    const b = await t.cli("report", roundId, "--unit", "Org > P > B", "--json");
+    expect(b).toMatchObject({ suppressed: false, responses: 5 });
+  });
+});
+
 describe("comments", () => {
   it("of a hidden two-person unit cannot be had by subtracting a shown sub-unit's comments from its parent's", async () => {
     // P: four who stop half-way (stored at the close, never at the comment step); P > Fem: five who send and
     // comment; P > To: two who send and comment, hidden.
     const t = setup(
       csv([
-        "hr@org.example,Hanne HR,Org,,hr,,,,",
+        "hr@org.example,Hanne HR,Org > P,,hr,,,,",
         ...Array.from({ length: 4 }, (_, i) => `p${i}@org.example,P ${i},Org > P,,,,,,`),
         ...Array.from({ length: 5 }, (_, i) => `fem${i}@org.example,Fem ${i},Org > P > Fem,,,,,,`),
         ...Array.from({ length: 2 }, (_, i) => `to${i}@org.example,To ${i},Org > P > To,,,,,,`),
@@ -125,7 +157,7 @@ describe("comments", () => {
 describe("forgetting", () => {
   it("keeps a closed round's counts as they were, so they do not tell whether the forgotten person had answered", async () => {
     const t = setup(
-      csv(["hr@org.example,Hanne HR,Org,,hr,,,,", "lead@org.example,Leder,Org > A,Org > A,,,,,", ...Array.from({ length: 7 }, (_, i) => `a${i}@org.example,A ${i},Org > A,,,,,,`)]),
+      csv(["hr@org.example,Hanne HR,Org > A,,hr,,,,", "lead@org.example,Leder,Org > A,Org > A,,,,,", ...Array.from({ length: 7 }, (_, i) => `a${i}@org.example,A ${i},Org > A,,,,,,`)]),
     );
     const { id } = createSeries(t.w.db, SERIES, t.w.clock.now());
     const roundId = await t.open(id);
@@ -136,13 +168,13 @@ describe("forgetting", () => {
     const digest = () => JSON.stringify(server.bot.compose({ kind: "digest", roundId, unitId: t.unitId("Org > A") }, t.pid("lead@org.example")));
     const apiBefore = (await getJson<{ units: unknown }>(server, `/api/rounds/${roundId}/participation`, hr)).body.units;
     const digestBefore = digest();
-    expect(digestBefore).toContain("6 av 8 svarte (75 %).");
+    expect(digestBefore).toContain("6 av 9 svarte (67 %).");
 
     expect((await pulsen(["person", "forget", "a0@org.example"], { databasePath: t.w.path, clock: t.w.clock })).code).toBe(0);
     const after = { status: await t.cli("round", "status", roundId, "--json"), report: await t.cli("report", roundId, "--unit", "Org > A", "--json") };
     expect(after.status.units).toEqual(before.status.units);
     expect([after.status.invited, after.status.answered]).toEqual([before.status.invited, before.status.answered]);
-    expect([after.report.invited, after.report.responses]).toEqual([8, 6]);
+    expect([after.report.invited, after.report.responses]).toEqual([9, 6]);
     expect((await getJson<{ units: unknown }>(server, `/api/rounds/${roundId}/participation`, hr)).body.units).toEqual(apiBefore);
     expect(digest()).toBe(digestBefore);
   });
@@ -180,5 +212,9 @@ describe("time", () => {
     const digest = JSON.stringify(server.bot.compose({ kind: "digest", roundId: second, unitId: t.unitId("Org > A") }, t.pid("lead@org.example")));
     expect(digest).toContain('["Trivsel","75","–"]');
     expect(digest).toContain("Endring siden sist vises ikke der gruppen har fått eller mistet færre enn 5 personer");
+    // Forgetting the leaver leaves only a tally of them: the trend stays withheld.
+    expect((await pulsen(["person", "forget", "a5@org.example"], { databasePath: t.w.path, clock: t.w.clock })).code).toBe(0);
+    const later = (await t.cli("report", second, "--unit", "Org > A", "--json")) as { factors: Factor[] };
+    expect(later.factors[0]).toMatchObject({ trend: null, trendWithheld: "group_changed" });
   });
 });

@@ -171,6 +171,13 @@ function renderDetail(el, t, data, u, fmtDate) {
   void renderPlan(planBox, t, data.round.id, u.unitId, fmtDate).catch((e) => put(planBox, h("p", { class: "warn" }, `${t.error}: ${e.message}`)));
 }
 
+// A unit not shown alone: while open, the unit it is counted in, with that unit's figure (named as such).
+function hiddenLive(t, u) {
+  if (u.counted) return t.countedInFigure(u.counted.unit.split(" > ").pop(), u.counted.answered, u.counted.invited, pct(u.counted.responseRate));
+  if (u.countedIn) return t.countedIn(u.countedIn.split(" > ").pop());
+  return u.reason === "complementary" ? t.hiddenComplementary : t.hiddenBelow;
+}
+
 export function renderLive(root, t, data, fmt) {
   // Each unit with the units below it, as the server counted them; the first row is the organization.
   const row = (u) =>
@@ -181,7 +188,7 @@ export function renderLive(root, t, data, fmt) {
       u.suppressed ? h("td", { class: "num" }, "–") : h("td", { class: "num" }, String(u.answered)),
       h("td", { class: "num" }, String(u.invited)),
       u.suppressed
-        ? h("td", { class: "hidden-note" }, u.countedIn ? t.countedIn(u.countedIn.split(" > ").pop()) : u.reason === "complementary" ? t.hiddenComplementary : t.hiddenBelow)
+        ? h("td", { class: "hidden-note" }, hiddenLive(t, u))
         : h("td", { class: "bar" }, h("div", { class: "rate" }, h("span", { style: { width: `${Math.round(u.responseRate * 100)}%` } })), pct(u.responseRate)),
     );
   put(root,
