@@ -49,7 +49,7 @@ export function registerComments(program: Command, ctx: CliContext): void {
       unitReport(ctx.db, roundId, k, opts.unit); // refuses an open round or an unknown unit
       const r = unitComments(ctx.db, roundId, opts.unit.trim(), k);
       if (opts.json) return ctx.json(r);
-      if (!r.shown) return ctx.print(`${opts.unit}: comments are not shown (too few responses to keep them anonymous).`);
+      if (!r.shown) return ctx.print(`${opts.unit}: comments are not shown (too few who sent the survey could have written them, or they would give a smaller group's away).`);
       for (const c of r.comments) ctx.print(`– ${c.replace(/\s+/g, " ")}`);
     });
 }

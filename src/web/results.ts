@@ -125,6 +125,6 @@ export function roundComments(store: Store, roundId: string, unitId: string, vie
   const unit = store.select({ path: units.path }).from(units).where(eq(units.id, unitId)).get();
   if (unit === undefined) throw new PulsenError("not_found", "no such unit");
   const c = unitComments(store, roundId, unit.path, k);
-  if (!c.shown) throw new PulsenError("forbidden", "this unit's results are hidden to protect anonymity, and so are its comments");
+  if (!c.shown) throw new PulsenError("forbidden", "this unit's comments are hidden to protect anonymity: too few who sent the survey could have written them, or they would give a smaller group's away");
   return c.comments;
 }
