@@ -30,6 +30,30 @@ afterEach(async () => {
   entra = null;
 });
 
+describe("the test browser", () => {
+  it("enforces the Content-Security-Policy and the same-origin policy (web security is not switched off)", async () => {
+    const org = buildDashboardOrg();
+    server = await serveDashboardOrg(org);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    // Run in the page (as text: the tests are type-checked without the DOM's types).
+    const outcome = (await page.evaluate(`new Promise((resolve) => {
+      let refused = null;
+      document.addEventListener("securitypolicyviolation", (e) => (refused = e.violatedDirective));
+      const script = document.createElement("script");
+      script.textContent = "window.__injected = true;";
+      document.body.append(script);
+      setTimeout(() => resolve({ ran: window.__injected === true, refused }), 50);
+    })`)) as { ran: boolean; refused: string | null };
+    expect(outcome).toEqual({ ran: false, refused: "script-src-elem" });
+    // And the same-origin policy holds: another origin cannot read Pulsen's answers (with web security off it could).
+    await page.goto("data:text/html,<p>elsewhere</p>");
+    const read = await page.evaluate(`fetch(${JSON.stringify(`${server.url}/healthz`)}).then((r) => r.text(), () => "refused")`);
+    expect(read).toBe("refused");
+    await page.close();
+  });
+});
+
 describe("the dashboard in a browser", () => {
   it("signs HR in from a link and shows the heatmap, hidden units without figures, a unit's details and its comments as plain text", async () => {
     const org = buildDashboardOrg();
