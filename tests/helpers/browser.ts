@@ -18,8 +18,8 @@ async function executable(): Promise<string> {
 
 /**
  * Headless, with the flags this machine needs (no background networking: the
- * network is closed). Our own flags only: the package's defaults include
- * --disable-web-security, which would make every CSP and CSRF test prove nothing.
+ * network is closed). Our own flags only, never the package's defaults: they
+ * switch web security off, which would make every CSP and CSRF test prove nothing.
  */
 export async function launchBrowser(): Promise<Browser> {
   return playwright.launch({
