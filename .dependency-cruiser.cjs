@@ -34,6 +34,32 @@ module.exports = {
       to: { path: "^adapters/", pathNot: "^adapters/$1/" },
     },
     {
+      name: "adapters-do-not-touch-db",
+      severity: "error",
+      comment:
+        "An adapter translates: it reaches stored data only through the bot's port (src/bot/port.ts), never src/db, drizzle or SQLite.",
+      from: { path: "^adapters/" },
+      to: { path: ["^src/db/", "node_modules/(drizzle-orm|better-sqlite3)"] },
+    },
+    {
+      name: "adapters-go-through-the-port",
+      severity: "error",
+      comment:
+        "Besides the domain's types, an adapter knows the port, the neutral message and what the server hands it; no survey, round or plan rule.",
+      from: { path: "^adapters/" },
+      to: {
+        path: "^src/",
+        pathNot: [
+          "^src/core/",
+          "^src/bot/(port|message|actions|reply-order|survey-messages)\\.ts$",
+          "^src/jobs/sender\\.ts$",
+          "^src/server/adapter\\.ts$",
+          "^src/(config|log)\\.ts$",
+          "^src/db/",
+        ],
+      },
+    },
+    {
       name: "only-the-composition-root-wires-adapters",
       severity: "error",
       comment: "src/ never depends on an adapter, except src/main.ts which wires them together.",

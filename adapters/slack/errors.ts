@@ -32,3 +32,9 @@ export function classifySlackError(e: unknown): SendResult {
       return { kind: "retry", reason: err.message ?? "unknown error" };
   }
 }
+
+/** A Slack error as one short log value: the Web API's code and Slack's own error name, never a payload. */
+export function slackErrorCode(e: unknown): string {
+  const err = (e ?? {}) as WebApiError;
+  return [err.code ?? (e instanceof Error ? e.name : "error"), err.data?.error].filter(Boolean).join(": ");
+}

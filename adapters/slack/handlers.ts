@@ -1,11 +1,12 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { eq } from "drizzle-orm";
-import { platformEvents, people } from "../../src/db/schema";
+import type { PersonId } from "../../src/core/ids";
 import type { BotMessage } from "../../src/bot/message";
+import type { CommandPlace } from "../../src/bot/port";
 import { MessageUpdates } from "../../src/bot/reply-order";
 import type { AdapterContext } from "../../src/server/adapter";
 import { toBlockKit } from "./blocks";
+import { slackErrorCode } from "./errors";
 import { parseSlackInteraction, parseSlashCommand } from "./parse";
 
 /** What the app listens to. The manifest must list exactly these (tests/adapters/slack-manifest.test.ts). */
@@ -16,19 +17,28 @@ export const SLACK_HANDLERS = {
   actionPrefix: "pulsen:",
 } as const;
 
+/** Several neutral messages as one ephemeral reply (Slack allows one response and 50 blocks). */
+function ephemeral(messages: BotMessage[]) {
+  const parts = messages.map(toBlockKit);
+  return {
+    response_type: "ephemeral" as const,
+    text: parts.map((p) => p.text).join(" · "),
+    blocks: parts.flatMap((p) => p.blocks).slice(0, 50),
+  };
+}
+
 /**
- * Bolt listeners: parse at the edge, hand the meaning to the bot, render the
- * answer. Every listener acknowledges first (Slack's 3-second rule).
+ * Bolt listeners: parse at the edge, hand the meaning to the bot's port,
+ * render the answer. Every listener acknowledges first (Slack's 3-second rule).
  */
 export function registerSlackHandlers(app: App, ctx: AdapterContext): void {
-  const personBySlackId = (id: string) => ctx.db.select({ id: people.id }).from(people).where(eq(people.slackUserId, id)).get();
+  const { chat } = ctx;
   const updates = new MessageUpdates();
-  /** Posts survey messages to the person's DM, and remembers them so the close can update them. */
-  const postToDm = async (client: WebClient, slackUserId: string, personId: string, messages: (BotMessage | undefined)[]) => {
+  /** Posts survey messages to the person's DM, and tells the bot, so the close can update them. */
+  const postToDm = async (client: WebClient, slackUserId: string, personId: PersonId, messages: BotMessage[]) => {
     for (const m of messages) {
-      if (!m) continue;
       const res = await client.chat.postMessage({ channel: slackUserId, ...toBlockKit(m) });
-      if (res.channel && res.ts) ctx.bot.posted(personId, m, "slack", `${res.channel}:${res.ts}`);
+      if (res.channel && res.ts) chat.posted(personId, m, "slack", `${res.channel}:${res.ts}`);
     }
   };
 
@@ -40,84 +50,68 @@ export function registerSlackHandlers(app: App, ctx: AdapterContext): void {
       ctx.logger.warn({ reason: event.reason }, "slack interaction refused");
       return;
     }
-    const person = personBySlackId(event.slackUserId);
-    if (person === undefined) {
+    const personId = chat.identify("slack", event.slackUserId);
+    if (personId === null) {
       ctx.logger.warn({ slackUser: event.slackUserId }, "slack interaction from an unknown user");
       return;
     }
     try {
       if (event.kind === "home_action") {
         // From the App Home tab there is no message to update: the survey starts in the DM.
-        const reply = ctx.bot.handle(person.id, event.action);
-        await postToDm(client, event.slackUserId, person.id, [reply.update, ...(reply.post ?? [])]);
+        const reply = chat.act(personId, event.action);
+        await postToDm(client, event.slackUserId, personId, [reply.update, ...(reply.post ?? [])].filter((m) => !!m));
         return;
       }
-      // A tap may only rewrite the person's own DM with the bot, never a channel's or a group's message. A
-      // direct-message channel (D…) has just two members, so a tap in one comes from its person.
-      const inDm = event.channel.startsWith("D");
-      const reply = ctx.bot.handle(person.id, event.action, { comment: event.comment });
-      if (!inDm) {
+      const reply = chat.act(personId, event.action, { comment: event.comment });
+      if (!event.inDm) {
         ctx.logger.warn({ slackUser: event.slackUserId }, "slack tap outside the person's DM: answered in the DM");
-        await postToDm(client, event.slackUserId, person.id, [reply.update, ...(reply.post ?? [])]);
+        await postToDm(client, event.slackUserId, personId, [reply.update, ...(reply.post ?? [])].filter((m) => !!m));
         return;
       }
       const update = reply.update;
-      if (update) await updates.apply(`${event.channel}:${event.ts}`, async () => void (await client.chat.update({ channel: event.channel, ts: event.ts, ...toBlockKit(update) })));
+      if (update) {
+        await updates.apply(`${event.channel}:${event.ts}`, async () => {
+          await client.chat.update({ channel: event.channel, ts: event.ts, ...toBlockKit(update) });
+        });
+      }
       for (const m of reply.post ?? []) await client.chat.postMessage({ channel: event.channel, ...toBlockKit(m) });
     } catch (e) {
-      ctx.logger.warn({ err: (e as { code?: string }).code ?? "error" }, "slack reply failed");
+      ctx.logger.warn({ err: slackErrorCode(e) }, "slack reply failed");
     }
   });
 
   app.command(SLACK_HANDLERS.commands[0], async ({ ack, command, client }) => {
-    const person = personBySlackId(command.user_id);
-    if (person === undefined) return ack({ response_type: "ephemeral", ...toBlockKit(ctx.assistant.unknown()) });
-    const parsed = parseSlashCommand(command.text ?? "");
-    switch (parsed.kind) {
-      case "help":
-      case "unsupported":
-        return ack({ response_type: "ephemeral", ...toBlockKit(ctx.assistant.help(person.id)) });
-      case "status":
-        return ack({ response_type: "ephemeral", ...toBlockKit(ctx.assistant.status(person.id)) });
-      case "dashboard":
-        // Ephemeral: only the person who asked sees their sign-in link.
-        return ack({ response_type: "ephemeral", ...toBlockKit(ctx.assistant.dashboard(person.id)) });
-      case "results": {
-        // The same digests the channel got, anonymity rules and all; only for units the person leads.
-        const digests = ctx.assistant
-          .latestResults(person.id)
-          .map((r) => ctx.bot.compose({ kind: "digest", ...r }, person.id))
-          .filter((m) => m !== null);
-        if (digests.length === 0) return ack({ response_type: "ephemeral", ...toBlockKit(ctx.assistant.noResults(person.id)) });
-        const parts = digests.map(toBlockKit);
-        return ack({ response_type: "ephemeral", text: parts.map((p) => p.text).join(" · "), blocks: parts.flatMap((p) => p.blocks).slice(0, 50) });
+    const parsed = parseSlashCommand(command);
+    if (parsed === null) {
+      ctx.logger.warn("slack command refused: not a slash command");
+      return ack();
+    }
+    const personId = chat.identify("slack", parsed.slackUserId);
+    // Slack's reply to a slash command is ephemeral: only the person who typed it sees it.
+    const place: CommandPlace = { platform: "slack", private: true, channel: parsed.channel };
+    const reply = chat.command(personId, parsed.text, place);
+    await ack(ephemeral(reply.messages));
+    if (personId === null || reply.channelChosen === undefined) return;
+    // Digests can only be posted where the bot is a member: say how to invite it if not.
+    const chosen = reply.channelChosen;
+    try {
+      const info = await client.conversations.info({ channel: chosen.channel });
+      if (info.channel?.is_member !== true) {
+        await client.chat.postMessage({ channel: parsed.slackUserId, ...toBlockKit(chat.inviteToChannel(personId, chosen.label)) });
       }
-      case "channel": {
-        const result = ctx.assistant.setChannel(person.id, "slack", parsed.channel, parsed.label, parsed.unit);
-        await ack({ response_type: "ephemeral", ...toBlockKit(result.message) });
-        if (!result.ok) return;
-        // Digests can only be posted where the bot is a member: say how to invite it if not.
-        try {
-          const info = await client.conversations.info({ channel: parsed.channel });
-          if (info.channel?.is_member !== true) await client.chat.postMessage({ channel: command.user_id, ...toBlockKit(ctx.assistant.inviteToChannel(person.id, parsed.label)) });
-        } catch (e) {
-          ctx.logger.warn({ err: (e as { code?: string }).code ?? "error" }, "slack channel check failed");
-        }
-        return;
-      }
+    } catch (e) {
+      ctx.logger.warn({ err: slackErrorCode(e) }, "slack channel check failed");
     }
   });
 
   app.event(SLACK_HANDLERS.events[0], async ({ event, body, client }) => {
-    // Slack redelivers an event it thinks was missed; the key makes a repeat a no-op.
+    // Slack redelivers an event it thinks was missed; the first delivery is the one that counts.
     const id = (body as { event_id?: string }).event_id ?? `${event.user}:${event.event_ts}`;
-    const fresh = ctx.db.insert(platformEvents).values({ key: `slack:${id}`, receivedAt: ctx.clock.now() }).onConflictDoNothing().run().changes > 0;
-    if (!fresh || event.tab !== "home") return;
-    const person = personBySlackId(event.user);
-    const view = person === undefined ? ctx.assistant.unknown() : ctx.assistant.home(person.id);
-    // Leaders also see their units' latest results, exactly as the digest showed them.
-    const results = person === undefined ? [] : ctx.assistant.latestResults(person.id).map((r) => ctx.bot.compose({ kind: "digest", ...r }, person.id));
-    const blocks = [view, ...results].flatMap((m) => (m === null ? [] : toBlockKit(m).blocks)).slice(0, 100);
+    if (!chat.firstDelivery("slack", id) || event.tab !== "home") return;
+    const blocks = chat
+      .home(chat.identify("slack", event.user))
+      .flatMap((m) => toBlockKit(m).blocks)
+      .slice(0, 100);
     await client.views.publish({ user_id: event.user, view: { type: "home", blocks } });
   });
 }

@@ -1,7 +1,6 @@
 import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import { PulsenError } from "../../src/core/errors";
-import { setPlatformProfile } from "../../src/db/org-store";
 import type { Logger } from "../../src/log";
 import type { Adapter, AdapterContext } from "../../src/server/adapter";
 import { registerSlackHandlers } from "./handlers";
@@ -56,7 +55,7 @@ export function slackAdapter(ctx: AdapterContext): Adapter {
 
   return {
     senders: {
-      slack: new SlackSender(new WebClient(slack.botToken, clientOptions), ctx.bot, (personId, found) => setPlatformProfile(ctx.db, personId, found)),
+      slack: new SlackSender(new WebClient(slack.botToken, clientOptions), ctx.chat),
     },
     channelTargets: {
       slack: {

@@ -5,7 +5,16 @@ import { COMMENT_ACTION, COMMENT_BLOCK, LINK_ACTION } from "./blocks";
 
 /** A Slack interaction, parsed at the edge into what it means. */
 export type SlackEvent =
-  | { kind: "action"; slackUserId: string; channel: string; ts: string; action: BotAction; comment: string | undefined }
+  | {
+      kind: "action";
+      slackUserId: string;
+      channel: string;
+      ts: string;
+      /** The person's own DM with the bot: a direct-message channel (D…) has just its two members. */
+      inDm: boolean;
+      action: BotAction;
+      comment: string | undefined;
+    }
   /** A button on the App Home tab: there is no message to update, so the reply is posted. */
   | { kind: "home_action"; slackUserId: string; action: BotAction }
   /** A URL button: Slack opened the page and tells us; nothing to do. */
@@ -36,43 +45,37 @@ export function parseSlackInteraction(body: unknown): SlackEvent {
   const ts = b.container?.message_ts ?? b.message?.ts;
   if (channel === undefined || ts === undefined) return { kind: "unsupported", reason: "no message to update" };
   const comment = b.state?.values[COMMENT_BLOCK]?.[COMMENT_ACTION]?.value ?? undefined;
-  return { kind: "action", slackUserId: b.user.id, channel, ts, action: action.action, comment: comment ?? undefined };
+  const inDm = channel.startsWith("D");
+  return { kind: "action", slackUserId: b.user.id, channel, ts, inDm, action: action.action, comment: comment ?? undefined };
 }
 
-/** `/pulsen …`, parsed. Slack escapes a channel as <#C0123|name> when the command asks it to. */
-export type SlashCommand =
-  | { kind: "help" }
-  | { kind: "status" }
-  | { kind: "results" }
-  | { kind: "dashboard" }
-  | { kind: "channel"; channel: string; label: string; unit: string | undefined }
-  | { kind: "unsupported"; reason: string };
+const slashCommand = z.object({
+  user_id: z.string().min(1),
+  text: z.string().max(4000).optional(),
+  channel_id: z.string().optional(),
+  channel_name: z.string().optional(),
+});
 
-export function parseSlashCommand(text: string): SlashCommand {
-  const trimmed = text.trim();
-  const [word = "", ...rest] = trimmed.split(/\s+/);
-  switch (word.toLowerCase()) {
-    case "":
-    case "help":
-    case "hjelp":
-      return { kind: "help" };
-    case "status":
-      return { kind: "status" };
-    case "results":
-    case "resultater":
-      return { kind: "results" };
-    case "dashboard":
-    case "oversikt":
-    case "oversikta":
-      return { kind: "dashboard" };
-    case "channel":
-    case "kanal": {
-      const m = /^<#([CG][A-Z0-9]+)(?:\|([^>]*))?>\s*(.*)$/.exec(rest.join(" "));
-      if (!m) return { kind: "unsupported", reason: "channel needs a #channel" };
-      const unit = m[3]?.trim();
-      return { kind: "channel", channel: m[1]!, label: `#${m[2] || m[1]}`, unit: unit === "" ? undefined : unit };
-    }
-    default:
-      return { kind: "unsupported", reason: "unknown subcommand" };
-  }
+/**
+ * `/pulsen …` as the bot's command parser needs it (src/bot/commands.ts reads the words):
+ * who typed it, the text, and the channel it was typed in when that is a channel digests can go to.
+ */
+export interface SlashCommand {
+  slackUserId: string;
+  text: string;
+  channel: { channel: string; label: string } | null;
+}
+
+export function parseSlashCommand(body: unknown): SlashCommand | null {
+  const r = slashCommand.safeParse(body);
+  if (!r.success) return null;
+  const c = r.data;
+  // C… public, G… older private channels; a DM (D…) is no place for a unit's results.
+  const inChannel = c.channel_id !== undefined && /^[CG][A-Z0-9]{8,}$/.test(c.channel_id);
+  const label = `#${c.channel_name && c.channel_name !== "privategroup" ? c.channel_name : c.channel_id}`;
+  return {
+    slackUserId: c.user_id,
+    text: c.text ?? "",
+    channel: inChannel ? { channel: c.channel_id!, label } : null,
+  };
 }

@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { BotMessage } from "../../src/bot/message";
-import type { SurveyBot } from "../../src/bot/survey";
+import type { ChatPort } from "../../src/bot/port";
+import type { PersonId } from "../../src/core/ids";
 import type { Outbound, Recipient, SendResult, Sender } from "../../src/jobs/sender";
 import { toBlockKit } from "./blocks";
 import { classifySlackError } from "./errors";
@@ -19,9 +20,7 @@ export class SlackSender implements Sender {
 
   constructor(
     private readonly client: WebClient,
-    private readonly bot: SurveyBot,
-    /** Remembers a Slack id found by email, and the profile's time zone. */
-    private readonly onIdentity: (personId: string, found: { slackUserId: string; profileTimezone: string | null }) => void,
+    private readonly chat: Pick<ChatPort, "compose" | "identified">,
   ) {}
 
   private target(m: Outbound): string | null {
@@ -35,7 +34,7 @@ export class SlackSender implements Sender {
       const res = await this.client.users.lookupByEmail({ email: r.email });
       const id = res.user?.id;
       if (!id) return { kind: "undeliverable", reason: "users_not_found" };
-      this.onIdentity(r.personId, { slackUserId: id, profileTimezone: res.user?.tz ?? null });
+      this.chat.identified(r.personId as PersonId, { slackUserId: id, profileTimezone: res.user?.tz ?? null });
       return null;
     } catch (e) {
       return classifySlackError(e);
@@ -45,7 +44,7 @@ export class SlackSender implements Sender {
   async send(m: Outbound): Promise<SendResult> {
     const channel = this.target(m);
     if (channel === null) return { kind: "undeliverable", reason: "no Slack user id" };
-    const message = this.bot.compose(m.intent, m.recipient.kind === "person" ? m.recipient.personId : null);
+    const message = this.chat.compose(m.intent, m.recipient.kind === "person" ? (m.recipient.personId as PersonId) : null);
     if (message === null) return { kind: "undeliverable", reason: "nothing to show" };
     if (m.replaces !== null) return this.update(m.replaces, message);
     try {

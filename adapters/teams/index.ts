@@ -1,11 +1,11 @@
 import { type Activity, ActivityTypes, CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext, TurnContext as Turn } from "botbuilder";
 import { AuthenticationConstants, AuthenticationError } from "botframework-connector";
 import { z } from "zod";
-import { eq } from "drizzle-orm";
 import express from "express";
 import { MessageUpdates } from "../../src/bot/reply-order";
+import type { BotMessage } from "../../src/bot/message";
 import { textMessage } from "../../src/bot/survey-messages";
-import { people, teamsReferences } from "../../src/db/schema";
+import type { ConversationRef } from "../../src/bot/port";
 import type { Adapter, AdapterContext } from "../../src/server/adapter";
 import { toAdaptiveCard, cardAttachment } from "./cards";
 import { parseTeamsActivity } from "./parse";
@@ -78,15 +78,11 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
   };
   const appId = teams.auth === "botframework" ? teams.appId : "";
 
+  const { chat } = ctx;
   const updates = new MessageUpdates();
-  const personByAad = (aad: string) => ctx.db.select({ id: people.id }).from(people).where(eq(people.teamsAadObjectId, aad.toLowerCase())).get();
-  const remember = (context: TurnContext, personId: string) => {
-    const reference = Turn.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-    ctx.db
-      .insert(teamsReferences)
-      .values({ personId, reference, updatedAt: ctx.clock.now() })
-      .onConflictDoUpdate({ target: teamsReferences.personId, set: { reference, updatedAt: ctx.clock.now() } })
-      .run();
+  const referenceOf = (context: TurnContext) => Turn.getConversationReference(context.activity) as unknown as ConversationRef;
+  const send = async (context: TurnContext, messages: BotMessage[]) => {
+    for (const m of messages) await context.sendActivity({ attachments: [cardAttachment(m)] });
   };
 
   const logic = async (context: TurnContext) => {
@@ -96,35 +92,26 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
       if (context.activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400 } });
       return;
     }
-    const person = personByAad(event.aadObjectId);
-    if (person === undefined) {
-      if (event.kind !== "installed") await context.sendActivity({ attachments: [cardAttachment(ctx.assistant.unknown())] });
+    const personId = chat.identify("teams", event.aadObjectId);
+    if (personId === null) {
+      if (event.kind !== "installed") await send(context, [chat.unknown()]);
       return;
     }
-    // A person's reference is their 1:1 chat with the bot; a team channel is a unit's, set below.
-    const personal = (context.activity.conversation.conversationType ?? "personal") === "personal";
-    if (personal) remember(context, person.id);
+    // A person's reference is their 1:1 chat with the bot; a team channel is a unit's, chosen by "channel".
+    if (event.where === "personal") chat.rememberConversation(personId, referenceOf(context), "replace");
     switch (event.kind) {
       case "installed":
         return;
       case "text": {
-        const words = event.text.toLowerCase();
-        let reply;
-        if (words.startsWith("channel") || words.startsWith("kanal")) {
-          if (!event.inChannel) reply = ctx.assistant.channelOnlyInTeam(person.id);
-          else {
-            const reference = JSON.stringify(Turn.getConversationReference(context.activity));
-            reply = ctx.assistant.setChannel(person.id, "teams", reference, event.channelName ?? "this channel").message;
-          }
-        } else if (words.startsWith("dashboard") || words.startsWith("oversikt")) {
-          // A channel is read by the whole team: sign-in links go only to the 1:1 chat.
-          reply = personal ? ctx.assistant.dashboard(person.id) : ctx.assistant.dashboardOnlyPersonal(person.id);
-        } else reply = words.startsWith("status") ? ctx.assistant.status(person.id) : ctx.assistant.help(person.id);
-        await context.sendActivity({ attachments: [cardAttachment(reply)] });
+        const inChannel = event.where === "channel";
+        const here = inChannel ? { channel: JSON.stringify(referenceOf(context)), label: event.channelName ?? "Teams" } : null;
+        // Outside the 1:1 chat others read the answer, and people type "@Pulsen …" there.
+        const place = { platform: "teams" as const, private: event.where === "personal", channel: here, mentioned: event.where !== "personal" };
+        await send(context, chat.command(personId, event.text, place).messages);
         return;
       }
       case "card_action": {
-        const reply = ctx.bot.handle(person.id, event.action, { comment: event.comment });
+        const reply = chat.act(personId, event.action, { comment: event.comment });
         const card = toAdaptiveCard(reply.update ?? textMessage("ok", "✓"));
         if (event.invoke) {
           // Universal Actions: the invoke response's card replaces the tapped one, in place.
@@ -135,21 +122,21 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
           const key = `${context.activity.conversation.id}:${id}`;
           await updates.apply(key, async () => void (await context.updateActivity({ id, type: "message", attachments: [cardAttachment(update)] })));
         }
-        for (const m of reply.post ?? []) await context.sendActivity({ attachments: [cardAttachment(m)] });
+        await send(context, reply.post ?? []);
         return;
       }
     }
   };
 
   return {
-    senders: { teams: new TeamsSender(adapter, appId, ctx.db, ctx.bot, teams.graph ? new GraphInstaller(teams.graph) : null, () => ctx.clock.now()) },
+    senders: { teams: new TeamsSender(adapter, appId, chat, teams.graph ? new GraphInstaller(teams.graph) : null) },
     channelTargets: {
       teams: {
         resolve: (personId, channelId) => {
           if (!/^19:[A-Za-z0-9_.@-]{6,200}$/.test(channelId)) throw new PulsenError("input_invalid", "channel must be a Teams channel id (19:…@thread.tacv2); open the dashboard as a tab in that channel");
-          const own = ctx.db.select({ reference: teamsReferences.reference }).from(teamsReferences).where(eq(teamsReferences.personId, personId)).get();
-          if (own === undefined) throw new PulsenError("input_invalid", "channel: Pulsen has no Teams connection for you yet; open your chat with Pulsen once, or type @Pulsen channel in the channel");
-          return { channel: JSON.stringify(channelReference(own.reference, channelId)), label: "Teams" };
+          const own = chat.conversation(personId);
+          if (own === null) throw new PulsenError("input_invalid", "channel: Pulsen has no Teams connection for you yet; open your chat with Pulsen once, or type @Pulsen channel in the channel");
+          return { channel: JSON.stringify(channelReference(own, channelId)), label: "Teams" };
         },
         describe: (channel) => channelLabel(channel),
       },

@@ -3,11 +3,23 @@ import { actionSchema } from "../../src/bot/actions";
 import type { BotAction } from "../../src/bot/message";
 import { COMMENT_INPUT } from "./cards";
 
+/** Where an activity happened: the person's 1:1 chat with the bot, a team's channel, or a group chat. */
+export type TeamsConversation = "personal" | "channel" | "group";
+
 /** A Teams activity, parsed at the edge into what it means. */
 export type TeamsEvent =
-  | { kind: "card_action"; aadObjectId: string; action: BotAction; comment: string | undefined; replyToId: string | undefined; invoke: boolean }
-  | { kind: "text"; aadObjectId: string; text: string; inChannel: boolean; channelName: string | undefined }
-  | { kind: "installed"; aadObjectId: string }
+  | {
+      kind: "card_action";
+      aadObjectId: string;
+      where: TeamsConversation;
+      action: BotAction;
+      comment: string | undefined;
+      replyToId: string | undefined;
+      invoke: boolean;
+    }
+  /** Typed text, as sent (with its <at>Pulsen</at> mention): the bot's command parser reads it. */
+  | { kind: "text"; aadObjectId: string; where: TeamsConversation; text: string; channelName: string | undefined }
+  | { kind: "installed"; aadObjectId: string; where: TeamsConversation }
   | { kind: "unsupported"; reason: string };
 
 const base = z.object({
@@ -29,24 +41,28 @@ export function parseTeamsActivity(raw: unknown): TeamsEvent {
   if (!a.success) return { kind: "unsupported", reason: "not an activity" };
   const act = a.data;
   const aad = act.from.aadObjectId;
-  if (act.type === "installationUpdate" || act.type === "conversationUpdate") return aad ? { kind: "installed", aadObjectId: aad } : { kind: "unsupported", reason: "no user" };
+  const type = act.conversation.conversationType ?? "personal";
+  const where: TeamsConversation = type === "personal" ? "personal" : type === "channel" ? "channel" : "group";
+  if (act.type === "installationUpdate" || act.type === "conversationUpdate") {
+    return aad ? { kind: "installed", aadObjectId: aad, where } : { kind: "unsupported", reason: "no user" };
+  }
   if (aad === undefined) return { kind: "unsupported", reason: "no AAD object id" };
   if (act.type === "invoke" && act.name === "adaptiveCard/action") {
     const v = invokeValue.safeParse(act.value);
     const p = v.success ? payload.safeParse(v.data.action.data) : null;
     if (!p?.success) return { kind: "unsupported", reason: "malformed card action" };
     const comment = v.success ? v.data.action.data[COMMENT_INPUT] : undefined;
-    return { kind: "card_action", aadObjectId: aad, action: p.data.pulsen, comment: typeof comment === "string" ? comment : undefined, replyToId: act.replyToId, invoke: true };
+    return { kind: "card_action", aadObjectId: aad, where, action: p.data.pulsen, comment: typeof comment === "string" ? comment : undefined, replyToId: act.replyToId, invoke: true };
   }
   if (act.type === "message" && act.value !== undefined) {
     const p = payload.safeParse(act.value);
     if (!p.success) return { kind: "unsupported", reason: "malformed card submit" };
     const comment = (act.value as Record<string, unknown>)[COMMENT_INPUT];
-    return { kind: "card_action", aadObjectId: aad, action: p.data.pulsen, comment: typeof comment === "string" ? comment : undefined, replyToId: act.replyToId, invoke: false };
+    return { kind: "card_action", aadObjectId: aad, where, action: p.data.pulsen, comment: typeof comment === "string" ? comment : undefined, replyToId: act.replyToId, invoke: false };
   }
   if (act.type === "message") {
-    const inChannel = act.conversation.conversationType === "channel";
-    return { kind: "text", aadObjectId: aad, text: (act.text ?? "").replace(/<at>[^<]*<\/at>/g, "").trim(), inChannel, channelName: act.channelData?.channel?.name ?? act.conversation.name };
+    const channelName = act.channelData?.channel?.name ?? act.conversation.name;
+    return { kind: "text", aadObjectId: aad, where, text: (act.text ?? "").slice(0, 4000), channelName };
   }
   return { kind: "unsupported", reason: `activity type ${act.type}` };
 }

@@ -1,8 +1,6 @@
 import { type CloudAdapter, type ConversationParameters, type ConversationReference, TurnContext } from "botbuilder";
-import { eq } from "drizzle-orm";
-import type { SurveyBot } from "../../src/bot/survey";
-import type { Db } from "../../src/db/open";
-import { teamsReferences } from "../../src/db/schema";
+import type { ChatPort, ConversationRef } from "../../src/bot/port";
+import type { PersonId } from "../../src/core/ids";
 import type { Outbound, Recipient, SendResult, Sender } from "../../src/jobs/sender";
 import { cardAttachment } from "./cards";
 import { classifyTeamsError } from "./errors";
@@ -25,16 +23,14 @@ export class TeamsSender implements Sender {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
-    private readonly db: Db,
-    private readonly bot: SurveyBot,
+    private readonly chat: Pick<ChatPort, "compose" | "conversation" | "anyConversation" | "rememberConversation">,
     /** With Graph credentials: install the app for people who lack it, before their invitation goes out. */
     private readonly installer: GraphInstaller | null = null,
-    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async identify(r: Extract<Recipient, { kind: "person" }>): Promise<SendResult | null> {
     if (this.installer === null || r.teamsAadObjectId === null) return null;
-    const known = this.db.select({ p: teamsReferences.personId }).from(teamsReferences).where(eq(teamsReferences.personId, r.personId)).get();
+    const known = this.chat.conversation(r.personId as PersonId);
     return known ? null : this.installer.install(r.teamsAadObjectId);
   }
 
@@ -47,13 +43,12 @@ export class TeamsSender implements Sender {
         return null;
       }
     }
-    const row = this.db.select().from(teamsReferences).where(eq(teamsReferences.personId, m.recipient.personId)).get();
-    return (row?.reference as Partial<ConversationReference> | undefined) ?? null;
+    return this.chat.conversation(m.recipient.personId as PersonId) as Partial<ConversationReference> | null;
   }
 
   /** Any conversation we know tells us the tenant and the Bot Connector's address. */
   private tenantAndService(): { tenantId: string; serviceUrl: string } | null {
-    const known = this.db.select().from(teamsReferences).limit(1).get()?.reference as { serviceUrl?: string; conversation?: { tenantId?: string } } | undefined;
+    const known = this.chat.anyConversation() as { serviceUrl?: string; conversation?: { tenantId?: string } } | null;
     return known?.serviceUrl && known.conversation?.tenantId ? { serviceUrl: known.serviceUrl, tenantId: known.conversation.tenantId } : null;
   }
 
@@ -80,8 +75,8 @@ export class TeamsSender implements Sender {
             const sent = await ctx.sendActivity({ type: "message", attachments: [card] });
             id = sent?.id ?? "";
             if (m.recipient.kind === "person") {
-              const reference = TurnContext.getConversationReference(ctx.activity) as unknown as Record<string, unknown>;
-              this.db.insert(teamsReferences).values({ personId: m.recipient.personId, reference, updatedAt: this.now() }).onConflictDoNothing().run();
+              const reference = TurnContext.getConversationReference(ctx.activity) as unknown as ConversationRef;
+              this.chat.rememberConversation(m.recipient.personId as PersonId, reference, "keep");
             }
           } catch (e) {
             failure = e;
@@ -99,13 +94,13 @@ export class TeamsSender implements Sender {
   async send(m: Outbound): Promise<SendResult> {
     const reference = this.reference(m);
     if (reference === null && m.replaces === null && m.recipient.kind === "person" && m.recipient.teamsAadObjectId) {
-      const message = this.bot.compose(m.intent, m.recipient.personId);
+      const message = this.chat.compose(m.intent, m.recipient.personId as PersonId);
       if (message === null) return { kind: "undeliverable", reason: "nothing to show" };
       return this.createPersonal(m, m.recipient.teamsAadObjectId, cardAttachment(message));
     }
     // The most common failure in real roll-outs: the app is not installed for this person.
     if (reference === null) return { kind: "undeliverable", reason: "Pulsen is not installed for this user in Teams" };
-    const message = this.bot.compose(m.intent, m.recipient.kind === "person" ? m.recipient.personId : null);
+    const message = this.chat.compose(m.intent, m.recipient.kind === "person" ? (m.recipient.personId as PersonId) : null);
     if (message === null) return { kind: "undeliverable", reason: "nothing to show" };
     let id = m.replaces ?? "";
     // The adapter hands errors inside the turn to onTurnError; keep ours to decide on.

@@ -5,7 +5,7 @@ import { WebchatSender } from "./sender";
 /** The local web chat: a sender while no Slack or Teams is configured, and the /chat pages (demo or preview). */
 export function webchatAdapter(ctx: AdapterContext): Adapter {
   return {
-    senders: ctx.platforms.has("webchat") ? { webchat: new WebchatSender(ctx.db, ctx.bot, ctx.clock) } : {},
+    senders: ctx.platforms.has("webchat") ? { webchat: new WebchatSender(ctx.chat, ctx.webchat) } : {},
     mount: (app) => app.use(webchatRouter(ctx)),
   };
 }

@@ -5,6 +5,8 @@ import type { BotAction } from "../../src/bot/message";
 /** A web chat form post, parsed at the edge into what it means. */
 export type WebchatEvent =
   | { kind: "action"; messageId: number; action: BotAction; comment: string | undefined }
+  /** Text typed into the box: the bot's command parser reads it. */
+  | { kind: "text"; text: string }
   | { kind: "unsupported"; reason: string };
 
 const formSchema = z.object({
@@ -19,4 +21,11 @@ export function parseWebchatForm(body: unknown): WebchatEvent {
   const action = parseAction(form.data.action);
   if (!action.ok) return { kind: "unsupported", reason: action.reason };
   return { kind: "action", messageId: form.data.message, action: action.action, comment: form.data.comment };
+}
+
+const textSchema = z.object({ text: z.string().max(500) });
+
+export function parseWebchatText(body: unknown): WebchatEvent {
+  const form = textSchema.safeParse(body);
+  return form.success ? { kind: "text", text: form.data.text } : { kind: "unsupported", reason: "malformed form" };
 }

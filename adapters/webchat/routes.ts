@@ -1,18 +1,13 @@
-import { and, asc, eq } from "drizzle-orm";
 import express, { type Request, type Router } from "express";
-import { catalogs } from "../../src/bot/catalog";
 import type { BotMessage } from "../../src/bot/message";
-import { commentMessage, questionMessage } from "../../src/bot/survey-messages";
-import { isLocale, type Locale } from "../../src/core/locale";
-import { listInstruments } from "../../src/db/instrument-store";
-import { getOrganization } from "../../src/db/org-store";
-import { people, units, webchatMessages } from "../../src/db/schema";
+import type { PersonId } from "../../src/core/ids";
+import { isLocale } from "../../src/core/locale";
 import type { AdapterContext } from "../../src/server/adapter";
-import { parseWebchatForm } from "./parse";
+import { parseWebchatForm, parseWebchatText } from "./parse";
 import { escapeHtml, page, renderMessage } from "./render";
 
 /** `access` answers, per request, whether the caller may use the demo picker or is HR. */
-export type WebchatDeps = Pick<AdapterContext, "db" | "bot" | "clock" | "logger" | "access">;
+export type WebchatDeps = Pick<AdapterContext, "chat" | "webchat" | "logger" | "access">;
 
 // Refusals name nobody: they must not confirm that a person id exists.
 const notAvailable = () =>
@@ -24,6 +19,12 @@ const signInAsHr = () =>
       `then open <a href="/chat/preview">the preview</a> again.</p>`,
   );
 
+/** The box a person types commands into ("status", "hjelp" …), as they would in Slack or Teams. */
+const commandBox = (personId: string) =>
+  `<form method="post" action="/chat/${escapeHtml(personId)}/say" class="actions say">` +
+  `<label for="say">Write to Pulsen</label><input id="say" name="text" maxlength="500" autocomplete="off"` +
+  ` placeholder="status, hjelp, resultater …"><button class="btn">Send</button></form>`;
+
 /**
  * /chat: the local web chat. For the demo organization, from this machine,
  * it lets you pick a person and talk to the bot as them. Otherwise it offers
@@ -31,6 +32,7 @@ const signInAsHr = () =>
  */
 export function webchatRouter(deps: WebchatDeps): Router {
   const r = express.Router();
+  const { chat, webchat } = deps;
   // Only the chat pages read forms: /slack/events needs its raw body for the signature check.
   r.use("/chat", express.urlencoded({ extended: false, limit: "16kb" }));
   // The preview shows every statement and acts as nobody: whoever may use the demo, or HR.
@@ -40,16 +42,11 @@ export function webchatRouter(deps: WebchatDeps): Router {
     if (!deps.access.demoPicker(req)) {
       return mayPreview(req) ? res.send(previewIndex(deps)) : res.status(403).send(signInAsHr());
     }
-    const org = getOrganization(deps.db);
-    const list = deps.db
-      .select({ id: people.id, name: people.name, unit: units.path })
-      .from(people)
-      .innerJoin(units, eq(units.id, people.unitId))
-      .where(eq(people.active, true))
-      .orderBy(asc(units.path), asc(people.name))
-      .all();
-    const orgName = escapeHtml(org?.name ?? "the organization");
-    const items = list.map((p) => `<li><a href="/chat/${escapeHtml(p.id)}">${escapeHtml(p.name)}</a> <span class="unit">${escapeHtml(p.unit)}</span></li>`).join("");
+    const { organization, people } = webchat.people();
+    const orgName = escapeHtml(organization || "the organization");
+    const items = people
+      .map((p) => `<li><a href="/chat/${escapeHtml(p.id)}">${escapeHtml(p.name)}</a> <span class="unit">${escapeHtml(p.unit)}</span></li>`)
+      .join("");
     res.send(
       page(
         "Pulsen – web chat",
@@ -67,60 +64,87 @@ export function webchatRouter(deps: WebchatDeps): Router {
   });
   r.get("/chat/preview/:instrument", (req, res) => {
     if (!mayPreview(req)) return res.status(403).send(signInAsHr());
-    const stored = listInstruments(deps.db).find((s) => s.instrument.id === req.params.instrument);
-    if (stored === undefined) return res.status(404).send(page("Not found", "<p>No such instrument.</p>"));
-    const locale: Locale = typeof req.query.locale === "string" && isLocale(req.query.locale) ? req.query.locale : (getOrganization(deps.db)?.defaultLocale ?? "nb");
-    const inst = stored.instrument;
-    const itemIds = inst.factors.flatMap((f) => f.items.map((i) => i.id));
-    const step = Math.min(Math.max(Number(req.query.step ?? 0) || 0, 0), itemIds.length);
-    const view = { roundId: "preview", instrument: inst, locale, t: catalogs[locale], itemIds };
-    const message: BotMessage = step < itemIds.length ? questionMessage(view, itemIds[step]!, { answered: new Set(itemIds.slice(0, step)) }) : commentMessage(view);
-    const nav = `<p>${step > 0 ? `<a href="?step=${step - 1}&locale=${locale}">← back</a> · ` : ""}${step < itemIds.length ? `<a href="?step=${step + 1}&locale=${locale}">next →</a> · ` : ""}${["nb", "nn", "en"].map((l) => `<a href="?step=${step}&locale=${l}">${l}</a>`).join(" ")}</p>`;
-    res.send(page(`Preview – ${inst.name[locale]}`, `<p class="note">Preview: exactly what employees see. Nothing you do here is stored.</p>${renderMessage(message, { postTo: null, messageId: 0 })}${nav}`, `<a href="/chat">chat</a>`));
+    const asked = typeof req.query.locale === "string" && isLocale(req.query.locale) ? req.query.locale : undefined;
+    const view = webchat.preview(req.params.instrument, asked, Number(req.query.step ?? 0));
+    if (view === null) return res.status(404).send(page("Not found", "<p>No such instrument.</p>"));
+    const { step, steps, locale } = view;
+    const link = (s: number, l: string, text: string) => `<a href="?step=${s}&locale=${l}">${text}</a>`;
+    const nav =
+      `<p>${step > 0 ? `${link(step - 1, locale, "← back")} · ` : ""}` +
+      `${step < steps ? `${link(step + 1, locale, "next →")} · ` : ""}` +
+      `${["nb", "nn", "en"].map((l) => link(step, l, l)).join(" ")}</p>`;
+    const note = `<p class="note">Preview: exactly what employees see. Nothing you do here is stored.</p>`;
+    const shown = renderMessage(view.message, { postTo: null, messageId: 0 });
+    res.send(page(`Preview – ${view.name}`, `${note}${shown}${nav}`, `<a href="/chat">chat</a>`));
   });
 
   r.get("/chat/:personId", (req, res) => {
     if (!deps.access.demoPicker(req)) return res.status(404).send(notAvailable());
-    const person = deps.db.select({ id: people.id, name: people.name }).from(people).where(eq(people.id, req.params.personId)).get();
-    if (person === undefined) return res.status(404).send(page("Not found", "<p>No such person.</p>"));
-    const rows = deps.db.select().from(webchatMessages).where(eq(webchatMessages.personId, person.id)).orderBy(asc(webchatMessages.id)).all();
+    const person = webchat.person(req.params.personId);
+    if (person === null) return res.status(404).send(page("Not found", "<p>No such person.</p>"));
+    const rows = webchat.history(person.id);
     const lastId = rows.length === 0 ? -1 : rows[rows.length - 1]!.id;
-    const html = rows
-      .map((m) => renderMessage(m.message as BotMessage, { postTo: `/chat/${person.id}/act`, messageId: m.id }))
-      .join("");
-    const empty = `<p class="note">No messages yet. Invitations arrive when a round opens (within a few seconds of <code>pulsen round open</code>).</p>`;
-    res.send(page(`Pulsen – ${person.name}`, `<h1>${escapeHtml(person.name)}</h1>${html || empty}<p><a href="/chat/${escapeHtml(person.id)}#m${lastId}">Refresh</a></p>`, `<a href="/chat">people</a>`));
+    const html = rows.map((m) => renderMessage(m.message, { postTo: `/chat/${person.id}/act`, messageId: m.id })).join("");
+    const empty =
+      `<p class="note">No messages yet. Invitations arrive when a round opens` +
+      ` (within a few seconds of <code>pulsen round open</code>).</p>`;
+    const refresh = `<p><a href="/chat/${escapeHtml(person.id)}#m${lastId}">Refresh</a></p>`;
+    const body = `<h1>${escapeHtml(person.name)}</h1>${html || empty}${commandBox(person.id)}${refresh}`;
+    res.send(page(`Pulsen – ${person.name}`, body, `<a href="/chat">people</a>`));
   });
+
+  /** Appends the bot's messages to the person's history; the page then scrolls to the last one. */
+  const appendAll = (personId: PersonId, messages: BotMessage[], anchor: number) =>
+    messages.reduce((last, m) => webchat.append(personId, m) ?? last, anchor);
 
   r.post("/chat/:personId/act", (req, res) => {
     if (!deps.access.demoPicker(req)) return res.status(404).send(notAvailable());
-    const personId = req.params.personId;
+    const person = webchat.person(req.params.personId);
+    if (person === null) return res.status(404).send(page("Not found", "<p>No such person.</p>"));
     const event = parseWebchatForm(req.body);
-    if (event.kind === "unsupported") {
-      deps.logger.warn({ person: personId, reason: event.reason }, "web chat post refused");
-      return res.status(400).send(page("Not understood", `<p>${escapeHtml(catalogs.nb.notUnderstood)}</p><p><a href="/chat/${escapeHtml(personId)}">Back</a></p>`));
-    }
-    const tapped = deps.db
-      .select({ id: webchatMessages.id })
-      .from(webchatMessages)
-      .where(and(eq(webchatMessages.id, event.messageId), eq(webchatMessages.personId, personId)))
-      .get();
-    if (tapped === undefined) return res.status(404).send(page("Not found", "<p>No such message.</p>"));
-    const reply = deps.bot.handle(personId, event.action, { comment: event.comment });
-    let anchor = tapped.id;
-    if (reply.update) deps.db.update(webchatMessages).set({ message: reply.update }).where(eq(webchatMessages.id, tapped.id)).run();
-    for (const m of reply.post ?? []) {
-      anchor = deps.db.insert(webchatMessages).values({ personId, message: m, createdAt: deps.clock.now() }).returning({ id: webchatMessages.id }).get()!.id;
-    }
-    res.redirect(303, `/chat/${personId}#m${anchor}`);
+    if (event.kind !== "action") return notUnderstood(deps, res, person.id, event);
+    const tapped = webchat.entry(person.id, event.messageId);
+    if (tapped === null) return res.status(404).send(page("Not found", "<p>No such message.</p>"));
+    const reply = chat.act(person.id, event.action, { comment: event.comment });
+    if (reply.update) webchat.replace(person.id, tapped.id, reply.update);
+    const anchor = appendAll(person.id, reply.post ?? [], tapped.id);
+    res.redirect(303, `/chat/${person.id}#m${anchor}`);
+  });
+
+  r.post("/chat/:personId/say", (req, res) => {
+    if (!deps.access.demoPicker(req)) return res.status(404).send(notAvailable());
+    const person = webchat.person(req.params.personId);
+    if (person === null) return res.status(404).send(page("Not found", "<p>No such person.</p>"));
+    const event = parseWebchatText(req.body);
+    if (event.kind !== "text") return notUnderstood(deps, res, person.id, event);
+    // The web chat is the person's own conversation: nobody else reads the answer.
+    const reply = chat.command(person.id, event.text, { platform: "webchat", private: true, channel: null });
+    const anchor = appendAll(person.id, reply.messages, -1);
+    res.redirect(303, `/chat/${person.id}#m${anchor}`);
   });
 
   return r;
 }
 
+function notUnderstood(
+  deps: WebchatDeps,
+  res: express.Response,
+  personId: PersonId,
+  event: { kind: string; reason?: string },
+): void {
+  deps.logger.warn({ person: personId, reason: event.reason ?? event.kind }, "web chat post refused");
+  const text = escapeHtml(deps.chat.notUnderstood().summary);
+  res.status(400).send(page("Not understood", `<p>${text}</p><p><a href="/chat/${escapeHtml(personId)}">Back</a></p>`));
+}
+
 function previewIndex(deps: WebchatDeps): string {
-  const list = listInstruments(deps.db)
-    .map(({ instrument: i }) => `<li><a href="/chat/preview/${escapeHtml(i.id)}">${escapeHtml(i.name.nb)}</a> <span class="unit">${escapeHtml(i.name.en)}</span></li>`)
+  const list = deps.webchat
+    .instruments()
+    .map((i) => `<li><a href="/chat/preview/${escapeHtml(i.id)}">${escapeHtml(i.name.nb)}</a> <span class="unit">${escapeHtml(i.name.en)}</span></li>`)
     .join("");
-  return page("Pulsen – preview", `<h1>Preview</h1><p class="note">See exactly what employees get, statement by statement. A preview acts as nobody and stores nothing.</p><ul class="people">${list}</ul>`);
+  return page(
+    "Pulsen – preview",
+    `<h1>Preview</h1><p class="note">See exactly what employees get, statement by statement.` +
+      ` A preview acts as nobody and stores nothing.</p><ul class="people">${list}</ul>`,
+  );
 }

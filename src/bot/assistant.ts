@@ -11,6 +11,7 @@ import { roundParticipation, shownParticipation } from "../rounds/participation"
 import { listPlans, type PlanView } from "../plans/plans";
 import { catalogs, formatDateTime, type Catalog } from "./catalog";
 import type { Block, BotMessage, Button } from "./message";
+import type { CommandPlace } from "./port";
 
 export type ChannelResult = { ok: true; message: BotMessage; units: string[] } | { ok: false; message: BotMessage };
 
@@ -47,9 +48,28 @@ export class Assistant {
     return this.message("unknown", [{ type: "text", text }], text);
   }
 
-  help(personId: string): BotMessage {
+  /**
+   * What the person can type, written as this platform types it: "/pulsen status" in Slack,
+   * "status" in a Teams 1:1 chat, "@Pulsen status" in a Teams channel, "status" in the web chat.
+   */
+  help(personId: string, place: CommandPlace, unknownWord?: string): BotMessage {
     const { t } = this.who(personId);
-    return this.message("help", [{ type: "header", text: t.helpTitle }, ...t.helpLines.map((text) => ({ type: "text" as const, text }))], t.helpTitle);
+    const cmd =
+      place.platform === "slack"
+        ? (w: string) => `/pulsen ${w}`
+        : place.mentioned
+          ? (w: string) => `@Pulsen ${w}`
+          : (w: string) => w;
+    const channel = place.platform === "webchat" ? null : t.helpChannel[place.platform];
+    const lines = t.helpLines({ cmd, channel }).map((text) => ({ type: "text" as const, text }));
+    const lead = unknownWord === undefined ? [] : [{ type: "text" as const, text: t.unknownCommand(unknownWord) }];
+    return this.message("help", [{ type: "header", text: t.helpTitle }, ...lead, ...lines], t.helpTitle);
+  }
+
+  /** A one-line answer in the person's language. */
+  say(personId: string, ref: string, pick: (t: Catalog) => string): BotMessage {
+    const text = pick(this.who(personId).t);
+    return this.message(ref, [{ type: "text", text }], text);
   }
 
   private statusBlocks(personId: string): Block[] {

@@ -1,18 +1,18 @@
 import type { Express, Request } from "express";
-import type { Assistant } from "../bot/assistant";
-import type { SurveyBot } from "../bot/survey";
+import type { ChatPort, WebchatPort } from "../bot/port";
 import type { Config } from "../config";
-import type { Clock } from "../core/clock";
-import type { Db } from "../db/open";
+import type { PersonId } from "../core/ids";
 import type { Platform, Sender } from "../jobs/sender";
 import type { Logger } from "../log";
 
-/** What a platform adapter gets from the server, and what it gives back. */
+/**
+ * What a platform adapter gets from the server, and what it gives back. No
+ * database and no survey rule: an adapter reaches the product only through
+ * the bot's port (src/bot/port.ts).
+ */
 export interface AdapterContext {
-  db: Db;
-  bot: SurveyBot;
-  assistant: Assistant;
-  clock: Clock;
+  chat: ChatPort;
+  webchat: WebchatPort;
   logger: Logger;
   config: Config;
   /** The platforms that reach people (`webchat` only when no Slack or Teams is configured). */
@@ -32,7 +32,7 @@ export interface ChatAccess {
 /** How the dashboard names a platform channel: from the id a person types or the Teams tab knows, to what the sender needs. */
 export interface ChannelTarget {
   /** The stored form of a channel id, or a PulsenError("input_invalid") naming what is wrong. */
-  resolve(personId: string, channelId: string): { channel: string; label: string };
+  resolve(personId: PersonId, channelId: string): { channel: string; label: string };
   /** A short human label for a stored channel. */
   describe(channel: string): string;
 }

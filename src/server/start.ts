@@ -11,6 +11,9 @@ import { roundJobHandlers } from "../rounds/handlers";
 import { planJobHandlers } from "../plans/follow-up";
 import { Assistant } from "../bot/assistant";
 import { SurveyBot } from "../bot/survey";
+import { ChatService } from "../bot/chat-service";
+import { WebchatService } from "../bot/webchat-service";
+import { WebchatStore } from "../db/webchat-store";
 import { seedDemo } from "../demo/seed";
 import type { AdapterFactory, ChatAccess } from "./adapter";
 import { storeBuiltins } from "../db/instrument-store";
@@ -28,6 +31,8 @@ import { TeamsSso } from "../web/teams-sso";
 export interface RunningServer {
   server: Server;
   bot: SurveyBot;
+  /** The port the adapters talk through (tests drive senders with it). */
+  chat: ChatService;
   scheduler: Scheduler;
   port: number;
   url: string;
@@ -72,7 +77,9 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
     demoPicker: (req) => demoPickerAllowed(database.db, req),
     isHr: (req) => isHrSession({ db: database.db, sessions }, req),
   };
-  const context = { db: database.db, bot, assistant, clock, logger, config, platforms, access };
+  const chat = new ChatService(database.db, clock, bot, assistant);
+  const webchat = new WebchatService(database.db, new WebchatStore(database.db, clock));
+  const context = { chat, webchat, logger, config, platforms, access };
   const adapters = (opts.adapters ?? []).map((make) => make(context));
   const senders = Object.assign({}, ...adapters.map((a) => a.senders ?? {}), opts.senders ?? {}) as Partial<Record<Platform, Sender>>;
   const handlers = {
@@ -102,6 +109,7 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
   return {
     server,
     bot,
+    chat,
     scheduler,
     port,
     url,

@@ -1,4 +1,5 @@
 import { PulsenError } from "../core/errors";
+import type { PersonId } from "../core/ids";
 import type { ChannelTarget } from "../server/adapter";
 
 export type ChannelPlatform = "slack" | "teams";
@@ -16,7 +17,8 @@ export function channelResolvers(targets: Partial<Record<ChannelPlatform, Channe
     resolve(platform, personId, channelId) {
       const t = targets[platform];
       if (t === undefined) throw new PulsenError("input_invalid", `body.platform ${platform} is not configured on this server`);
-      return t.resolve(personId, channelId);
+      // The signed-in session's person: an id the server minted.
+      return t.resolve(personId as PersonId, channelId);
     },
     describe: (platform, channel) => targets[platform]?.describe(channel) ?? channel,
   };

@@ -53,7 +53,7 @@ function allMessages(): { name: string; message: BotMessage }[] {
   const hr = w.db.select().from(people).all().find((p) => p.email === "hr@o.example")!;
   const root = w.db.select().from(units).all().find((u) => u.parentId === null)!;
   out.push({ name: "nudge", message: bot.compose({ kind: "nudge", roundId, unitId: root.id }, hr.id)! });
-  out.push({ name: "help", message: assistant.help(hr.id) }, { name: "status", message: assistant.status(hr.id) }, { name: "home", message: assistant.home(hr.id) });
+  out.push({ name: "help", message: assistant.help(hr.id, { platform: "teams", private: true, channel: null }) }, { name: "status", message: assistant.status(hr.id) }, { name: "home", message: assistant.home(hr.id) });
   w.db.transaction((tx) => closeRound(tx, roundId, w.clock.now()));
   out.push({ name: "digest (hidden)", message: bot.compose({ kind: "digest", roundId, unitId: root.id }, hr.id)! });
   out.push({ name: "hr summary", message: bot.compose({ kind: "hr_summary", roundId }, hr.id)! });

@@ -98,7 +98,7 @@ describe("Teams: installing the app through Graph for people who lack it", () =>
 
     const db = running.database.db;
     const installer = new GraphInstaller({ catalogAppId: "catalog-app-id", tenantId: "tenant-1", clientId: "client-id", clientSecret: "secret", graphUrl: `${graph.url}/v1.0`, loginUrl: `${graph.url}/login` });
-    const sender = new TeamsSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), "", db, running.bot, installer);
+    const sender = new TeamsSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), "", running.chat, installer);
     const { id } = createSeries(db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { ...ALWAYS } }, clock.now());
     db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["teams"]) }));
     await new OutboxDrainer(db, clock, { teams: sender }, silentLogger()).drainOnce();

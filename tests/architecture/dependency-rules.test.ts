@@ -54,4 +54,25 @@ describe("dependency rules", () => {
     expect(r.ok).toBe(false);
     expect(r.output).toContain("adapters-do-not-import-each-other");
   });
+
+  it("catch an adapter reaching into the database instead of the port", () => {
+    const r = cruise({
+      "src/db/schema.ts": "export const people = 1;\n",
+      "adapters/slack/handlers.ts": 'import { people } from "../../src/db/schema";\nexport const h = people;\n',
+    });
+    expect(r.ok).toBe(false);
+    expect(r.output).toContain("adapters-do-not-touch-db");
+  });
+
+  it("catch an adapter deciding a survey rule itself", () => {
+    const r = cruise({
+      "src/rounds/remind.ts": "export const remind = 1;\n",
+      "src/bot/port.ts": "export type ChatPort = { x: number };\n",
+      "adapters/teams/index.ts": 'import { remind } from "../../src/rounds/remind";\nexport const t = remind;\n',
+      "adapters/teams/sender.ts": 'import type { ChatPort } from "../../src/bot/port";\nexport type S = ChatPort;\n',
+    });
+    expect(r.ok).toBe(false);
+    expect(r.output).toContain("adapters-go-through-the-port");
+    expect(r.output).not.toContain("adapters/teams/sender.ts");
+  });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { WebchatSender } from "../../adapters/webchat/sender";
 import type { BotAction, BotReply } from "../../src/bot/message";
 import { SurveyBot } from "../../src/bot/survey";
+import { WebchatStore } from "../../src/db/webchat-store";
 import { openDatabase } from "../../src/db/open";
 import { truncateWal } from "../../src/db/traces";
 import { comments, people, rounds, teamsReferences, units } from "../../src/db/schema";
@@ -182,7 +183,7 @@ describe("no trace of who answered what (DESIGN.md rule 2)", () => {
       ...{ slackUserId: null, teamsAadObjectId: null, locale: "nb" as const, timezone: "Europe/Oslo" },
     };
     const progress = { key: "progress:1", recipient: leader, intent: { kind: "plan_progress" as const, measureId }, replaces: null };
-    expect((await new WebchatSender(w.db, bot, w.clock).send(progress)).kind).toBe("sent");
+    expect((await new WebchatSender(bot, new WebchatStore(w.db, w.clock)).send(progress)).kind).toBe("sent");
     expect(occurs(live, gone.name)).toBe(true);
 
     const forget = await pulsen(["person", "forget", gone.email], { databasePath: w.path, cwd: dir, clock: w.clock });

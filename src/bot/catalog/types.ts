@@ -35,7 +35,16 @@ export interface Catalog {
   notInvited: string;
   notUnderstood: string;
   helpTitle: string;
-  helpLines: string[];
+  /** The help's lines, written the way this platform types a command (`cmd`), and how to choose a channel there. */
+  helpLines: (h: { cmd: (word: string) => string; channel: string | null }) => string[];
+  /** How to choose a channel: Slack names it in the command, Teams is typed in the team channel. */
+  helpChannel: { slack: string; teams: string };
+  /** A word Pulsen does not know, before the help. */
+  unknownCommand: (word: string) => string;
+  /** Slack: `channel` typed outside a channel without naming one. */
+  channelNeedsName: string;
+  /** The web chat has no channels. */
+  channelNotHere: string;
   statusTitle: string;
   statusNone: string;
   statusOpen: (series: string, until: string) => string;
@@ -53,6 +62,8 @@ export interface Catalog {
   signInLink: (minutes: number) => string;
   dashboardOpen: string;
   dashboardNoAccess: string;
+  /** Results are shown only where the person alone reads them. */
+  resultsOnlyPersonal: string;
   dashboardOnlyPersonal: string;
   notKnown: string;
   digestHeader: (series: string, unit: string) => string;

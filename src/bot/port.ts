@@ -1,0 +1,94 @@
+import type { Locale } from "../core/locale";
+import type { PersonId } from "../core/ids";
+import type { Intent } from "../jobs/sender";
+import type { BotAction, BotMessage, BotReply } from "./message";
+
+/**
+ * The port the bot owns and every platform adapter talks through. An adapter
+ * parses a platform's payload, calls one of these, and renders the neutral
+ * message it gets back; it never sees the database or a survey rule
+ * (the dependency rule `adapters-do-not-touch-db` keeps it so).
+ */
+export type ChatPlatform = "slack" | "teams" | "webchat";
+
+/** A conversation the platform gave us, kept so the bot can write there later (Teams' reference). */
+export type ConversationRef = Record<string, unknown>;
+
+/** Where a typed command came from: it decides what may be answered there. */
+export interface CommandPlace {
+  platform: ChatPlatform;
+  /** Only the person sees the answer: a DM, a 1:1 chat, the web chat, Slack's ephemeral reply. */
+  private: boolean;
+  /** The team channel it was typed in, in the form a digest is posted to; null outside a channel. */
+  channel: { channel: string; label: string } | null;
+  /** Teams: typed in a channel, where a person must @mention the bot (so help says "@Pulsen status"). */
+  mentioned?: boolean;
+}
+
+export interface CommandReply {
+  messages: BotMessage[];
+  /** A leader pointed their unit's digests at this channel: the platform may check it can post there. */
+  channelChosen?: { channel: string; label: string };
+}
+
+export interface ChatPort {
+  /** The person behind a platform account, or null for someone the organization file does not know. */
+  identify(platform: "slack" | "teams", platformUserId: string): PersonId | null;
+  /** A platform found a person by e-mail: keep the account id and the profile's time zone. */
+  identified(personId: PersonId, found: { slackUserId: string; profileTimezone: string | null }): void;
+  /** True the first time a platform delivers this event; a redelivery answers false. */
+  firstDelivery(platform: ChatPlatform, eventId: string): boolean;
+  /** Where to reach a person from now on; `keep` leaves one already known. */
+  rememberConversation(personId: PersonId, ref: ConversationRef, mode: "replace" | "keep"): void;
+  /** The person's own conversation with the bot (Teams' 1:1 chat), or null. */
+  conversation(personId: PersonId): ConversationRef | null;
+  /** Any conversation we know: it tells the tenant and the service to open new ones in. */
+  anyConversation(): ConversationRef | null;
+
+  /** Something a person typed; `personId` null for someone unknown. */
+  command(personId: PersonId | null, text: string, place: CommandPlace): CommandReply;
+  /** A tap on a button of ours, with the text of the comment field when there is one. */
+  act(personId: PersonId, action: BotAction, input?: { comment?: string }): BotReply;
+  /** A survey message a platform posted for a reply, so the close can rewrite it in place. */
+  posted(personId: PersonId, message: BotMessage, platform: ChatPlatform, messageId: string): void;
+  /** What an outbox intent says, for this recipient (null: nothing to show any more). */
+  compose(intent: Intent, personId: PersonId | null): BotMessage | null;
+  /** The person's home view (Slack's App Home): status, plans, and the latest results of units they lead. */
+  home(personId: PersonId | null): BotMessage[];
+  /** For someone the organization file does not know. */
+  unknown(): BotMessage;
+  /** The bot is not in the chosen channel yet: how to invite it. */
+  inviteToChannel(personId: PersonId, label: string): BotMessage;
+  /** A tap the bot could not read (in the organization's language: the person may be unknown). */
+  notUnderstood(): BotMessage;
+}
+
+/** One message in the web chat's history. */
+export interface WebchatEntry {
+  id: number;
+  message: BotMessage;
+}
+
+/**
+ * The web chat stores its conversation itself (there is no platform to hold it),
+ * and serves the demo's person picker and HR's preview.
+ */
+export interface WebchatPort {
+  /** The demo organization's people, for the picker (DESIGN.md rule 9: the caller checks it may show it). */
+  people(): { organization: string; people: { id: PersonId; name: string; unit: string }[] };
+  person(id: string): { id: PersonId; name: string } | null;
+  history(personId: PersonId): WebchatEntry[];
+  /** The entry, if it is this person's. */
+  entry(personId: PersonId, id: number): WebchatEntry | null;
+  append(personId: PersonId, message: BotMessage, outboxKey?: string): number | null;
+  replace(personId: PersonId, id: number, message: BotMessage): boolean;
+  sentUnder(outboxKey: string): number | null;
+  /** The instruments HR can preview. */
+  instruments(): { id: string; name: Record<Locale, string> }[];
+  /** One step of an instrument exactly as employees see it; null for an unknown instrument. */
+  preview(
+    instrumentId: string,
+    locale: Locale | undefined,
+    step: number,
+  ): { message: BotMessage; step: number; steps: number; locale: Locale; name: string } | null;
+}

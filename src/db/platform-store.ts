@@ -1,0 +1,41 @@
+import { eq } from "drizzle-orm";
+import type { PersonId } from "../core/ids";
+import type { Clock } from "../core/clock";
+import type { Db } from "./open";
+import { people, platformEvents, teamsReferences } from "./schema";
+
+/** What the platforms tell us about people: accounts, conversations, and events already seen. */
+
+/** The one lookup of a platform account: Slack's user id, or Teams' AAD object id (stored lower-case). */
+export function personByPlatformId(db: Db, platform: "slack" | "teams", id: string): PersonId | null {
+  const where = platform === "slack" ? eq(people.slackUserId, id) : eq(people.teamsAadObjectId, id.toLowerCase());
+  const row = db.select({ id: people.id }).from(people).where(where).get();
+  return row === undefined ? null : (row.id as PersonId);
+}
+
+/** True the first time an event key is seen: platforms redeliver what they think was missed. */
+export function firstDelivery(db: Db, clock: Clock, key: string): boolean {
+  return db.insert(platformEvents).values({ key, receivedAt: clock.now() }).onConflictDoNothing().run().changes > 0;
+}
+
+export function teamsReference(db: Db, personId: PersonId): Record<string, unknown> | null {
+  const row = db.select({ reference: teamsReferences.reference }).from(teamsReferences);
+  return row.where(eq(teamsReferences.personId, personId)).get()?.reference ?? null;
+}
+
+export function anyTeamsReference(db: Db): Record<string, unknown> | null {
+  return db.select({ reference: teamsReferences.reference }).from(teamsReferences).limit(1).get()?.reference ?? null;
+}
+
+export function rememberTeamsReference(
+  db: Db,
+  clock: Clock,
+  personId: PersonId,
+  reference: Record<string, unknown>,
+  mode: "replace" | "keep",
+): void {
+  const now = clock.now();
+  const insert = db.insert(teamsReferences).values({ personId, reference, updatedAt: now });
+  if (mode === "keep") insert.onConflictDoNothing().run();
+  else insert.onConflictDoUpdate({ target: teamsReferences.personId, set: { reference, updatedAt: now } }).run();
+}
