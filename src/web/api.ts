@@ -1,3 +1,4 @@
+import { personByPlatformId } from "../db/platform-store";
 import { eq, inArray } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response, Router } from "express";
 import { z } from "zod";
@@ -92,10 +93,11 @@ export function dashboardApi(deps: ApiDeps): Router {
       if (deps.teamsSso === null) throw new PulsenError("forbidden", "Teams sign-in needs MICROSOFT_APP_ID");
       const { token } = parse(tokenBody, req.body, "body");
       const aad = await deps.teamsSso.verify(token);
-      const person = deps.db.select({ id: people.id }).from(people).where(eq(people.teamsAadObjectId, aad.toLowerCase())).get();
-      if (person === undefined) throw new PulsenError("forbidden", "your Microsoft account is not in the organization file; ask HR");
+      // The same lookup the bot uses for a Teams message.
+      const personId = personByPlatformId(deps.db, "teams", aad);
+      if (personId === null) throw new PulsenError("forbidden", "your Microsoft account is not in the organization file; ask HR");
       // The tab keeps the session in memory and sends it as a bearer token: Teams' frame blocks cookies.
-      return { session: deps.sessions.create(person.id, "teams") };
+      return { session: deps.sessions.create(personId, "teams") };
     }),
   );
 
