@@ -6,7 +6,7 @@ import type { Assistant } from "../bot/assistant";
 import type { Clock } from "../core/clock";
 import { isPulsenError, PulsenError, type PulsenErrorCode } from "../core/errors";
 import type { Db } from "../db/open";
-import { people, unitChannels, units } from "../db/schema";
+import { unitChannels, units } from "../db/schema";
 import { dashboardPeople } from "../db/viewer-store";
 import type { Platform } from "../jobs/sender";
 import type { Logger } from "../log";
