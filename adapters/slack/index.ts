@@ -27,7 +27,12 @@ function boltLogger(logger: Logger): BoltLogger {
     debug: () => undefined,
     info: () => undefined,
     warn: (...msg: unknown[]) => child.warn(msg.map(String).join(" ")),
-    error: (...msg: unknown[]) => child.error(msg.map((m) => (m instanceof Error ? m.message : String(m))).join(" ")),
+    // Bolt hands its errors here: keep the first one's stack (its message names no payload).
+    error: (...msg: unknown[]) => {
+      const err = msg.find((m): m is Error => m instanceof Error);
+      const text = msg.map((m) => (m instanceof Error ? m.message : String(m))).join(" ");
+      child.error(err ? { err: { type: err.name, message: err.message, stack: err.stack } } : {}, text);
+    },
     setLevel: () => undefined,
     getLevel: () => LogLevel.WARN,
     setName: () => undefined,

@@ -1,11 +1,11 @@
+import { personSettings } from "../db/person-settings";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Clock } from "../core/clock";
 import { DEFAULT_LOCALE, type Locale } from "../core/locale";
 import { answerWindow } from "../core/round";
 import type { Db } from "../db/open";
-import { getOrganization, personLocale, personTimezone } from "../db/org-store";
 import { loadViewer } from "../db/viewer-store";
-import { invitations, people, personRoles, rounds, series, unitChannels, unitLeaders, units } from "../db/schema";
+import { invitations, personRoles, rounds, series, unitChannels, unitLeaders, units } from "../db/schema";
 import { subtreeUnitIds } from "../rounds/audience";
 import { roundParticipation, shownParticipation } from "../rounds/participation";
 import { listPlans, type PlanView } from "../plans/plans";
@@ -32,10 +32,8 @@ export class Assistant {
   ) {}
 
   private who(personId: string): { locale: Locale; timezone: string; t: Catalog } {
-    const org = getOrganization(this.db);
-    const p = this.db.select({ locale: personLocale, tz: personTimezone }).from(people).where(eq(people.id, personId)).get();
-    const locale = p?.locale ?? org?.defaultLocale ?? DEFAULT_LOCALE;
-    return { locale, timezone: p?.tz ?? org?.defaultTimezone ?? "Europe/Oslo", t: catalogs[locale] };
+    const { locale, timezone } = personSettings(this.db, personId);
+    return { locale, timezone, t: catalogs[locale] };
   }
 
   private message(ref: string, blocks: Block[], summary: string): BotMessage {

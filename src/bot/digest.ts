@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Instrument } from "../core/instrument";
-import { DEFAULT_LOCALE, type Locale } from "../core/locale";
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "../core/locale";
 import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
 import { getOrganization } from "../db/org-store";
@@ -115,7 +115,7 @@ export class DigestComposer {
     const shown = p === null ? null : shownParticipation(p, unitId);
     if (shown === null) return null;
     const org = getOrganization(this.db);
-    const until = formatDateTime(row.r.closesAt ?? new Date(), locale, org?.defaultTimezone ?? "Europe/Oslo");
+    const until = formatDateTime(row.r.closesAt ?? new Date(), locale, org?.defaultTimezone ?? DEFAULT_TIME_ZONE);
     const header = t.nudgeHeader(row.name);
     // A unit too small to be shown alone gets the figure of the unit it is counted in, named as such.
     const label = shown.unitId === unitId ? unit.path : t.countedIn(unit.path, shown.unit);

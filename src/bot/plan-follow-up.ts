@@ -1,10 +1,10 @@
+import { personSettings } from "../db/person-settings";
 import { eq } from "drizzle-orm";
 import type { Clock } from "../core/clock";
 import { isPulsenError } from "../core/errors";
-import { DEFAULT_LOCALE, type Locale } from "../core/locale";
+import { type Locale } from "../core/locale";
 import { MEASURE_STATUSES, type MeasureStatus } from "../core/plan";
 import type { Db } from "../db/open";
-import { getOrganization, personLocale, personTimezone } from "../db/org-store";
 import { actionPlans, measures, people, units } from "../db/schema";
 import type { Intent, Platform } from "../jobs/sender";
 import { listPlans, reportMeasureStatus } from "../plans/plans";
@@ -27,9 +27,7 @@ export class PlanFollowUp {
   ) {}
 
   private who(personId: string | null): { locale: Locale; timezone: string } {
-    const org = getOrganization(this.db);
-    const p = personId === null ? undefined : this.db.select({ locale: personLocale, tz: personTimezone }).from(people).where(eq(people.id, personId)).get();
-    return { locale: p?.locale ?? org?.defaultLocale ?? DEFAULT_LOCALE, timezone: p?.tz ?? org?.defaultTimezone ?? "Europe/Oslo" };
+    return personSettings(this.db, personId);
   }
 
   private measure(measureId: string) {

@@ -1,7 +1,8 @@
+import { personSettings } from "../db/person-settings";
 import { and, eq } from "drizzle-orm";
 import type { Clock } from "../core/clock";
 import type { Instrument } from "../core/instrument";
-import { DEFAULT_LOCALE, type Locale } from "../core/locale";
+import { type Locale } from "../core/locale";
 import { FOLLOW_UP_VALUE } from "../core/plan";
 import { answerWindow } from "../core/round";
 import { COMMENT_STEP, type Step, currentStep, isDoubleTap, nextStep, previousStep } from "../core/survey-steps";
@@ -10,8 +11,7 @@ import { DraftStore } from "../db/draft-store";
 import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
 import { truncateWal } from "../db/traces";
-import { getOrganization, personLocale, personTimezone } from "../db/org-store";
-import { invitations, people, rounds, series, type RoundRow } from "../db/schema";
+import { invitations, rounds, series, type RoundRow } from "../db/schema";
 import { followUpQuestion } from "../instruments/catalog";
 import { recordSentMessage } from "../jobs/outbox";
 import type { Intent, Platform } from "../jobs/sender";
@@ -67,9 +67,7 @@ export class SurveyBot {
   }
 
   private personLocale(personId: string): { locale: Locale; timezone: string } {
-    const org = getOrganization(this.db);
-    const p = this.db.select({ locale: personLocale, tz: personTimezone }).from(people).where(eq(people.id, personId)).get();
-    return { locale: p?.locale ?? org?.defaultLocale ?? DEFAULT_LOCALE, timezone: p?.tz ?? org?.defaultTimezone ?? "Europe/Oslo" };
+    return personSettings(this.db, personId);
   }
 
   private invitation(roundId: string, personId: string) {
