@@ -13,11 +13,12 @@ import type { Segment } from "../core/scoring";
 import type { PlanView } from "../plans/plans";
 import type { FollowUpResult } from "../reports/follow-up";
 import type { Insights } from "../reports/insights";
-import type { FactorReport, HiddenFigure, ItemReport, UnitReport } from "../reports/report";
+import type { FactorReport, HiddenFigure, UnitReport } from "../reports/report";
 import type { UnitParticipation } from "../rounds/participation";
 import type { ChannelPlatform } from "./channel-targets";
 
-export type { ChannelPlatform, FactorReport, HiddenReason, FollowUpResult, HiddenFigure, ItemReport, Locale, MeasureStatus, PlanView, Segment, UnitParticipation, UnitReport };
+// What the dashboard's JavaScript names besides the responses.
+export type { ChannelPlatform, FactorReport, HiddenFigure, HiddenReason, Locale, MeasureStatus, PlanView, Segment };
 
 /** Every error: `error` is the code, `message` the reason in words. */
 export interface ApiErrorBody {
@@ -30,7 +31,7 @@ export interface OkResponse {
 }
 
 /** Someone the demo's picker offers. */
-export interface DashboardPerson {
+interface DashboardPerson {
   id: string;
   name: string;
   what: string;
@@ -72,7 +73,7 @@ export interface RoundsResponse {
 }
 
 /** While open, a unit too small to show alone carries the figure of the unit it is counted in. */
-export interface CountedIn {
+interface CountedIn {
   unit: string;
   invited: number;
   answered: number;
@@ -89,7 +90,7 @@ export interface ParticipationResponse {
   units: LiveUnit[];
 }
 
-export interface ResultsFactor {
+interface ResultsFactor {
   id: string;
   name: string;
   items: { id: string; text: string; reverse: boolean }[];
@@ -149,7 +150,7 @@ export interface PlansResponse {
  * Method and path → answer. `${string}` stands for an id; the browser's
  * `api(method, path)` takes only these and returns the matching type.
  */
-export interface ApiRoutes {
+interface ApiRoutes {
   "GET /session": SessionResponse;
   "POST /session/demo": SignedInResponse;
   "POST /session/teams": SignedInResponse;

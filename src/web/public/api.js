@@ -27,7 +27,7 @@ export function forgetBearer() {
   sessionStorage.removeItem("pulsen.session");
 }
 
-export class ApiError extends Error {
+class ApiError extends Error {
   /**
    * @param {number} status
    * @param {string} code the body's `error`

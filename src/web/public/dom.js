@@ -39,7 +39,7 @@ export function h(tag, attrs = {}, ...children) {
  * @template {Node} E
  * @param {E} el
  */
-export function clear(el) {
+function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
   return el;
 }
