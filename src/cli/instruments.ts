@@ -7,7 +7,7 @@ import { loadInstrumentFile } from "../instruments/catalog";
 import type { CliContext } from "./context";
 
 /** The shape CONTRACT.md promises for `instruments show ID --json`. */
-export function instrumentJson(inst: Instrument, locale: Locale) {
+function instrumentJson(inst: Instrument, locale: Locale) {
   return {
     id: inst.id,
     version: inst.version,

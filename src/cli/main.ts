@@ -13,9 +13,9 @@ import { registerComments, registerReport } from "./report";
 import { registerRound } from "./round";
 import { registerSeries } from "./series";
 
-export const EXIT_OK = 0;
-export const EXIT_USER_ERROR = 1;
-export const EXIT_USAGE = 2;
+const EXIT_OK = 0;
+const EXIT_USER_ERROR = 1;
+const EXIT_USAGE = 2;
 
 /**
  * Runs one `pulsen …` invocation. Exit codes: 0 success, 1 a user error

@@ -32,12 +32,8 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export interface SyntheticUnit {
-  path: string[];
-}
-
 /** Unit paths: a top unit, then a tree filled breadth-first down to `levels` levels. */
-export function syntheticUnits(opts: SyntheticOrgOptions): string[][] {
+function syntheticUnits(opts: SyntheticOrgOptions): string[][] {
   const top = opts.orgName ?? "Fjordvik kommune";
   const units: string[][] = [[top]];
   const perLevel = Math.max(2, Math.ceil(Math.pow(opts.units, 1 / Math.max(1, opts.levels - 1))));

@@ -7,12 +7,12 @@ import { queueToPerson, queueToUnit } from "../jobs/address";
 import { enqueueJob, type JobHandler } from "../jobs/queue";
 import type { Platform } from "../jobs/sender";
 
-export const JOB_MEASURE_REMIND = "measure.remind";
-export const JOB_MEASURE_ASK = "measure.ask";
+const JOB_MEASURE_REMIND = "measure.remind";
+const JOB_MEASURE_ASK = "measure.ask";
 
 const DAY = 86_400_000;
 /** After the deadline, the status question comes back weekly this many times, then the leader's channel knows it is overdue. */
-export const MAX_ASKS = 4;
+const MAX_ASKS = 4;
 
 const remindPayload = z.object({ measureId: z.string() });
 const askPayload = z.object({ measureId: z.string(), n: z.number().int().positive() });

@@ -10,7 +10,7 @@ import type { Platform } from "../jobs/sender";
 import { actionPlans, measures, measureUpdates, people, planFocusAreas, rounds, series, units } from "../db/schema";
 import { queueProgress, scheduleFollowUp } from "./follow-up";
 
-export interface MeasureView {
+interface MeasureView {
   id: string;
   text: string;
   factorId: string | null;
@@ -33,7 +33,7 @@ export interface PlanView {
 }
 
 /** The factors a round asked about: the only possible focus areas of its plans. */
-export function roundFactorIds(store: Store, roundId: string): string[] {
+function roundFactorIds(store: Store, roundId: string): string[] {
   const r = store.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (r === undefined) throw new PulsenError("not_found", `no round "${roundId}"`);
   const asked = new Set(r.itemIds ?? []);
@@ -90,7 +90,13 @@ export function addMeasure(tx: Tx, planId: string, m: NewMeasure, byPersonId: st
 }
 
 /** Records a status change in the follow-up log; false if it was already so. */
-export function setMeasureStatus(tx: Tx, measureId: string, status: MeasureStatus, byPersonId: string | null, now: Date): boolean {
+function setMeasureStatus(
+  tx: Tx,
+  measureId: string,
+  status: MeasureStatus,
+  byPersonId: string | null,
+  now: Date,
+): boolean {
   const m = tx.select().from(measures).where(eq(measures.id, measureId)).get();
   if (m === undefined) throw new PulsenError("not_found", "no such measure");
   if (m.status === status) return false;

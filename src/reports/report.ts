@@ -19,7 +19,7 @@ import { rounds, units } from "../db/schema";
 import { type UnitAggregate, aggregateRound, emptyAggregate, mergeInto } from "./aggregate";
 import { type GroupChange, groupChange, trendAllowed } from "./group-change";
 
-export type TrendWithheld = "hidden_then" | "group_changed";
+type TrendWithheld = "hidden_then" | "group_changed";
 
 /** A figure the anonymity engine hid: what it was and why, nothing more (CONTRACT.md). */
 export interface HiddenFigure {
@@ -49,11 +49,11 @@ export type FactorReport =
     }
   | HiddenFigure;
 
-export type ItemReport =
+type ItemReport =
   | { id: string; factor: string; suppressed: false; n: number; mean: number | null; sd: number | null; distribution: number[] }
   | (HiddenFigure & { factor: string });
 
-export type ShownReport = {
+type ShownReport = {
   round: string;
   unit: string;
   includesSubunits: true;

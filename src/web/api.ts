@@ -10,6 +10,19 @@ import { unitChannels, units } from "../db/schema";
 import { dashboardPeople } from "../db/viewer-store";
 import type { Platform } from "../jobs/sender";
 import type { Logger } from "../log";
+import type {
+  ChannelSetResponse,
+  ChannelsResponse,
+  CommentsResponse,
+  InsightsResponse,
+  MeResponse,
+  OkResponse,
+  ParticipationResponse,
+  ResultsResponse,
+  RoundsResponse,
+  SessionResponse,
+  SignedInResponse,
+} from "./api-types";
 import type { ChannelResolvers } from "./channel-targets";
 import { readSessionToken, SESSION_COOKIE, sessionCookie } from "./cookies";
 import { planRoutes } from "./plan-api";
@@ -63,7 +76,7 @@ export function dashboardApi(deps: ApiDeps): Router {
 
   api.get(
     "/session",
-    route((req) => {
+    route((req): SessionResponse => {
       const token = readSessionToken(req);
       const personId = token === null ? null : deps.sessions.personFor(token);
       const demo = deps.demoPicker(req);
@@ -74,7 +87,7 @@ export function dashboardApi(deps: ApiDeps): Router {
 
   api.post(
     "/session/demo",
-    route((req, res) => {
+    route((req, res): SignedInResponse => {
       if (!deps.demoPicker(req)) {
         const why = "picking a person is only for the demo, from the machine it runs on";
         throw new PulsenError("forbidden", `${why}; use the sign-in link Pulsen sends you in chat`);
@@ -89,7 +102,7 @@ export function dashboardApi(deps: ApiDeps): Router {
 
   api.post(
     "/session/teams",
-    route(async (req) => {
+    route(async (req): Promise<SignedInResponse> => {
       if (deps.teamsSso === null) throw new PulsenError("forbidden", "Teams sign-in needs MICROSOFT_APP_ID");
       const { token } = parse(tokenBody, req.body, "body");
       const aad = await deps.teamsSso.verify(token);
@@ -103,7 +116,7 @@ export function dashboardApi(deps: ApiDeps): Router {
 
   api.delete(
     "/session",
-    route((req, res) => {
+    route((req, res): OkResponse => {
       const token = readSessionToken(req);
       if (token !== null) deps.sessions.end(token);
       res.setHeader("Set-Cookie", `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
@@ -113,7 +126,7 @@ export function dashboardApi(deps: ApiDeps): Router {
 
   api.get(
     "/me",
-    route((req) => {
+    route((req): MeResponse => {
       const v = viewerOf(req);
       return { name: v.name, locale: v.locale, roles: v.roles, hr: v.roles.includes("hr"), leader: v.leads.length > 0, dashboard: v.access.results.size > 0 };
     }),
@@ -121,7 +134,7 @@ export function dashboardApi(deps: ApiDeps): Router {
 
   api.get(
     "/rounds",
-    route((req) => {
+    route((req): RoundsResponse => {
       const v = viewerOf(req);
       if (v.access.results.size === 0) return { rounds: [] };
       return { rounds: listRounds(deps.db, v.locale) };
@@ -130,17 +143,23 @@ export function dashboardApi(deps: ApiDeps): Router {
 
   api.get(
     "/rounds/:id/participation",
-    route((req) => liveParticipation(deps.db, parse(roundIdParam, req.params.id, "round"), viewerOf(req), deps.anonymityMin)),
+    route(
+      (req): ParticipationResponse =>
+        liveParticipation(deps.db, parse(roundIdParam, req.params.id, "round"), viewerOf(req), deps.anonymityMin),
+    ),
   );
 
   api.get(
     "/rounds/:id/results",
-    route((req) => roundResults(deps.db, parse(roundIdParam, req.params.id, "round"), viewerOf(req), deps.anonymityMin)),
+    route(
+      (req): ResultsResponse =>
+        roundResults(deps.db, parse(roundIdParam, req.params.id, "round"), viewerOf(req), deps.anonymityMin),
+    ),
   );
 
   api.get(
     "/rounds/:id/insights",
-    route((req) => {
+    route((req): InsightsResponse => {
       const v = viewerOf(req);
       // Segments and drivers compare every unit with the others: HR's view only.
       if (!v.roles.includes("hr")) throw new PulsenError("forbidden", "insights across the organization are for HR");
@@ -150,12 +169,16 @@ export function dashboardApi(deps: ApiDeps): Router {
 
   api.get(
     "/rounds/:id/units/:unit/comments",
-    route((req) => ({ comments: roundComments(deps.db, parse(roundIdParam, req.params.id, "round"), parse(unitIdParam, req.params.unit, "unit"), viewerOf(req), deps.anonymityMin) })),
+    route((req): CommentsResponse => {
+      const round = parse(roundIdParam, req.params.id, "round");
+      const unit = parse(unitIdParam, req.params.unit, "unit");
+      return { comments: roundComments(deps.db, round, unit, viewerOf(req), deps.anonymityMin) };
+    }),
   );
 
   api.get(
     "/channels",
-    route((req) => {
+    route((req): ChannelsResponse => {
       const v = viewerOf(req);
       const ids = [...v.access.channels];
       if (ids.length === 0) return { platforms: deps.channels.platforms(), units: [] };
@@ -174,7 +197,7 @@ export function dashboardApi(deps: ApiDeps): Router {
 
   api.put(
     "/units/:unit/channel",
-    route((req) => {
+    route((req): ChannelSetResponse => {
       const v = viewerOf(req);
       const id = parse(unitIdParam, req.params.unit, "unit");
       const body = parse(channelBody, req.body, "body");

@@ -14,6 +14,13 @@ import type { Platform } from "../jobs/sender";
 import { exportPlan } from "../plans/export";
 import { addMeasure, ensurePlan, findPlan, listPlans, reportMeasureStatus, setFocusAreas } from "../plans/plans";
 import { subtreeUnitIds } from "../rounds/audience";
+import type {
+  MeasureAddedResponse,
+  MeasureStatusResponse,
+  PlanChangedResponse,
+  PlanResponse,
+  PlansResponse,
+} from "./api-types";
 import { parse, roundIdParam, route, unitIdParam } from "./request";
 
 export interface PlanApiDeps {
@@ -55,7 +62,7 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
 
   api.get(
     "/rounds/:id/units/:unit/plan",
-    route((req) => {
+    route((req): PlanResponse => {
       const { viewer, round, unit } = target(req);
       const r = deps.db.select().from(rounds).where(eq(rounds.id, round)).get();
       if (r === undefined || r.status === "scheduled") throw new PulsenError("not_found", `no round "${round}"`);
@@ -74,7 +81,7 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
 
   api.put(
     "/rounds/:id/units/:unit/plan/focus",
-    route((req) => {
+    route((req): PlanChangedResponse => {
       const { viewer, round, unit } = target(req);
       writable(viewer, unit);
       const { areas } = parse(focusBody, req.body, "body");
@@ -86,7 +93,7 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
 
   api.post(
     "/rounds/:id/units/:unit/plan/measures",
-    route((req) => {
+    route((req): MeasureAddedResponse => {
       const { viewer, round, unit } = target(req);
       writable(viewer, unit);
       const body = parse(measureBody, req.body, "body");
@@ -102,7 +109,7 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
 
   api.patch(
     "/measures/:measure",
-    route((req) => {
+    route((req): MeasureStatusResponse => {
       const viewer = deps.viewerOf(req);
       const id = parse(measureIdParam, req.params.measure, "measure");
       const { status } = parse(statusBody, req.body, "body");
@@ -125,7 +132,7 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
 
   api.get(
     "/plans",
-    route((req) => {
+    route((req): PlansResponse => {
       const viewer = deps.viewerOf(req);
       return { plans: listPlans(deps.db, deps.clock.now(), { unitIds: [...viewer.access.results] }) };
     }),

@@ -5,25 +5,18 @@ import { getInstrument } from "../db/instrument-store";
 import type { Store } from "../db/open";
 import { rounds, series, units } from "../db/schema";
 import { unitComments } from "../reports/comments";
-import { followUpResults, type FollowUpResult } from "../reports/follow-up";
-import { roundReports, type UnitReport } from "../reports/report";
+import { followUpResults } from "../reports/follow-up";
+import { roundReports } from "../reports/report";
 import { roundParticipation, type UnitParticipation } from "../rounds/participation";
 import type { Viewer } from "../db/viewer-store";
+import type { ParticipationResponse, ResultsResponse, RoundSummary } from "./api-types";
 
 /**
  * What the dashboard shows, cut to what the viewer may see. The anonymity
  * decisions come from the report layer, made once for the whole
  * organization; this file only leaves out units the viewer has no access to.
+ * The shapes are src/web/api-types.ts's, which the dashboard reads too.
  */
-export interface RoundSummary {
-  id: string;
-  series: string;
-  instrument: string;
-  status: "open" | "closed";
-  openedAt: string | null;
-  closesAt: string | null;
-  closedAt: string | null;
-}
 
 /** Opened rounds, newest first; or just the one asked for. */
 export function listRounds(store: Store, locale: Locale, only?: string): RoundSummary[] {
@@ -57,7 +50,7 @@ function findRound(store: Store, roundId: string) {
  * while a round is open, counts and rates; after the close, the report's
  * decisions (a hidden unit shows how many were invited, not how many answered).
  */
-export function liveParticipation(store: Store, roundId: string, viewer: Viewer, k: number) {
+export function liveParticipation(store: Store, roundId: string, viewer: Viewer, k: number): ParticipationResponse {
   const r = findRound(store, roundId);
   const p = roundParticipation(store, roundId, k);
   if (p === null) throw new PulsenError("not_found", `no round "${roundId}"`);
@@ -78,15 +71,8 @@ export function liveParticipation(store: Store, roundId: string, viewer: Viewer,
   };
 }
 
-export interface ResultsView {
-  round: RoundSummary;
-  anonymityMin: number;
-  factors: { id: string; name: string; items: { id: string; text: string; reverse: boolean }[] }[];
-  units: (UnitReport & { unitId: string; depth: number; comments: boolean; followUp: FollowUpResult[] })[];
-}
-
 /** Every visible unit's report for a closed round, with the statements in the viewer's language. */
-export function roundResults(store: Store, roundId: string, viewer: Viewer, k: number): ResultsView {
+export function roundResults(store: Store, roundId: string, viewer: Viewer, k: number): ResultsResponse {
   const r = findRound(store, roundId);
   if (r.status !== "closed") throw new PulsenError("conflict", "results are shown only after the round closes");
   const all = roundReports(store, roundId, k);

@@ -28,7 +28,7 @@ import { silentLogger } from "./world";
  *   Org > D      6                5 answer   → hidden, to protect C
  * Comments in A (one trying to inject markup), B and C.
  */
-export const DASHBOARD_ORG = csv([
+const DASHBOARD_ORG = csv([
   "hr@org.example,Hanne HR,Org,,hr,,6f1c2b9e-0000-4000-8000-000000000001,,",
   "lead.a@org.example,Leder A,Org > A,Org > A,,,6f1c2b9e-0000-4000-8000-000000000002,,",
   "rep.a@org.example,Rita Rep,Org > A,,union_rep,,,,",

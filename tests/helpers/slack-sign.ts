@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 
 /** Signs a request body exactly as Slack does: v0=HMAC-SHA256(secret, "v0:{timestamp}:{body}"). */
-export function slackSignature(secret: string, timestamp: number, body: string): string {
+function slackSignature(secret: string, timestamp: number, body: string): string {
   return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
 }
 

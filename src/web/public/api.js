@@ -1,13 +1,22 @@
+// @ts-check
 // The dashboard's calls to /api. In Teams the session is a bearer token kept
 // for this tab only (Teams' frame blocks cookies); in a browser, the cookie.
+/** @typedef {import("../api-types").ApiMethod} ApiMethod */
+/** @typedef {import("../api-types").ApiErrorBody} ApiErrorBody */
+
 let bearer = sessionStorage.getItem("pulsen.session");
+/** @type {import("../api-types").Locale | null} */
 let language = null;
 
-/** The host's language (Teams), which wins over the person's own for names of factors and statements. */
+/**
+ * The host's language (Teams), which wins over the person's own for names of factors and statements.
+ * @param {import("../api-types").Locale} locale
+ */
 export function useLanguage(locale) {
   language = locale;
 }
 
+/** @param {string} token */
 export function useBearer(token) {
   bearer = token;
   sessionStorage.setItem("pulsen.session", token);
@@ -18,7 +27,12 @@ export function forgetBearer() {
   sessionStorage.removeItem("pulsen.session");
 }
 
-export class ApiError extends Error {
+class ApiError extends Error {
+  /**
+   * @param {number} status
+   * @param {string} code the body's `error`
+   * @param {string} message
+   */
   constructor(status, code, message) {
     super(message);
     this.status = status;
@@ -27,19 +41,43 @@ export class ApiError extends Error {
 }
 
 function baseHeaders() {
+  /** @type {Record<string, string>} */
   const headers = { Accept: "application/json" };
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (language) headers["X-Pulsen-Locale"] = language;
   return headers;
 }
 
+/**
+ * One call; the path decides the answer's type (src/web/api-types.ts's ApiRoutes), and a path the API
+ * does not have is a type error.
+ * @template {ApiMethod} M
+ * @template {import("../api-types").ApiPath<M>} P
+ * @param {M} method
+ * @param {P} path
+ * @param {unknown} [body]
+ * @returns {Promise<import("../api-types").ApiResponse<M, P>>}
+ */
 export async function api(method, path, body) {
   const headers = baseHeaders();
   if (body !== undefined) headers["Content-Type"] = "application/json";
   const res = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
+  /** @type {unknown} */
   const data = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(res.status, data.error || "error", data.message || res.statusText);
-  return data;
+  if (!res.ok) {
+    const err = /** @type {Partial<ApiErrorBody>} */ (data);
+    throw new ApiError(res.status, err.error || "error", err.message || res.statusText);
+  }
+  // Trusted, not checked: the server's handlers are annotated with the same types.
+  return /** @type {import("../api-types").ApiResponse<M, P>} */ (data);
+}
+
+/**
+ * A caught error's words: an ApiError's is the server's reason.
+ * @param {unknown} e
+ */
+export function errorMessage(e) {
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** The session and language headers, for a download through fetch. */

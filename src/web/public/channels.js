@@ -1,8 +1,15 @@
+// @ts-check
 // Where each unit's digest goes: leaders and HR choose a Slack channel by id,
 // or, inside a Teams channel tab, that very channel with one click.
-import { api } from "./api.js";
+import { api, errorMessage } from "./api.js";
 import { h, put } from "./dom.js";
 
+/**
+ * @param {HTMLElement} root
+ * @param {import("./i18n.js").Texts} t
+ * @param {import("./host.js").Host} host
+ * @returns {Promise<void>}
+ */
 export async function renderChannels(root, t, host) {
   const data = await api("GET", "/channels");
   // Nothing to choose without Slack or Teams (the demo), or without units to lead.
@@ -11,6 +18,7 @@ export async function renderChannels(root, t, host) {
     return;
   }
   const status = h("p", { class: "status", role: "status" });
+  /** @param {string} unitId @param {import("../api-types").ChannelPlatform} platform @param {string} channelId */
   const save = async (unitId, platform, channelId) => {
     status.textContent = t.loading;
     try {
@@ -19,14 +27,17 @@ export async function renderChannels(root, t, host) {
       await renderChannels(root, t, host);
       root.querySelector(".status")?.replaceWith(h("p", { class: "status", role: "status" }, t.saved));
     } catch (e) {
-      status.textContent = `${t.error}: ${e.message}`;
+      status.textContent = `${t.error}: ${errorMessage(e)}`;
     }
   };
+  const here = host.kind === "teams" && data.platforms.includes("teams") ? host.channel : null;
   const rows = data.units.map((u) => {
     const current = Object.entries(u.channels).map(([p, label]) => `${p === "slack" ? "Slack" : ""}${p === "slack" ? ": " : ""}${label}`);
     const controls = [];
-    if (host.kind === "teams" && host.channel && data.platforms.includes("teams")) {
-      controls.push(h("button", { type: "button", onclick: () => save(u.id, "teams", host.channel.id) }, t.useThisChannel(u.path.split(" > ").pop())));
+    if (here) {
+      const name = u.path.split(" > ").pop() ?? u.path;
+      const onclick = () => save(u.id, "teams", here.id);
+      controls.push(h("button", { type: "button", onclick }, t.useThisChannel(name)));
     }
     if (data.platforms.includes("slack")) {
       const input = h("input", { type: "text", name: "channel", placeholder: "C0123ABCDE", "aria-label": `${t.channelId} (Slack) – ${u.path}`, size: 14 });

@@ -1,3 +1,4 @@
+// @ts-check
 // The configurable channel tab's setup page: Teams shows it when the tab is
 // added to a channel; saving points the tab at the dashboard.
 import { applyTheme, detectHost } from "./host.js";
@@ -5,8 +6,9 @@ import { pickLocale, texts } from "./i18n.js";
 
 const host = await detectHost();
 const t = texts[(host.kind === "teams" && pickLocale(host.locale)) || "nb"];
-document.getElementById("title").textContent = t.configureTitle;
-document.getElementById("help").textContent = t.configureHelp;
+// configure.html has both.
+document.getElementById("title")?.replaceChildren(t.configureTitle);
+document.getElementById("help")?.replaceChildren(t.configureHelp);
 if (host.kind === "teams") {
   applyTheme(host.theme);
   const { pages } = host.teams;

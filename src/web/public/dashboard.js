@@ -1,7 +1,8 @@
+// @ts-check
 // The dashboard's front end: signs in (Teams SSO, a sign-in link's cookie,
 // or the demo's picker), then shows rounds, live participation while a round
 // is open, results once it closes, and where each unit's digest goes.
-import { api, ApiError, forgetBearer, useBearer, useLanguage } from "./api.js";
+import { api, errorMessage, forgetBearer, useBearer, useLanguage } from "./api.js";
 import { renderChannels } from "./channels.js";
 import { h, put } from "./dom.js";
 import { applyTheme, detectHost } from "./host.js";
@@ -10,15 +11,26 @@ import { renderInsights } from "./insights.js";
 import { renderPlansOverview } from "./plans.js";
 import { renderLive, renderResults } from "./results.js";
 
-const main = document.getElementById("main");
-const who = document.getElementById("who");
+/** @typedef {import("./i18n.js").Texts} Texts */
+/** @typedef {import("../api-types").RoundSummary} RoundSummary */
+/** @typedef {(iso: string) => string} Format */
+
+// index.html has both.
+const main = /** @type {HTMLElement} */ (document.getElementById("main"));
+const who = /** @type {HTMLElement} */ (document.getElementById("who"));
+/** @type {{ unit: string | null }} */
 const state = { unit: null };
 
+/**
+ * @param {import("../api-types").Locale} locale
+ * @returns {Format}
+ */
 function formatter(locale, withTime = true) {
   const f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nb-NO", withTime ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" });
   return (iso) => f.format(new Date(iso));
 }
 
+/** @param {import("./host.js").Host} host */
 async function signIn(host) {
   let session = await api("GET", "/session");
   if (!session.signedIn && host.kind === "teams" && session.teamsSso) {
@@ -30,6 +42,19 @@ async function signIn(host) {
   return session;
 }
 
+/**
+ * A part of the page that failed, and why.
+ * @param {Texts} t
+ * @param {unknown} e
+ */
+function warning(t, e) {
+  return h("p", { class: "warn" }, `${t.error}: ${errorMessage(e)}`);
+}
+
+/**
+ * @param {Texts} t
+ * @param {import("../api-types").SessionResponse} session
+ */
 function showSignIn(t, session) {
   const expired = new URLSearchParams(location.search).get("signin");
   const picker = session.demo
@@ -65,6 +90,14 @@ function showSignIn(t, session) {
   put(main, h("h1", {}, t.signInTitle), expired ? h("p", { class: "warn" }, t.signInExpired) : null, h("p", {}, t.signInHelp), picker);
 }
 
+/**
+ * @param {Texts} t
+ * @param {HTMLElement} roundView
+ * @param {RoundSummary} round
+ * @param {Format} fmt
+ * @param {Format} fmtDate
+ * @param {boolean} hr
+ */
 async function showRound(t, roundView, round, fmt, fmtDate, hr) {
   put(roundView, h("p", {}, t.loading));
   if (round.status === "open") {
@@ -75,8 +108,9 @@ async function showRound(t, roundView, round, fmt, fmtDate, hr) {
     if (hr) {
       const box = h("section", { class: "insights" });
       roundView.append(box);
+      /** @param {string} id */
       const name = (id) => data.factors.find((f) => f.id === id)?.name ?? id;
-      await renderInsights(box, t, round.id, name).catch((e) => put(box, h("p", { class: "warn" }, `${t.error}: ${e.message}`)));
+      await renderInsights(box, t, round.id, name).catch((e) => put(box, warning(t, e)));
     }
   }
 }
@@ -91,7 +125,7 @@ async function run() {
   try {
     session = await signIn(host);
   } catch (e) {
-    if (host.kind === "teams") host.failed(e.message);
+    if (host.kind === "teams") host.failed(errorMessage(e));
     throw e;
   }
   const hostLocale = host.kind === "teams" ? pickLocale(host.locale) : null;
@@ -133,27 +167,42 @@ async function run() {
   const roundView = h("section", { id: "round" });
   const channels = h("section", { id: "channels" });
   const plansBox = h("section", { id: "plans" });
-  if (rounds.length === 0) {
+  const newest = rounds[0];
+  if (newest === undefined) {
     put(main, h("p", {}, t.noRounds), plansBox, channels);
   } else {
-    const label = (r) => `${r.series} · ${r.status === "open" ? t.closes(fmt(r.closesAt)) : t.closedOn(fmt(r.closedAt))}`;
+    /** @param {RoundSummary} r */
+    const label = (r) => {
+      // Both times may be missing (the type says so): then the series alone, not 1 January 1970.
+      const when =
+        r.status === "open" ? r.closesAt && t.closes(fmt(r.closesAt)) : r.closedAt && t.closedOn(fmt(r.closedAt));
+      return when ? `${r.series} · ${when}` : r.series;
+    };
     // A digest's "make an action plan" link names the round and unit; otherwise the newest closed round,
     // which is what a leader comes for (an open one is one click away).
     const wanted = new URLSearchParams(location.search);
     state.unit = wanted.get("unit");
-    const initial = rounds.find((r) => r.id === wanted.get("round")) || rounds.find((r) => r.status === "closed") || rounds[0];
+    const initial =
+      rounds.find((r) => r.id === wanted.get("round")) || rounds.find((r) => r.status === "closed") || newest;
+    /** @param {string} id */
+    const show = async (id) => {
+      const round = rounds.find((r) => r.id === id);
+      if (round) await showRound(t, roundView, round, fmt, fmtDate, me.hr);
+    };
+    /** @type {HTMLSelectElement} */
     const select = h(
       "select",
-      { id: "round-select", "aria-label": t.rounds, onchange: (e) => showRound(t, roundView, rounds.find((r) => r.id === e.target.value), fmt, fmtDate, me.hr) },
+      { id: "round-select", "aria-label": t.rounds, onchange: () => show(select.value) },
       rounds.map((r) => h("option", { value: r.id, selected: r.id === initial.id }, label(r))),
     );
     put(main, h("label", { class: "round-pick" }, `${t.rounds} `, select), roundView, plansBox, channels);
+    /** @param {string} roundId @param {string} unitId */
     const openPlan = (roundId, unitId) => {
       state.unit = unitId;
       select.value = roundId;
-      void showRound(t, roundView, rounds.find((r) => r.id === roundId), fmt, fmtDate, me.hr).then(() => document.getElementById("plan")?.scrollIntoView());
+      void show(roundId).then(() => document.getElementById("plan")?.scrollIntoView());
     };
-    void renderPlansOverview(plansBox, t, openPlan).catch((e) => put(plansBox, h("p", { class: "warn" }, `${t.error}: ${e.message}`)));
+    void renderPlansOverview(plansBox, t, openPlan).catch((e) => put(plansBox, warning(t, e)));
     await showRound(t, roundView, initial, fmt, fmtDate, me.hr);
   }
   await renderChannels(channels, t, host);
@@ -162,5 +211,5 @@ async function run() {
 
 run().catch((e) => {
   const t = texts.nb;
-  put(main, h("p", { class: "warn", role: "alert" }, `${t.error}: ${e instanceof ApiError ? e.message : String(e && e.message)}`));
+  put(main, h("p", { class: "warn", role: "alert" }, `${t.error}: ${errorMessage(e)}`));
 });

@@ -1,20 +1,41 @@
+// @ts-check
 // Where the dashboard runs: a plain browser tab, or inside Microsoft Teams
 // (personal tab, channel tab). In Teams it takes the theme, language and
 // channel from the Teams context and signs in with the Teams SSO token;
 // in a browser it uses the session cookie from a sign-in link.
 
+/** @typedef {typeof import("@microsoft/teams-js")} TeamsJs the global `microsoftTeams` of teams-js's UMD bundle */
+/**
+ * @typedef {{ kind: "browser" }} BrowserHost
+ * @typedef {{ kind: "teams", teams: TeamsJs, theme: string, locale: string | null,
+ *   channel: { id: string, name: string } | null, ssoToken: () => Promise<string>,
+ *   onThemeChange: (fn: (theme: string) => void) => void, loaded: () => void,
+ *   failed: (message: string) => void }} TeamsHost
+ * @typedef {BrowserHost | TeamsHost} Host
+ */
+
 const TEAMS_INIT_TIMEOUT_MS = 4000;
 
+/**
+ * @param {string} src
+ * @returns {Promise<void>}
+ */
 function loadScript(src) {
   return new Promise((resolve, reject) => {
     const s = document.createElement("script");
     s.src = src;
-    s.onload = () => resolve();
+    s.onload = () => resolve(undefined);
     s.onerror = () => reject(new Error(`could not load ${src}`));
     document.head.appendChild(s);
   });
 }
 
+/**
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @returns {Promise<T>}
+ */
 function withTimeout(promise, ms) {
   return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), ms))]);
 }
@@ -25,15 +46,12 @@ function maybeTeams() {
   return framed || new URLSearchParams(location.search).has("inTeams");
 }
 
-/**
- * @returns {Promise<{ kind: "browser" } | { kind: "teams", teams: any, theme: string, locale: string | null,
- *   channel: { id: string, name: string } | null, ssoToken: () => Promise<string> }>}
- */
+/** @returns {Promise<Host>} */
 export async function detectHost() {
   if (!maybeTeams()) return { kind: "browser" };
   try {
     await loadScript("/assets/vendor/teams.js");
-    const teams = window.microsoftTeams;
+    const teams = /** @type {{ microsoftTeams: TeamsJs }} */ (/** @type {unknown} */ (window)).microsoftTeams;
     await withTimeout(teams.app.initialize(), TEAMS_INIT_TIMEOUT_MS);
     const context = await teams.app.getContext();
     const channel = context.channel && context.channel.id ? { id: context.channel.id, name: context.channel.displayName || "" } : null;
@@ -54,7 +72,10 @@ export async function detectHost() {
   }
 }
 
-/** Applies a Teams theme ("default", "dark", "contrast") to the page. */
+/**
+ * Applies a Teams theme ("default", "dark", "contrast") to the page.
+ * @param {string} theme
+ */
 export function applyTheme(theme) {
   document.documentElement.dataset.theme = theme === "dark" || theme === "contrast" ? theme : "default";
 }

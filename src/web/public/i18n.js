@@ -1,5 +1,9 @@
+// @ts-check
 // The dashboard's words in the organization's three languages. Kept apart
 // from the bot's catalogue: these are screen labels, not chat messages.
+/** @typedef {import("../api-types").MeasureStatus} MeasureStatus */
+/** @typedef {import("../api-types").Segment} Segment */
+
 const nb = {
   title: "Pulsen – oversikt",
   signInTitle: "Logg inn på oversikten",
@@ -12,7 +16,9 @@ const nb = {
   noRounds: "Ingen runder er åpnet ennå.",
   open: "åpen",
   closed: "stengt",
+  /** @param {string} d a formatted time */
   closes: (d) => `stenger ${d}`,
+  /** @param {string} d a formatted time */
   closedOn: (d) => `stengt ${d}`,
   liveTitle: "Svar så langt",
   liveNote: "Mens runden er åpen vises bare antall og svarprosent – aldri hvem som har svart. Resultatene kommer når runden stenger.",
@@ -22,16 +28,20 @@ const nb = {
   rate: "Svarprosent",
   responses: "Svar",
   heatmapTitle: "Resultater per enhet",
+  /** @param {number} k the anonymity threshold */
   heatmapNote: (k) => `Tallene er faktorskår 0–100. Enheter med færre enn ${k} svar – eller som kunne avsløre en slik enhet – vises ikke.`,
   hiddenBelow: "Skjult: for få svar",
   hiddenComplementary: "Skjult for å beskytte en mindre enhet",
   hiddenShort: "skjult",
   hiddenFew: "For få svarte på akkurat dette til at det kan vises",
   meanSd: "Snitt ± standardavvik",
+  /** @param {string} u */
   countedIn: (u) => `For få til å vises alene – telles med i ${u}`,
+  /** @param {string} u @param {number} a @param {number} i @param {string} p */
   countedInFigure: (u, a, i, p) => `For få til å vises alene – telles med i ${u}: ${a} av ${i} har svart (${p})`,
   trendGroupChanged: "Endringen vises ikke: gruppen har fått eller mistet for få personer siden forrige runde til at den kan vises anonymt.",
   trendHiddenThen: "Endringen vises ikke: tallet fra forrige runde var skjult.",
+  /** @param {number} x @param {number} places */
   decimal: (x, places) => x.toFixed(places).replace(".", ","),
   showUnit: "Vis detaljer",
   factor: "Faktor",
@@ -55,7 +65,9 @@ const nb = {
   channelId: "Kanal-ID",
   save: "Lagre",
   saved: "Lagret.",
+  /** @param {string} u */
   useThisChannel: (u) => `Send resultatene for ${u} til denne kanalen`,
+  /** @param {number} a @param {number} b */
   of: (a, b) => `${a} av ${b}`,
   error: "Noe gikk galt",
   loading: "Henter …",
@@ -64,6 +76,7 @@ const nb = {
   planTitle: "Tiltaksplan",
   planNone: "Ingen tiltaksplan ennå.",
   planIntro: "Velg ett til tre områder å bevare eller forbedre, og tiltak med ansvarlig og frist. Pulsen minner den ansvarlige på fristen og spør hvordan det gikk.",
+  /** @param {number} d @param {number} t @param {number} o */
   planProgress: (d, t, o) => `${d} av ${t} tiltak gjennomført${o > 0 ? `, ${o} over fristen` : ""}`,
   focusAreas: "Fokusområder",
   focusNone: "–",
@@ -75,6 +88,7 @@ const nb = {
   responsible: "Ansvarlig",
   deadline: "Frist",
   status: "Status",
+  /** @type {Record<MeasureStatus, string>} */
   statuses: { not_started: "Ikke startet", in_progress: "Påbegynt", done: "Gjennomført" },
   addMeasure: "Legg til tiltak",
   noArea: "(ingen bestemt)",
@@ -86,6 +100,7 @@ const nb = {
   segmentsTitle: "Ledelse og engasjement",
   segmentsNote: "Enhetene plassert etter ledelses- og engasjementsskår sammenlignet med virksomheten.",
   segment: "Gruppe",
+  /** @type {Record<Segment, string>} */
   segments: { enthusiasts: "Entusiastene", strivers: "Streberne", laggards: "Etternølerne", backbenchers: "Bakspillerne" },
   driversTitle: "Hva henger sammen med engasjement",
   driversNote: "Korrelasjon med engasjementsindeksen på tvers av svarene i hele virksomheten. Høy korrelasjon og lav skår (uthevet) er der innsats trolig betyr mest.",
@@ -93,9 +108,11 @@ const nb = {
   notAvailable: "Ikke tilgjengelig for denne runden.",
   correlation: "Korrelasjon",
   plansTitle: "Tiltaksplaner",
+  /** @param {string} a @param {number} b @param {number} s @param {number} w @param {number} n */
   followUpLine: (a, b, s, w, n) => `${a}: ${b} % bedre · ${s} % som før · ${w} % dårligere (${n} svar)`,
 };
 
+/** @type {Texts} */
 const nn = {
   ...nb,
   title: "Pulsen – oversikt",
@@ -171,6 +188,7 @@ const nn = {
   followUpLine: (a, b, s, w, n) => `${a}: ${b} % betre · ${s} % som før · ${w} % dårlegare (${n} svar)`,
 };
 
+/** @type {Texts} */
 const en = {
   title: "Pulsen – overview",
   signInTitle: "Sign in to the overview",
@@ -267,9 +285,17 @@ const en = {
   followUpLine: (a, b, s, w, n) => `${a}: ${b} % better · ${s} % about the same · ${w} % worse (${n} answers)`,
 };
 
+/** @typedef {typeof nb} Texts */
+/** @typedef {import("../api-types").Locale} Locale */
+
+/** @type {Record<Locale, Texts>} */
 export const texts = { nb, nn, en };
 
 /** "nb-NO", "nn", "en-US" … → one of Pulsen's languages. */
+/**
+ * @param {string | null | undefined} tag
+ * @returns {Locale | null}
+ */
 export function pickLocale(tag) {
   const t = String(tag || "").toLowerCase();
   if (t.startsWith("nn")) return "nn";

@@ -1,9 +1,16 @@
+// @ts-check
 // HR's view across the organization for a closed round: leadership ×
 // engagement segments, and which factors move with engagement. Built by the
 // server from shown units only.
 import { api } from "./api.js";
 import { h, put } from "./dom.js";
 
+/**
+ * @param {HTMLElement} el
+ * @param {import("./i18n.js").Texts} t
+ * @param {string} roundId
+ * @param {(id: string) => string} factorName
+ */
 export async function renderInsights(el, t, roundId, factorName) {
   const data = await api("GET", `/rounds/${encodeURIComponent(roundId)}/insights`);
   const parts = [h("h2", {}, t.insightsTitle)];

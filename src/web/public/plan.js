@@ -1,26 +1,39 @@
+// @ts-check
 // A unit's action plan for a round: focus areas, measures with a responsible
 // person and a deadline, and their status. Everyone who sees the unit's
 // results reads it; leaders and HR write it.
-import { api } from "./api.js";
+import { api, errorMessage } from "./api.js";
 import { h, put } from "./dom.js";
 
+/**
+ * @param {HTMLElement} el
+ * @param {import("./i18n.js").Texts} t
+ * @param {string} roundId
+ * @param {string} unitId
+ * @param {(iso: string) => string} fmtDate
+ * @returns {Promise<void>}
+ */
 export async function renderPlan(el, t, roundId, unitId, fmtDate) {
   put(el, h("p", {}, t.loading));
+  /** @type {`/rounds/${string}/units/${string}/plan`} */
   const base = `/rounds/${encodeURIComponent(roundId)}/units/${encodeURIComponent(unitId)}/plan`;
   const data = await api("GET", base);
   const status = h("p", { class: "status", role: "status" });
   const reload = () => renderPlan(el, t, roundId, unitId, fmtDate);
+  /** @param {() => Promise<unknown>} fn */
   const attempt = async (fn) => {
     status.textContent = t.loading;
     try {
       await fn();
       await reload();
     } catch (e) {
-      status.textContent = `${t.error}: ${e.message}`;
+      status.textContent = `${t.error}: ${errorMessage(e)}`;
     }
   };
+  /** @param {string | null} id */
   const name = (id) => (id === null ? "" : data.factors.find((f) => f.id === id)?.name ?? id);
   const plan = data.plan;
+  /** @type {HTMLElement[]} */
   const parts = [h("h4", { id: "plan" }, t.planTitle)];
   if (plan) parts.push(h("p", { class: "summary" }, t.planProgress(plan.progress.done, plan.progress.total, plan.progress.overdue)));
   else parts.push(h("p", {}, data.canEdit ? t.planIntro : t.planNone));
@@ -28,18 +41,25 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
   // Focus areas.
   const current = new Map((plan?.focus ?? []).map((f) => [f.factorId, f.kind]));
   if (data.canEdit) {
-    const selects = data.factors.map((f) =>
-      h(
-        "label",
-        { class: "focus-pick" },
-        `${f.name} `,
-        h("select", { "data-factor": f.id, "aria-label": `${t.focusAreas}: ${f.name}` }, [["", t.focusNone], ["improve", t.improve], ["preserve", t.preserve]].map(([v, l]) => h("option", { value: v, selected: (current.get(f.id) ?? "") === v }, l))),
+    const kinds = [["", t.focusNone], ["improve", t.improve], ["preserve", t.preserve]];
+    const picks = data.factors.map((f) => ({
+      factorId: f.id,
+      select: h(
+        "select",
+        { "data-factor": f.id, "aria-label": `${t.focusAreas}: ${f.name}` },
+        kinds.map(([v, l]) => h("option", { value: v, selected: (current.get(f.id) ?? "") === v }, l)),
       ),
-    );
+    }));
+    const areas = () =>
+      picks.filter((p) => p.select.value).map((p) => ({ factorId: p.factorId, kind: p.select.value }));
+    const selects = data.factors.map((f, i) => h("label", { class: "focus-pick" }, `${f.name} `, picks[i]?.select));
     parts.push(
       h(
         "form",
-        { class: "focus", onsubmit: (e) => (e.preventDefault(), attempt(() => api("PUT", `${base}/focus`, { areas: [...e.target.querySelectorAll("select")].filter((s) => s.value).map((s) => ({ factorId: s.dataset.factor, kind: s.value })) }))) },
+        {
+          class: "focus",
+          onsubmit: (e) => (e.preventDefault(), attempt(() => api("PUT", `${base}/focus`, { areas: areas() }))),
+        },
         h("fieldset", {}, h("legend", {}, t.focusAreas), selects, h("button", { type: "submit" }, t.saveFocus)),
       ),
     );
@@ -49,14 +69,21 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
 
   // Measures.
   if (plan && plan.measures.length > 0) {
-    const statusCell = (m) =>
-      data.canEdit
-        ? h(
-            "select",
-            { "aria-label": `${t.status}: ${m.text}`, onchange: (e) => attempt(() => api("PATCH", `/measures/${encodeURIComponent(m.id)}`, { status: e.target.value })) },
-            Object.entries(t.statuses).map(([v, l]) => h("option", { value: v, selected: m.status === v }, l)),
-          )
-        : t.statuses[m.status];
+    /** @param {import("../api-types").PlanView["measures"][number]} m */
+    const statusCell = (m) => {
+      if (!data.canEdit) return t.statuses[m.status];
+      /** @type {HTMLSelectElement} */
+      const select = h(
+        "select",
+        {
+          "aria-label": `${t.status}: ${m.text}`,
+          onchange: () =>
+            attempt(() => api("PATCH", `/measures/${encodeURIComponent(m.id)}`, { status: select.value })),
+        },
+        Object.entries(t.statuses).map(([v, l]) => h("option", { value: v, selected: m.status === v }, l)),
+      );
+      return select;
+    };
     parts.push(
       h(
         "div",
@@ -76,6 +103,12 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
   }
   if (data.canEdit) {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const text = h("input", { name: "text", required: true, minlength: 3, maxlength: 500, size: 40 });
+    const areaOptions = data.factors.map((f) => h("option", { value: f.id }, f.name));
+    const area = h("select", { name: "area" }, h("option", { value: "" }, t.noArea), areaOptions);
+    const people = data.people.map((p) => h("option", { value: p.id }, p.name));
+    const responsible = h("select", { name: "responsible", required: true }, people);
+    const deadline = h("input", { name: "deadline", type: "date", required: true, min: tomorrow });
     parts.push(
       h(
         "form",
@@ -83,19 +116,25 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
           class: "add-measure",
           onsubmit: (e) => {
             e.preventDefault();
-            const f = e.target;
-            attempt(() => api("POST", `${base}/measures`, { text: f.text.value, responsibleId: f.responsible.value, deadline: f.deadline.value, factorId: f.area.value || null }));
+            const measure = {
+              text: text.value,
+              responsibleId: responsible.value,
+              deadline: deadline.value,
+              factorId: area.value || null,
+            };
+            attempt(() => api("POST", `${base}/measures`, measure));
           },
         },
-        h("label", {}, `${t.measure} `, h("input", { name: "text", required: true, minlength: 3, maxlength: 500, size: 40 })),
-        h("label", {}, `${t.area} `, h("select", { name: "area" }, h("option", { value: "" }, t.noArea), data.factors.map((f) => h("option", { value: f.id }, f.name)))),
-        h("label", {}, `${t.responsible} `, h("select", { name: "responsible", required: true }, data.people.map((p) => h("option", { value: p.id }, p.name)))),
-        h("label", {}, `${t.deadline} `, h("input", { name: "deadline", type: "date", required: true, min: tomorrow })),
+        h("label", {}, `${t.measure} `, text),
+        h("label", {}, `${t.area} `, area),
+        h("label", {}, `${t.responsible} `, responsible),
+        h("label", {}, `${t.deadline} `, deadline),
         h("button", { type: "submit" }, t.addMeasure),
       ),
     );
   }
   if (plan) {
+    /** @param {"csv" | "html"} format */
     const download = async (format) => {
       // Through fetch, so the Teams tab's bearer session goes along.
       const res = await fetch(`/api${base}/export?format=${format}`, { headers: api.headers() });

@@ -1,8 +1,14 @@
+// @ts-check
 // Every action plan the viewer may see, with how far it has come: HR sees
 // them all, a leader their units', a rep their unit's.
 import { api } from "./api.js";
 import { h, put } from "./dom.js";
 
+/**
+ * @param {HTMLElement} el
+ * @param {import("./i18n.js").Texts} t
+ * @param {(roundId: string, unitId: string) => void} open shows the plan's round and unit
+ */
 export async function renderPlansOverview(el, t, open) {
   const { plans } = await api("GET", "/plans");
   if (plans.length === 0) return put(el);

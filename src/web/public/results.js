@@ -1,14 +1,29 @@
+// @ts-check
 // A closed round: the heatmap of every unit the viewer may see, and one
 // unit's details. Hidden units say why, never how many answered.
 import { api } from "./api.js";
 import { distributionBar, h, pct, put, scoreClass } from "./dom.js";
 import { renderPlan } from "./plan.js";
 
+/** @typedef {import("./i18n.js").Texts} Texts */
+/** @typedef {import("../api-types").ResultsResponse} ResultsResponse */
+/** @typedef {import("../api-types").ResultsUnit} ResultsUnit */
+/** @typedef {import("../api-types").LiveUnit} LiveUnit */
+/** @typedef {(iso: string) => string} Format */
+
+/**
+ * @param {Texts} t
+ * @param {{ reason: import("../api-types").HiddenReason | null }} report
+ */
 function hiddenText(t, report) {
   return report.reason === "complementary" ? t.hiddenComplementary : t.hiddenBelow;
 }
 
-// The arrow is the server's decision (the report's direction); the number beside it is the change.
+/**
+ * The arrow is the server's decision (the report's direction); the number beside it is the change.
+ * @param {Texts} t
+ * @param {Extract<import("../api-types").FactorReport, { suppressed: false }>} f
+ */
 function trendText(t, f) {
   if (f.trendWithheld === "group_changed") return h("span", { title: t.trendGroupChanged }, t.noTrend);
   if (f.trendWithheld === "hidden_then") return h("span", { title: t.trendHiddenThen }, t.noTrend);
@@ -17,11 +32,23 @@ function trendText(t, f) {
   return f.direction === "up" ? `▲ ${change}` : f.direction === "down" ? `▼ ${change}` : `► ${change}`;
 }
 
-/** A figure the anonymity engine hid: says so, and why, never a number. */
+/**
+ * A figure the anonymity engine hid: says so, and why, never a number.
+ * @param {Texts} t
+ * @param {import("../api-types").HiddenFigure} figure
+ */
 function hiddenFigure(t, figure) {
   return h("span", { class: "hidden-figure", title: figure.reason === "complementary" ? t.hiddenComplementary : t.hiddenFew }, t.hiddenShort);
 }
 
+/**
+ * @param {HTMLElement} root
+ * @param {Texts} t
+ * @param {ResultsResponse} data
+ * @param {number} k the anonymity threshold
+ * @param {{ unit: string | null }} state which unit is open, kept across rounds
+ * @param {Format} fmtDate
+ */
 export function renderResults(root, t, data, k, state, fmtDate) {
   const factors = data.factors;
   const head = h("tr", {}, h("th", { scope: "col" }, t.unit), h("th", { scope: "col" }, t.responses), factors.map((f) => h("th", { scope: "col" }, f.name)));
@@ -32,7 +59,9 @@ export function renderResults(root, t, data, k, state, fmtDate) {
       renderDetail(detail, t, data, u, fmtDate);
       detail.scrollIntoView({ behavior: "smooth", block: "start" });
     };
-    const rowEvents = { tabindex: "0", onclick: open, onkeydown: (e) => (e.key === "Enter" ? open() : undefined), title: t.showUnit };
+    /** @param {KeyboardEvent} e */
+    const onkeydown = (e) => (e.key === "Enter" ? open() : undefined);
+    const rowEvents = { tabindex: "0", onclick: open, onkeydown, title: t.showUnit };
     if (u.suppressed) {
       // Still opens: the plan is the team's to make, figures or not.
       return h("tr", { class: "suppressed", "data-unit": u.unit, ...rowEvents }, name, h("td", { colspan: factors.length + 1, class: "hidden-note" }, hiddenText(t, u)));
@@ -62,6 +91,13 @@ export function renderResults(root, t, data, k, state, fmtDate) {
   if (first) renderDetail(detail, t, data, first, fmtDate);
 }
 
+/**
+ * @param {HTMLElement} el
+ * @param {Texts} t
+ * @param {ResultsResponse} data
+ * @param {ResultsUnit} u
+ * @param {Format} fmtDate
+ */
 function renderDetail(el, t, data, u, fmtDate) {
   const planBox = h("section", { class: "plan" });
   if (u.suppressed) {
@@ -70,6 +106,7 @@ function renderDetail(el, t, data, u, fmtDate) {
     return;
   }
   const byFactor = new Map(u.factors.map((f) => [f.id, f]));
+  /** @param {string} id */
   const nameOf = (id) => data.factors.find((f) => f.id === id)?.name ?? id;
   // The server's choice, the same as in the digest and the CLI.
   const strengths = u.strengths.map(nameOf);
@@ -171,15 +208,27 @@ function renderDetail(el, t, data, u, fmtDate) {
   void renderPlan(planBox, t, data.round.id, u.unitId, fmtDate).catch((e) => put(planBox, h("p", { class: "warn" }, `${t.error}: ${e.message}`)));
 }
 
-// A unit not shown alone: while open, the unit it is counted in, with that unit's figure (named as such).
+/**
+ * A unit not shown alone: while open, the unit it is counted in, with that unit's figure (named as such).
+ * @param {Texts} t
+ * @param {Extract<LiveUnit, { suppressed: true }>} u
+ */
 function hiddenLive(t, u) {
-  if (u.counted) return t.countedInFigure(u.counted.unit.split(" > ").pop(), u.counted.answered, u.counted.invited, pct(u.counted.responseRate));
-  if (u.countedIn) return t.countedIn(u.countedIn.split(" > ").pop());
+  const c = u.counted;
+  if (c) return t.countedInFigure(c.unit.split(" > ").pop() ?? c.unit, c.answered, c.invited, pct(c.responseRate));
+  if (u.countedIn) return t.countedIn(u.countedIn.split(" > ").pop() ?? u.countedIn);
   return u.reason === "complementary" ? t.hiddenComplementary : t.hiddenBelow;
 }
 
+/**
+ * @param {HTMLElement} root
+ * @param {Texts} t
+ * @param {import("../api-types").ParticipationResponse} data
+ * @param {Format} fmt
+ */
 export function renderLive(root, t, data, fmt) {
   // Each unit with the units below it, as the server counted them; the first row is the organization.
+  /** @param {LiveUnit} u */
   const row = (u) =>
     h(
       "tr",

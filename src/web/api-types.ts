@@ -1,0 +1,178 @@
+/**
+ * What each /api route answers, in one place: the handlers are annotated with
+ * these types and the dashboard's JavaScript (src/web/public, checked by
+ * tsconfig.web.json) reads them through JSDoc, so a change on either side
+ * that the other does not follow is a compile error. Types only: nothing here
+ * reaches the browser.
+ */
+import type { HiddenReason } from "../core/anonymity";
+import type { Locale } from "../core/locale";
+import type { MeasureStatus } from "../core/plan";
+import type { Role } from "../core/roles";
+import type { Segment } from "../core/scoring";
+import type { PlanView } from "../plans/plans";
+import type { FollowUpResult } from "../reports/follow-up";
+import type { Insights } from "../reports/insights";
+import type { FactorReport, HiddenFigure, UnitReport } from "../reports/report";
+import type { UnitParticipation } from "../rounds/participation";
+import type { ChannelPlatform } from "./channel-targets";
+
+// What the dashboard's JavaScript names besides the responses.
+export type { ChannelPlatform, FactorReport, HiddenFigure, HiddenReason, Locale, MeasureStatus, PlanView, Segment };
+
+/** Every error: `error` is the code, `message` the reason in words. */
+export interface ApiErrorBody {
+  error: string;
+  message?: string;
+}
+
+export interface OkResponse {
+  ok: true;
+}
+
+/** Someone the demo's picker offers. */
+interface DashboardPerson {
+  id: string;
+  name: string;
+  what: string;
+}
+
+export interface SessionResponse {
+  signedIn: boolean;
+  demo: boolean;
+  teamsSso: boolean;
+  /** Only for the demo, and only before signing in. */
+  people: DashboardPerson[];
+}
+
+export interface SignedInResponse {
+  session: string;
+}
+
+export interface MeResponse {
+  name: string;
+  locale: Locale;
+  roles: Role[];
+  hr: boolean;
+  leader: boolean;
+  dashboard: boolean;
+}
+
+export interface RoundSummary {
+  id: string;
+  series: string;
+  instrument: string;
+  status: "open" | "closed";
+  openedAt: string | null;
+  closesAt: string | null;
+  closedAt: string | null;
+}
+
+export interface RoundsResponse {
+  rounds: RoundSummary[];
+}
+
+/** While open, a unit too small to show alone carries the figure of the unit it is counted in. */
+interface CountedIn {
+  unit: string;
+  invited: number;
+  answered: number;
+  responseRate: number;
+}
+
+export type LiveUnit = UnitParticipation & { depth: number; counted?: CountedIn };
+
+export interface ParticipationResponse {
+  round: string;
+  status: "scheduled" | "open" | "closed";
+  closesAt: string | null;
+  total: UnitParticipation | null;
+  units: LiveUnit[];
+}
+
+interface ResultsFactor {
+  id: string;
+  name: string;
+  items: { id: string; text: string; reverse: boolean }[];
+}
+
+export type ResultsUnit = UnitReport & { unitId: string; depth: number; comments: boolean; followUp: FollowUpResult[] };
+
+export interface ResultsResponse {
+  round: RoundSummary;
+  anonymityMin: number;
+  factors: ResultsFactor[];
+  units: ResultsUnit[];
+}
+
+export type InsightsResponse = Insights;
+
+export interface CommentsResponse {
+  comments: string[];
+}
+
+export interface ChannelsResponse {
+  platforms: ChannelPlatform[];
+  units: { id: string; path: string; channels: Partial<Record<ChannelPlatform, string>> }[];
+}
+
+export interface ChannelSetResponse {
+  unit: string;
+  platform: ChannelPlatform;
+  channel: string;
+}
+
+export interface PlanResponse {
+  plan: PlanView | null;
+  canEdit: boolean;
+  factors: { id: string; name: string }[];
+  /** Who can be made responsible; empty unless the viewer may write the plan. */
+  people: { id: string; name: string }[];
+}
+
+export interface PlanChangedResponse {
+  plan: PlanView | null;
+}
+
+export interface MeasureAddedResponse extends PlanChangedResponse {
+  id: string;
+}
+
+export interface MeasureStatusResponse {
+  changed: boolean;
+}
+
+export interface PlansResponse {
+  plans: PlanView[];
+}
+
+/**
+ * Method and path → answer. `${string}` stands for an id; the browser's
+ * `api(method, path)` takes only these and returns the matching type.
+ */
+interface ApiRoutes {
+  "GET /session": SessionResponse;
+  "POST /session/demo": SignedInResponse;
+  "POST /session/teams": SignedInResponse;
+  "DELETE /session": OkResponse;
+  "GET /me": MeResponse;
+  "GET /rounds": RoundsResponse;
+  [route: `GET /rounds/${string}/participation`]: ParticipationResponse;
+  [route: `GET /rounds/${string}/results`]: ResultsResponse;
+  [route: `GET /rounds/${string}/insights`]: InsightsResponse;
+  [route: `GET /rounds/${string}/units/${string}/comments`]: CommentsResponse;
+  "GET /channels": ChannelsResponse;
+  [route: `PUT /units/${string}/channel`]: ChannelSetResponse;
+  [route: `GET /rounds/${string}/units/${string}/plan`]: PlanResponse;
+  [route: `PUT /rounds/${string}/units/${string}/plan/focus`]: PlanChangedResponse;
+  [route: `POST /rounds/${string}/units/${string}/plan/measures`]: MeasureAddedResponse;
+  [route: `PATCH /measures/${string}`]: MeasureStatusResponse;
+  "GET /plans": PlansResponse;
+}
+
+export type ApiMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** The paths a method has. */
+export type ApiPath<M extends ApiMethod> = keyof ApiRoutes extends infer K ? (K extends `${M} ${infer P}` ? P : never) : never;
+
+export type ApiResponse<M extends ApiMethod, P extends string> = `${M} ${P}` extends keyof ApiRoutes ? ApiRoutes[`${M} ${P}`] : never;
