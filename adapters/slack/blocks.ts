@@ -3,7 +3,7 @@ import { encodeAction } from "../../src/bot/actions";
 import type { Block, BotMessage, Button } from "../../src/bot/message";
 
 /** Slack's limits for what we send (Block Kit reference). */
-export const LIMITS = { blocks: 50, actions: 25, buttonText: 75, buttonValue: 2000, sectionText: 3000, headerText: 150, contextText: 2000 } as const;
+const LIMITS = { blocks: 50, actions: 25, buttonText: 75, buttonValue: 2000, sectionText: 3000, headerText: 150, contextText: 2000 } as const;
 
 export const COMMENT_BLOCK = "pulsen_comment";
 export const COMMENT_ACTION = "comment";
@@ -21,7 +21,7 @@ function plain(text: string, max: number) {
 }
 
 /** The notification fallback is read as mrkdwn by Slack: escape its control characters. */
-export function escapeFallback(text: string): string {
+function escapeFallback(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 

@@ -1,12 +1,12 @@
 import type { Block, BotAction, BotMessage, Button } from "../../src/bot/message";
 
-export const CARD_VERB = "pulsen";
+const CARD_VERB = "pulsen";
 export const COMMENT_INPUT = "comment";
 
 type Json = Record<string, unknown>;
 
 /** Teams accepts about 28 KB per message; stay well under it (413 MessageSizeTooBig). */
-export const MAX_CARD_BYTES = 20_000;
+const MAX_CARD_BYTES = 20_000;
 
 function action(b: Button): Json {
   // Action.Execute (Universal Actions): the invoke's response replaces the card in place.
@@ -14,7 +14,7 @@ function action(b: Button): Json {
 }
 
 /** Text is plain: Teams renders a subset of Markdown, so what people typed is escaped. */
-export function plainText(text: string): string {
+function plainText(text: string): string {
   return text.replace(/([\\`*_[\]#>|~<])/g, "\\$1");
 }
 

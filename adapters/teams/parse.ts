@@ -4,7 +4,7 @@ import type { BotAction } from "../../src/bot/message";
 import { COMMENT_INPUT } from "./cards";
 
 /** Where an activity happened: the person's 1:1 chat with the bot, a team's channel, or a group chat. */
-export type TeamsConversation = "personal" | "channel" | "group";
+type TeamsConversation = "personal" | "channel" | "group";
 
 /** A Teams activity, parsed at the edge into what it means. */
 export type TeamsEvent =

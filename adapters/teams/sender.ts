@@ -136,7 +136,7 @@ interface PipelineHolder {
  * out a 429's Retry-After and retries 5xx by itself, unseen. Pulsen's outbox
  * makes every retry a recorded decision, so that policy is taken out.
  */
-export function withoutHiddenRetries(connector: unknown): void {
+function withoutHiddenRetries(connector: unknown): void {
   (connector as PipelineHolder | undefined)?.client?.pipeline?.removePolicy({ name: "defaultRetryPolicy" });
 }
 
