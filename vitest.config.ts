@@ -1,10 +1,36 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+/**
+ * Two projects (`npx vitest run --project unit`, `--project integration`):
+ * - unit: pure code, no files, servers or processes; runs in worker threads.
+ * - integration: real SQLite files, HTTP servers, child processes and the
+ *   browser; runs in forked processes so native modules and signals behave.
+ */
+const unit = ["tests/core/**/*.test.ts", "tests/instruments/**/*.test.ts", "tests/config.test.ts"];
 
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
-    pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // npm run coverage: a table by folder (and file), then the totals. Only the
+    // TypeScript that runs in Node: the dashboard's browser scripts, JSON data
+    // and READMEs are not measurable here, and neither is code run in child
+    // processes (the CLI, npm start, the crash test's scheduler).
+    coverage: {
+      provider: "v8",
+      include: ["src/**/*.ts", "adapters/**/*.ts"],
+      reporter: ["text", "text-summary"],
+      reportsDirectory: "coverage",
+    },
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: unit, pool: "threads" },
+      },
+      {
+        extends: true,
+        test: { name: "integration", include: ["tests/**/*.test.ts"], exclude: [...configDefaults.exclude, ...unit], pool: "forks" },
+      },
+    ],
   },
 });

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { syntheticOrgCsv } from "../src/demo/synthetic-org";
 import { benchFanout } from "./fanout";
+import { benchFanoutCrash } from "./fanout-crash";
 import { benchReports } from "./reports";
 
 const figures: Record<string, number> = {};
@@ -45,5 +46,11 @@ try {
   await benchFanout(fanoutDir, figure);
 } finally {
   rmSync(fanoutDir, { recursive: true, force: true });
+}
+const crashDir = mkdtempSync(join(tmpdir(), "pulsen-bench-"));
+try {
+  await benchFanoutCrash(crashDir, figure);
+} finally {
+  rmSync(crashDir, { recursive: true, force: true });
 }
 writeFileSync(join(process.cwd(), "bench/results.json"), `${JSON.stringify({ figures }, null, 2)}\n`);
