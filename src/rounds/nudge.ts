@@ -4,12 +4,14 @@ import { answerWindow } from "../core/round";
 import type { Store } from "../db/open";
 import { getOrganization } from "../db/org-store";
 import { people, rounds, unitLeaders } from "../db/schema";
+import type { JobKind } from "../jobs/job";
+import { outboxKey } from "../jobs/keys";
 import { enqueueMessage } from "../jobs/outbox";
 import { platformFor } from "../jobs/routing";
 import type { Platform } from "../jobs/sender";
 import { roundParticipation, shownParticipation } from "./participation";
 
-export const JOB_NUDGE = "round.nudge";
+export const JOB_NUDGE = "round.nudge" satisfies JobKind;
 
 /**
  * Halfway through a round: leaders of units where fewer than half have
@@ -36,7 +38,9 @@ export function queueNudges(tx: Store, roundId: string, now: Date, platforms: Re
     const platform = platformFor(p, platforms, org);
     if (platform === null) continue;
     const notBefore = nextAllowed(now, p.timezone ?? p.profileTimezone ?? zone, round.plan?.window ?? DEFAULT_WINDOW);
-    if (enqueueMessage(tx, { key: `round:${roundId}:person:${personId}:nudge:${unitId}`, platform, personId, roundId, intent: { kind: "nudge", roundId, unitId }, notBefore }, now)) queued++;
+    const key = outboxKey({ kind: "nudge", roundId, personId, unitId });
+    const intent = { kind: "nudge" as const, roundId, unitId };
+    if (enqueueMessage(tx, { key, platform, personId, roundId, intent, notBefore }, now)) queued++;
   }
   return queued;
 }

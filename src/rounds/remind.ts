@@ -6,6 +6,7 @@ import { answerWindow, reminderTimes } from "../core/round";
 import type { Store } from "../db/open";
 import { getOrganization, personTimezone } from "../db/org-store";
 import { invitations, outbox, people, rounds } from "../db/schema";
+import { outboxKey } from "../jobs/keys";
 import { enqueueMessage } from "../jobs/outbox";
 
 const DEFAULT_PLAN = { openDays: 0, reminderDays: [], maxReminders: 0, window: { start: 480, end: 1020, weekdaysOnly: true } };
@@ -42,7 +43,9 @@ export function sendReminders(tx: Store, roundId: string, index: number, now: Da
     const n = inv.sent + 1;
     const notBefore = nextAllowed(now, inv.timezone ?? tz, plan.window);
     if (notBefore.getTime() >= (round.closesAt?.getTime() ?? Infinity)) continue; // would land after the close
-    if (enqueueMessage(tx, { key: `round:${roundId}:person:${inv.personId}:remind:${n}`, platform, personId: inv.personId, roundId, intent: { kind: "remind", roundId, n }, notBefore }, now)) {
+    const key = outboxKey({ kind: "remind", roundId, personId: inv.personId, n });
+    const intent = { kind: "remind" as const, roundId, n };
+    if (enqueueMessage(tx, { key, platform, personId: inv.personId, roundId, intent, notBefore }, now)) {
       tx.update(invitations).set({ remindersSent: n }).where(and(eq(invitations.roundId, roundId), eq(invitations.personId, inv.personId))).run();
       queued++;
     }
@@ -56,7 +59,7 @@ function invitePlatform(tx: Store, roundId: string, personId: string) {
     tx
       .select({ platform: outbox.platform })
       .from(outbox)
-      .where(eq(outbox.key, `round:${roundId}:person:${personId}:invite`))
+      .where(eq(outbox.key, outboxKey({ kind: "invite", roundId, personId })))
       .get()?.platform ?? null
   );
 }
@@ -87,7 +90,9 @@ export function snooze(tx: Store, roundId: string, personId: string, now: Date):
   const platform = invitePlatform(tx, roundId, personId);
   if (!inv.completed && platform !== null && inv.sent < plan.maxReminders && until.getTime() < (round.closesAt?.getTime() ?? Infinity)) {
     const n = inv.sent + 1;
-    const queued = enqueueMessage(tx, { key: `round:${roundId}:person:${personId}:remind:${n}`, platform, personId, roundId, intent: { kind: "remind", roundId, n }, notBefore: until }, now);
+    const key = outboxKey({ kind: "remind", roundId, personId, n });
+    const intent = { kind: "remind" as const, roundId, n };
+    const queued = enqueueMessage(tx, { key, platform, personId, roundId, intent, notBefore: until }, now);
     if (queued) tx.update(invitations).set({ remindersSent: n }).where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId))).run();
   }
   return until;
