@@ -117,7 +117,8 @@ export class JobRunner {
         )
         .where(eq(jobs.id, job.id))
         .run();
-      this.logger[parked ? "error" : "warn"]({ job: job.id, kind: job.kind, attempt: job.attempts, error }, parked ? "job parked" : "job failed, will retry");
+      const fields = { job: job.id, kind: job.kind, attempt: job.attempts, err: e };
+      this.logger[parked ? "error" : "warn"](fields, parked ? "job parked" : "job failed, will retry");
     }
   }
 

@@ -196,7 +196,7 @@ export function dashboardApi(deps: ApiDeps): Router {
     }
     // Body parser errors (bad JSON) are the caller's; anything else is ours. Never echo the body.
     const status = typeof err === "object" && err !== null && "status" in err && typeof err.status === "number" && err.status < 500 ? err.status : 500;
-    if (status >= 500) deps.logger.error({ path: req.path, err: err instanceof Error ? err.message : String(err) }, "dashboard request failed");
+    if (status >= 500) deps.logger.error({ path: req.path, err }, "dashboard request failed");
     res.status(status).json({ error: status >= 500 ? "internal" : "input_invalid", message: status >= 500 ? "something went wrong on our side" : "the request body is not valid JSON" });
   });
   return api;
