@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Clock } from "../core/clock";
-import { type Locale } from "../core/locale";
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "../core/locale";
 import { DEFAULT_WINDOW, nextAllowed } from "../core/quiet-hours";
 import { answerWindow } from "../core/round";
 import type { Db, Store } from "../db/open";
@@ -133,7 +133,7 @@ export class OutboxDrainer {
 
   private recipient(row: OutboxRow): Recipient | null {
     const org = this.org;
-    const orgLocale: Locale = org?.locale ?? "nb";
+    const orgLocale: Locale = org?.locale ?? DEFAULT_LOCALE;
     if (row.personId === null) return row.channel === null ? null : { kind: "channel", channel: row.channel, locale: orgLocale };
     const p = this.db
       .select({ id: people.id, email: people.email, slackUserId: people.slackUserId, teamsAadObjectId: people.teamsAadObjectId, locale: personLocale, timezone: personTimezone })
@@ -148,7 +148,7 @@ export class OutboxDrainer {
       slackUserId: p.slackUserId,
       teamsAadObjectId: p.teamsAadObjectId,
       locale: p.locale ?? orgLocale,
-      timezone: p.timezone ?? org?.tz ?? "Europe/Oslo",
+      timezone: p.timezone ?? org?.tz ?? DEFAULT_TIME_ZONE,
     };
   }
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { RoundId } from "../core/ids";
 import type { Tx } from "../db/open";
-import { getOrganization } from "../db/org-store";
+import { orgTimeZone } from "../db/org-store";
 import { rounds, series } from "../db/schema";
 import type { JobHandlers } from "../jobs/queue";
 import type { Logger } from "../log";
@@ -37,7 +37,7 @@ export function roundJobHandlers(deps: RoundJobDeps): JobHandlers {
       }
       openRound(tx, s, roundId as RoundId, now, deps);
       const scheduledFor = round.scheduledFor ?? now;
-      const tz = getOrganization(tx)?.defaultTimezone ?? "Europe/Oslo";
+      const tz = orgTimeZone(tx);
       logSkipped(deps.logger, s.id, s.cadence, tz, scheduledFor, now);
       scheduleNextRound(tx, s.id, now, now);
       deps.logger.info({ round: roundId, series: s.id, late_ms: now.getTime() - scheduledFor.getTime() }, "round opened");

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { DEFAULT_TIME_ZONE } from "../core/locale";
 import { DEFAULT_WINDOW, nextAllowed } from "../core/quiet-hours";
 import { answerWindow } from "../core/round";
 import type { Store } from "../db/open";
@@ -21,7 +22,7 @@ export function queueNudges(tx: Store, roundId: string, now: Date, platforms: Re
   const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (round === undefined || !answerWindow(round, now).open) return 0;
   const org = getOrganization(tx);
-  const zone = org?.defaultTimezone ?? "Europe/Oslo";
+  const zone = org?.defaultTimezone ?? DEFAULT_TIME_ZONE;
   let queued = 0;
   const led = tx.select({ unitId: unitLeaders.unitId, personId: unitLeaders.personId }).from(unitLeaders).all();
   const figures = roundParticipation(tx, roundId, anonymityMin);

@@ -4,7 +4,7 @@ import { PulsenError } from "../core/errors";
 import { nextAllowed } from "../core/quiet-hours";
 import { answerWindow, reminderTimes } from "../core/round";
 import type { Store } from "../db/open";
-import { getOrganization, personTimezone } from "../db/org-store";
+import { orgTimeZone, personTimezone } from "../db/org-store";
 import { invitations, outbox, people, rounds } from "../db/schema";
 import { outboxKey } from "../jobs/keys";
 import { enqueueMessage } from "../jobs/outbox";
@@ -20,7 +20,7 @@ export function sendReminders(tx: Store, roundId: string, index: number, now: Da
   const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (round === undefined || !answerWindow(round, now).open) return 0;
   const plan = round.plan ?? DEFAULT_PLAN;
-  const tz = getOrganization(tx)?.defaultTimezone ?? "Europe/Oslo";
+  const tz = orgTimeZone(tx);
   const due = tx
     .select({ personId: invitations.personId, sent: invitations.remindersSent, timezone: personTimezone })
     .from(invitations)
@@ -80,11 +80,11 @@ export function snooze(tx: Store, roundId: string, personId: string, now: Date):
     .get();
   if (inv === undefined) throw new PulsenError("forbidden", "not invited to this round");
   const plan = round.plan ?? DEFAULT_PLAN;
-  const zone = inv.timezone ?? getOrganization(tx)?.defaultTimezone ?? "Europe/Oslo";
+  const orgZone = orgTimeZone(tx);
+  const zone = inv.timezone ?? orgZone;
   const tomorrow = DateTime.fromJSDate(now, { zone }).plus({ days: 1 }).startOf("day").toJSDate();
   const until = nextAllowed(tomorrow, zone, plan.window);
   // The next round-wide reminder still ahead is the one this snooze replaces.
-  const orgZone = getOrganization(tx)?.defaultTimezone ?? "Europe/Oslo";
   const upcoming = round.openedAt ? reminderTimes(round.openedAt, plan.reminderDays, plan.openDays, orgZone).findIndex((t) => t.getTime() > now.getTime()) : -1;
   tx.update(invitations).set({ snoozedUntil: until, movedReminder: upcoming === -1 ? null : upcoming + 1 }).where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId))).run();
   const platform = invitePlatform(tx, roundId, personId);

@@ -7,7 +7,7 @@ import { PulsenError } from "../core/errors";
 import { FOCUS_KINDS, MAX_FOCUS_AREAS, MEASURE_STATUSES, MEASURE_TEXT } from "../core/plan";
 import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
-import { getOrganization } from "../db/org-store";
+import { orgTimeZone } from "../db/org-store";
 import { people, rounds, unitLeaders, units } from "../db/schema";
 import type { Viewer } from "../db/viewer-store";
 import type { Platform } from "../jobs/sender";
@@ -92,7 +92,7 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
       const body = parse(measureBody, req.body, "body");
       if (!candidates(deps.db, unit).some((p) => p.id === body.responsibleId)) throw new PulsenError("input_invalid", "body.responsibleId is not someone in this unit");
       // The deadline is a day; the status question arrives at 09:00 that day, in the organization's time zone.
-      const zone = getOrganization(deps.db)?.defaultTimezone ?? "Europe/Oslo";
+      const zone = orgTimeZone(deps.db);
       const deadline = DateTime.fromISO(body.deadline, { zone }).set({ hour: 9 }).toJSDate();
       const now = deps.clock.now();
       const id = deps.db.transaction((tx) => addMeasure(tx, ensurePlan(tx, round, unit, viewer.id, now), { text: body.text, responsibleId: body.responsibleId, deadline, factorId: body.factorId }, viewer.id, now));
