@@ -2,6 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response, Router } from "express";
 import { z } from "zod";
 import type { Assistant } from "../bot/assistant";
+import { hasDashboard } from "../core/access";
 import type { Clock } from "../core/clock";
 import { isPulsenError, PulsenError, type PulsenErrorCode } from "../core/errors";
 import type { Db } from "../db/open";
@@ -113,7 +114,8 @@ export function dashboardApi(deps: ApiDeps): Router {
     "/me",
     route((req) => {
       const v = viewerOf(req);
-      return { name: v.name, locale: v.locale, roles: v.roles, hr: v.roles.includes("hr"), leader: v.leads.length > 0, dashboard: v.access.results.size > 0 };
+      const roles = { hr: v.roles.includes("hr"), leader: v.leads.length > 0, dashboard: hasDashboard(v.access) };
+      return { name: v.name, locale: v.locale, roles: v.roles, ...roles };
     }),
   );
 
@@ -121,7 +123,7 @@ export function dashboardApi(deps: ApiDeps): Router {
     "/rounds",
     route((req) => {
       const v = viewerOf(req);
-      if (v.access.results.size === 0) return { rounds: [] };
+      if (!hasDashboard(v.access)) return { rounds: [] };
       return { rounds: listRounds(deps.db, v.locale) };
     }),
   );
