@@ -5,6 +5,7 @@ import type { Assistant } from "../bot/assistant";
 import { hasDashboard } from "../core/access";
 import type { Clock } from "../core/clock";
 import { isPulsenError, PulsenError, type PulsenErrorCode } from "../core/errors";
+import { idSchema } from "../core/ids";
 import type { Db } from "../db/open";
 import { people, unitChannels, units } from "../db/schema";
 import { dashboardPeople } from "../db/viewer-store";
@@ -38,7 +39,7 @@ export interface ApiDeps {
 const STATUS: Record<PulsenErrorCode, number> = { input_invalid: 400, forbidden: 403, not_found: 404, conflict: 409, config_invalid: 500, internal: 500 };
 
 const tokenBody = z.object({ token: z.string().min(20, "is missing").max(10_000, "is too long") }).strict();
-const demoBody = z.object({ personId: z.string().regex(/^p_[0-9a-z]{4,40}$/, "is not a person id") }).strict();
+const demoBody = z.object({ personId: idSchema("person") }).strict();
 const channelBody = z
   .object({
     platform: z.enum(["slack", "teams"], { error: "must be slack or teams" }),
