@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { MeasureId, RoundId } from "../core/ids";
 import { describeIssues } from "./intent";
 
 /**
@@ -6,30 +7,41 @@ import { describeIssues } from "./intent";
  * as JSON, so the runner parses it with its kind's schema before a handler
  * sees it; a job that does not parse is parked at once (retrying cannot fix it).
  */
-const id = z.string().min(1);
-const roundPayload = z.object({ roundId: id });
+// Ids this process wrote itself: a handler gets them branded; only their presence is checked.
+const roundId = z
+  .string()
+  .min(1)
+  .transform((s) => s as RoundId);
+const measureId = z
+  .string()
+  .min(1)
+  .transform((s) => s as MeasureId);
+const roundPayload = z.object({ roundId });
 
 export const jobPayloads = {
   /** A scheduled round of a series opens. */
   "round.open": roundPayload,
   /** The index-th round-wide reminder. */
-  "round.remind": z.object({ roundId: id, index: z.number().int().positive() }),
+  "round.remind": z.object({ roundId, index: z.number().int().positive() }),
   /** Halfway: nudges for leaders of units under half. */
   "round.nudge": roundPayload,
   "round.close": roundPayload,
   /** After the close: whoever listens (digests) acts. */
   "round.closed": roundPayload,
   /** A week before a measure's deadline. */
-  "measure.remind": z.object({ measureId: id }),
+  "measure.remind": z.object({ measureId }),
   /** The n-th "how did it go?" from the deadline on. */
-  "measure.ask": z.object({ measureId: id, n: z.number().int().positive() }),
+  "measure.ask": z.object({ measureId, n: z.number().int().positive() }),
 } as const;
 
 export type JobKind = keyof typeof jobPayloads;
-export type JobPayload<K extends JobKind> = z.infer<(typeof jobPayloads)[K]>;
+/** A payload as its handler gets it: parsed, ids branded. */
+export type JobPayload<K extends JobKind> = z.output<(typeof jobPayloads)[K]>;
 
-/** A job as the code sees it: its kind and the payload that kind carries. */
-export type Job = { [K in JobKind]: { kind: K; payload: JobPayload<K> } }[JobKind];
+/** A job as it is queued: its kind and the payload that kind carries (plain strings will do for ids). */
+export type Job = { [K in JobKind]: { kind: K; payload: z.input<(typeof jobPayloads)[K]> } }[JobKind];
+/** A job as the runner read it back. */
+export type StoredJob = { [K in JobKind]: { kind: K; payload: JobPayload<K> } }[JobKind];
 
 export function isJobKind(kind: string): kind is JobKind {
   return Object.hasOwn(jobPayloads, kind);
@@ -58,7 +70,7 @@ export function jobKey(job: Job): string {
   }
 }
 
-export type ParsedJob = { ok: true; job: Job } | { ok: false; reason: string };
+export type ParsedJob = { ok: true; job: StoredJob } | { ok: false; reason: string };
 
 /** A stored job's kind and payload, checked. Only field paths go into the reason, never values. */
 export function parseJob(kind: string, payload: unknown): ParsedJob {
@@ -68,5 +80,5 @@ export function parseJob(kind: string, payload: unknown): ParsedJob {
     return { ok: false, reason: `unreadable payload for job kind "${kind}" (${describeIssues(r.error)})` };
   }
   // The schema for `kind` produced this payload, so the pair is one of Job's members.
-  return { ok: true, job: { kind, payload: r.data } as Job };
+  return { ok: true, job: { kind, payload: r.data } as StoredJob };
 }

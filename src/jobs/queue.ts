@@ -3,7 +3,7 @@ import type { Clock } from "../core/clock";
 import type { Logger } from "../log";
 import type { Db, Store, Tx } from "../db/open";
 import { jobs, type JobRow } from "../db/schema";
-import { type Job, type JobKind, type JobPayload, jobKey, parseJob } from "./job";
+import { type Job, type JobKind, type JobPayload, type StoredJob, jobKey, parseJob } from "./job";
 
 export type { Job, JobKind };
 
@@ -96,7 +96,7 @@ export class JobRunner {
     if (!parsed.ok) return this.park(job, parsed.reason, now);
     const { kind, payload } = parsed.job;
     // The handler for a kind takes that kind's payload, which parseJob has just checked.
-    const handler = this.handlers[kind] as ((tx: Tx, payload: Job["payload"], job: JobRow) => void) | undefined;
+    const handler = this.handlers[kind] as ((tx: Tx, payload: StoredJob["payload"], job: JobRow) => void) | undefined;
     try {
       if (handler === undefined) throw new Error(`no handler for job kind "${job.kind}"`);
       this.db.transaction((tx) => {

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { MeasureId } from "../core/ids";
 import { followUpTimes } from "../core/plan";
 import type { Store, Tx } from "../db/open";
 import { actionPlans, measures } from "../db/schema";
@@ -15,7 +16,7 @@ const DAY = 86_400_000;
 export const MAX_ASKS = 4;
 
 /** A new measure's follow-up: a reminder a week ahead, and the status question on the deadline. */
-export function scheduleFollowUp(tx: Store, measureId: string, deadline: Date, now: Date): void {
+export function scheduleFollowUp(tx: Store, measureId: MeasureId, deadline: Date, now: Date): void {
   const t = followUpTimes(deadline, now);
   if (t.remindAt) enqueueJob(tx, { kind: JOB_MEASURE_REMIND, dueAt: t.remindAt, payload: { measureId } }, now);
   enqueueJob(tx, { kind: JOB_MEASURE_ASK, dueAt: t.askAt, payload: { measureId, n: 1 } }, now);

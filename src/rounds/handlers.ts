@@ -1,5 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import type { RoundId } from "../core/ids";
 import type { Tx } from "../db/open";
 import { orgTimeZone } from "../db/org-store";
 import { rounds, series } from "../db/schema";
@@ -35,7 +34,7 @@ export function roundJobHandlers(deps: RoundJobDeps): JobHandlers {
       for (const open of tx.select({ id: rounds.id }).from(rounds).where(and(eq(rounds.seriesId, s.id), eq(rounds.status, "open"))).all()) {
         closeRound(tx, open.id, now);
       }
-      openRound(tx, s, roundId as RoundId, now, deps);
+      openRound(tx, s, roundId, now, deps);
       const scheduledFor = round.scheduledFor ?? now;
       const tz = orgTimeZone(tx);
       logSkipped(deps.logger, s.id, s.cadence, tz, scheduledFor, now);

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { RoundId } from "../core/ids";
 import { DEFAULT_TIME_ZONE } from "../core/locale";
 import { DEFAULT_WINDOW, nextAllowed } from "../core/quiet-hours";
 import { answerWindow } from "../core/round";
@@ -18,7 +19,13 @@ export const JOB_NUDGE = "round.nudge" satisfies JobKind;
  * Halfway through a round: leaders of units where fewer than half have
  * answered get one nudge with the count. Never who (DESIGN.md rule 6).
  */
-export function queueNudges(tx: Store, roundId: string, now: Date, platforms: ReadonlySet<Platform>, anonymityMin: number): number {
+export function queueNudges(
+  tx: Store,
+  roundId: RoundId,
+  now: Date,
+  platforms: ReadonlySet<Platform>,
+  anonymityMin: number,
+): number {
   const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (round === undefined || !answerWindow(round, now).open) return 0;
   const org = getOrganization(tx);

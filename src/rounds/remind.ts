@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { PulsenError } from "../core/errors";
+import type { RoundId } from "../core/ids";
 import { nextAllowed } from "../core/quiet-hours";
 import { answerWindow, reminderTimes } from "../core/round";
 import type { Store } from "../db/open";
@@ -16,7 +17,7 @@ const DEFAULT_PLAN = { openDays: 0, reminderDays: [], maxReminders: 0, window: {
  * reachable, have reminders left, and have not snoozed past now.
  * Each reminder's key carries its number, so it goes out once.
  */
-export function sendReminders(tx: Store, roundId: string, index: number, now: Date): number {
+export function sendReminders(tx: Store, roundId: RoundId, index: number, now: Date): number {
   const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (round === undefined || !answerWindow(round, now).open) return 0;
   const plan = round.plan ?? DEFAULT_PLAN;
@@ -99,6 +100,6 @@ export function snooze(tx: Store, roundId: string, personId: string, now: Date):
 }
 
 /** Number of people with a snooze still running (for tests and status). */
-export function activeSnoozes(tx: Store, roundId: string, now: Date): number {
+export function activeSnoozes(tx: Store, roundId: RoundId, now: Date): number {
   return tx.select({ n: sql<number>`count(*)` }).from(invitations).where(and(eq(invitations.roundId, roundId), gt(invitations.snoozedUntil, now))).get()?.n ?? 0;
 }

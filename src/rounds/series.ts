@@ -100,7 +100,7 @@ export function scheduleNextRound(store: Store, seriesId: string, after: Date, n
   return at;
 }
 
-export function pauseSeries(db: Db, id: string): void {
+export function pauseSeries(db: Db, id: SeriesId): void {
   const s = getSeries(db, id);
   if (s.status === "paused") throw new PulsenError("conflict", `series ${id} is already paused`);
   db.transaction((tx) => {
@@ -115,7 +115,7 @@ export function pauseSeries(db: Db, id: string): void {
   });
 }
 
-export function resumeSeries(db: Db, id: string, now: Date): Date | null {
+export function resumeSeries(db: Db, id: SeriesId, now: Date): Date | null {
   const s = getSeries(db, id);
   if (s.status === "active") throw new PulsenError("conflict", `series ${id} is already active`);
   return db.transaction((tx) => {
