@@ -8,7 +8,7 @@ import { z } from "zod";
  */
 const id = z.string().min(1);
 
-export const intentSchemas = {
+const intentSchemas = {
   invite: z.object({ kind: z.literal("invite"), roundId: id }),
   remind: z.object({ kind: z.literal("remind"), roundId: id, n: z.number().int().positive() }),
   /** Rewrites a sent invitation or question in place once the round has closed. */
@@ -43,7 +43,6 @@ export const intentSchema = z.discriminatedUnion("kind", [
 ]);
 
 export type Intent = z.infer<typeof intentSchema>;
-export type IntentKind = Intent["kind"];
 
 /** Only the kind's name and the paths that failed: an intent's text is never echoed into a log. */
 export function describeIssues(error: z.ZodError): string {

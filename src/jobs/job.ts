@@ -43,7 +43,7 @@ export type Job = { [K in JobKind]: { kind: K; payload: z.input<(typeof jobPaylo
 /** A job as the runner read it back. */
 export type StoredJob = { [K in JobKind]: { kind: K; payload: JobPayload<K> } }[JobKind];
 
-export function isJobKind(kind: string): kind is JobKind {
+function isJobKind(kind: string): kind is JobKind {
   return Object.hasOwn(jobPayloads, kind);
 }
 

@@ -93,7 +93,10 @@ export class JobRunner {
   private runOne(job: JobRow): void {
     const now = this.clock.now();
     const parsed = parseJob(job.kind, job.payload);
-    if (!parsed.ok) return this.park(job, parsed.reason, now);
+    if (!parsed.ok) {
+      this.park(job, parsed.reason, now);
+      return;
+    }
     const { kind, payload } = parsed.job;
     // The handler for a kind takes that kind's payload, which parseJob has just checked.
     const handler = this.handlers[kind] as ((tx: Tx, payload: StoredJob["payload"], job: JobRow) => void) | undefined;
