@@ -20,7 +20,19 @@ export const REDACTED_KEYS = [
   "MICROSOFT_APP_PASSWORD",
 ];
 
+/**
+ * An error logged under `err` keeps its type, message, code and stack, its causes' included (pino folds
+ * them in). Nothing else: an SDK's error can carry the request it made, headers and body and all.
+ */
+export function serializeError(e: unknown): unknown {
+  if (!(e instanceof Error)) return e;
+  const { type, message, stack } = pino.stdSerializers.err(e);
+  const code = "code" in e && (typeof e.code === "string" || typeof e.code === "number") ? e.code : undefined;
+  return { type, message, stack, ...(code === undefined ? {} : { code }) };
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const paths = REDACTED_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `headers.${k}`]);
-  return pino({ level, base: { app: "pulsen" }, redact: { paths, censor: "[redacted]" } }, destination);
+  const serializers = { err: serializeError };
+  return pino({ level, base: { app: "pulsen" }, redact: { paths, censor: "[redacted]" }, serializers }, destination);
 }

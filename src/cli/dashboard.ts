@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { and, eq } from "drizzle-orm";
 import { loadConfig } from "../config";
+import { hasDashboard } from "../core/access";
 import { PulsenError } from "../core/errors";
 import { people } from "../db/schema";
 import { LINK_TTL_MS, Sessions } from "../web/sessions";
@@ -20,7 +21,10 @@ export function registerDashboard(program: Command, ctx: CliContext): void {
       const person = ctx.db.select({ id: people.id }).from(people).where(and(eq(people.email, key), eq(people.active, true))).get();
       if (person === undefined) throw new PulsenError("not_found", `no active person with email ${key}`);
       const viewer = loadViewer(ctx.db, person.id);
-      if (viewer === null || viewer.access.results.size === 0) throw new PulsenError("forbidden", `${key} leads no unit and is neither HR nor a union or safety rep: the dashboard has nothing for them`);
+      if (viewer === null || !hasDashboard(viewer.access)) {
+        const who = `${key} leads no unit and is neither HR nor a union or safety rep`;
+        throw new PulsenError("forbidden", `${who}: the dashboard has nothing for them`);
+      }
       const url = `${loadConfig(ctx.io.env).publicUrl}/signin?token=${new Sessions(ctx.db, ctx.io.clock).createLink(person.id)}`;
       if (opts.json) return ctx.json({ url, expiresInMinutes: LINK_TTL_MS / 60_000 });
       ctx.print(url);

@@ -40,7 +40,8 @@ export function registerInsights(program: Command, ctx: CliContext): void {
       try {
         text = readFileSync(resolve(ctx.io.cwd, file), "utf8");
       } catch (e) {
-        throw new PulsenError("not_found", `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? "error"}`);
+        const code = (e as NodeJS.ErrnoException).code ?? "error";
+        throw new PulsenError("not_found", `cannot read ${file}: ${code}`, [], { cause: e });
       }
       const n = importBenchmarks(ctx.db, text);
       if (opts.json) return ctx.json({ imported: n });

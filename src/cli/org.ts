@@ -59,7 +59,8 @@ export function registerOrg(program: Command, ctx: CliContext): void {
       try {
         bytes = readFileSync(path);
       } catch (e) {
-        throw new PulsenError("not_found", `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? "error"}`);
+        const code = (e as NodeJS.ErrnoException).code ?? "error";
+        throw new PulsenError("not_found", `cannot read ${file}: ${code}`, [], { cause: e });
       }
       const dryRun = opts.dryRun === true;
       const plan = importOrgCsv(ctx.db, bytes, { dryRun, clock: ctx.io.clock });

@@ -1,6 +1,7 @@
 import { type Command, Option } from "commander";
 import { z } from "zod";
 import { PulsenError } from "../core/errors";
+import { idSchema, type SeriesId } from "../core/ids";
 import { fieldName } from "../core/instrument";
 import { DEFAULT_WINDOW, parseWindow } from "../core/quiet-hours";
 import { createSeries, listSeries, pauseSeries, resumeSeries } from "../rounds/series";
@@ -88,7 +89,7 @@ export function registerSeries(program: Command, ctx: CliContext): void {
     .description("stop opening new rounds (open rounds run to their end)")
     .option("--json", "machine-readable output")
     .action((id: string, opts: { json?: boolean }) => {
-      pauseSeries(ctx.db, id);
+      pauseSeries(ctx.db, seriesArg(id));
       if (opts.json) return ctx.json({ id, status: "paused" });
       ctx.print(`Paused ${id}.`);
     });
@@ -99,8 +100,15 @@ export function registerSeries(program: Command, ctx: CliContext): void {
     .description("start opening rounds again from the next run time")
     .option("--json", "machine-readable output")
     .action((id: string, opts: { json?: boolean }) => {
-      const next = resumeSeries(ctx.db, id, ctx.io.clock.now());
+      const next = resumeSeries(ctx.db, seriesArg(id), ctx.io.clock.now());
       if (opts.json) return ctx.json({ id, status: "active", next: next && iso(next) });
       ctx.print(`Resumed ${id}; next round ${next ? iso(next) : "—"}.`);
     });
+}
+
+/** A series id from the command line, its shape checked before any lookup. */
+function seriesArg(text: string): SeriesId {
+  const r = idSchema("series").safeParse(text);
+  if (!r.success) throw new PulsenError("input_invalid", `"${text}" is not a series id (see: pulsen series list)`);
+  return r.data;
 }

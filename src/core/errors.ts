@@ -10,6 +10,11 @@ export type PulsenErrorCode =
   | "forbidden" // the caller may not do this
   | "internal"; // a bug: never caused by input
 
+export interface PulsenErrorOptions {
+  /** The error this one wraps (a file system or parser error): kept, so a log shows its stack too. */
+  cause?: unknown;
+}
+
 export class PulsenError extends Error {
   override readonly name = "PulsenError";
   constructor(
@@ -17,8 +22,10 @@ export class PulsenError extends Error {
     message: string,
     /** Extra lines (e.g. one per bad CSV row); never carries an answer's value. */
     readonly details: readonly string[] = [],
+    options: PulsenErrorOptions = {},
   ) {
-    super(message);
+    // ES2022 `cause`: set only when options has one, so an error that wraps nothing has no `cause` key.
+    super(message, options);
   }
 }
 

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** Branded ids: a RoundId can never be passed where a PersonId is expected. */
 declare const brand: unique symbol;
 export type Brand<T, B extends string> = T & { readonly [brand]: B };
@@ -24,6 +26,37 @@ export const ID_PREFIX = {
   measure: "m",
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
+
+/** Each kind's branded type, for the schemas below. */
+export interface IdOf {
+  org: OrgId;
+  unit: UnitId;
+  person: PersonId;
+  series: SeriesId;
+  round: RoundId;
+  response: ResponseId;
+  plan: PlanId;
+  measure: MeasureId;
+}
+
+/**
+ * What may follow an id's prefix. formatId writes 16 characters; the range leaves room
+ * for other lengths without letting arbitrary text (paths, markup) through.
+ */
+const ID_BODY = "[0-9a-z]{4,40}";
+
+/** The shape of an id of this kind, e.g. /^r_[0-9a-z]{4,40}$/ for a round. */
+export function idPattern(kind: IdKind): RegExp {
+  return new RegExp(`^${ID_PREFIX[kind]}_${ID_BODY}$`);
+}
+
+/** An id of this kind from outside (a URL, a request body): its shape checked, its brand given. */
+export function idSchema<K extends IdKind>(kind: K) {
+  return z
+    .string()
+    .regex(idPattern(kind), `is not a ${kind} id`)
+    .transform((s) => s as IdOf[K]);
+}
 
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"; // Crockford base32, no look-alikes
 

@@ -34,7 +34,8 @@ function createEmptyOwnerOnly(target: string): void {
     return;
   } catch (e) {
     if (!(e instanceof Error && "code" in e && e.code === "EEXIST")) {
-      throw new PulsenError("input_invalid", `cannot create ${target}: ${e instanceof Error ? e.message : String(e)}`);
+      const why = e instanceof Error ? e.message : String(e);
+      throw new PulsenError("input_invalid", `cannot create ${target}: ${why}`, [], { cause: e });
     }
   }
   const st = statSync(target);

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Clock } from "../core/clock";
 import type { OrgId, PersonId, UnitId } from "../core/ids";
-import type { Locale } from "../core/locale";
+import { DEFAULT_TIME_ZONE, type Locale } from "../core/locale";
 import type { ExistingPerson, ImportPlan, PersonRecord } from "../core/org-import";
 import type { Role } from "../core/roles";
 import { formatUnitPath, parentPath, parseUnitPath, type UnitPath } from "../core/unit-path";
@@ -22,6 +22,11 @@ function toPath(text: string): UnitPath {
 
 export function getOrganization(db: Store): OrganizationRow | null {
   return db.select().from(organizations).limit(1).get() ?? null;
+}
+
+/** The organization's time zone; the default one before an organization file is imported. */
+export function orgTimeZone(db: Store): string {
+  return getOrganization(db)?.defaultTimezone ?? DEFAULT_TIME_ZONE;
 }
 
 /** The organization as the import planner needs to see it. */

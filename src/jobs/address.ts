@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { DEFAULT_TIME_ZONE } from "../core/locale";
 import { DEFAULT_WINDOW, nextAllowed, type SendWindow } from "../core/quiet-hours";
 import type { Store } from "../db/open";
 import { getOrganization } from "../db/org-store";
@@ -26,7 +27,7 @@ export function queueToPerson(tx: Store, personId: string, key: string, intent: 
   const org = getOrganization(tx);
   const platform = platformFor(p, a.platforms, org);
   if (platform === null) return false;
-  const zone = p.timezone ?? p.profileTimezone ?? org?.defaultTimezone ?? "Europe/Oslo";
+  const zone = p.timezone ?? p.profileTimezone ?? org?.defaultTimezone ?? DEFAULT_TIME_ZONE;
   const notBefore = nextAllowed(a.now, zone, a.window ?? DEFAULT_WINDOW);
   return enqueueMessage(tx, { key, platform, personId, roundId: a.roundId ?? undefined, intent, notBefore }, a.now);
 }

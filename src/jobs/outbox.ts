@@ -1,15 +1,17 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Clock } from "../core/clock";
-import { type Locale } from "../core/locale";
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "../core/locale";
 import { DEFAULT_WINDOW, nextAllowed } from "../core/quiet-hours";
 import { answerWindow } from "../core/round";
 import type { Db, Store } from "../db/open";
 import { personLocale, personTimezone } from "../db/org-store";
 import { invitations, organizations, outbox, people, rounds, type OutboxRow } from "../db/schema";
 import type { Logger } from "../log";
+import { type Intent, parseIntent } from "./intent";
+import { outboxKey } from "./keys";
 import { backoffMs } from "./queue";
 import { RateLimiter } from "./rate-limit";
-import type { Intent, Platform, Recipient, SendResult, Sender } from "./sender";
+import type { Platform, Recipient, SendResult, Sender } from "./sender";
 
 export interface NewMessage {
   key: string;
@@ -70,11 +72,16 @@ export function queueClosedNotices(store: Store, roundId: string, now: Date): nu
     .all();
   let queued = 0;
   for (const m of sent) {
-    const kind = (m.intent as Intent).kind;
+    // A sent row whose intent no longer parses was not an invitation this version knows: nothing to rewrite.
+    const parsed = parseIntent(m.intent);
+    const kind = parsed.ok ? parsed.intent.kind : null;
     if ((kind !== "invite" && kind !== "remind") || m.personId === null || m.messageId === null) continue;
     // A minute after the close, so that the leaders' digests go out first.
     const notBefore = new Date(now.getTime() + 60_000);
-    const closed: NewMessage = { key: `${m.key}:closed`, platform: m.platform, personId: m.personId, roundId, intent: { kind: "closed", roundId }, notBefore, replaces: m.messageId };
+    const key = outboxKey({ kind: "closed", of: m.key });
+    const intent: Intent = { kind: "closed", roundId };
+    const { platform, personId, messageId } = m;
+    const closed: NewMessage = { key, platform, personId, roundId, intent, notBefore, replaces: messageId };
     if (enqueueMessage(store, closed, now)) queued++;
   }
   return queued;
@@ -126,7 +133,7 @@ export class OutboxDrainer {
 
   private recipient(row: OutboxRow): Recipient | null {
     const org = this.org;
-    const orgLocale: Locale = org?.locale ?? "nb";
+    const orgLocale: Locale = org?.locale ?? DEFAULT_LOCALE;
     if (row.personId === null) return row.channel === null ? null : { kind: "channel", channel: row.channel, locale: orgLocale };
     const p = this.db
       .select({ id: people.id, email: people.email, slackUserId: people.slackUserId, teamsAadObjectId: people.teamsAadObjectId, locale: personLocale, timezone: personTimezone })
@@ -141,13 +148,26 @@ export class OutboxDrainer {
       slackUserId: p.slackUserId,
       teamsAadObjectId: p.teamsAadObjectId,
       locale: p.locale ?? orgLocale,
-      timezone: p.timezone ?? org?.tz ?? "Europe/Oslo",
+      timezone: p.timezone ?? org?.tz ?? DEFAULT_TIME_ZONE,
     };
   }
 
+  /**
+   * The row's intent, checked. One that does not parse (an older version's, a hand edit) can never be
+   * sent as meant: it fails for good, with its key and the failing fields logged, never its text.
+   */
+  private readIntent(row: OutboxRow, stats: DrainStats): Intent | null {
+    const parsed = parseIntent(row.intent);
+    if (parsed.ok) return parsed.intent;
+    this.set(row.id, { state: "failed", reason: parsed.reason, leaseUntil: null });
+    stats.failed++;
+    this.logger.error({ key: row.key, reason: parsed.reason }, "message failed: its stored intent does not parse");
+    return null;
+  }
+
   /** Why a queued message should no longer go out, if it should not. */
-  private staleReason(row: OutboxRow, now: Date): string | null {
-    const kind = (row.intent as Intent).kind;
+  private staleReason(row: OutboxRow, intent: Intent, now: Date): string | null {
+    const kind = intent.kind;
     // Only the asking (and the halfway nudge) is tied to the round being open; digests and closed notices go out after.
     if (row.roundId === null || (kind !== "invite" && kind !== "remind" && kind !== "nudge")) return null;
     const round = this.db.select().from(rounds).where(eq(rounds.id, row.roundId)).get();
@@ -222,12 +242,14 @@ export class OutboxDrainer {
   }
 
   /** Sends left in flight by a crash: confirmed with the platform if it can tell, else sent again. */
-  private async recoverInFlight(now: Date): Promise<void> {
+  private async recoverInFlight(now: Date, stats: DrainStats): Promise<void> {
     const stuck = this.db.select().from(outbox).where(and(eq(outbox.state, "sending"), lte(outbox.leaseUntil, now))).all();
     for (const row of stuck) {
+      const intent = this.readIntent(row, stats);
+      if (intent === null) continue;
       const sender = this.senders[row.platform];
       const recipient = this.recipient(row);
-      const outbound = recipient ? { key: row.key, recipient, intent: row.intent as Intent, replaces: row.replaces } : null;
+      const outbound = recipient ? { key: row.key, recipient, intent, replaces: row.replaces } : null;
       // An update in place is simply made again: it changes the same message to the same text.
       const found = sender?.findSent && outbound && row.replaces === null ? await sender.findSent(outbound) : null;
       if (found !== null) this.set(row.id, { state: "sent", platformMessageId: found, sentAt: now, leaseUntil: null });
@@ -239,7 +261,7 @@ export class OutboxDrainer {
   async drainOnce(): Promise<DrainStats> {
     const stats: DrainStats = { sent: 0, deferred: 0, retried: 0, undeliverable: 0, cancelled: 0, failed: 0, waitMs: null };
     this.org = this.db.select({ locale: organizations.defaultLocale, tz: organizations.defaultTimezone }).from(organizations).limit(1).get();
-    await this.recoverInFlight(this.clock.now());
+    await this.recoverInFlight(this.clock.now(), stats);
     const due = this.db
       .select()
       .from(outbox)
@@ -260,13 +282,15 @@ export class OutboxDrainer {
       const sender = this.senders[row.platform];
       // No sender for this platform in this process (yet): the message waits, it is not lost.
       if (sender === undefined || blocked.has(row.platform)) continue;
+      const intent = this.readIntent(row, stats);
+      if (intent === null) continue;
       const platformWait = this.limiter.peek(platformKeys(row.platform, sender), [row.platform], now.getTime());
       if (platformWait > 0) {
         blocked.add(row.platform);
         noteWait(platformWait);
         continue;
       }
-      const stale = this.staleReason(row, now);
+      const stale = this.staleReason(row, intent, now);
       if (stale !== null) {
         this.set(row.id, { state: "cancelled", reason: stale });
         stats.cancelled++;
@@ -312,7 +336,7 @@ export class OutboxDrainer {
       this.set(row.id, { state: "sending", attempts, leaseUntil: new Date(now.getTime() + this.opts.leaseMs) });
       let result: SendResult;
       try {
-        result = await sender.send({ key: row.key, recipient, intent: row.intent as Intent, replaces: row.replaces });
+        result = await sender.send({ key: row.key, recipient, intent, replaces: row.replaces });
       } catch (e) {
         result = { kind: "retry", reason: e instanceof Error ? e.message : String(e) };
       }

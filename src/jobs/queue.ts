@@ -3,20 +3,22 @@ import type { Clock } from "../core/clock";
 import type { Logger } from "../log";
 import type { Db, Store, Tx } from "../db/open";
 import { jobs, type JobRow } from "../db/schema";
+import { type Job, type JobKind, type JobPayload, type StoredJob, jobKey, parseJob } from "./job";
 
-export interface NewJob {
-  kind: string;
+export type { Job, JobKind };
+
+export type NewJob = Job & {
   dueAt: Date;
-  payload: Record<string, unknown>;
-  /** A second enqueue with the same key is a no-op. */
-  key: string;
-}
+  /** A second enqueue with the same key is a no-op. Defaults to the job's own key (./job). */
+  key?: string;
+};
 
 /** Inserts a job unless one with the same key exists; true if inserted. */
 export function enqueueJob(store: Store, job: NewJob, now: Date): boolean {
+  const key = job.key ?? jobKey(job);
   const r = store
     .insert(jobs)
-    .values({ kind: job.kind, dueAt: job.dueAt, payload: job.payload, idempotencyKey: job.key, createdAt: now })
+    .values({ kind: job.kind, dueAt: job.dueAt, payload: job.payload, idempotencyKey: key, createdAt: now })
     .onConflictDoNothing()
     .run();
   return r.changes > 0;
@@ -26,7 +28,10 @@ export function enqueueJob(store: Store, job: NewJob, now: Date): boolean {
  * A handler does database work only, synchronously, inside the transaction
  * that marks its job done: a crash before commit re-runs it, never twice.
  */
-export type JobHandler = (tx: Tx, payload: unknown, job: JobRow) => void;
+export type JobHandler<K extends JobKind = JobKind> = (tx: Tx, payload: JobPayload<K>, job: JobRow) => void;
+
+/** Each kind's handler, taking that kind's parsed payload. */
+export type JobHandlers = { readonly [K in JobKind]?: JobHandler<K> };
 
 export interface JobRunnerOptions {
   leaseMs: number;
@@ -49,7 +54,7 @@ export class JobRunner {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly handlers: Readonly<Record<string, JobHandler>>,
+    private readonly handlers: JobHandlers,
     private readonly logger: Logger,
     opts: Partial<JobRunnerOptions> = {},
   ) {
@@ -78,13 +83,27 @@ export class JobRunner {
     });
   }
 
+  /** A job whose kind or payload does not parse can never run as meant: parked at once, not retried. */
+  private park(job: JobRow, reason: string, now: Date): void {
+    const parked = { status: "parked" as const, leaseUntil: null, lastError: reason, finishedAt: now };
+    this.db.update(jobs).set(parked).where(eq(jobs.id, job.id)).run();
+    this.logger.error({ job: job.id, kind: job.kind, reason }, "job parked: its stored payload does not parse");
+  }
+
   private runOne(job: JobRow): void {
-    const handler = this.handlers[job.kind];
     const now = this.clock.now();
+    const parsed = parseJob(job.kind, job.payload);
+    if (!parsed.ok) {
+      this.park(job, parsed.reason, now);
+      return;
+    }
+    const { kind, payload } = parsed.job;
+    // The handler for a kind takes that kind's payload, which parseJob has just checked.
+    const handler = this.handlers[kind] as ((tx: Tx, payload: StoredJob["payload"], job: JobRow) => void) | undefined;
     try {
       if (handler === undefined) throw new Error(`no handler for job kind "${job.kind}"`);
       this.db.transaction((tx) => {
-        handler(tx, job.payload, job);
+        handler(tx, payload, job);
         tx.update(jobs).set({ status: "done", leaseUntil: null, finishedAt: now, lastError: null }).where(eq(jobs.id, job.id)).run();
       });
     } catch (e) {
@@ -101,7 +120,8 @@ export class JobRunner {
         )
         .where(eq(jobs.id, job.id))
         .run();
-      this.logger[parked ? "error" : "warn"]({ job: job.id, kind: job.kind, attempt: job.attempts, error }, parked ? "job parked" : "job failed, will retry");
+      const fields = { job: job.id, kind: job.kind, attempt: job.attempts, err: e };
+      this.logger[parked ? "error" : "warn"](fields, parked ? "job parked" : "job failed, will retry");
     }
   }
 

@@ -47,7 +47,7 @@ export class Scheduler {
       if (this.running) return;
       this.running = this.tick()
         .then(() => undefined)
-        .catch((e: unknown) => this.logger.error({ err: e instanceof Error ? e.message : String(e) }, "tick failed"))
+        .catch((e: unknown) => this.logger.error({ err: e }, "tick failed"))
         .finally(() => {
           this.running = null;
         });

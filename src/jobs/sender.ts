@@ -1,4 +1,5 @@
 import type { Locale } from "../core/locale";
+import type { Intent } from "./intent";
 import type { BucketSpec } from "./rate-limit";
 
 export type Platform = "slack" | "teams" | "webchat";
@@ -8,25 +9,8 @@ export type Recipient =
   | { kind: "person"; personId: string; email: string; slackUserId: string | null; teamsAadObjectId: string | null; locale: Locale; timezone: string }
   | { kind: "channel"; channel: string; locale: Locale };
 
-/** What to say: the bot layer turns an intent into its neutral message. */
-export type Intent =
-  | { kind: "invite"; roundId: string }
-  | { kind: "remind"; roundId: string; n: number }
-  /** Rewrites a sent invitation or question in place once the round has closed. */
-  | { kind: "closed"; roundId: string }
-  | { kind: "notice"; text: string }
-  /** A unit's results after the round closed, for its leaders. */
-  | { kind: "digest"; roundId: string; unitId: string }
-  /** Mid-round, to leaders of units under half: counts only, never names. */
-  | { kind: "nudge"; roundId: string; unitId: string }
-  /** The organization's results, for HR. */
-  | { kind: "hr_summary"; roundId: string }
-  /** A week before a measure's deadline, to the person responsible. */
-  | { kind: "measure_remind"; measureId: string }
-  /** On (and after) the deadline: how did it go? with status buttons. */
-  | { kind: "measure_ask"; measureId: string }
-  /** A measure's new status, for the unit's channel or leaders. */
-  | { kind: "plan_progress"; measureId: string };
+/** What to say: one kind per message, each with its schema (./intent). */
+export type { Intent };
 
 export interface Outbound {
   key: string;

@@ -5,7 +5,7 @@ import { PulsenError } from "../core/errors";
 import type { Locale } from "../core/locale";
 import { getInstrument } from "../db/instrument-store";
 import type { Store } from "../db/open";
-import { getOrganization } from "../db/org-store";
+import { orgTimeZone } from "../db/org-store";
 import { rounds, units } from "../db/schema";
 import { findPlan, type PlanView } from "./plans";
 
@@ -28,7 +28,7 @@ export function exportPlan(store: Store, roundId: string, unitPath: string, form
   const round = store.select().from(rounds).where(eq(rounds.id, roundId)).get()!;
   const { instrument } = getInstrument(store, round.instrumentId, round.instrumentVersion ?? undefined);
   const factorName = (id: string | null) => (id === null ? "" : instrument.factors.find((f) => f.id === id)?.name[locale] ?? id);
-  const zone = getOrganization(store)?.defaultTimezone ?? "Europe/Oslo";
+  const zone = orgTimeZone(store);
   const day = (iso: string) => DateTime.fromISO(iso, { zone }).toISODate() ?? iso;
   const w = WORDS[locale];
   const focus = plan.focus.map((f) => `${factorName(f.factorId)} (${w[f.kind]})`).join("; ");

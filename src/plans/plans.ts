@@ -71,7 +71,7 @@ export interface NewMeasure {
 }
 
 /** Adds a measure and schedules its follow-up (a reminder a week before, the status question on the day). */
-export function addMeasure(tx: Tx, planId: string, m: NewMeasure, byPersonId: string | null, now: Date): MeasureId {
+export function addMeasure(tx: Tx, planId: PlanId, m: NewMeasure, byPersonId: string | null, now: Date): MeasureId {
   const plan = tx.select({ roundId: actionPlans.roundId }).from(actionPlans).where(eq(actionPlans.id, planId)).get();
   if (plan === undefined) throw new PulsenError("not_found", "no such plan");
   const text = m.text.trim();

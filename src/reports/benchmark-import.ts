@@ -18,7 +18,7 @@ export function importBenchmarks(db: Db, text: string): number {
   try {
     records = parse(text, { bom: true, columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true }) as Record<string, string>[];
   } catch (e) {
-    throw new PulsenError("input_invalid", `not valid CSV: ${(e as Error).message}`);
+    throw new PulsenError("input_invalid", `not valid CSV: ${(e as Error).message}`, [], { cause: e });
   }
   const known = new Map(listInstruments(db).map(({ instrument: i }) => [i.id, new Set(i.factors.map((f) => f.id))]));
   const errors: string[] = [];

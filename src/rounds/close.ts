@@ -4,9 +4,9 @@ import { flushDrafts } from "../db/answer-store";
 import type { Store } from "../db/open";
 import { rounds } from "../db/schema";
 import { cancelRoundMessages, queueClosedNotices } from "../jobs/outbox";
-import { enqueueJob } from "../jobs/queue";
+import { type JobKind, enqueueJob } from "../jobs/queue";
 
-export const JOB_ROUND_CLOSED = "round.closed";
+export const JOB_ROUND_CLOSED = "round.closed" satisfies JobKind;
 
 /**
  * Closes a round: drafts flushed to the anonymous tables, no more answers,
@@ -25,6 +25,6 @@ export function closeRound(tx: Store, roundId: string, now: Date): boolean {
   flushDrafts(tx, roundId);
   cancelRoundMessages(tx, roundId, "round closed");
   queueClosedNotices(tx, roundId, now);
-  enqueueJob(tx, { kind: JOB_ROUND_CLOSED, dueAt: now, payload: { roundId }, key: `round:${roundId}:closed` }, now);
+  enqueueJob(tx, { kind: JOB_ROUND_CLOSED, dueAt: now, payload: { roundId } }, now);
   return true;
 }

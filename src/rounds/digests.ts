@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { DEFAULT_WINDOW } from "../core/quiet-hours";
 import { invitations, personRoles, rounds, unitLeaders } from "../db/schema";
 import { queueToPerson, queueToUnit } from "../jobs/address";
+import { outboxKey } from "../jobs/keys";
 import type { Platform } from "../jobs/sender";
 import { subtreeUnitIds } from "./audience";
 import type { RoundClosedListener } from "./handlers";
@@ -21,11 +22,15 @@ export function queueDigests(platforms: ReadonlySet<Platform>): RoundClosedListe
     const ledUnits = tx.selectDistinct({ unitId: unitLeaders.unitId }).from(unitLeaders).all().map((r) => r.unitId);
     for (const unitId of ledUnits) {
       if (!subtreeUnitIds(tx, unitId).some((u) => tookPart.has(u))) continue;
-      const keys = { channel: `round:${roundId}:unit:${unitId}:digest`, person: (p: string) => `round:${roundId}:person:${p}:digest:${unitId}` };
+      const keys = {
+        channel: outboxKey({ kind: "unit-digest", roundId, unitId }),
+        person: (personId: string) => outboxKey({ kind: "digest", roundId, personId, unitId }),
+      };
       queueToUnit(tx, unitId, keys, { kind: "digest", roundId, unitId }, a);
     }
     for (const hr of tx.select({ personId: personRoles.personId }).from(personRoles).where(and(eq(personRoles.role, "hr"))).all()) {
-      queueToPerson(tx, hr.personId, `round:${roundId}:person:${hr.personId}:hr-summary`, { kind: "hr_summary", roundId }, a);
+      const key = outboxKey({ kind: "hr-summary", roundId, personId: hr.personId });
+      queueToPerson(tx, hr.personId, key, { kind: "hr_summary", roundId }, a);
     }
   };
 }

@@ -1,25 +1,35 @@
 import { eq } from "drizzle-orm";
+import type { RoundId } from "../core/ids";
+import { DEFAULT_TIME_ZONE } from "../core/locale";
 import { DEFAULT_WINDOW, nextAllowed } from "../core/quiet-hours";
 import { answerWindow } from "../core/round";
 import type { Store } from "../db/open";
 import { getOrganization } from "../db/org-store";
 import { people, rounds, unitLeaders } from "../db/schema";
+import type { JobKind } from "../jobs/job";
+import { outboxKey } from "../jobs/keys";
 import { enqueueMessage } from "../jobs/outbox";
 import { platformFor } from "../jobs/routing";
 import type { Platform } from "../jobs/sender";
 import { roundParticipation, shownParticipation } from "./participation";
 
-export const JOB_NUDGE = "round.nudge";
+export const JOB_NUDGE = "round.nudge" satisfies JobKind;
 
 /**
  * Halfway through a round: leaders of units where fewer than half have
  * answered get one nudge with the count. Never who (DESIGN.md rule 6).
  */
-export function queueNudges(tx: Store, roundId: string, now: Date, platforms: ReadonlySet<Platform>, anonymityMin: number): number {
+export function queueNudges(
+  tx: Store,
+  roundId: RoundId,
+  now: Date,
+  platforms: ReadonlySet<Platform>,
+  anonymityMin: number,
+): number {
   const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (round === undefined || !answerWindow(round, now).open) return 0;
   const org = getOrganization(tx);
-  const zone = org?.defaultTimezone ?? "Europe/Oslo";
+  const zone = org?.defaultTimezone ?? DEFAULT_TIME_ZONE;
   let queued = 0;
   const led = tx.select({ unitId: unitLeaders.unitId, personId: unitLeaders.personId }).from(unitLeaders).all();
   const figures = roundParticipation(tx, roundId, anonymityMin);
@@ -36,7 +46,9 @@ export function queueNudges(tx: Store, roundId: string, now: Date, platforms: Re
     const platform = platformFor(p, platforms, org);
     if (platform === null) continue;
     const notBefore = nextAllowed(now, p.timezone ?? p.profileTimezone ?? zone, round.plan?.window ?? DEFAULT_WINDOW);
-    if (enqueueMessage(tx, { key: `round:${roundId}:person:${personId}:nudge:${unitId}`, platform, personId, roundId, intent: { kind: "nudge", roundId, unitId }, notBefore }, now)) queued++;
+    const key = outboxKey({ kind: "nudge", roundId, personId, unitId });
+    const intent = { kind: "nudge" as const, roundId, unitId };
+    if (enqueueMessage(tx, { key, platform, personId, roundId, intent, notBefore }, now)) queued++;
   }
   return queued;
 }

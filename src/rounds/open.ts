@@ -9,14 +9,15 @@ import type { Store } from "../db/open";
 import { getOrganization } from "../db/org-store";
 import { invitations, rounds, type RoundPlan, type SeriesRow } from "../db/schema";
 import { enqueueMessage } from "../jobs/outbox";
-import { enqueueJob } from "../jobs/queue";
+import { outboxKey } from "../jobs/keys";
+import { type JobKind, enqueueJob } from "../jobs/queue";
 import { platformFor } from "../jobs/routing";
 import type { Platform } from "../jobs/sender";
 import { audience } from "./audience";
 import { JOB_NUDGE } from "./nudge";
 
-export const JOB_REMIND = "round.remind";
-export const JOB_CLOSE = "round.close";
+export const JOB_REMIND = "round.remind" satisfies JobKind;
+export const JOB_CLOSE = "round.close" satisfies JobKind;
 
 export interface OpenDeps {
   platforms: ReadonlySet<Platform>;
@@ -66,13 +67,18 @@ export function openRound(tx: Store, s: SeriesRow, roundId: RoundId | null, now:
       .run();
     if (platform === null) continue;
     const notBefore = nextAllowed(now, person.timezone ?? person.profileTimezone ?? tz, plan.window);
-    enqueueMessage(tx, { key: `round:${id}:person:${person.id}:invite`, platform, personId: person.id, roundId: id, intent: { kind: "invite", roundId: id }, notBefore }, now);
+    const key = outboxKey({ kind: "invite", roundId: id, personId: person.id });
+    const intent = { kind: "invite" as const, roundId: id };
+    enqueueMessage(tx, { key, platform, personId: person.id, roundId: id, intent, notBefore }, now);
   }
   reminderTimes(now, s.reminderDays, s.openDays, tz).forEach((dueAt, i) => {
-    enqueueJob(tx, { kind: JOB_REMIND, dueAt, payload: { roundId: id, index: i + 1 }, key: `round:${id}:remind:${i + 1}` }, now);
+    enqueueJob(tx, { kind: JOB_REMIND, dueAt, payload: { roundId: id, index: i + 1 } }, now);
   });
-  enqueueJob(tx, { kind: JOB_CLOSE, dueAt: values.closesAt, payload: { roundId: id }, key: `round:${id}:close` }, now);
+  enqueueJob(tx, { kind: JOB_CLOSE, dueAt: values.closesAt, payload: { roundId: id } }, now);
   // Halfway (in whole days, at least one), leaders of units under 50 % get a nudge.
-  if (s.openDays >= 2) enqueueJob(tx, { kind: JOB_NUDGE, dueAt: addDays(now, Math.floor(s.openDays / 2), tz), payload: { roundId: id }, key: `round:${id}:nudge` }, now);
+  if (s.openDays >= 2) {
+    const dueAt = addDays(now, Math.floor(s.openDays / 2), tz);
+    enqueueJob(tx, { kind: JOB_NUDGE, dueAt, payload: { roundId: id } }, now);
+  }
   return id;
 }

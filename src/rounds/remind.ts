@@ -1,11 +1,13 @@
 import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { PulsenError } from "../core/errors";
+import type { RoundId } from "../core/ids";
 import { nextAllowed } from "../core/quiet-hours";
 import { answerWindow, reminderTimes } from "../core/round";
 import type { Store } from "../db/open";
-import { getOrganization, personTimezone } from "../db/org-store";
+import { orgTimeZone, personTimezone } from "../db/org-store";
 import { invitations, outbox, people, rounds } from "../db/schema";
+import { outboxKey } from "../jobs/keys";
 import { enqueueMessage } from "../jobs/outbox";
 
 const DEFAULT_PLAN = { openDays: 0, reminderDays: [], maxReminders: 0, window: { start: 480, end: 1020, weekdaysOnly: true } };
@@ -15,11 +17,11 @@ const DEFAULT_PLAN = { openDays: 0, reminderDays: [], maxReminders: 0, window: {
  * reachable, have reminders left, and have not snoozed past now.
  * Each reminder's key carries its number, so it goes out once.
  */
-export function sendReminders(tx: Store, roundId: string, index: number, now: Date): number {
+export function sendReminders(tx: Store, roundId: RoundId, index: number, now: Date): number {
   const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (round === undefined || !answerWindow(round, now).open) return 0;
   const plan = round.plan ?? DEFAULT_PLAN;
-  const tz = getOrganization(tx)?.defaultTimezone ?? "Europe/Oslo";
+  const tz = orgTimeZone(tx);
   const due = tx
     .select({ personId: invitations.personId, sent: invitations.remindersSent, timezone: personTimezone })
     .from(invitations)
@@ -42,7 +44,9 @@ export function sendReminders(tx: Store, roundId: string, index: number, now: Da
     const n = inv.sent + 1;
     const notBefore = nextAllowed(now, inv.timezone ?? tz, plan.window);
     if (notBefore.getTime() >= (round.closesAt?.getTime() ?? Infinity)) continue; // would land after the close
-    if (enqueueMessage(tx, { key: `round:${roundId}:person:${inv.personId}:remind:${n}`, platform, personId: inv.personId, roundId, intent: { kind: "remind", roundId, n }, notBefore }, now)) {
+    const key = outboxKey({ kind: "remind", roundId, personId: inv.personId, n });
+    const intent = { kind: "remind" as const, roundId, n };
+    if (enqueueMessage(tx, { key, platform, personId: inv.personId, roundId, intent, notBefore }, now)) {
       tx.update(invitations).set({ remindersSent: n }).where(and(eq(invitations.roundId, roundId), eq(invitations.personId, inv.personId))).run();
       queued++;
     }
@@ -56,7 +60,7 @@ function invitePlatform(tx: Store, roundId: string, personId: string) {
     tx
       .select({ platform: outbox.platform })
       .from(outbox)
-      .where(eq(outbox.key, `round:${roundId}:person:${personId}:invite`))
+      .where(eq(outbox.key, outboxKey({ kind: "invite", roundId, personId })))
       .get()?.platform ?? null
   );
 }
@@ -77,23 +81,25 @@ export function snooze(tx: Store, roundId: string, personId: string, now: Date):
     .get();
   if (inv === undefined) throw new PulsenError("forbidden", "not invited to this round");
   const plan = round.plan ?? DEFAULT_PLAN;
-  const zone = inv.timezone ?? getOrganization(tx)?.defaultTimezone ?? "Europe/Oslo";
+  const orgZone = orgTimeZone(tx);
+  const zone = inv.timezone ?? orgZone;
   const tomorrow = DateTime.fromJSDate(now, { zone }).plus({ days: 1 }).startOf("day").toJSDate();
   const until = nextAllowed(tomorrow, zone, plan.window);
   // The next round-wide reminder still ahead is the one this snooze replaces.
-  const orgZone = getOrganization(tx)?.defaultTimezone ?? "Europe/Oslo";
   const upcoming = round.openedAt ? reminderTimes(round.openedAt, plan.reminderDays, plan.openDays, orgZone).findIndex((t) => t.getTime() > now.getTime()) : -1;
   tx.update(invitations).set({ snoozedUntil: until, movedReminder: upcoming === -1 ? null : upcoming + 1 }).where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId))).run();
   const platform = invitePlatform(tx, roundId, personId);
   if (!inv.completed && platform !== null && inv.sent < plan.maxReminders && until.getTime() < (round.closesAt?.getTime() ?? Infinity)) {
     const n = inv.sent + 1;
-    const queued = enqueueMessage(tx, { key: `round:${roundId}:person:${personId}:remind:${n}`, platform, personId, roundId, intent: { kind: "remind", roundId, n }, notBefore: until }, now);
+    const key = outboxKey({ kind: "remind", roundId, personId, n });
+    const intent = { kind: "remind" as const, roundId, n };
+    const queued = enqueueMessage(tx, { key, platform, personId, roundId, intent, notBefore: until }, now);
     if (queued) tx.update(invitations).set({ remindersSent: n }).where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId))).run();
   }
   return until;
 }
 
 /** Number of people with a snooze still running (for tests and status). */
-export function activeSnoozes(tx: Store, roundId: string, now: Date): number {
+export function activeSnoozes(tx: Store, roundId: RoundId, now: Date): number {
   return tx.select({ n: sql<number>`count(*)` }).from(invitations).where(and(eq(invitations.roundId, roundId), gt(invitations.snoozedUntil, now))).get()?.n ?? 0;
 }

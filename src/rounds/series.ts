@@ -8,7 +8,8 @@ import { newId } from "../db/ids";
 import type { Db, Store } from "../db/open";
 import { getOrganization } from "../db/org-store";
 import { jobs, rounds, series, units, type SeriesRow } from "../db/schema";
-import { enqueueJob } from "../jobs/queue";
+import { jobKey } from "../jobs/job";
+import { type JobKind, enqueueJob } from "../jobs/queue";
 import type { Logger } from "../log";
 
 export interface SeriesInput {
@@ -24,7 +25,7 @@ export interface SeriesInput {
   window: SendWindow;
 }
 
-export const JOB_OPEN_SCHEDULED = "round.open";
+export const JOB_OPEN_SCHEDULED = "round.open" satisfies JobKind;
 
 function orgOrFail(store: Store) {
   const org = getOrganization(store);
@@ -95,11 +96,11 @@ export function scheduleNextRound(store: Store, seriesId: string, after: Date, n
   if (at === null) return null;
   const roundId = newId<RoundId>("round");
   store.insert(rounds).values({ id: roundId, seriesId, instrumentId: s.instrumentId, status: "scheduled", scheduledFor: at, createdAt: now }).run();
-  enqueueJob(store, { kind: JOB_OPEN_SCHEDULED, dueAt: at, payload: { roundId }, key: `round:${roundId}:open` }, now);
+  enqueueJob(store, { kind: JOB_OPEN_SCHEDULED, dueAt: at, payload: { roundId } }, now);
   return at;
 }
 
-export function pauseSeries(db: Db, id: string): void {
+export function pauseSeries(db: Db, id: SeriesId): void {
   const s = getSeries(db, id);
   if (s.status === "paused") throw new PulsenError("conflict", `series ${id} is already paused`);
   db.transaction((tx) => {
@@ -107,13 +108,14 @@ export function pauseSeries(db: Db, id: string): void {
     // The upcoming occurrence is dropped; open rounds run to their end.
     const scheduled = tx.select({ id: rounds.id }).from(rounds).where(and(eq(rounds.seriesId, id), eq(rounds.status, "scheduled"))).all();
     for (const r of scheduled) {
-      tx.delete(jobs).where(and(eq(jobs.idempotencyKey, `round:${r.id}:open`), eq(jobs.status, "pending"))).run();
+      const key = jobKey({ kind: JOB_OPEN_SCHEDULED, payload: { roundId: r.id } });
+      tx.delete(jobs).where(and(eq(jobs.idempotencyKey, key), eq(jobs.status, "pending"))).run();
       tx.delete(rounds).where(eq(rounds.id, r.id)).run();
     }
   });
 }
 
-export function resumeSeries(db: Db, id: string, now: Date): Date | null {
+export function resumeSeries(db: Db, id: SeriesId, now: Date): Date | null {
   const s = getSeries(db, id);
   if (s.status === "active") throw new PulsenError("conflict", `series ${id} is already active`);
   return db.transaction((tx) => {

@@ -3,8 +3,10 @@ import { eq, inArray } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response, Router } from "express";
 import { z } from "zod";
 import type { Assistant } from "../bot/assistant";
+import { hasDashboard } from "../core/access";
 import type { Clock } from "../core/clock";
 import { isPulsenError, PulsenError, type PulsenErrorCode } from "../core/errors";
+import { idSchema } from "../core/ids";
 import type { Db } from "../db/open";
 import { unitChannels, units } from "../db/schema";
 import { dashboardPeople } from "../db/viewer-store";
@@ -51,7 +53,7 @@ export interface ApiDeps {
 const STATUS: Record<PulsenErrorCode, number> = { input_invalid: 400, forbidden: 403, not_found: 404, conflict: 409, config_invalid: 500, internal: 500 };
 
 const tokenBody = z.object({ token: z.string().min(20, "is missing").max(10_000, "is too long") }).strict();
-const demoBody = z.object({ personId: z.string().regex(/^p_[0-9a-z]{4,40}$/, "is not a person id") }).strict();
+const demoBody = z.object({ personId: idSchema("person") }).strict();
 const channelBody = z
   .object({
     platform: z.enum(["slack", "teams"], { error: "must be slack or teams" }),
@@ -128,7 +130,8 @@ export function dashboardApi(deps: ApiDeps): Router {
     "/me",
     route((req): MeResponse => {
       const v = viewerOf(req);
-      return { name: v.name, locale: v.locale, roles: v.roles, hr: v.roles.includes("hr"), leader: v.leads.length > 0, dashboard: v.access.results.size > 0 };
+      const roles = { hr: v.roles.includes("hr"), leader: v.leads.length > 0, dashboard: hasDashboard(v.access) };
+      return { name: v.name, locale: v.locale, roles: v.roles, ...roles };
     }),
   );
 
@@ -136,7 +139,7 @@ export function dashboardApi(deps: ApiDeps): Router {
     "/rounds",
     route((req): RoundsResponse => {
       const v = viewerOf(req);
-      if (v.access.results.size === 0) return { rounds: [] };
+      if (!hasDashboard(v.access)) return { rounds: [] };
       return { rounds: listRounds(deps.db, v.locale) };
     }),
   );
@@ -221,7 +224,7 @@ export function dashboardApi(deps: ApiDeps): Router {
     }
     // Body parser errors (bad JSON) are the caller's; anything else is ours. Never echo the body.
     const status = typeof err === "object" && err !== null && "status" in err && typeof err.status === "number" && err.status < 500 ? err.status : 500;
-    if (status >= 500) deps.logger.error({ path: req.path, err: err instanceof Error ? err.message : String(err) }, "dashboard request failed");
+    if (status >= 500) deps.logger.error({ path: req.path, err }, "dashboard request failed");
     res.status(status).json({ error: status >= 500 ? "internal" : "input_invalid", message: status >= 500 ? "something went wrong on our side" : "the request body is not valid JSON" });
   });
   return api;

@@ -4,10 +4,11 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Clock } from "../core/clock";
 import { PulsenError } from "../core/errors";
+import { idSchema } from "../core/ids";
 import { FOCUS_KINDS, MAX_FOCUS_AREAS, MEASURE_STATUSES, MEASURE_TEXT } from "../core/plan";
 import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
-import { getOrganization } from "../db/org-store";
+import { orgTimeZone } from "../db/org-store";
 import { people, rounds, unitLeaders, units } from "../db/schema";
 import type { Viewer } from "../db/viewer-store";
 import type { Platform } from "../jobs/sender";
@@ -34,13 +35,13 @@ const focusBody = z.object({ areas: z.array(z.object({ factorId: z.string().min(
 const measureBody = z
   .object({
     text: z.string().trim().min(MEASURE_TEXT.min, `must be at least ${MEASURE_TEXT.min} characters`).max(MEASURE_TEXT.max, `must be at most ${MEASURE_TEXT.max} characters`),
-    responsibleId: z.string().regex(/^p_[0-9a-z]{4,40}$/, "is not a person id"),
+    responsibleId: idSchema("person"),
     deadline: z.iso.date({ error: "must be a date (YYYY-MM-DD)" }),
     factorId: z.string().min(1).max(80).nullable(),
   })
   .strict();
 const statusBody = z.object({ status: z.enum(MEASURE_STATUSES, { error: "must be not_started, in_progress or done" }) }).strict();
-const measureIdParam = z.string().regex(/^m_[0-9a-z]{4,40}$/, "is not a measure id");
+const measureIdParam = idSchema("measure");
 const exportQuery = z.object({ format: z.enum(["csv", "html"], { error: "must be csv or html" }) });
 
 /**
@@ -99,7 +100,7 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
       const body = parse(measureBody, req.body, "body");
       if (!candidates(deps.db, unit).some((p) => p.id === body.responsibleId)) throw new PulsenError("input_invalid", "body.responsibleId is not someone in this unit");
       // The deadline is a day; the status question arrives at 09:00 that day, in the organization's time zone.
-      const zone = getOrganization(deps.db)?.defaultTimezone ?? "Europe/Oslo";
+      const zone = orgTimeZone(deps.db);
       const deadline = DateTime.fromISO(body.deadline, { zone }).set({ hour: 9 }).toJSDate();
       const now = deps.clock.now();
       const id = deps.db.transaction((tx) => addMeasure(tx, ensurePlan(tx, round, unit, viewer.id, now), { text: body.text, responsibleId: body.responsibleId, deadline, factorId: body.factorId }, viewer.id, now));

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import { z } from "zod";
 import { PulsenError } from "../core/errors";
+import { idSchema } from "../core/ids";
 import { LOCALES } from "../core/locale";
 import type { Db } from "../db/open";
 import { loadViewer, type Viewer } from "../db/viewer-store";
@@ -26,8 +27,8 @@ export const route = (fn: (req: Request, res: Response) => unknown | Promise<unk
     .catch(next);
 };
 
-export const roundIdParam = z.string().regex(/^r_[0-9a-z]{4,40}$/, "is not a round id");
-export const unitIdParam = z.string().regex(/^u_[0-9a-z]{4,40}$/, "is not a unit id");
+export const roundIdParam = idSchema("round");
+export const unitIdParam = idSchema("unit");
 
 const localeHeader = z.enum(LOCALES).optional();
 

@@ -32,8 +32,8 @@ export class TeamsSso {
     let tid: unknown;
     try {
       tid = decodeJwt(token).tid;
-    } catch {
-      throw new PulsenError("forbidden", "the Teams sign-in token is not a token");
+    } catch (e) {
+      throw new PulsenError("forbidden", "the Teams sign-in token is not a token", [], { cause: e });
     }
     if (typeof tid !== "string" || !/^[0-9a-f-]{36}$/i.test(tid)) throw new PulsenError("forbidden", "the Teams sign-in token names no tenant");
     if (this.s.tenantId !== undefined && tid.toLowerCase() !== this.s.tenantId.toLowerCase()) throw new PulsenError("forbidden", "the Teams sign-in token is from another organization");
@@ -48,7 +48,9 @@ export class TeamsSso {
       return payload.oid;
     } catch (e) {
       if (e instanceof PulsenError) throw e;
-      if (e instanceof errors.JOSEError) throw new PulsenError("forbidden", `the Teams sign-in token was refused (${e.code})`);
+      if (e instanceof errors.JOSEError) {
+        throw new PulsenError("forbidden", `the Teams sign-in token was refused (${e.code})`, [], { cause: e });
+      }
       throw e;
     }
   }

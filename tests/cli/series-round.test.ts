@@ -72,6 +72,8 @@ describe("pulsen series", () => {
     expect([again.code, again.stderr]).toEqual([1, `pulsen: series ${id.id} is already paused\n`]);
     expect((await pulsen(["series", "resume", id.id], env)).stdout).toBe(`Resumed ${id.id}; next round 2026-11-30T08:00:00Z.\n`);
     expect((await pulsen(["series", "pause", "s_nope"], env)).code).toBe(1);
+    const odd = await pulsen(["series", "resume", "r_0123abcd"], env);
+    expect([odd.code, odd.stderr]).toEqual([1, 'pulsen: "r_0123abcd" is not a series id (see: pulsen series list)\n']);
   });
 });
 

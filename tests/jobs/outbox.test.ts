@@ -1,9 +1,11 @@
+import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/core/clock";
 import { outbox, people } from "../../src/db/schema";
 import { importOrgCsv } from "../../src/org/import";
 import { OutboxDrainer, enqueueMessage } from "../../src/jobs/outbox";
+import { createLogger } from "../../src/log";
 import { csv } from "../helpers/csv";
 import { testDatabase } from "../helpers/db";
 import { FakeSender } from "../helpers/fake-sender";
@@ -117,5 +119,31 @@ describe("outbox", () => {
     const stats = await t.drainer.drainOnce();
     expect(stats.retried).toBe(1);
     expect(t.row("a1")).toMatchObject({ state: "pending", reason: "socket hang up" });
+  });
+
+  it("fails a row whose stored intent does not parse, logs its key but not its text, and sends the rest", async () => {
+    const { db } = testDatabase();
+    const clock = new ManualClock(TUESDAY_10);
+    importOrgCsv(db, new TextEncoder().encode(csv(["a@x.example,A,Org,,,,,,"])), { dryRun: false, clock });
+    const a = db.select({ id: people.id }).from(people).where(eq(people.email, "a@x.example")).get()!.id;
+    const lines: string[] = [];
+    const logger = createLogger("info", new Writable({ write: (c, _e, done) => done(void lines.push(String(c))) }));
+    const sender = new FakeSender(clock, "webchat");
+    const drainer = new OutboxDrainer(db, clock, { webchat: sender }, logger, { random: () => 0.5 });
+    const now = clock.now();
+    const at = { notBefore: now, createdAt: now };
+    const row = (key: string, intent: unknown) => ({ key, intent, platform: "webchat" as const, personId: a, ...at });
+    // As an older version, or a hand edit, could have left them.
+    const odd = row("odd", { kind: "notice", txt: "private words" });
+    const rows = [odd, row("gone", { kind: "telegram" }), row("ok", { kind: "notice", text: "hei" })];
+    db.insert(outbox).values(rows).run();
+    const stats = await drainer.drainOnce();
+    expect(stats).toMatchObject({ sent: 1, failed: 2 });
+    expect(sender.deliveries.map((d) => d.key)).toEqual(["ok"]);
+    const state = (key: string) => db.select().from(outbox).where(eq(outbox.key, key)).get()!;
+    expect(state("odd")).toMatchObject({ state: "failed", reason: "unreadable intent (text: invalid_type)" });
+    expect(state("gone")).toMatchObject({ state: "failed", reason: "unreadable intent (kind: invalid_union)" });
+    expect(lines.filter((l) => l.includes("does not parse"))).toHaveLength(2);
+    expect(lines.join("")).not.toContain("private words");
   });
 });

@@ -41,7 +41,7 @@ export const outbox = sqliteTable(
     personId: text("person_id").references(() => people.id, { onDelete: "cascade" }),
     channel: text("channel"),
     roundId: text("round_id").references(() => rounds.id),
-    intent: text("intent", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    intent: text("intent", { mode: "json" }).$type<unknown>().notNull(),
     state: text("state", { enum: ["pending", "sending", "sent", "failed", "undeliverable", "cancelled"] }).notNull().default("pending"),
     notBefore: integer("not_before", { mode: "timestamp_ms" }).notNull(),
     attempts: integer("attempts").notNull().default(0),

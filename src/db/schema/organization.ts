@@ -1,13 +1,14 @@
 import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from "../../core/locale";
 import { createdAt } from "./columns";
 
 /** One installation: one Slack workspace and/or one Microsoft 365 tenant. */
 export const organizations = sqliteTable("organizations", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
-  defaultLocale: text("default_locale", { enum: ["nb", "nn", "en"] }).notNull().default("nb"),
-  defaultTimezone: text("default_timezone").notNull().default("Europe/Oslo"),
+  defaultLocale: text("default_locale", { enum: ["nb", "nn", "en"] }).notNull().default(DEFAULT_LOCALE),
+  defaultTimezone: text("default_timezone").notNull().default(DEFAULT_TIME_ZONE),
   /** The seeded demo (Fjordvik kommune): only it may have the "look as anyone" picker (DESIGN.md rule 9). */
   demo: integer("demo", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),

@@ -1,0 +1,47 @@
+/**
+ * The outbox's idempotency keys, in one place. A key names one message for
+ * good: the same message queued twice (a retried job, a restart) gets the
+ * same key and is sent once. The shapes are stored in existing databases,
+ * so they never change.
+ */
+export type OutboxKeyOf =
+  | { kind: "invite" | "hr-summary"; roundId: string; personId: string }
+  | { kind: "remind"; roundId: string; personId: string; n: number }
+  /** A digest or nudge in a leader's direct chat: per unit, as one leader may lead several. */
+  | { kind: "digest" | "nudge"; roundId: string; personId: string; unitId: string }
+  | { kind: "unit-digest"; roundId: string; unitId: string }
+  /** A survey message a platform posted itself (outside the outbox), by its platform message id. */
+  | { kind: "survey"; roundId: string; personId: string; messageId: string }
+  /** The in-place rewrite, at the close, of the message with this key. */
+  | { kind: "closed"; of: string }
+  | { kind: "measure-remind"; measureId: string }
+  | { kind: "measure-ask"; measureId: string; n: number }
+  /** A measure's status change, its updateNo-th: to the unit's channel, or to one leader. */
+  | { kind: "progress"; measureId: string; updateNo: number; personId?: string };
+
+export function outboxKey(k: OutboxKeyOf): string {
+  switch (k.kind) {
+    case "invite":
+    case "hr-summary":
+      return `round:${k.roundId}:person:${k.personId}:${k.kind}`;
+    case "remind":
+      return `round:${k.roundId}:person:${k.personId}:remind:${k.n}`;
+    case "digest":
+    case "nudge":
+      return `round:${k.roundId}:person:${k.personId}:${k.kind}:${k.unitId}`;
+    case "unit-digest":
+      return `round:${k.roundId}:unit:${k.unitId}:digest`;
+    case "survey":
+      return `round:${k.roundId}:person:${k.personId}:survey:${k.messageId}`;
+    case "closed":
+      return `${k.of}:closed`;
+    case "measure-remind":
+      return `measure:${k.measureId}:remind`;
+    case "measure-ask":
+      return `measure:${k.measureId}:ask:${k.n}`;
+    case "progress": {
+      const base = `measure:${k.measureId}:progress:${k.updateNo}`;
+      return k.personId === undefined ? `${base}:unit` : `${base}:person:${k.personId}`;
+    }
+  }
+}

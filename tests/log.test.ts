@@ -1,0 +1,31 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { PulsenError } from "../src/core/errors";
+import { createLogger } from "../src/log";
+
+function capture() {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({ write: (c, _e, done) => done(void lines.push(JSON.parse(String(c)))) });
+  const logger = createLogger("info", sink);
+  return { logger, lines };
+}
+
+describe("logged errors", () => {
+  it("keep their stack and their cause's, and nothing an SDK hung on them", () => {
+    const { logger, lines } = capture();
+    const request = { headers: { Authorization: "Bearer s3cret" } };
+    const sdk = Object.assign(new Error("socket hang up"), { code: "ECONNRESET", config: request });
+    logger.error({ err: new PulsenError("internal", "send failed", [], { cause: sdk }) }, "tick failed");
+    const err = lines[0]!.err as Record<string, unknown>;
+    expect(Object.keys(err).sort()).toEqual(["code", "message", "stack", "type"]);
+    expect(err).toMatchObject({ type: "PulsenError", code: "internal", message: "send failed: socket hang up" });
+    expect(err.stack).toContain("caused by: Error: socket hang up");
+    expect(JSON.stringify(lines)).not.toContain("s3cret");
+  });
+
+  it("log a thrown non-error as it is", () => {
+    const { logger, lines } = capture();
+    logger.warn({ err: "just a string" }, "odd");
+    expect(lines[0]!.err).toBe("just a string");
+  });
+});
