@@ -27,11 +27,11 @@ function boltLogger(logger: Logger): BoltLogger {
     debug: () => undefined,
     info: () => undefined,
     warn: (...msg: unknown[]) => child.warn(msg.map(String).join(" ")),
-    // Bolt hands its errors here: keep the first one's stack (its message names no payload).
+    // Bolt hands its errors here: the logger keeps the first one's type, message and stack (src/log.ts).
     error: (...msg: unknown[]) => {
       const err = msg.find((m): m is Error => m instanceof Error);
       const text = msg.map((m) => (m instanceof Error ? m.message : String(m))).join(" ");
-      child.error(err ? { err: { type: err.name, message: err.message, stack: err.stack } } : {}, text);
+      child.error(err ? { err } : {}, text);
     },
     setLevel: () => undefined,
     getLevel: () => LogLevel.WARN,

@@ -31,13 +31,3 @@ export function classifyTeamsError(e: unknown): SendResult {
   return { kind: "retry", reason: `network: ${err.message ?? "request failed"}` };
 }
 
-/**
- * An error from botbuilder or the connector as a log value that keeps its stack
- * but none of its enumerable extras: a RestError carries the request, with the
- * bot's bearer token in its headers.
- */
-export function teamsErrorForLog(e: unknown): { type: string; message: string; stack?: string; status?: number } {
-  if (!(e instanceof Error)) return { type: typeof e, message: String(e) };
-  const status = (e as ConnectorError).statusCode;
-  return { type: e.name, message: e.message, stack: e.stack, ...(typeof status === "number" ? { status } : {}) };
-}

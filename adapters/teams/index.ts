@@ -8,7 +8,6 @@ import { textMessage } from "../../src/bot/survey-messages";
 import type { ConversationRef } from "../../src/bot/port";
 import type { Adapter, AdapterContext } from "../../src/server/adapter";
 import { toAdaptiveCard, cardAttachment } from "./cards";
-import { teamsErrorForLog } from "./errors";
 import { parseTeamsActivity } from "./parse";
 import { GraphInstaller } from "./graph";
 import { TeamsSender } from "./sender";
@@ -75,7 +74,7 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
   const auth = new ConfigurationBotFrameworkAuthentication(settings);
   const adapter = new EdgeCloudAdapter(auth);
   adapter.onTurnError = async (_context, error) => {
-    ctx.logger.warn({ err: teamsErrorForLog(error) }, "teams turn failed");
+    ctx.logger.warn({ err: error }, "teams turn failed");
   };
   const appId = teams.auth === "botframework" ? teams.appId : "";
 
@@ -157,7 +156,7 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
           },
           (err: unknown) => {
             const unauthorized = isAuthFailure(err);
-            if (!unauthorized) ctx.logger.warn({ err: teamsErrorForLog(err) }, "teams activity failed");
+            if (!unauthorized) ctx.logger.warn({ err }, "teams activity failed");
             res.status(unauthorized ? 401 : 500).json({ error: unauthorized ? "unauthorized" : "internal" });
           },
         );

@@ -1,3 +1,4 @@
+import { hasDashboard } from "../core/access";
 import { personSettings } from "../db/person-settings";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Clock } from "../core/clock";
@@ -131,7 +132,8 @@ export class Assistant {
   dashboard(personId: string): BotMessage {
     const { t } = this.who(personId);
     // The same rule the dashboard itself applies: something to see, or no link.
-    if ((loadViewer(this.db, personId)?.access.results.size ?? 0) === 0) return this.message("dashboard", [{ type: "text", text: t.dashboardNoAccess }], t.dashboardNoAccess);
+    const viewer = loadViewer(this.db, personId);
+    if (viewer === null || !hasDashboard(viewer.access)) return this.message("dashboard", [{ type: "text", text: t.dashboardNoAccess }], t.dashboardNoAccess);
     const link = this.signInUrl(personId);
     const text = t.signInLink(link.minutes);
     return this.message("dashboard", [{ type: "text", text }, { type: "link", label: t.dashboardOpen, url: link.url }], text);

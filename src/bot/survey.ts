@@ -1,3 +1,5 @@
+import { idPattern } from "../core/ids";
+import { outboxKey } from "../jobs/keys";
 import { personSettings } from "../db/person-settings";
 import { and, eq } from "drizzle-orm";
 import type { Clock } from "../core/clock";
@@ -121,9 +123,9 @@ export class SurveyBot {
    * so that the close can say on it that the round has closed.
    */
   posted(personId: string, message: BotMessage, platform: Platform, messageId: string): void {
-    const roundId = /^survey:(r_[0-9a-z]+)$/.exec(message.ref)?.[1];
-    if (roundId === undefined) return;
-    const key = `round:${roundId}:person:${personId}:survey:${messageId}`;
+    const [prefix, roundId] = message.ref.split(":");
+    if (prefix !== "survey" || roundId === undefined || !idPattern("round").test(roundId)) return;
+    const key = outboxKey({ kind: "survey", roundId, personId, messageId });
     recordSentMessage(this.db, { key, platform, personId, roundId, intent: { kind: "invite", roundId }, messageId }, this.clock.now());
   }
 

@@ -28,7 +28,7 @@ export function finishHttpApp(app: Express, logger: Logger): void {
     res.status(404).json({ error: "not_found" });
   });
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    logger.error({ path: req.path, err: err instanceof Error ? { type: err.name, message: err.message, stack: err.stack } : String(err) }, "request failed");
+    logger.error({ path: req.path, err }, "request failed");
     if (!res.headersSent) res.status(500).json({ error: "internal" });
   });
 }
