@@ -39,7 +39,7 @@ const envSchema = z.object({
   LOG_LEVEL: optionalText.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be fatal, error, warn, info, debug, trace or silent" }).optional()),
 });
 
-export type SlackConfig =
+type SlackConfig =
   | { mode: "http"; botToken: string; signingSecret: string; apiUrl: string | undefined }
   | { mode: "socket"; botToken: string; appToken: string; signingSecret: string | undefined; apiUrl: string | undefined };
 
@@ -53,7 +53,7 @@ export interface GraphConfig {
   loginUrl: string;
 }
 
-export type TeamsConfig =
+type TeamsConfig =
   | {
       auth: "botframework";
       appId: string;

@@ -6,7 +6,7 @@ export type { Logger };
  * Structured JSON logs. Secrets are redacted by key wherever they appear;
  * answer values are never passed to a logger in the first place (DESIGN.md rule 3).
  */
-export const REDACTED_KEYS = [
+const REDACTED_KEYS = [
   "token",
   "botToken",
   "appToken",
@@ -24,7 +24,7 @@ export const REDACTED_KEYS = [
  * An error logged under `err` keeps its type, message, code and stack, its causes' included (pino folds
  * them in). Nothing else: an SDK's error can carry the request it made, headers and body and all.
  */
-export function serializeError(e: unknown): unknown {
+function serializeError(e: unknown): unknown {
   if (!(e instanceof Error)) return e;
   const { type, message, stack } = pino.stdSerializers.err(e);
   const code = "code" in e && (typeof e.code === "string" || typeof e.code === "number") ? e.code : undefined;

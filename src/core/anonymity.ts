@@ -62,7 +62,7 @@ export function unitTree(units: readonly { id: string; parentId: string | null }
  * unit's report is hidden, or the figure would give away another figure
  * there): they count as not shown when remainders are checked.
  */
-export function decideFigure(
+function decideFigure(
   tree: UnitTree,
   own: (unitId: string) => number,
   k: number,

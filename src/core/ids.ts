@@ -2,15 +2,14 @@ import { z } from "zod";
 
 /** Branded ids: a RoundId can never be passed where a PersonId is expected. */
 declare const brand: unique symbol;
-export type Brand<T, B extends string> = T & { readonly [brand]: B };
+type Brand<T, B extends string> = T & { readonly [brand]: B };
 
 export type OrgId = Brand<string, "OrgId">;
 export type UnitId = Brand<string, "UnitId">;
 export type PersonId = Brand<string, "PersonId">;
-export type InstrumentId = Brand<string, "InstrumentId">;
 export type SeriesId = Brand<string, "SeriesId">;
 export type RoundId = Brand<string, "RoundId">;
-export type ResponseId = Brand<string, "ResponseId">;
+type ResponseId = Brand<string, "ResponseId">;
 export type PlanId = Brand<string, "PlanId">;
 export type MeasureId = Brand<string, "MeasureId">;
 
@@ -28,7 +27,7 @@ export const ID_PREFIX = {
 export type IdKind = keyof typeof ID_PREFIX;
 
 /** Each kind's branded type, for the schemas below. */
-export interface IdOf {
+interface IdOf {
   org: OrgId;
   unit: UnitId;
   person: PersonId;

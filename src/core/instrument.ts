@@ -16,7 +16,7 @@ const localized = z.object({ nb: text, nn: text, en: text }).strict();
 
 const fiveLabels = z.array(text).length(5, { error: "must hold exactly 5 labels (1 to 5)" });
 
-export const itemSchema = z
+const itemSchema = z
   .object({
     id: kebabId,
     text: localized,
@@ -24,7 +24,7 @@ export const itemSchema = z
   })
   .strict();
 
-export const factorSchema = z
+const factorSchema = z
   .object({
     id: kebabId,
     name: localized,
@@ -32,7 +32,7 @@ export const factorSchema = z
   })
   .strict();
 
-export const instrumentSchema = z
+const instrumentSchema = z
   .object({
     id: kebabId,
     version: z.number().int().positive(),
@@ -81,13 +81,11 @@ export const instrumentSchema = z
   });
 
 export type Instrument = z.infer<typeof instrumentSchema>;
-export type Factor = z.infer<typeof factorSchema>;
-export type Item = z.infer<typeof itemSchema>;
 
 /** The built-in instruments, by the ids CONTRACT.md names. */
 export const BUILTIN_INSTRUMENT_IDS = ["engagement-pulse", "ten-factors", "demands-resources", "quick-pulse"] as const;
 
-export const followUpSchema = z
+const followUpSchema = z
   .object({
     id: z.literal("follow-up"),
     version: z.number().int().positive(),

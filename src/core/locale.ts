@@ -9,14 +9,6 @@ export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
 }
 
-/** A text in every locale. */
-export type Localized = Record<Locale, string>;
-
-/** The person's locale if set, else the organization's default. */
-export function effectiveLocale(personLocale: Locale | null | undefined, orgDefault: Locale): Locale {
-  return personLocale ?? orgDefault;
-}
-
 /**
  * True for an IANA zone name the runtime knows (aliases included).
  * Intl is pure computation, so core may use it.

@@ -55,7 +55,7 @@ function list(text: string): string[] {
 }
 
 /** Checks one row on its own; returns the reasons it is bad, or the record. */
-export function validateRow(raw: RawRow): { ok: true; row: ValidRow } | { ok: false; reasons: string[] } {
+function validateRow(raw: RawRow): { ok: true; row: ValidRow } | { ok: false; reasons: string[] } {
   const f = raw.fields;
   const reasons: string[] = [];
   const email = f.email.trim().toLowerCase();
@@ -187,7 +187,7 @@ export interface ExistingPerson extends PersonRecord {
   active: boolean;
 }
 
-export type PersonField = keyof PersonRecord | "active";
+type PersonField = keyof PersonRecord | "active";
 
 export interface ImportPlan {
   orgName: string;
@@ -264,6 +264,3 @@ function byDepthThenName(a: string, b: string): number {
   return da - db || a.localeCompare(b, "nb");
 }
 
-export function planIsEmpty(plan: ImportPlan): boolean {
-  return !plan.createOrg && plan.unitsToCreate.length === 0 && plan.add.length === 0 && plan.update.length === 0 && plan.deactivate.length === 0;
-}

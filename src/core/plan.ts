@@ -29,7 +29,7 @@ export function followUpItemId(planUnitId: string, factorId: string): string {
 
 const DAY = 86_400_000;
 /** A week before the deadline, the responsible person is reminded; on the day, asked how it went. */
-export const REMIND_BEFORE_DAYS = 7;
+const REMIND_BEFORE_DAYS = 7;
 
 export interface FocusArea {
   factorId: string;

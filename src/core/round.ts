@@ -45,7 +45,3 @@ export function answerWindow(round: { status: RoundStatus; closesAt: Date | null
   return { open: true };
 }
 
-/** Response rate as a fraction 0–1; 0 when nobody was invited. */
-export function responseRate(responses: number, invited: number): number {
-  return invited === 0 ? 0 : responses / invited;
-}

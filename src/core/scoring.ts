@@ -49,7 +49,7 @@ export function score100(mean: number): number {
 }
 
 /** A respondent counts for a factor when they answered at least half of its statements. */
-export function itemsNeeded(itemsInFactor: number): number {
+function itemsNeeded(itemsInFactor: number): number {
   return Math.ceil(itemsInFactor / 2);
 }
 
@@ -104,7 +104,7 @@ export function strengthsAndImprovements<T extends { id: string; score: number |
 export type TrendDirection = "up" | "down" | "steady";
 
 /** Below this change on the 1–5 scale, a factor has held steady. */
-export const STEADY_WITHIN = 0.05;
+const STEADY_WITHIN = 0.05;
 
 /** How a factor moved since the previous round: the arrow every surface shows. */
 export function trendDirection(trend: number | null): TrendDirection | null {

@@ -12,7 +12,7 @@ export const COMMENT_STEP = "_comment";
  * A tap on a step this soon after it appeared is the second half of a double
  * tap that landed on the next statement: nobody reads a statement that fast.
  */
-export const DOUBLE_TAP_MS = 1000;
+const DOUBLE_TAP_MS = 1000;
 
 export type Step = string;
 

@@ -2,7 +2,7 @@
  * A unit is named by its path from the top of the organization:
  * "Seljord kommune > Helse og omsorg > Sykehjemmet".
  */
-export const PATH_SEPARATOR = " > ";
+const PATH_SEPARATOR = " > ";
 
 export type UnitPath = readonly string[];
 

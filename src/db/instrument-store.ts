@@ -5,7 +5,7 @@ import { type Instrument, parseInstrument } from "../core/instrument";
 import type { Db, Store } from "./open";
 import { instruments } from "./schema";
 
-export type InstrumentSource = "builtin" | "custom";
+type InstrumentSource = "builtin" | "custom";
 export interface StoredInstrument {
   source: InstrumentSource;
   instrument: Instrument;

@@ -29,7 +29,7 @@ const intentSchemas = {
 } as const;
 
 const s = intentSchemas;
-export const intentSchema = z.discriminatedUnion("kind", [
+const intentSchema = z.discriminatedUnion("kind", [
   s.invite,
   s.remind,
   s.closed,

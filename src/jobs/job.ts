@@ -18,7 +18,7 @@ const measureId = z
   .transform((s) => s as MeasureId);
 const roundPayload = z.object({ roundId });
 
-export const jobPayloads = {
+const jobPayloads = {
   /** A scheduled round of a series opens. */
   "round.open": roundPayload,
   /** The index-th round-wide reminder. */

@@ -5,7 +5,7 @@ import type { Db, Store, Tx } from "../db/open";
 import { jobs, type JobRow } from "../db/schema";
 import { type Job, type JobKind, type JobPayload, type StoredJob, jobKey, parseJob } from "./job";
 
-export type { Job, JobKind };
+export type { JobKind };
 
 export type NewJob = Job & {
   dueAt: Date;
@@ -28,7 +28,7 @@ export function enqueueJob(store: Store, job: NewJob, now: Date): boolean {
  * A handler does database work only, synchronously, inside the transaction
  * that marks its job done: a crash before commit re-runs it, never twice.
  */
-export type JobHandler<K extends JobKind = JobKind> = (tx: Tx, payload: JobPayload<K>, job: JobRow) => void;
+type JobHandler<K extends JobKind = JobKind> = (tx: Tx, payload: JobPayload<K>, job: JobRow) => void;
 
 /** Each kind's handler, taking that kind's parsed payload. */
 export type JobHandlers = { readonly [K in JobKind]?: JobHandler<K> };

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, ne, or } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { PulsenError } from "../core/errors";
 import type { RoundId } from "../core/ids";
@@ -99,7 +99,3 @@ export function snooze(tx: Store, roundId: string, personId: string, now: Date):
   return until;
 }
 
-/** Number of people with a snooze still running (for tests and status). */
-export function activeSnoozes(tx: Store, roundId: RoundId, now: Date): number {
-  return tx.select({ n: sql<number>`count(*)` }).from(invitations).where(and(eq(invitations.roundId, roundId), gt(invitations.snoozedUntil, now))).get()?.n ?? 0;
-}
