@@ -24,7 +24,10 @@ module.exports = {
       severity: "error",
       comment: "src/core does no I/O: no fs, net, http, child processes or crypto randomness (pass it in).",
       from: { path: "^src/core/" },
-      to: { dependencyTypes: ["core"], path: "^(node:)?(fs|fs/promises|net|http|https|http2|child_process|crypto|os|dgram|dns|tls|worker_threads|cluster)$" },
+      to: {
+        dependencyTypes: ["core"],
+        path: "^(node:)?(fs|fs/promises|net|http|https|http2|child_process|crypto|os|dgram|dns|tls|worker_threads|cluster)$",
+      },
     },
     {
       name: "adapters-do-not-import-each-other",
@@ -83,6 +86,10 @@ module.exports = {
     doNotFollow: { path: "node_modules" },
     tsConfig: { fileName: "tsconfig.json" },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"], extensions: [".ts", ".js", ".json"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".js", ".json"],
+    },
   },
 };

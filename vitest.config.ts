@@ -29,7 +29,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "integration", include: ["tests/**/*.test.ts"], exclude: [...configDefaults.exclude, ...unit], pool: "forks" },
+        test: {
+          name: "integration",
+          include: ["tests/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...unit],
+          pool: "forks",
+        },
       },
     ],
   },

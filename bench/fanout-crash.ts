@@ -7,7 +7,10 @@ import { crashMidFanout } from "../tests/helpers/fanout-crash";
  * say what arrived (should be 1,000, none twice) and how long the restart's
  * drain took.
  */
-export async function benchFanoutCrash(dir: string, figure: (name: string, value: number, unit: string) => void): Promise<void> {
+export async function benchFanoutCrash(
+  dir: string,
+  figure: (name: string, value: number, unit: string) => void,
+): Promise<void> {
   const r = await crashMidFanout(dir, { people: 1000, units: 40, killAt: 400 });
   const keys = new Set(r.received.map((m) => m.key));
   figure("fanout_crash.1000_in_flight_at_restart", r.inFlight, "messages");

@@ -21,7 +21,10 @@ import { SlackStandIn } from "../tests/helpers/slack-standin";
  * or one a second per channel. Simulated time; the figures say how long the
  * platform's limits make it take and what one send costs here.
  */
-export async function benchFanout(dir: string, figure: (name: string, value: number, unit: string) => void): Promise<void> {
+export async function benchFanout(
+  dir: string,
+  figure: (name: string, value: number, unit: string) => void,
+): Promise<void> {
   const people = 5000;
   const clock = new ManualClock("2026-11-24T09:00:00Z");
   const standIn = new SlackStandIn(() => clock.now().getTime());
@@ -35,14 +38,32 @@ export async function benchFanout(dir: string, figure: (name: string, value: num
   const rows = users.map((u, i) => `p${i}@fjord.example,P ${i},Fjord AS > Enhet ${i % 40},,,${u},,,`);
   importOrgCsv(setup.db, new TextEncoder().encode(csv(rows)), { dryRun: false, clock });
   for (const u of users) standIn.users.add(u);
-  const series = { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { ...ALWAYS } };
+  const series = {
+    name: "Puls",
+    instrumentId: "quick-pulse",
+    audience: "all",
+    cadence: "0 9 1 * *",
+    openDays: 7,
+    reminderDays: [3],
+    window: { ...ALWAYS },
+  };
   const { id } = createSeries(setup.db, series, clock.now());
   setup.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["slack"]) }));
   setup.close();
-  const env = { PORT: "0", DATABASE_PATH: path, SLACK_BOT_TOKEN: "xoxb-t", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: standIn.url };
-  const running = await startServer(loadConfig(env), createLogger("silent"), clock, { adapters: [slackAdapter], tick: null });
+  const env = {
+    PORT: "0",
+    DATABASE_PATH: path,
+    SLACK_BOT_TOKEN: "xoxb-t",
+    SLACK_SIGNING_SECRET: "s",
+    SLACK_API_URL: standIn.url,
+  };
+  const running = await startServer(loadConfig(env), createLogger("silent"), clock, {
+    adapters: [slackAdapter],
+    tick: null,
+  });
   try {
-    const pending = () => running.database.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.state, "pending")).all().length;
+    const pending = () =>
+      running.database.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.state, "pending")).all().length;
     const began = performance.now();
     for (let pass = 0; pass < 3000 && (pass === 0 || pending() > 0); pass++) {
       await running.scheduler.tick();

@@ -27,20 +27,41 @@ export function benchReports(figure: (name: string, value: number, unit: string)
     const clock = new ManualClock("2026-11-02T09:00:00Z");
     const { db, sqlite, close } = openDatabase(join(dir, "pulsen.db"));
     storeBuiltins(db, builtinInstruments(), clock);
-    importOrgCsv(db, new TextEncoder().encode(syntheticOrgCsv({ people: 50_000, units: 1_000, levels: 5 })), { dryRun: false, clock });
-    const { id } = createSeries(db, { name: "Ti faktorer", instrumentId: "ten-factors", audience: "all", cadence: "0 9 1 * *", openDays: 14, reminderDays: [7], window: { ...ALWAYS } }, clock.now());
-    const roundId = db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["webchat"]) }));
+    importOrgCsv(db, new TextEncoder().encode(syntheticOrgCsv({ people: 50_000, units: 1_000, levels: 5 })), {
+      dryRun: false,
+      clock,
+    });
+    const { id } = createSeries(
+      db,
+      {
+        name: "Ti faktorer",
+        instrumentId: "ten-factors",
+        audience: "all",
+        cadence: "0 9 1 * *",
+        openDays: 14,
+        reminderDays: [7],
+        window: { ...ALWAYS },
+      },
+      clock.now(),
+    );
+    const roundId = db.transaction((tx) =>
+      openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["webchat"]) }),
+    );
 
     // 80 % answer, written straight into the anonymous tables as the bot would leave them.
     const instrument = builtinInstruments().find((i) => i.id === "ten-factors")!;
     const items = instrument.factors.flatMap((f) => f.items.map((i) => i.id));
     const asked = new Set(items);
-    const invited = sqlite.prepare("select unit_id as unit from invitations where round_id = ?").all(roundId) as { unit: string }[];
+    const invited = sqlite.prepare("select unit_id as unit from invitations where round_id = ?").all(roundId) as {
+      unit: string;
+    }[];
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const insertResponse = sqlite.prepare("insert into responses (id, round_id, unit_id) values (?, ?, ?)");
     const insertAnswer = sqlite.prepare("insert into answers (id, response_id, item_id, value) values (?, ?, ?, ?)");
-    const insertFactor = sqlite.prepare("insert into response_factors (id, response_id, factor_id, mean) values (?, ?, ?, ?)");
+    const insertFactor = sqlite.prepare(
+      "insert into response_factors (id, response_id, factor_id, mean) values (?, ?, ?, ?)",
+    );
     let answerId = 1;
     let answerCount = 0;
     sqlite.transaction(() => {
@@ -58,7 +79,8 @@ export function benchReports(figure: (name: string, value: number, unit: string)
           given.set(item, v);
         }
         // What the answer store writes with every response.
-        for (const f of respondentFactorMeans(instrument.factors, asked, given)) insertFactor.run(answerId++, rid, f.factorId, f.mean);
+        for (const f of respondentFactorMeans(instrument.factors, asked, given))
+          insertFactor.run(answerId++, rid, f.factorId, f.mean);
       });
     })();
     db.transaction((tx) => closeRound(tx, roundId, clock.now()));
@@ -74,7 +96,9 @@ export function benchReports(figure: (name: string, value: number, unit: string)
       return Math.min(...best);
     };
     const raw = time(() =>
-      db.all(sql`select r.unit_id, a.item_id, avg(a.value) from answers a join responses r on r.id = a.response_id where r.round_id = ${roundId} group by r.unit_id, a.item_id`),
+      db.all(
+        sql`select r.unit_id, a.item_id, avg(a.value) from answers a join responses r on r.id = a.response_id where r.round_id = ${roundId} group by r.unit_id, a.item_id`,
+      ),
     );
     let units = 0;
     const reports = time(() => {

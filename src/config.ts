@@ -19,10 +19,20 @@ const listenHost = z
 
 const envSchema = z.object({
   HOST: optionalText.pipe(listenHost.optional()),
-  PORT: z.coerce.number({ error: "must be a port number" }).int("must be a whole number").min(0, "must be 0–65535").max(65535, "must be 0–65535").default(3000),
+  PORT: z.coerce
+    .number({ error: "must be a port number" })
+    .int("must be a whole number")
+    .min(0, "must be 0–65535")
+    .max(65535, "must be 0–65535")
+    .default(3000),
   DATABASE_PATH: optionalText.transform((v) => v ?? "./data/pulsen.db"),
   PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
-  ANONYMITY_MIN: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(3, "must be at least 3 (smaller groups can be recognised)").max(100, "must be at most 100").default(5),
+  ANONYMITY_MIN: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(3, "must be at least 3 (smaller groups can be recognised)")
+    .max(100, "must be at most 100")
+    .default(5),
   SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith("xoxb-", "must start with xoxb-").optional()),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith("xapp-", "must start with xapp-").optional()),
@@ -30,18 +40,38 @@ const envSchema = z.object({
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
-  MICROSOFT_APP_TYPE: optionalText.pipe(z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { error: "must be MultiTenant, SingleTenant or UserAssignedMSI" }).optional()),
+  MICROSOFT_APP_TYPE: optionalText.pipe(
+    z
+      .enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], {
+        error: "must be MultiTenant, SingleTenant or UserAssignedMSI",
+      })
+      .optional(),
+  ),
   TEAMS_APP_CATALOG_ID: optionalText,
   GRAPH_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
   MICROSOFT_LOGIN_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
-  BOTFRAMEWORK_OPENID_METADATA_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  BOTFRAMEWORK_OPENID_METADATA_URL: optionalText.pipe(
+    z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  ),
   TEAMS_UNAUTHENTICATED: optionalText.pipe(z.enum(["1", "0"], { error: "must be 1 or empty" }).optional()),
-  LOG_LEVEL: optionalText.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be fatal, error, warn, info, debug, trace or silent" }).optional()),
+  LOG_LEVEL: optionalText.pipe(
+    z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "must be fatal, error, warn, info, debug, trace or silent",
+      })
+      .optional(),
+  ),
 });
 
 type SlackConfig =
   | { mode: "http"; botToken: string; signingSecret: string; apiUrl: string | undefined }
-  | { mode: "socket"; botToken: string; appToken: string; signingSecret: string | undefined; apiUrl: string | undefined };
+  | {
+      mode: "socket";
+      botToken: string;
+      appToken: string;
+      signingSecret: string | undefined;
+      apiUrl: string | undefined;
+    };
 
 /** Installing the Teams app for people who lack it, through Microsoft Graph (application permissions). */
 export interface GraphConfig {
@@ -100,14 +130,26 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
 
   let slack: SlackConfig | null = null;
-  if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN) fail("SLACK_APP_TOKEN", "needs SLACK_BOT_TOKEN as well (Socket Mode uses both)");
+  if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN)
+    fail("SLACK_APP_TOKEN", "needs SLACK_BOT_TOKEN as well (Socket Mode uses both)");
   if (e.SLACK_BOT_TOKEN) {
     if (e.SLACK_APP_TOKEN) {
-      slack = { mode: "socket", botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL };
+      slack = {
+        mode: "socket",
+        botToken: e.SLACK_BOT_TOKEN,
+        appToken: e.SLACK_APP_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        apiUrl: e.SLACK_API_URL,
+      };
     } else if (!e.SLACK_SIGNING_SECRET) {
       fail("SLACK_SIGNING_SECRET", "is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)");
     } else {
-      slack = { mode: "http", botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL };
+      slack = {
+        mode: "http",
+        botToken: e.SLACK_BOT_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        apiUrl: e.SLACK_API_URL,
+      };
     }
   } else if (e.SLACK_SIGNING_SECRET) {
     fail("SLACK_BOT_TOKEN", "is required with SLACK_SIGNING_SECRET");
@@ -115,14 +157,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
   let teams: TeamsConfig | null = null;
   if (e.MICROSOFT_APP_ID) {
-    if (e.TEAMS_UNAUTHENTICATED === "1") fail("TEAMS_UNAUTHENTICATED", "cannot be 1 when MICROSOFT_APP_ID is set (authentication is on)");
+    if (e.TEAMS_UNAUTHENTICATED === "1")
+      fail("TEAMS_UNAUTHENTICATED", "cannot be 1 when MICROSOFT_APP_ID is set (authentication is on)");
     const appType = e.MICROSOFT_APP_TYPE ?? "MultiTenant";
-    if (appType !== "UserAssignedMSI" && !e.MICROSOFT_APP_PASSWORD) fail("MICROSOFT_APP_PASSWORD", `is required with MICROSOFT_APP_ID for a ${appType} app`);
-    if (appType !== "MultiTenant" && !e.MICROSOFT_APP_TENANT_ID) fail("MICROSOFT_APP_TENANT_ID", `is required for a ${appType} app`);
+    if (appType !== "UserAssignedMSI" && !e.MICROSOFT_APP_PASSWORD)
+      fail("MICROSOFT_APP_PASSWORD", `is required with MICROSOFT_APP_ID for a ${appType} app`);
+    if (appType !== "MultiTenant" && !e.MICROSOFT_APP_TENANT_ID)
+      fail("MICROSOFT_APP_TENANT_ID", `is required for a ${appType} app`);
     let graph: GraphConfig | null = null;
     const loginUrl = (e.MICROSOFT_LOGIN_URL ?? "https://login.microsoftonline.com").replace(/\/+$/, "");
     if (e.TEAMS_APP_CATALOG_ID) {
-      if (!e.MICROSOFT_APP_TENANT_ID || !e.MICROSOFT_APP_PASSWORD) fail("TEAMS_APP_CATALOG_ID", "needs MICROSOFT_APP_TENANT_ID and MICROSOFT_APP_PASSWORD (Graph installs the app with the bot's own credentials)");
+      if (!e.MICROSOFT_APP_TENANT_ID || !e.MICROSOFT_APP_PASSWORD)
+        fail(
+          "TEAMS_APP_CATALOG_ID",
+          "needs MICROSOFT_APP_TENANT_ID and MICROSOFT_APP_PASSWORD (Graph installs the app with the bot's own credentials)",
+        );
       graph = {
         catalogAppId: e.TEAMS_APP_CATALOG_ID,
         tenantId: e.MICROSOFT_APP_TENANT_ID,
@@ -132,13 +181,32 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         loginUrl,
       };
     }
-    teams = { auth: "botframework", appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType, graph, loginUrl, openIdMetadataUrl: e.BOTFRAMEWORK_OPENID_METADATA_URL };
+    teams = {
+      auth: "botframework",
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      tenantId: e.MICROSOFT_APP_TENANT_ID,
+      appType,
+      graph,
+      loginUrl,
+      openIdMetadataUrl: e.BOTFRAMEWORK_OPENID_METADATA_URL,
+    };
   } else {
-    for (const v of ["MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID", "MICROSOFT_APP_TYPE", "TEAMS_APP_CATALOG_ID", "BOTFRAMEWORK_OPENID_METADATA_URL"] as const) {
+    for (const v of [
+      "MICROSOFT_APP_PASSWORD",
+      "MICROSOFT_APP_TENANT_ID",
+      "MICROSOFT_APP_TYPE",
+      "TEAMS_APP_CATALOG_ID",
+      "BOTFRAMEWORK_OPENID_METADATA_URL",
+    ] as const) {
       if (e[v]) fail("MICROSOFT_APP_ID", `is required with ${v}`);
     }
     if (e.TEAMS_UNAUTHENTICATED === "1") {
-      if (!isLocalUrl(publicUrl)) fail("TEAMS_UNAUTHENTICATED", `is for local testing only and is refused while PUBLIC_URL (${publicUrl}) is not on localhost`);
+      if (!isLocalUrl(publicUrl))
+        fail(
+          "TEAMS_UNAUTHENTICATED",
+          `is for local testing only and is refused while PUBLIC_URL (${publicUrl}) is not on localhost`,
+        );
       teams = { auth: "none", graph: null };
     }
   }

@@ -24,14 +24,21 @@ async function main(): Promise<void> {
   if (config.teams?.auth === "none") {
     logger.warn("TEAMS_UNAUTHENTICATED=1: /api/messages accepts unauthenticated requests. For local testing only.");
   }
-  const running = await startServer(config, logger, systemClock, { adapters: [webchatAdapter, slackAdapter, teamsAdapter], seedDemo: true });
+  const running = await startServer(config, logger, systemClock, {
+    adapters: [webchatAdapter, slackAdapter, teamsAdapter],
+    seedDemo: true,
+  });
   // The picker is the demo organization's only, from this machine (DESIGN.md rule 9); anyone else: HR's preview.
   const demo = getOrganization(running.database.db)?.demo === true;
-  const chat = demo ? "(demo, from this machine: pick a person and answer the survey)" : "(HR's survey preview, signed in)";
+  const chat = demo
+    ? "(demo, from this machine: pick a person and answer the survey)"
+    : "(HR's survey preview, signed in)";
   process.stdout.write(
     `\nPulsen is running.\n` +
       `  web chat:  ${running.url}/chat   ${chat}\n` +
-      (config.slack?.mode === "http" ? `  slack:     ${config.publicUrl}/slack/events   (events, interactivity)\n` : "") +
+      (config.slack?.mode === "http"
+        ? `  slack:     ${config.publicUrl}/slack/events   (events, interactivity)\n`
+        : "") +
       `  health:    ${running.url}/healthz\n\n`,
   );
   const shutdown = (signal: string) => {

@@ -13,7 +13,15 @@ const message = (env: Record<string, string>) => {
 describe("configuration", () => {
   it("defaults to the embedded set-up with no adapters", () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ host: "0.0.0.0", port: 3000, databasePath: "./data/pulsen.db", publicUrl: "http://localhost:3000", anonymityMin: 5, slack: null, teams: null });
+    expect(c).toMatchObject({
+      host: "0.0.0.0",
+      port: 3000,
+      databasePath: "./data/pulsen.db",
+      publicUrl: "http://localhost:3000",
+      anonymityMin: 5,
+      slack: null,
+      teams: null,
+    });
   });
 
   it("derives PUBLIC_URL from PORT and trims a trailing slash", () => {
@@ -42,11 +50,23 @@ describe("configuration", () => {
     [{ SLACK_BOT_TOKEN: "xoxp-1", SLACK_SIGNING_SECRET: "s" }, /^SLACK_BOT_TOKEN must start with xoxb-/],
     [{ SLACK_APP_TOKEN: "xapp-1" }, /^SLACK_APP_TOKEN needs SLACK_BOT_TOKEN/],
     [{ MICROSOFT_APP_ID: "id" }, /^MICROSOFT_APP_PASSWORD is required/],
-    [{ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", MICROSOFT_APP_TYPE: "SingleTenant" }, /^MICROSOFT_APP_TENANT_ID is required/],
+    [
+      { MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", MICROSOFT_APP_TYPE: "SingleTenant" },
+      /^MICROSOFT_APP_TENANT_ID is required/,
+    ],
     [{ MICROSOFT_APP_PASSWORD: "p" }, /^MICROSOFT_APP_ID is required/],
-    [{ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", MICROSOFT_APP_TYPE: "Personal" }, /^MICROSOFT_APP_TYPE must be MultiTenant/],
-    [{ TEAMS_UNAUTHENTICATED: "1", PUBLIC_URL: "https://pulsen.example.no" }, /^TEAMS_UNAUTHENTICATED is for local testing only/],
-    [{ TEAMS_UNAUTHENTICATED: "1", MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p" }, /^TEAMS_UNAUTHENTICATED cannot be 1/],
+    [
+      { MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", MICROSOFT_APP_TYPE: "Personal" },
+      /^MICROSOFT_APP_TYPE must be MultiTenant/,
+    ],
+    [
+      { TEAMS_UNAUTHENTICATED: "1", PUBLIC_URL: "https://pulsen.example.no" },
+      /^TEAMS_UNAUTHENTICATED is for local testing only/,
+    ],
+    [
+      { TEAMS_UNAUTHENTICATED: "1", MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p" },
+      /^TEAMS_UNAUTHENTICATED cannot be 1/,
+    ],
   ])("stops on %o with one line naming the variable", (env, expected) => {
     const m = message(env);
     expect(m).toMatch(expected);
@@ -60,11 +80,19 @@ describe("configuration", () => {
 
   it("allows an unauthenticated Teams endpoint only on localhost", () => {
     expect(loadConfig({ TEAMS_UNAUTHENTICATED: "1" }).teams).toEqual({ auth: "none", graph: null });
-    expect(loadConfig({ TEAMS_UNAUTHENTICATED: "1", PUBLIC_URL: "http://127.0.0.1:3000" }).teams).toEqual({ auth: "none", graph: null });
+    expect(loadConfig({ TEAMS_UNAUTHENTICATED: "1", PUBLIC_URL: "http://127.0.0.1:3000" }).teams).toEqual({
+      auth: "none",
+      graph: null,
+    });
   });
 
   it("describes itself without secrets", () => {
-    const c = loadConfig({ SLACK_BOT_TOKEN: "xoxb-secret-token", SLACK_SIGNING_SECRET: "signing-secret", MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "app-password" });
+    const c = loadConfig({
+      SLACK_BOT_TOKEN: "xoxb-secret-token",
+      SLACK_SIGNING_SECRET: "signing-secret",
+      MICROSOFT_APP_ID: "id",
+      MICROSOFT_APP_PASSWORD: "app-password",
+    });
     const text = JSON.stringify(describeConfig(c));
     for (const secret of ["xoxb-secret-token", "signing-secret", "app-password"]) expect(text).not.toContain(secret);
   });

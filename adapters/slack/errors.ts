@@ -1,7 +1,19 @@
 import type { SendResult } from "../../src/jobs/sender";
 
 /** Slack errors that mean "this person or channel cannot be reached": final, shown to HR. */
-const UNDELIVERABLE = new Set(["message_not_found", "cant_update_message", "user_not_found", "users_not_found", "account_inactive", "channel_not_found", "not_in_channel", "is_archived", "user_disabled", "cannot_dm_bot", "messages_tab_disabled"]);
+const UNDELIVERABLE = new Set([
+  "message_not_found",
+  "cant_update_message",
+  "user_not_found",
+  "users_not_found",
+  "account_inactive",
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "user_disabled",
+  "cannot_dm_bot",
+  "messages_tab_disabled",
+]);
 
 interface WebApiError {
   code?: string;

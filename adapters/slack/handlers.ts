@@ -59,13 +59,23 @@ export function registerSlackHandlers(app: App, ctx: AdapterContext): void {
       if (event.kind === "home_action") {
         // From the App Home tab there is no message to update: the survey starts in the DM.
         const reply = chat.act(personId, event.action);
-        await postToDm(client, event.slackUserId, personId, [reply.update, ...(reply.post ?? [])].filter((m) => !!m));
+        await postToDm(
+          client,
+          event.slackUserId,
+          personId,
+          [reply.update, ...(reply.post ?? [])].filter((m) => !!m),
+        );
         return;
       }
       const reply = chat.act(personId, event.action, { comment: event.comment });
       if (!event.inDm) {
         ctx.logger.warn({ slackUser: event.slackUserId }, "slack tap outside the person's DM: answered in the DM");
-        await postToDm(client, event.slackUserId, personId, [reply.update, ...(reply.post ?? [])].filter((m) => !!m));
+        await postToDm(
+          client,
+          event.slackUserId,
+          personId,
+          [reply.update, ...(reply.post ?? [])].filter((m) => !!m),
+        );
         return;
       }
       const update = reply.update;
@@ -97,7 +107,10 @@ export function registerSlackHandlers(app: App, ctx: AdapterContext): void {
     try {
       const info = await client.conversations.info({ channel: chosen.channel });
       if (info.channel?.is_member !== true) {
-        await client.chat.postMessage({ channel: parsed.slackUserId, ...toBlockKit(chat.inviteToChannel(personId, chosen.label)) });
+        await client.chat.postMessage({
+          channel: parsed.slackUserId,
+          ...toBlockKit(chat.inviteToChannel(personId, chosen.label)),
+        });
       }
     } catch (e) {
       ctx.logger.warn({ err: slackErrorCode(e) }, "slack channel check failed");

@@ -47,7 +47,12 @@ export function slackAdapter(ctx: AdapterContext): Adapter {
   const logger = boltLogger(ctx.logger);
   const receiver =
     slack.mode === "http"
-      ? new ExpressReceiver({ signingSecret: slack.signingSecret, endpoints: "/slack/events", logger, processBeforeResponse: false })
+      ? new ExpressReceiver({
+          signingSecret: slack.signingSecret,
+          endpoints: "/slack/events",
+          logger,
+          processBeforeResponse: false,
+        })
       : undefined;
   const app = new App({
     token: slack.botToken,
@@ -67,7 +72,11 @@ export function slackAdapter(ctx: AdapterContext): Adapter {
         // Slack's channel ids: C… for public, G… for older private channels.
         resolve: (_personId, id) => {
           const channel = id.trim().replace(/^#/, "");
-          if (!/^[CG][A-Z0-9]{8,}$/.test(channel)) throw new PulsenError("input_invalid", "channel must be a Slack channel id such as C0123ABCDE (channel details → About, at the bottom)");
+          if (!/^[CG][A-Z0-9]{8,}$/.test(channel))
+            throw new PulsenError(
+              "input_invalid",
+              "channel must be a Slack channel id such as C0123ABCDE (channel details → About, at the bottom)",
+            );
           return { channel, label: channel };
         },
         describe: (channel) => channel,

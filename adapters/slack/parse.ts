@@ -29,7 +29,9 @@ const blockActions = z.object({
   message: z.object({ ts: z.string() }).optional(),
   actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })).min(1),
   state: z
-    .object({ values: z.record(z.string(), z.record(z.string(), z.object({ value: z.string().nullable().optional() }))) })
+    .object({
+      values: z.record(z.string(), z.record(z.string(), z.object({ value: z.string().nullable().optional() }))),
+    })
     .optional(),
 });
 
@@ -46,7 +48,15 @@ export function parseSlackInteraction(body: unknown): SlackEvent {
   if (channel === undefined || ts === undefined) return { kind: "unsupported", reason: "no message to update" };
   const comment = b.state?.values[COMMENT_BLOCK]?.[COMMENT_ACTION]?.value ?? undefined;
   const inDm = channel.startsWith("D");
-  return { kind: "action", slackUserId: b.user.id, channel, ts, inDm, action: action.action, comment: comment ?? undefined };
+  return {
+    kind: "action",
+    slackUserId: b.user.id,
+    channel,
+    ts,
+    inDm,
+    action: action.action,
+    comment: comment ?? undefined,
+  };
 }
 
 const slashCommand = z.object({

@@ -44,11 +44,18 @@ export class SlackSender implements Sender {
   async send(m: Outbound): Promise<SendResult> {
     const channel = this.target(m);
     if (channel === null) return { kind: "undeliverable", reason: "no Slack user id" };
-    const message = this.chat.compose(m.intent, m.recipient.kind === "person" ? (m.recipient.personId as PersonId) : null);
+    const message = this.chat.compose(
+      m.intent,
+      m.recipient.kind === "person" ? (m.recipient.personId as PersonId) : null,
+    );
     if (message === null) return { kind: "undeliverable", reason: "nothing to show" };
     if (m.replaces !== null) return this.update(m.replaces, message);
     try {
-      const res = await this.client.chat.postMessage({ channel, ...toBlockKit(message), metadata: { event_type: EVENT_TYPE, event_payload: { key: m.key } } });
+      const res = await this.client.chat.postMessage({
+        channel,
+        ...toBlockKit(message),
+        metadata: { event_type: EVENT_TYPE, event_payload: { key: m.key } },
+      });
       return { kind: "sent", messageId: `${res.channel ?? channel}:${res.ts ?? ""}` };
     } catch (e) {
       return classifySlackError(e);
@@ -72,9 +79,14 @@ export class SlackSender implements Sender {
     const user = this.target(m);
     if (user === null) return null;
     try {
-      const channel = m.recipient.kind === "person" ? ((await this.client.conversations.open({ users: user })).channel?.id ?? user) : user;
+      const channel =
+        m.recipient.kind === "person"
+          ? ((await this.client.conversations.open({ users: user })).channel?.id ?? user)
+          : user;
       const history = await this.client.conversations.history({ channel, include_all_metadata: true, limit: 50 });
-      const hit = history.messages?.find((x) => (x.metadata?.event_payload as { key?: string } | undefined)?.key === m.key);
+      const hit = history.messages?.find(
+        (x) => (x.metadata?.event_payload as { key?: string } | undefined)?.key === m.key,
+      );
       return hit?.ts ? `${channel}:${hit.ts}` : null;
     } catch {
       return null;

@@ -10,7 +10,13 @@ const MAX_CARD_BYTES = 20_000;
 
 function action(b: Button): Json {
   // Action.Execute (Universal Actions): the invoke's response replaces the card in place.
-  return { type: "Action.Execute", title: b.label, verb: CARD_VERB, data: { pulsen: b.action satisfies BotAction }, ...(b.style === "primary" ? { style: "positive" } : {}) };
+  return {
+    type: "Action.Execute",
+    title: b.label,
+    verb: CARD_VERB,
+    data: { pulsen: b.action satisfies BotAction },
+    ...(b.style === "primary" ? { style: "positive" } : {}),
+  };
 }
 
 /** Text is plain: Teams renders a subset of Markdown, so what people typed is escaped. */
@@ -18,7 +24,12 @@ function plainText(text: string): string {
   return text.replace(/([\\`*_[\]#>|~<])/g, "\\$1");
 }
 
-const textBlock = (text: string, extra: Json = {}): Json => ({ type: "TextBlock", text: plainText(text), wrap: true, ...extra });
+const textBlock = (text: string, extra: Json = {}): Json => ({
+  type: "TextBlock",
+  text: plainText(text),
+  wrap: true,
+  ...extra,
+});
 
 /** One exhaustive switch: every block kind of the neutral model has its Adaptive Card elements. */
 function render(b: Block): Json[] {
@@ -31,7 +42,10 @@ function render(b: Block): Json[] {
       return [textBlock(b.text, { isSubtle: true, size: "Small" })];
     case "likert":
       // In order: 1, 2, 3, 4, 5, then skip (CONTRACT.md).
-      return [textBlock(b.statement, { weight: "Bolder", size: "Medium" }), { type: "ActionSet", actions: b.answers.map(action) }];
+      return [
+        textBlock(b.statement, { weight: "Bolder", size: "Medium" }),
+        { type: "ActionSet", actions: b.answers.map(action) },
+      ];
     case "buttons":
       return [{ type: "ActionSet", actions: b.buttons.map(action) }];
     case "link":
@@ -42,12 +56,22 @@ function render(b: Block): Json[] {
           type: "Table",
           columns: b.columns.map(() => ({ width: 1 })),
           firstRowAsHeader: true,
-          rows: [b.columns, ...b.rows].map((r) => ({ type: "TableRow", cells: r.map((c) => ({ type: "TableCell", items: [textBlock(c)] })) })),
+          rows: [b.columns, ...b.rows].map((r) => ({
+            type: "TableRow",
+            cells: r.map((c) => ({ type: "TableCell", items: [textBlock(c)] })),
+          })),
         },
       ];
     case "form":
       return [
-        { type: "Input.Text", id: COMMENT_INPUT, label: plainText(b.field.label), placeholder: b.field.placeholder, isMultiline: b.field.multiline, maxLength: b.field.maxLength },
+        {
+          type: "Input.Text",
+          id: COMMENT_INPUT,
+          label: plainText(b.field.label),
+          placeholder: b.field.placeholder,
+          isMultiline: b.field.multiline,
+          maxLength: b.field.maxLength,
+        },
         { type: "ActionSet", actions: [b.submit, ...(b.skip ? [b.skip] : [])].map(action) },
       ];
     default: {
@@ -59,9 +83,18 @@ function render(b: Block): Json[] {
 
 /** The neutral message as an Adaptive Card (schema 1.5, what Teams renders). */
 export function toAdaptiveCard(m: BotMessage): Json {
-  const card = { type: "AdaptiveCard", $schema: "http://adaptivecards.io/schemas/adaptive-card.json", version: "1.5", body: m.blocks.flatMap(render), msteams: { width: "Full" } };
+  const card = {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.5",
+    body: m.blocks.flatMap(render),
+    msteams: { width: "Full" },
+  };
   if (JSON.stringify(card).length > MAX_CARD_BYTES) throw new Error("card over the size budget");
   return card;
 }
 
-export const cardAttachment = (m: BotMessage) => ({ contentType: "application/vnd.microsoft.card.adaptive", content: toAdaptiveCard(m) });
+export const cardAttachment = (m: BotMessage) => ({
+  contentType: "application/vnd.microsoft.card.adaptive",
+  content: toAdaptiveCard(m),
+});

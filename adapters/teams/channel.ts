@@ -11,7 +11,13 @@ export function channelReference(personal: Record<string, unknown>, channelId: s
     channelId: "msteams",
     serviceUrl: ref.serviceUrl,
     bot: ref.bot,
-    conversation: { id: channelId, isGroup: true, conversationType: "channel", tenantId: ref.conversation?.tenantId, name: "" },
+    conversation: {
+      id: channelId,
+      isGroup: true,
+      conversationType: "channel",
+      tenantId: ref.conversation?.tenantId,
+      name: "",
+    },
   };
 }
 

@@ -9,7 +9,10 @@ interface ConnectorError {
 
 function retryAfterMs(e: ConnectorError): number {
   const h = e.response?.headers;
-  const raw = h && typeof (h as { get?: unknown }).get === "function" ? (h as { get(n: string): string | undefined }).get("retry-after") : (h as Record<string, string> | undefined)?.["retry-after"];
+  const raw =
+    h && typeof (h as { get?: unknown }).get === "function"
+      ? (h as { get(n: string): string | undefined }).get("retry-after")
+      : (h as Record<string, string> | undefined)?.["retry-after"];
   const seconds = Number(raw);
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000;
 }
@@ -30,4 +33,3 @@ export function classifyTeamsError(e: unknown): SendResult {
   if (status !== undefined) return { kind: "retry", reason: `HTTP ${status}` };
   return { kind: "retry", reason: `network: ${err.message ?? "request failed"}` };
 }
-

@@ -23,7 +23,12 @@ export class GraphInstaller {
     const res = await fetch(`${this.config.loginUrl}/${this.config.tenantId}/oauth2/v2.0/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "client_credentials", client_id: this.config.clientId, client_secret: this.config.clientSecret, scope: "https://graph.microsoft.com/.default" }),
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: this.config.clientId,
+        client_secret: this.config.clientSecret,
+        scope: "https://graph.microsoft.com/.default",
+      }),
     });
     if (!res.ok) throw Object.assign(new Error(`token request failed: HTTP ${res.status}`), { statusCode: res.status });
     const t = tokenReply.parse(await res.json());
@@ -39,15 +44,23 @@ export class GraphInstaller {
       res = await fetch(`${this.config.graphUrl}/users/${encodeURIComponent(aadObjectId)}/teamwork/installedApps`, {
         method: "POST",
         headers: { authorization: `Bearer ${await this.accessToken()}`, "content-type": "application/json" },
-        body: JSON.stringify({ "teamsApp@odata.bind": `${this.config.graphUrl}/appCatalogs/teamsApps/${this.config.catalogAppId}` }),
+        body: JSON.stringify({
+          "teamsApp@odata.bind": `${this.config.graphUrl}/appCatalogs/teamsApps/${this.config.catalogAppId}`,
+        }),
       });
     } catch (e) {
       const status = (e as { statusCode?: number }).statusCode;
       return { kind: "retry", reason: status ? `Graph token: HTTP ${status}` : `network: ${(e as Error).message}` };
     }
     if (res.status === 201 || res.status === 409) return null; // installed now, or already
-    if (res.status === 429) return { kind: "rate_limited", retryAfterMs: Math.max(1, Number(res.headers.get("retry-after") ?? "10")) * 1000, scope: "platform" };
-    if (res.status === 403 || res.status === 404) return { kind: "undeliverable", reason: `could not install Pulsen for this user (Graph ${res.status})` };
+    if (res.status === 429)
+      return {
+        kind: "rate_limited",
+        retryAfterMs: Math.max(1, Number(res.headers.get("retry-after") ?? "10")) * 1000,
+        scope: "platform",
+      };
+    if (res.status === 403 || res.status === 404)
+      return { kind: "undeliverable", reason: `could not install Pulsen for this user (Graph ${res.status})` };
     return { kind: "retry", reason: `Graph HTTP ${res.status}` };
   }
 }

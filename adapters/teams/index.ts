@@ -1,4 +1,12 @@
-import { type Activity, ActivityTypes, CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext, TurnContext as Turn } from "botbuilder";
+import {
+  type Activity,
+  ActivityTypes,
+  CallerIdConstants,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type TurnContext,
+  TurnContext as Turn,
+} from "botbuilder";
 import { AuthenticationConstants, AuthenticationError } from "botframework-connector";
 import { z } from "zod";
 import express from "express";
@@ -20,7 +28,8 @@ const activityEnvelope = z.object({ type: z.string().min(1) }).passthrough();
 /** What botbuilder's own HTTP edge does to an activity's date strings. */
 function withDates(a: z.infer<typeof activityEnvelope>): Activity {
   const out: Record<string, unknown> = { ...a };
-  for (const k of ["timestamp", "localTimestamp", "expiration"]) if (typeof out[k] === "string") out[k] = new Date(out[k] as string);
+  for (const k of ["timestamp", "localTimestamp", "expiration"])
+    if (typeof out[k] === "string") out[k] = new Date(out[k] as string);
   return out as unknown as Activity;
 }
 
@@ -47,7 +56,10 @@ function isAuthFailure(err: unknown): boolean {
 export function teamsAdapter(ctx: AdapterContext): Adapter {
   const teams = ctx.config.teams;
   if (teams === null) {
-    return { mount: (app) => void app.post("/api/messages", (_req, res) => void res.status(401).json({ error: "teams_not_configured" })) };
+    return {
+      mount: (app) =>
+        void app.post("/api/messages", (_req, res) => void res.status(401).json({ error: "teams_not_configured" })),
+    };
   }
   const settings =
     teams.auth === "botframework"
@@ -80,7 +92,8 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
 
   const { chat } = ctx;
   const updates = new MessageUpdates();
-  const referenceOf = (context: TurnContext) => Turn.getConversationReference(context.activity) as unknown as ConversationRef;
+  const referenceOf = (context: TurnContext) =>
+    Turn.getConversationReference(context.activity) as unknown as ConversationRef;
   const send = async (context: TurnContext, messages: BotMessage[]) => {
     for (const m of messages) await context.sendActivity({ attachments: [cardAttachment(m)] });
   };
@@ -89,7 +102,8 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
     const event = parseTeamsActivity(context.activity);
     if (event.kind === "unsupported") {
       ctx.logger.warn({ reason: event.reason }, "teams activity ignored");
-      if (context.activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400 } });
+      if (context.activity.type === ActivityTypes.Invoke)
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400 } });
       return;
     }
     const personId = chat.identify("teams", event.aadObjectId);
@@ -104,9 +118,16 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
         return;
       case "text": {
         const inChannel = event.where === "channel";
-        const here = inChannel ? { channel: JSON.stringify(referenceOf(context)), label: event.channelName ?? "Teams" } : null;
+        const here = inChannel
+          ? { channel: JSON.stringify(referenceOf(context)), label: event.channelName ?? "Teams" }
+          : null;
         // Outside the 1:1 chat others read the answer, and people type "@Pulsen …" there.
-        const place = { platform: "teams" as const, private: event.where === "personal", channel: here, mentioned: event.where !== "personal" };
+        const place = {
+          platform: "teams" as const,
+          private: event.where === "personal",
+          channel: here,
+          mentioned: event.where !== "personal",
+        };
         await send(context, chat.command(personId, event.text, place).messages);
         return;
       }
@@ -115,12 +136,22 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
         const card = toAdaptiveCard(reply.update ?? textMessage("ok", "✓"));
         if (event.invoke) {
           // Universal Actions: the invoke response's card replaces the tapped one, in place.
-          await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card } } });
+          await context.sendActivity({
+            type: ActivityTypes.InvokeResponse,
+            value: {
+              status: 200,
+              body: { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card },
+            },
+          });
         } else if (event.replyToId && reply.update) {
           const update = reply.update;
           const id = event.replyToId;
           const key = `${context.activity.conversation.id}:${id}`;
-          await updates.apply(key, async () => void (await context.updateActivity({ id, type: "message", attachments: [cardAttachment(update)] })));
+          await updates.apply(
+            key,
+            async () =>
+              void (await context.updateActivity({ id, type: "message", attachments: [cardAttachment(update)] })),
+          );
         }
         await send(context, reply.post ?? []);
         return;
@@ -133,9 +164,17 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
     channelTargets: {
       teams: {
         resolve: (personId, channelId) => {
-          if (!/^19:[A-Za-z0-9_.@-]{6,200}$/.test(channelId)) throw new PulsenError("input_invalid", "channel must be a Teams channel id (19:…@thread.tacv2); open the dashboard as a tab in that channel");
+          if (!/^19:[A-Za-z0-9_.@-]{6,200}$/.test(channelId))
+            throw new PulsenError(
+              "input_invalid",
+              "channel must be a Teams channel id (19:…@thread.tacv2); open the dashboard as a tab in that channel",
+            );
           const own = chat.conversation(personId);
-          if (own === null) throw new PulsenError("input_invalid", "channel: Pulsen has no Teams connection for you yet; open your chat with Pulsen once, or type @Pulsen channel in the channel");
+          if (own === null)
+            throw new PulsenError(
+              "input_invalid",
+              "channel: Pulsen has no Teams connection for you yet; open your chat with Pulsen once, or type @Pulsen channel in the channel",
+            );
           return { channel: JSON.stringify(channelReference(own, channelId)), label: "Teams" };
         },
         describe: (channel) => channelLabel(channel),

@@ -29,11 +29,20 @@ const base = z.object({
   replyToId: z.string().optional(),
   from: z.object({ id: z.string(), aadObjectId: z.string().optional() }),
   conversation: z.object({ id: z.string(), conversationType: z.string().optional(), name: z.string().optional() }),
-  channelData: z.object({ channel: z.object({ name: z.string().optional() }).optional() }).passthrough().optional(),
+  channelData: z
+    .object({ channel: z.object({ name: z.string().optional() }).optional() })
+    .passthrough()
+    .optional(),
   value: z.unknown().optional(),
 });
 
-const invokeValue = z.object({ action: z.object({ type: z.literal("Action.Execute"), verb: z.string().optional(), data: z.record(z.string(), z.unknown()) }) });
+const invokeValue = z.object({
+  action: z.object({
+    type: z.literal("Action.Execute"),
+    verb: z.string().optional(),
+    data: z.record(z.string(), z.unknown()),
+  }),
+});
 const payload = z.object({ pulsen: actionSchema }).passthrough();
 
 export function parseTeamsActivity(raw: unknown): TeamsEvent {
@@ -52,13 +61,29 @@ export function parseTeamsActivity(raw: unknown): TeamsEvent {
     const p = v.success ? payload.safeParse(v.data.action.data) : null;
     if (!p?.success) return { kind: "unsupported", reason: "malformed card action" };
     const comment = v.success ? v.data.action.data[COMMENT_INPUT] : undefined;
-    return { kind: "card_action", aadObjectId: aad, where, action: p.data.pulsen, comment: typeof comment === "string" ? comment : undefined, replyToId: act.replyToId, invoke: true };
+    return {
+      kind: "card_action",
+      aadObjectId: aad,
+      where,
+      action: p.data.pulsen,
+      comment: typeof comment === "string" ? comment : undefined,
+      replyToId: act.replyToId,
+      invoke: true,
+    };
   }
   if (act.type === "message" && act.value !== undefined) {
     const p = payload.safeParse(act.value);
     if (!p.success) return { kind: "unsupported", reason: "malformed card submit" };
     const comment = (act.value as Record<string, unknown>)[COMMENT_INPUT];
-    return { kind: "card_action", aadObjectId: aad, where, action: p.data.pulsen, comment: typeof comment === "string" ? comment : undefined, replyToId: act.replyToId, invoke: false };
+    return {
+      kind: "card_action",
+      aadObjectId: aad,
+      where,
+      action: p.data.pulsen,
+      comment: typeof comment === "string" ? comment : undefined,
+      replyToId: act.replyToId,
+      invoke: false,
+    };
   }
   if (act.type === "message") {
     const channelName = act.channelData?.channel?.name ?? act.conversation.name;

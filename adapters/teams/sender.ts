@@ -49,7 +49,9 @@ export class TeamsSender implements Sender {
   /** Any conversation we know tells us the tenant and the Bot Connector's address. */
   private tenantAndService(): { tenantId: string; serviceUrl: string } | null {
     const known = this.chat.anyConversation() as { serviceUrl?: string; conversation?: { tenantId?: string } } | null;
-    return known?.serviceUrl && known.conversation?.tenantId ? { serviceUrl: known.serviceUrl, tenantId: known.conversation.tenantId } : null;
+    return known?.serviceUrl && known.conversation?.tenantId
+      ? { serviceUrl: known.serviceUrl, tenantId: known.conversation.tenantId }
+      : null;
   }
 
   /**
@@ -88,7 +90,9 @@ export class TeamsSender implements Sender {
     }
     if (failure === null) return { kind: "sent", messageId: id };
     const r = classifyTeamsError(failure);
-    return r.kind === "undeliverable" && r.reason.startsWith("403") ? { kind: "undeliverable", reason: "Pulsen is not installed for this user in Teams" } : r;
+    return r.kind === "undeliverable" && r.reason.startsWith("403")
+      ? { kind: "undeliverable", reason: "Pulsen is not installed for this user in Teams" }
+      : r;
   }
 
   async send(m: Outbound): Promise<SendResult> {
@@ -100,7 +104,10 @@ export class TeamsSender implements Sender {
     }
     // The most common failure in real roll-outs: the app is not installed for this person.
     if (reference === null) return { kind: "undeliverable", reason: "Pulsen is not installed for this user in Teams" };
-    const message = this.chat.compose(m.intent, m.recipient.kind === "person" ? (m.recipient.personId as PersonId) : null);
+    const message = this.chat.compose(
+      m.intent,
+      m.recipient.kind === "person" ? (m.recipient.personId as PersonId) : null,
+    );
     if (message === null) return { kind: "undeliverable", reason: "nothing to show" };
     let id = m.replaces ?? "";
     // The adapter hands errors inside the turn to onTurnError; keep ours to decide on.

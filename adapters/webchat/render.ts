@@ -3,7 +3,10 @@ import type { Block, BotMessage, Button } from "../../src/bot/message";
 
 /** Everything that reaches HTML goes through here: comments and names are plain text. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 }
 
 export interface RenderTarget {
@@ -34,7 +37,10 @@ function block(b: Block, target: RenderTarget): string {
       return `<p class="context">${escapeHtml(b.text)}</p>`;
     case "likert":
       return `<p class="statement">${escapeHtml(b.statement)}</p>${form(
-        `<div class="likert">${b.answers.slice(0, 5).map((a) => button(a, target, "scale")).join("")}</div>${button(b.answers[5], target, "skip")}`,
+        `<div class="likert">${b.answers
+          .slice(0, 5)
+          .map((a) => button(a, target, "scale"))
+          .join("")}</div>${button(b.answers[5], target, "skip")}`,
         target,
       )}`;
     case "buttons":

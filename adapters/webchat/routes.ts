@@ -45,7 +45,10 @@ export function webchatRouter(deps: WebchatDeps): Router {
     const { organization, people } = webchat.people();
     const orgName = escapeHtml(organization || "the organization");
     const items = people
-      .map((p) => `<li><a href="/chat/${escapeHtml(p.id)}">${escapeHtml(p.name)}</a> <span class="unit">${escapeHtml(p.unit)}</span></li>`)
+      .map(
+        (p) =>
+          `<li><a href="/chat/${escapeHtml(p.id)}">${escapeHtml(p.name)}</a> <span class="unit">${escapeHtml(p.unit)}</span></li>`,
+      )
       .join("");
     res.send(
       page(
@@ -84,7 +87,9 @@ export function webchatRouter(deps: WebchatDeps): Router {
     if (person === null) return res.status(404).send(page("Not found", "<p>No such person.</p>"));
     const rows = webchat.history(person.id);
     const lastId = rows.length === 0 ? -1 : rows[rows.length - 1]!.id;
-    const html = rows.map((m) => renderMessage(m.message, { postTo: `/chat/${person.id}/act`, messageId: m.id })).join("");
+    const html = rows
+      .map((m) => renderMessage(m.message, { postTo: `/chat/${person.id}/act`, messageId: m.id }))
+      .join("");
     const empty =
       `<p class="note">No messages yet. Invitations arrive when a round opens` +
       ` (within a few seconds of <code>pulsen round open</code>).</p>`;
@@ -140,7 +145,10 @@ function notUnderstood(
 function previewIndex(deps: WebchatDeps): string {
   const list = deps.webchat
     .instruments()
-    .map((i) => `<li><a href="/chat/preview/${escapeHtml(i.id)}">${escapeHtml(i.name.nb)}</a> <span class="unit">${escapeHtml(i.name.en)}</span></li>`)
+    .map(
+      (i) =>
+        `<li><a href="/chat/preview/${escapeHtml(i.id)}">${escapeHtml(i.name.nb)}</a> <span class="unit">${escapeHtml(i.name.en)}</span></li>`,
+    )
     .join("");
   return page(
     "Pulsen – preview",

@@ -19,7 +19,9 @@ export class WebchatSender implements Sender {
     if (message === null) return { kind: "undeliverable", reason: "nothing to show" };
     if (m.replaces !== null) {
       const replaced = this.history.replace(personId, Number(m.replaces), message);
-      return replaced ? { kind: "sent", messageId: m.replaces } : { kind: "undeliverable", reason: "message not found" };
+      return replaced
+        ? { kind: "sent", messageId: m.replaces }
+        : { kind: "undeliverable", reason: "message not found" };
     }
     // A message already there under this key was sent before a crash: that one counts.
     const id = this.history.append(personId, message, m.key) ?? this.history.sentUnder(m.key);

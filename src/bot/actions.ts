@@ -7,7 +7,11 @@ import type { BotAction } from "./message";
  * or replay one. This is the gate; everything past it is still checked
  * against the round, the person and the instrument by the survey engine.
  */
-const id = z.string().min(1).max(80).regex(/^[A-Za-z0-9_-]+$/);
+const id = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const actionSchema: z.ZodType<BotAction> = z.discriminatedUnion("a", [
   z.object({ a: z.literal("start"), r: id }).strict(),
@@ -41,7 +45,9 @@ export function parseAction(raw: unknown): ParsedAction {
     }
   }
   const r = actionSchema.safeParse(value);
-  return r.success ? { ok: true, action: r.data } : { ok: false, reason: `malformed ${typeof value === "object" && value && "a" in value ? "action" : "payload"}` };
+  return r.success
+    ? { ok: true, action: r.data }
+    : { ok: false, reason: `malformed ${typeof value === "object" && value && "a" in value ? "action" : "payload"}` };
 }
 
 export function encodeAction(action: BotAction): string {

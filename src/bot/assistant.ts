@@ -29,7 +29,10 @@ export class Assistant {
     /** k: a unit's live count follows the anonymity rules for counts (rule 6). */
     private readonly anonymityMin: number,
     /** Mints a one-time dashboard sign-in URL for a person (the web layer's sessions). */
-    private readonly signInUrl: (personId: string) => { url: string; minutes: number } = () => ({ url: publicUrl, minutes: 0 }),
+    private readonly signInUrl: (personId: string) => { url: string; minutes: number } = () => ({
+      url: publicUrl,
+      minutes: 0,
+    }),
   ) {}
 
   private who(personId: string): { locale: Locale; timezone: string; t: Catalog } {
@@ -88,11 +91,22 @@ export class Assistant {
     for (const r of mine) {
       const until = formatDateTime(r.round.closesAt ?? now, locale, timezone);
       blocks.push({ type: "text", text: r.completed ? t.statusDone(r.name) : t.statusOpen(r.name, until) });
-      if (!r.completed) starts.push({ label: `${t.start}: ${r.name}`, action: { a: "start", r: r.round.id }, style: "primary" });
+      if (!r.completed)
+        starts.push({ label: `${t.start}: ${r.name}`, action: { a: "start", r: r.round.id }, style: "primary" });
     }
     if (starts.length > 0) blocks.push({ type: "buttons", buttons: starts });
-    const led = this.db.select({ unitId: unitLeaders.unitId, path: units.path }).from(unitLeaders).innerJoin(units, eq(units.id, unitLeaders.unitId)).where(eq(unitLeaders.personId, personId)).all();
-    const openRounds = this.db.select({ id: rounds.id }).from(rounds).where(eq(rounds.status, "open")).all().map((r) => r.id);
+    const led = this.db
+      .select({ unitId: unitLeaders.unitId, path: units.path })
+      .from(unitLeaders)
+      .innerJoin(units, eq(units.id, unitLeaders.unitId))
+      .where(eq(unitLeaders.personId, personId))
+      .all();
+    const openRounds = this.db
+      .select({ id: rounds.id })
+      .from(rounds)
+      .where(eq(rounds.status, "open"))
+      .all()
+      .map((r) => r.id);
     // The same figures the halfway nudge and the dashboard use: a unit too small to show alone is named
     // inside the unit it is counted in (rule 6).
     for (const roundId of led.length === 0 ? [] : openRounds) {
@@ -102,7 +116,10 @@ export class Assistant {
         const shown = shownParticipation(p, unit.unitId);
         if (shown === null) continue;
         const label = shown.unitId === unit.unitId ? unit.path : t.countedIn(unit.path, shown.unit);
-        blocks.push({ type: "context", text: t.statusUnit(label, shown.answered, shown.invited, Math.round(shown.responseRate * 100)) });
+        blocks.push({
+          type: "context",
+          text: t.statusUnit(label, shown.answered, shown.invited, Math.round(shown.responseRate * 100)),
+        });
       }
     }
     return blocks;
@@ -117,10 +134,17 @@ export class Assistant {
     const { t } = this.who(personId);
     const blocks = this.statusBlocks(personId);
     // Each led unit's newest action plan, and how far it has come.
-    const led = this.db.select({ unitId: unitLeaders.unitId }).from(unitLeaders).where(eq(unitLeaders.personId, personId)).all().map((l) => l.unitId);
+    const led = this.db
+      .select({ unitId: unitLeaders.unitId })
+      .from(unitLeaders)
+      .where(eq(unitLeaders.personId, personId))
+      .all()
+      .map((l) => l.unitId);
     const newest = new Map<string, PlanView>();
-    for (const p of listPlans(this.db, this.clock.now(), { unitIds: led })) if (!newest.has(p.unitId)) newest.set(p.unitId, p);
-    for (const p of newest.values()) blocks.push({ type: "text", text: t.homePlan(p.unit, p.progress.done, p.progress.total, p.progress.overdue) });
+    for (const p of listPlans(this.db, this.clock.now(), { unitIds: led }))
+      if (!newest.has(p.unitId)) newest.set(p.unitId, p);
+    for (const p of newest.values())
+      blocks.push({ type: "text", text: t.homePlan(p.unit, p.progress.done, p.progress.total, p.progress.overdue) });
     if (this.isLeaderOrHr(personId)) blocks.push({ type: "context", text: t.homeDashboard(this.publicUrl) });
     return this.message("home", blocks, t.statusTitle);
   }
@@ -133,10 +157,18 @@ export class Assistant {
     const { t } = this.who(personId);
     // The same rule the dashboard itself applies: something to see, or no link.
     const viewer = loadViewer(this.db, personId);
-    if (viewer === null || !hasDashboard(viewer.access)) return this.message("dashboard", [{ type: "text", text: t.dashboardNoAccess }], t.dashboardNoAccess);
+    if (viewer === null || !hasDashboard(viewer.access))
+      return this.message("dashboard", [{ type: "text", text: t.dashboardNoAccess }], t.dashboardNoAccess);
     const link = this.signInUrl(personId);
     const text = t.signInLink(link.minutes);
-    return this.message("dashboard", [{ type: "text", text }, { type: "link", label: t.dashboardOpen, url: link.url }], text);
+    return this.message(
+      "dashboard",
+      [
+        { type: "text", text },
+        { type: "link", label: t.dashboardOpen, url: link.url },
+      ],
+      text,
+    );
   }
 
   dashboardOnlyPersonal(personId: string): BotMessage {
@@ -145,8 +177,16 @@ export class Assistant {
   }
 
   private isLeaderOrHr(personId: string): boolean {
-    const leads = this.db.select({ u: unitLeaders.unitId }).from(unitLeaders).where(eq(unitLeaders.personId, personId)).get();
-    const hr = this.db.select({ r: personRoles.role }).from(personRoles).where(and(eq(personRoles.personId, personId), eq(personRoles.role, "hr"))).get();
+    const leads = this.db
+      .select({ u: unitLeaders.unitId })
+      .from(unitLeaders)
+      .where(eq(unitLeaders.personId, personId))
+      .get();
+    const hr = this.db
+      .select({ r: personRoles.role })
+      .from(personRoles)
+      .where(and(eq(personRoles.personId, personId), eq(personRoles.role, "hr")))
+      .get();
     return leads !== undefined || hr !== undefined;
   }
 
@@ -154,22 +194,49 @@ export class Assistant {
    * A leader (or HR) points their unit's digests at a channel: every unit they
    * lead, or the one named by path.
    */
-  setChannel(personId: string, platform: "slack" | "teams", channel: string, channelLabel: string, unitPath?: string): ChannelResult {
+  setChannel(
+    personId: string,
+    platform: "slack" | "teams",
+    channel: string,
+    channelLabel: string,
+    unitPath?: string,
+  ): ChannelResult {
     const { t } = this.who(personId);
     const text = (s: string) => this.message("channel", [{ type: "text", text: s }], s);
-    const isHr = this.db.select({ r: personRoles.role }).from(personRoles).where(and(eq(personRoles.personId, personId), eq(personRoles.role, "hr"))).get() !== undefined;
-    const led = this.db.select({ id: units.id, path: units.path }).from(unitLeaders).innerJoin(units, eq(units.id, unitLeaders.unitId)).where(eq(unitLeaders.personId, personId)).all();
+    const isHr =
+      this.db
+        .select({ r: personRoles.role })
+        .from(personRoles)
+        .where(and(eq(personRoles.personId, personId), eq(personRoles.role, "hr")))
+        .get() !== undefined;
+    const led = this.db
+      .select({ id: units.id, path: units.path })
+      .from(unitLeaders)
+      .innerJoin(units, eq(units.id, unitLeaders.unitId))
+      .where(eq(unitLeaders.personId, personId))
+      .all();
     let targets = led;
     if (unitPath !== undefined && unitPath.trim() !== "") {
-      const unit = this.db.select({ id: units.id, path: units.path }).from(units).where(eq(units.path, unitPath.trim())).get();
-      if (unit === undefined || (!isHr && !led.some((l) => l.id === unit.id))) return { ok: false, message: text(t.channelUnknownUnit(unitPath.trim())) };
+      const unit = this.db
+        .select({ id: units.id, path: units.path })
+        .from(units)
+        .where(eq(units.path, unitPath.trim()))
+        .get();
+      if (unit === undefined || (!isHr && !led.some((l) => l.id === unit.id)))
+        return { ok: false, message: text(t.channelUnknownUnit(unitPath.trim())) };
       targets = [unit];
     }
     if (targets.length === 0) return { ok: false, message: text(t.channelNotLeader) };
     const now = this.clock.now();
     this.db.transaction((tx) => {
       for (const u of targets) {
-        tx.insert(unitChannels).values({ unitId: u.id, platform, channel, createdAt: now }).onConflictDoUpdate({ target: [unitChannels.unitId, unitChannels.platform], set: { channel, createdAt: now } }).run();
+        tx.insert(unitChannels)
+          .values({ unitId: u.id, platform, channel, createdAt: now })
+          .onConflictDoUpdate({
+            target: [unitChannels.unitId, unitChannels.platform],
+            set: { channel, createdAt: now },
+          })
+          .run();
       }
     });
     const names = targets.map((u) => u.path).join(", ");
@@ -178,7 +245,11 @@ export class Assistant {
 
   /** For each unit the person leads: the latest closed round it took part in. */
   latestResults(personId: string): { roundId: string; unitId: string }[] {
-    const led = this.db.select({ unitId: unitLeaders.unitId }).from(unitLeaders).where(eq(unitLeaders.personId, personId)).all();
+    const led = this.db
+      .select({ unitId: unitLeaders.unitId })
+      .from(unitLeaders)
+      .where(eq(unitLeaders.personId, personId))
+      .all();
     const out: { roundId: string; unitId: string }[] = [];
     for (const { unitId } of led) {
       const latest = this.db

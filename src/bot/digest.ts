@@ -28,7 +28,13 @@ function arrow(f: Extract<FactorReport, { suppressed: false }>): string {
  * a figure or its response count.
  */
 export class DigestComposer {
-  private cache: { roundId: string; reports: RoundReports; instrument: Instrument; seriesName: string; followUp: Map<string, FollowUpResult[]> } | null = null;
+  private cache: {
+    roundId: string;
+    reports: RoundReports;
+    instrument: Instrument;
+    seriesName: string;
+    followUp: Map<string, FollowUpResult[]>;
+  } | null = null;
 
   /** The round's live participation, shared by the nudges sent in one go (each would recompute the whole tree). */
   private live: { roundId: string; at: number; figures: RoundParticipation | null } | null = null;
@@ -51,11 +57,22 @@ export class DigestComposer {
   /** Reports are computed once per round, not once per leader. */
   private load(roundId: string) {
     if (this.cache?.roundId === roundId) return this.cache;
-    const row = this.db.select({ r: rounds, name: series.name }).from(rounds).innerJoin(series, eq(series.id, rounds.seriesId)).where(eq(rounds.id, roundId)).get();
+    const row = this.db
+      .select({ r: rounds, name: series.name })
+      .from(rounds)
+      .innerJoin(series, eq(series.id, rounds.seriesId))
+      .where(eq(rounds.id, roundId))
+      .get();
     if (row === undefined) return null;
     const { instrument } = getInstrument(this.db, row.r.instrumentId, row.r.instrumentVersion ?? undefined);
     const reports = roundReports(this.db, roundId, this.anonymityMin);
-    this.cache = { roundId, reports, instrument, seriesName: row.name, followUp: followUpResults(this.db, roundId, reports, this.anonymityMin) };
+    this.cache = {
+      roundId,
+      reports,
+      instrument,
+      seriesName: row.name,
+      followUp: followUpResults(this.db, roundId, reports, this.anonymityMin),
+    };
     return this.cache;
   }
 
@@ -73,26 +90,43 @@ export class DigestComposer {
     if (report.suppressed) {
       const text = t.digestSuppressed(report.unit, this.anonymityMin);
       // A hidden unit can still agree on measures: the plan is the team's, not the figures'.
-      return { ref: `digest:${roundId}:${unitId}`, blocks: [{ type: "header", text: header }, { type: "text", text }, this.planLink(roundId, unitId, locale)], summary: header };
+      return {
+        ref: `digest:${roundId}:${unitId}`,
+        blocks: [{ type: "header", text: header }, { type: "text", text }, this.planLink(roundId, unitId, locale)],
+        summary: header,
+      };
     }
     const name = (id: string) => data.instrument.factors.find((f) => f.id === id)?.name[locale] ?? id;
     const row = (f: FactorReport): string[] =>
-      f.suppressed ? [name(f.id), t.digestHiddenCell, "–"] : [name(f.id), f.score === null ? "–" : f.score.toFixed(0), arrow(f)];
+      f.suppressed
+        ? [name(f.id), t.digestHiddenCell, "–"]
+        : [name(f.id), f.score === null ? "–" : f.score.toFixed(0), arrow(f)];
     const blocks: Block[] = [
       { type: "header", text: header },
       { type: "text", text: t.digestRate(report.responses, report.invited, Math.round(report.responseRate * 100)) },
       { type: "table", columns: [...t.digestColumns], rows: report.factors.map(row) },
     ];
-    if (report.factors.some((f) => f.suppressed)) blocks.push({ type: "context", text: t.digestHiddenNote(this.anonymityMin) });
+    if (report.factors.some((f) => f.suppressed))
+      blocks.push({ type: "context", text: t.digestHiddenNote(this.anonymityMin) });
     if (report.factors.some((f) => !f.suppressed && f.trendWithheld === "group_changed")) {
       blocks.push({ type: "context", text: t.digestTrendWithheld(this.anonymityMin) });
     }
     // The report's own choice, the same one the dashboard and the CLI show.
-    if (report.strengths.length > 0) blocks.push({ type: "text", text: t.strengths(report.strengths.map(name).join(", ")) });
-    if (report.improvements.length > 0) blocks.push({ type: "text", text: t.improvements(report.improvements.map(name).join(", ")) });
+    if (report.strengths.length > 0)
+      blocks.push({ type: "text", text: t.strengths(report.strengths.map(name).join(", ")) });
+    if (report.improvements.length > 0)
+      blocks.push({ type: "text", text: t.improvements(report.improvements.map(name).join(", ")) });
     // How the team judges the last plan's focus areas.
     for (const f of data.followUp.get(unitId) ?? []) {
-      blocks.push({ type: "text", text: t.digestFollowUp(name(f.factorId), Math.round(f.better * 100), Math.round(f.same * 100), Math.round(f.worse * 100)) });
+      blocks.push({
+        type: "text",
+        text: t.digestFollowUp(
+          name(f.factorId),
+          Math.round(f.better * 100),
+          Math.round(f.same * 100),
+          Math.round(f.worse * 100),
+        ),
+      });
     }
     blocks.push({ type: "text", text: t.digestNext }, this.planLink(roundId, unitId, locale));
     return { ref: `digest:${roundId}:${unitId}`, blocks, summary: header };
@@ -106,7 +140,12 @@ export class DigestComposer {
 
   /** The halfway nudge: counts at the time it is sent, and the deadline. */
   nudge(roundId: string, unitId: string, wanted?: Locale): BotMessage | null {
-    const row = this.db.select({ r: rounds, name: series.name }).from(rounds).innerJoin(series, eq(series.id, rounds.seriesId)).where(eq(rounds.id, roundId)).get();
+    const row = this.db
+      .select({ r: rounds, name: series.name })
+      .from(rounds)
+      .innerJoin(series, eq(series.id, rounds.seriesId))
+      .where(eq(rounds.id, roundId))
+      .get();
     const unit = this.db.select({ path: units.path }).from(units).where(eq(units.id, unitId)).get();
     if (row === undefined || unit === undefined) return null;
     const locale = this.locale(wanted);
@@ -120,7 +159,14 @@ export class DigestComposer {
     // A unit too small to be shown alone gets the figure of the unit it is counted in, named as such.
     const label = shown.unitId === unitId ? unit.path : t.countedIn(unit.path, shown.unit);
     const text = t.nudgeText(label, shown.answered, shown.invited, Math.round(shown.responseRate * 100), until);
-    return { ref: `nudge:${roundId}:${unitId}`, blocks: [{ type: "header", text: header }, { type: "text", text }], summary: header };
+    return {
+      ref: `nudge:${roundId}:${unitId}`,
+      blocks: [
+        { type: "header", text: header },
+        { type: "text", text },
+      ],
+      summary: header,
+    };
   }
 
   hrSummary(roundId: string, wanted?: Locale): BotMessage | null {
@@ -134,7 +180,11 @@ export class DigestComposer {
     const header = t.hrHeader(data.seriesName);
     return {
       ref: `hr:${roundId}`,
-      blocks: [{ type: "header", text: header }, ...(org?.blocks.slice(1) ?? []), { type: "context", text: t.hrUnits(all.length - hidden, hidden) }],
+      blocks: [
+        { type: "header", text: header },
+        ...(org?.blocks.slice(1) ?? []),
+        { type: "context", text: t.hrUnits(all.length - hidden, hidden) },
+      ],
       summary: header,
     };
   }

@@ -45,7 +45,14 @@ export class PlanFollowUp {
     const t = catalogs[locale];
     // In the order people report: done first.
     const order: MeasureStatus[] = ["done", "in_progress", "not_started"];
-    return { type: "buttons", buttons: order.map((s) => ({ label: t.measureStatus[s], action: { a: "measure", m: measureId, s }, style: s === "done" ? "primary" : "default" })) };
+    return {
+      type: "buttons",
+      buttons: order.map((s) => ({
+        label: t.measureStatus[s],
+        action: { a: "measure", m: measureId, s },
+        style: s === "done" ? "primary" : "default",
+      })),
+    };
   }
 
   compose(intent: MeasureIntent, personId: string | null): BotMessage | null {
@@ -55,23 +62,45 @@ export class PlanFollowUp {
     const t = catalogs[locale];
     const ref = `measure:${intent.measureId}`;
     if (intent.kind === "plan_progress") {
-      const plan = listPlans(this.db, this.clock.now(), { unitIds: [row.unitId], roundId: undefined }).find((p) => p.measures.some((m) => m.id === intent.measureId));
+      const plan = listPlans(this.db, this.clock.now(), { unitIds: [row.unitId], roundId: undefined }).find((p) =>
+        p.measures.some((m) => m.id === intent.measureId),
+      );
       const title = t.planProgressTitle(row.unit);
-      const text = t.planProgress(row.m.text, row.responsible ?? "–", t.measureStatus[row.m.status], plan?.progress.done ?? 0, plan?.progress.total ?? 0);
-      return { ref: `${ref}:progress`, blocks: [{ type: "header", text: title }, { type: "text", text }], summary: title };
+      const text = t.planProgress(
+        row.m.text,
+        row.responsible ?? "–",
+        t.measureStatus[row.m.status],
+        plan?.progress.done ?? 0,
+        plan?.progress.total ?? 0,
+      );
+      return {
+        ref: `${ref}:progress`,
+        blocks: [
+          { type: "header", text: title },
+          { type: "text", text },
+        ],
+        summary: title,
+      };
     }
     if (row.m.status === "done") return null;
     const title = intent.kind === "measure_remind" ? t.measureRemindTitle : t.measureAskTitle;
     return {
       ref,
-      blocks: [{ type: "header", text: title }, { type: "text", text: row.m.text }, { type: "context", text: t.measureLine(row.unit, formatDate(row.m.deadline, locale, timezone)) }, this.statusButtons(intent.measureId, locale)],
+      blocks: [
+        { type: "header", text: title },
+        { type: "text", text: row.m.text },
+        { type: "context", text: t.measureLine(row.unit, formatDate(row.m.deadline, locale, timezone)) },
+        this.statusButtons(intent.measureId, locale),
+      ],
       summary: title,
     };
   }
 
   handle(personId: string, action: Extract<BotAction, { a: "measure" }>): BotReply {
     const t = catalogs[this.who(personId).locale];
-    const text = (s: string): BotReply => ({ update: { ref: `measure:${action.m}`, blocks: [{ type: "text", text: s }], summary: s } });
+    const text = (s: string): BotReply => ({
+      update: { ref: `measure:${action.m}`, blocks: [{ type: "text", text: s }], summary: s },
+    });
     if (!MEASURE_STATUSES.includes(action.s)) return text(t.measureNotYours);
     try {
       reportMeasureStatus(this.db, action.m, action.s, personId, this.platforms, this.clock.now());

@@ -26,7 +26,10 @@ export interface StepState {
 /** Statements and follow-up questions: what "k of n" counts. */
 const total = (v: SurveyView) => v.itemIds.length + (v.followUps?.length ?? 0);
 
-export function invitationMessage(v: SurveyView, o: { kind: "invite" | "remind"; seriesName: string; deadline: string; anonymityMin: number }): BotMessage {
+export function invitationMessage(
+  v: SurveyView,
+  o: { kind: "invite" | "remind"; seriesName: string; deadline: string; anonymityMin: number },
+): BotMessage {
   const { t } = v;
   const n = v.itemIds.length;
   const all = v.instrument.factors.reduce((sum, f) => sum + f.items.length, 0);
@@ -44,14 +47,21 @@ export function invitationMessage(v: SurveyView, o: { kind: "invite" | "remind";
   ];
   return {
     ref: `${o.kind}:${v.roundId}`,
-    blocks: [{ type: "header", text: header }, ...body.map((text) => ({ type: "text" as const, text })), { type: "context", text: t.deadline(o.deadline) }, { type: "buttons", buttons }],
+    blocks: [
+      { type: "header", text: header },
+      ...body.map((text) => ({ type: "text" as const, text })),
+      { type: "context", text: t.deadline(o.deadline) },
+      { type: "buttons", buttons },
+    ],
     summary: header,
   };
 }
 
 /** Back to the step before, after the six answers (CONTRACT.md); none on the first statement. */
 function backBlock(v: SurveyView, from: string, k: number): Block[] {
-  return k > 1 ? [{ type: "buttons", buttons: [{ label: v.t.back, action: { a: "back", r: v.roundId, i: from } }] }] : [];
+  return k > 1
+    ? [{ type: "buttons", buttons: [{ label: v.t.back, action: { a: "back", r: v.roundId, i: from } }] }]
+    : [];
 }
 
 /** Under a statement the person has answered and come back to: that they may change it, never what they chose. */
@@ -65,7 +75,10 @@ export function questionMessage(v: SurveyView, itemId: string, s: StepState): Bo
   const k = v.itemIds.indexOf(itemId) + 1;
   const n = total(v);
   const labels = v.instrument.scale.labels[v.locale];
-  const button = (value: 1 | 2 | 3 | 4 | 5): Button => ({ label: `${value} ${labels[value - 1] ?? ""}`.trim(), action: { a: "answer", r: v.roundId, i: itemId, v: value } });
+  const button = (value: 1 | 2 | 3 | 4 | 5): Button => ({
+    label: `${value} ${labels[value - 1] ?? ""}`.trim(),
+    action: { a: "answer", r: v.roundId, i: itemId, v: value },
+  });
   return {
     ref: `survey:${v.roundId}`,
     blocks: [
@@ -74,11 +87,21 @@ export function questionMessage(v: SurveyView, itemId: string, s: StepState): Bo
         type: "likert",
         statement: item?.text[v.locale] ?? itemId,
         position: { k, n },
-        answers: [button(1), button(2), button(3), button(4), button(5), { label: v.instrument.scale.skip[v.locale], action: { a: "answer", r: v.roundId, i: itemId, v: "skip" } }],
+        answers: [
+          button(1),
+          button(2),
+          button(3),
+          button(4),
+          button(5),
+          { label: v.instrument.scale.skip[v.locale], action: { a: "answer", r: v.roundId, i: itemId, v: "skip" } },
+        ],
       },
       ...backBlock(v, itemId, k),
       ...changeHint(v, s, itemId),
-      { type: "context", text: `${progress(s.answered.size, n)}  ${v.t.scaleHint(labels[0] ?? "1", labels[4] ?? "5")}` },
+      {
+        type: "context",
+        text: `${progress(s.answered.size, n)}  ${v.t.scaleHint(labels[0] ?? "1", labels[4] ?? "5")}`,
+      },
     ],
     summary: v.t.questionHeader(k, n),
   };
@@ -92,7 +115,10 @@ export function followUpMessage(v: SurveyView, f: FollowUp, itemId: string, s: S
   const k = v.itemIds.length + at + 1;
   const n = total(v);
   const buttons: Button[] = [
-    ...f.options.map((o) => ({ label: o.label[v.locale], action: { a: "followup" as const, r: v.roundId, i: itemId, v: o.id } })),
+    ...f.options.map((o) => ({
+      label: o.label[v.locale],
+      action: { a: "followup" as const, r: v.roundId, i: itemId, v: o.id },
+    })),
     { label: v.instrument.scale.skip[v.locale], action: { a: "followup", r: v.roundId, i: itemId, v: "skip" } },
   ];
   return {

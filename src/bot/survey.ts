@@ -92,7 +92,16 @@ export class SurveyBot {
     const { locale, timezone } = this.personLocale(personId);
     const unitId = this.invitation(roundId, personId)?.unitId ?? null;
     const followUps = unitId === null ? [] : followUpAreas(this.db, roundId, unitId);
-    return { round: row.round, seriesName: row.seriesName, instrument, locale, timezone, t: catalogs[locale], followUps, unitId };
+    return {
+      round: row.round,
+      seriesName: row.seriesName,
+      instrument,
+      locale,
+      timezone,
+      t: catalogs[locale],
+      followUps,
+      unitId,
+    };
   }
 
   /** The message an outbox intent becomes, in the recipient's language. */
@@ -126,7 +135,11 @@ export class SurveyBot {
     const [prefix, roundId] = message.ref.split(":");
     if (prefix !== "survey" || roundId === undefined || !idPattern("round").test(roundId)) return;
     const key = outboxKey({ kind: "survey", roundId, personId, messageId });
-    recordSentMessage(this.db, { key, platform, personId, roundId, intent: { kind: "invite", roundId }, messageId }, this.clock.now());
+    recordSentMessage(
+      this.db,
+      { key, platform, personId, roundId, intent: { kind: "invite", roundId }, messageId },
+      this.clock.now(),
+    );
   }
 
   private view(c: Context): SurveyView {
@@ -180,7 +193,9 @@ export class SurveyBot {
         // Where they left off, or the step they had gone back to.
         const draft = new DraftStore(this.db, c.round.id, personId);
         const answered = draft.answered();
-        return { update: this.show(c, draft, currentStep(this.steps(c), answered, draft.ensure().step), answered, now) };
+        return {
+          update: this.show(c, draft, currentStep(this.steps(c), answered, draft.ensure().step), answered, now),
+        };
       }
       case "answer":
       case "followup":
@@ -193,7 +208,10 @@ export class SurveyBot {
 
   /** A tap on a step: taken only from the step on the person's screen, and not as a double tap's echo. */
   private step(c: Context, personId: string, action: StepAction, comment: string | undefined, now: Date): BotReply {
-    if ((action.a === "answer" && !(c.round.itemIds ?? []).includes(action.i)) || (action.a === "followup" && !c.followUps.some((f) => f.itemId === action.i))) {
+    if (
+      (action.a === "answer" && !(c.round.itemIds ?? []).includes(action.i)) ||
+      (action.a === "followup" && !c.followUps.some((f) => f.itemId === action.i))
+    ) {
       return this.refuse(personId, action, "not a step of this survey", c.t.notUnderstood);
     }
     const draft = new DraftStore(this.db, c.round.id, personId);
@@ -220,7 +238,8 @@ export class SurveyBot {
         return this.forward(c, personId, draft, steps, now);
       case "comment":
       case "skip_comment": {
-        if (steps.some((s) => !answered.has(s))) return { update: this.show(c, draft, nextStep(steps, answered), answered, now) };
+        if (steps.some((s) => !answered.has(s)))
+          return { update: this.show(c, draft, nextStep(steps, answered), answered, now) };
         return this.submit(c, personId, action.a === "comment" ? comment : undefined);
       }
     }
@@ -246,7 +265,12 @@ export class SurveyBot {
     return followUpMessage(view, followUpQuestion(), step, { answered });
   }
 
-  private refuse(personId: string, action: Exclude<BotAction, { a: "measure" }>, reason: string, text: string): BotReply {
+  private refuse(
+    personId: string,
+    action: Exclude<BotAction, { a: "measure" }>,
+    reason: string,
+    text: string,
+  ): BotReply {
     // Which person and what was refused, never the value that came with it.
     this.logger.warn({ person: personId, action: action.a, round: action.r, reason }, "action refused");
     return { update: textMessage(`survey:${action.r}`, text) };
@@ -254,7 +278,8 @@ export class SurveyBot {
 
   private submit(c: Context, personId: string, comment: string | undefined): BotReply {
     this.db.transaction((tx) => {
-      if (comment !== undefined && comment.trim() !== "") new DraftStore(tx, c.round.id, personId).setComment(comment.trim().slice(0, 1000));
+      if (comment !== undefined && comment.trim() !== "")
+        new DraftStore(tx, c.round.id, personId).setComment(comment.trim().slice(0, 1000));
       storeAnonymously(tx, c.round.id, personId, true);
     });
     // The draft is gone from the table; make sure no copy of it is left in the write-ahead log (rule 2).

@@ -52,7 +52,8 @@ export class WebchatService implements WebchatPort {
   preview(instrumentId: string, locale: Locale | undefined, step: number) {
     const stored = listInstruments(this.db).find((s) => s.instrument.id === instrumentId);
     if (stored === undefined) return null;
-    const lang: Locale = locale !== undefined && isLocale(locale) ? locale : (getOrganization(this.db)?.defaultLocale ?? "nb");
+    const lang: Locale =
+      locale !== undefined && isLocale(locale) ? locale : (getOrganization(this.db)?.defaultLocale ?? "nb");
     const inst = stored.instrument;
     const itemIds = inst.factors.flatMap((f) => f.items.map((i) => i.id));
     const at = Math.min(Math.max(Math.trunc(step) || 0, 0), itemIds.length);

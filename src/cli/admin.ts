@@ -29,7 +29,9 @@ export function registerAdmin(program: Command, ctx: CliContext): void {
   program
     .command("backup")
     .argument("<file>", "where to write the copy")
-    .description("write a fresh, owner-only copy of the database (no free pages, no unsent drafts), safe while the server runs")
+    .description(
+      "write a fresh, owner-only copy of the database (no free pages, no unsent drafts), safe while the server runs",
+    )
     .option("--json", "machine-readable output")
     .action((file: string, opts: { json?: boolean }) => {
       const target = resolve(ctx.io.cwd, file);
@@ -44,7 +46,11 @@ export function registerAdmin(program: Command, ctx: CliContext): void {
     .option("--json", "machine-readable output")
     .action((opts: { json?: boolean }) => {
       const r = seedDemo(ctx.db, ctx.io.clock);
-      if (!r.seeded) throw new PulsenError("conflict", "the database already has an organization; the demo goes only into an empty one");
+      if (!r.seeded)
+        throw new PulsenError(
+          "conflict",
+          "the database already has an organization; the demo goes only into an empty one",
+        );
       if (opts.json) return ctx.json({ round: r.roundId });
       ctx.print(`Seeded Fjordvik kommune with an open round ${r.roundId}. Start the server and open /chat.`);
     });

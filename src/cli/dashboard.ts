@@ -18,7 +18,11 @@ export function registerDashboard(program: Command, ctx: CliContext): void {
     .option("--json", "machine-readable output")
     .action((email: string, opts: { json?: boolean }) => {
       const key = email.trim().toLowerCase();
-      const person = ctx.db.select({ id: people.id }).from(people).where(and(eq(people.email, key), eq(people.active, true))).get();
+      const person = ctx.db
+        .select({ id: people.id })
+        .from(people)
+        .where(and(eq(people.email, key), eq(people.active, true)))
+        .get();
       if (person === undefined) throw new PulsenError("not_found", `no active person with email ${key}`);
       const viewer = loadViewer(ctx.db, person.id);
       if (viewer === null || !hasDashboard(viewer.access)) {

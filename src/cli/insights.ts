@@ -12,7 +12,9 @@ export function registerInsights(program: Command, ctx: CliContext): void {
     .command("insights")
     .argument("<round-id>", "a closed round")
     .option("--json", "machine-readable output")
-    .description("HR's view: units against parent, organization and benchmarks; leadership × engagement segments; drivers of engagement")
+    .description(
+      "HR's view: units against parent, organization and benchmarks; leadership × engagement segments; drivers of engagement",
+    )
     .action((roundId: string, opts: { json?: boolean }) => {
       const i = roundInsights(ctx.db, roundId, loadConfig(ctx.io.env).anonymityMin);
       if (opts.json) return ctx.json(i);
@@ -20,13 +22,21 @@ export function registerInsights(program: Command, ctx: CliContext): void {
         ctx.print(c.unit);
         for (const f of c.factors) {
           const marks = f.benchmarks.map((b) => `${b.label} ${b.value}`).join(", ");
-          ctx.print(`  ${f.id.padEnd(24)} ${f.score ?? "–"}  (over: ${f.parent ?? "–"}, virksomheten: ${f.organization ?? "–"}${marks ? `, ${marks}` : ""})`);
+          ctx.print(
+            `  ${f.id.padEnd(24)} ${f.score ?? "–"}  (over: ${f.parent ?? "–"}, virksomheten: ${f.organization ?? "–"}${marks ? `, ${marks}` : ""})`,
+          );
         }
       }
       if ("skipped" in i.segments) ctx.print(`Segments: ${i.segments.skipped}.`);
-      else for (const s of i.segments) ctx.print(`Segment ${s.segment.padEnd(12)} ${s.unit} (leadership ${s.leadership}, engagement ${s.engagement})`);
+      else
+        for (const s of i.segments)
+          ctx.print(
+            `Segment ${s.segment.padEnd(12)} ${s.unit} (leadership ${s.leadership}, engagement ${s.engagement})`,
+          );
       if ("skipped" in i.drivers) ctx.print(`Drivers: ${i.drivers.skipped}.`);
-      else for (const d of i.drivers) ctx.print(`Driver ${d.factor.padEnd(24)} r = ${d.r ?? "–"}  score ${d.score ?? "–"}`);
+      else
+        for (const d of i.drivers)
+          ctx.print(`Driver ${d.factor.padEnd(24)} r = ${d.r ?? "–"}  score ${d.score ?? "–"}`);
     });
 
   program

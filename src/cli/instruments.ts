@@ -43,7 +43,10 @@ export function registerInstruments(program: Command, ctx: CliContext): void {
         minutes: i.minutes,
       }));
       if (opts.json) return ctx.json(list);
-      for (const i of list) ctx.print(`${i.id.padEnd(20)} v${i.version}  ${String(i.items).padStart(2)} statements, ${i.factors} factors, ~${i.minutes} min  ${i.name}${i.source === "custom" ? "  (custom)" : ""}`);
+      for (const i of list)
+        ctx.print(
+          `${i.id.padEnd(20)} v${i.version}  ${String(i.items).padStart(2)} statements, ${i.factors} factors, ~${i.minutes} min  ${i.name}${i.source === "custom" ? "  (custom)" : ""}`,
+        );
     });
 
   cmd

@@ -16,14 +16,26 @@ export function registerJobs(program: Command, ctx: CliContext): void {
     .option("--json", "machine-readable output")
     .action((opts: { json?: boolean }) => {
       const counts = Object.fromEntries(
-        ctx.db.select({ status: jobs.status, n: sql<number>`count(*)` }).from(jobs).groupBy(jobs.status).all().map((r) => [r.status, r.n]),
+        ctx.db
+          .select({ status: jobs.status, n: sql<number>`count(*)` })
+          .from(jobs)
+          .groupBy(jobs.status)
+          .all()
+          .map((r) => [r.status, r.n]),
       );
-      const parked = parkedJobs(ctx.db).map((j) => ({ id: j.id, kind: j.kind, attempts: j.attempts, error: j.lastError, key: j.idempotencyKey }));
+      const parked = parkedJobs(ctx.db).map((j) => ({
+        id: j.id,
+        kind: j.kind,
+        attempts: j.attempts,
+        error: j.lastError,
+        key: j.idempotencyKey,
+      }));
       const view = { jobs: counts, outbox: outboxCounts(ctx.db), parked };
       if (opts.json) return ctx.json(view);
       ctx.print(`jobs: ${fmt(counts)}`);
       ctx.print(`messages: ${fmt(view.outbox)}`);
-      for (const p of parked) ctx.print(`  parked #${p.id} ${p.kind} (${p.key}) after ${p.attempts} attempts: ${p.error}`);
+      for (const p of parked)
+        ctx.print(`  parked #${p.id} ${p.kind} (${p.key}) after ${p.attempts} attempts: ${p.error}`);
     });
 
   cmd

@@ -41,7 +41,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerAdmin(program, ctx);
   registerManifest(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const cmd of program.commands.flatMap((c) => c.commands)) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const cmd of program.commands.flatMap((c) => c.commands))
+    cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   const wantsJson = argv.includes("--json");
   try {

@@ -76,7 +76,9 @@ export function registerOrg(program: Command, ctx: CliContext): void {
       const tree = loadOrgTree(ctx.db);
       if (tree === null) throw new PulsenError("not_found", "no organization yet (import one: pulsen org import FILE)");
       if (opts.json) return ctx.json(tree);
-      ctx.print(`${tree.organization.name}: ${tree.people} people in ${tree.units} units (locale ${tree.organization.defaultLocale}, ${tree.organization.defaultTimezone})`);
+      ctx.print(
+        `${tree.organization.name}: ${tree.people} people in ${tree.units} units (locale ${tree.organization.defaultLocale}, ${tree.organization.defaultTimezone})`,
+      );
       if (tree.root) printTree(ctx, tree.root, "");
     });
 }

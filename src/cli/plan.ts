@@ -28,14 +28,20 @@ export function registerPlan(program: Command, ctx: CliContext): void {
       for (const p of plans) {
         const focus = p.focus.map((f) => `${f.factorId} (${f.kind})`).join(", ") || "no focus areas";
         const overdue = p.progress.overdue > 0 ? `, ${p.progress.overdue} overdue` : "";
-        ctx.print(`${p.unit} · ${p.series} (${p.round}) · ${focus} · ${p.progress.done}/${p.progress.total} done${overdue}`);
+        ctx.print(
+          `${p.unit} · ${p.series} (${p.round}) · ${focus} · ${p.progress.done}/${p.progress.total} done${overdue}`,
+        );
       }
     });
   plan
     .command("export")
     .argument("<round-id>", "the round the plan follows")
     .requiredOption("--unit <path>", "the unit")
-    .addOption(new Option("--format <format>", "csv or html (printable; print to PDF from a browser)").choices(["csv", "html"]).makeOptionMandatory())
+    .addOption(
+      new Option("--format <format>", "csv or html (printable; print to PDF from a browser)")
+        .choices(["csv", "html"])
+        .makeOptionMandatory(),
+    )
     .description("one unit's plan as a report on standard output")
     .action((roundId: string, opts: { unit: string; format: ExportFormat }) => {
       const { body } = exportPlan(ctx.db, roundId, opts.unit, opts.format, ctx.orgLocale(), ctx.io.clock.now());

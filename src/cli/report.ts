@@ -31,7 +31,8 @@ export function registerReport(program: Command, ctx: CliContext): void {
         ctx.print(`  ${f.id.padEnd(24)} ${figures}  ${Math.round((f.favorable ?? 0) * 100)} % favorable${trend}`);
       }
       const hiddenItems = r.items.filter((i) => i.suppressed).length;
-      if (hiddenItems > 0) ctx.print(`  ${hiddenItems} of ${r.items.length} statements hidden (too few answered them).`);
+      if (hiddenItems > 0)
+        ctx.print(`  ${hiddenItems} of ${r.items.length} statements hidden (too few answered them).`);
       if (r.strengths.length > 0) ctx.print(`Strengths: ${r.strengths.join(", ")}`);
       if (r.improvements.length > 0) ctx.print(`Areas to improve: ${r.improvements.join(", ")}`);
     });
@@ -43,17 +44,24 @@ export function registerComments(program: Command, ctx: CliContext): void {
     .argument("<round-id>", "a closed round")
     .requiredOption("--unit <path>", "the unit (with its sub-units)")
     .option("--json", "machine-readable output")
-    .description("a unit's comments, in random order, only when its results are shown (for leaders, union and safety reps, and HR)")
+    .description(
+      "a unit's comments, in random order, only when its results are shown (for leaders, union and safety reps, and HR)",
+    )
     .action((roundId: string, opts: { unit: string; json?: boolean }) => {
       const k = loadConfig(ctx.io.env).anonymityMin;
       unitReport(ctx.db, roundId, k, opts.unit); // refuses an open round or an unknown unit
       const r = unitComments(ctx.db, roundId, opts.unit.trim(), k);
       if (opts.json) return ctx.json(r);
-      if (!r.shown) return ctx.print(`${opts.unit}: comments are not shown (too few who sent the survey could have written them, or they would give a smaller group's away).`);
+      if (!r.shown)
+        return ctx.print(
+          `${opts.unit}: comments are not shown (too few who sent the survey could have written them, or they would give a smaller group's away).`,
+        );
       for (const c of r.comments) ctx.print(`– ${c.replace(/\s+/g, " ")}`);
     });
 }
 
 function hiddenWhy(reason: HiddenReason, k: number): string {
-  return reason === "below_threshold" ? `fewer than ${k} answers` : "shown figures would let a smaller group be worked out";
+  return reason === "below_threshold"
+    ? `fewer than ${k} answers`
+    : "shown figures would let a smaller group be worked out";
 }

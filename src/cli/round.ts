@@ -24,8 +24,16 @@ export function registerRound(program: Command, ctx: CliContext): void {
       const platforms = enabledPlatforms(loadConfig(ctx.io.env));
       const id = ctx.db.transaction((tx) => {
         const s = getSeries(tx, seriesId);
-        const open = tx.select({ id: rounds.id }).from(rounds).where(and(eq(rounds.seriesId, s.id), eq(rounds.status, "open"))).get();
-        if (open !== undefined) throw new PulsenError("conflict", `series ${seriesId} already has an open round (${open.id}); close it first: pulsen round close ${open.id}`);
+        const open = tx
+          .select({ id: rounds.id })
+          .from(rounds)
+          .where(and(eq(rounds.seriesId, s.id), eq(rounds.status, "open")))
+          .get();
+        if (open !== undefined)
+          throw new PulsenError(
+            "conflict",
+            `series ${seriesId} already has an open round (${open.id}); close it first: pulsen round close ${open.id}`,
+          );
         return openRound(tx, s, null, now, { platforms });
       });
       if (opts.json) return ctx.json({ id });
@@ -66,7 +74,10 @@ export function registerRound(program: Command, ctx: CliContext): void {
         return;
       }
       if (opts.json) return ctx.json(st);
-      const counts = st.answered === undefined ? `${st.invited} invited` : `${st.answered} of ${st.invited} answered (${percent(st.responseRate ?? 0)})`;
+      const counts =
+        st.answered === undefined
+          ? `${st.invited} invited`
+          : `${st.answered} of ${st.invited} answered (${percent(st.responseRate ?? 0)})`;
       ctx.print(`${st.round} (${st.series}): ${st.status}, ${counts}${st.closesAt ? `, closes ${st.closesAt}` : ""}`);
       // Each unit with its sub-units; after the close a hidden unit says how many were invited, not how many answered.
       for (const u of st.units) {
@@ -77,7 +88,9 @@ export function registerRound(program: Command, ctx: CliContext): void {
           ctx.print(`  ${u.unit}: ${u.invited} invited, hidden (${why}${where})`);
           continue;
         }
-        ctx.print(`  ${u.unit}: ${u.answered}/${u.invited} (${percent(u.responseRate)})${u.unreachable > 0 ? `, ${u.unreachable} unreachable` : ""}`);
+        ctx.print(
+          `  ${u.unit}: ${u.answered}/${u.invited} (${percent(u.responseRate)})${u.unreachable > 0 ? `, ${u.unreachable} unreachable` : ""}`,
+        );
       }
     });
 }

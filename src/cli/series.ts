@@ -11,17 +11,32 @@ const dayList = z
   .string()
   .trim()
   .transform((s) => (s === "" ? [] : s.split(",").map((d) => Number(d.trim()))))
-  .refine((days) => days.every((d) => Number.isInteger(d) && d >= 1), { error: "must be whole days, 1 or more, comma-separated (e.g. 3,7,13)" });
+  .refine((days) => days.every((d) => Number.isInteger(d) && d >= 1), {
+    error: "must be whole days, 1 or more, comma-separated (e.g. 3,7,13)",
+  });
 
 const createOptions = z.object({
   name: z.string().trim().min(1, "must not be empty").max(120),
   instrument: z.string().trim().min(1),
   audience: z.string().trim().min(1),
   cadence: z.string().trim().min(1),
-  openDays: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").max(90, "must be at most 90"),
+  openDays: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(90, "must be at most 90"),
   reminders: dayList,
-  maxReminders: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "must be 0 or more").max(10, "must be at most 10").optional(),
-  itemsPerRound: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be 1 or more").optional(),
+  maxReminders: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(0, "must be 0 or more")
+    .max(10, "must be at most 10")
+    .optional(),
+  itemsPerRound: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be 1 or more")
+    .optional(),
   quietHours: z.string().optional(),
   weekdaysOnly: z.boolean().optional(),
   allDays: z.boolean().optional(),
@@ -51,18 +66,36 @@ export function registerSeries(program: Command, ctx: CliContext): void {
     .requiredOption("--reminders <d1,d2,…>", "days after opening to remind those who have not answered")
     .option("--max-reminders <n>", "at most this many reminders per person (default: one per reminder day)")
     .option("--items-per-round <n>", "ask a rotating subset of this many statements per round")
-    .option("--quiet-hours <HH:MM-HH:MM|none>", "when messages may be sent, in each person's own time zone (default 08:00-17:00)")
+    .option(
+      "--quiet-hours <HH:MM-HH:MM|none>",
+      "when messages may be sent, in each person's own time zone (default 08:00-17:00)",
+    )
     .addOption(new Option("--weekdays-only", "send on weekdays only (default)").conflicts("allDays"))
     .addOption(new Option("--all-days", "send on any day").conflicts("weekdaysOnly"))
     .option("--json", "machine-readable output")
     .action((raw: Record<string, unknown>) => {
       const o = parseOrThrow(createOptions, raw);
       const weekdaysOnly = o.allDays ? false : true;
-      const window = o.quietHours === undefined ? { ...DEFAULT_WINDOW, weekdaysOnly } : parseWindow(o.quietHours, weekdaysOnly);
-      if (window === null) throw new PulsenError("input_invalid", `--quiet-hours: "${o.quietHours}" is not HH:MM-HH:MM (e.g. 08:00-17:00) or none`);
+      const window =
+        o.quietHours === undefined ? { ...DEFAULT_WINDOW, weekdaysOnly } : parseWindow(o.quietHours, weekdaysOnly);
+      if (window === null)
+        throw new PulsenError(
+          "input_invalid",
+          `--quiet-hours: "${o.quietHours}" is not HH:MM-HH:MM (e.g. 08:00-17:00) or none`,
+        );
       const created = createSeries(
         ctx.db,
-        { name: o.name, instrumentId: o.instrument, audience: o.audience, cadence: o.cadence, openDays: o.openDays, reminderDays: o.reminders, maxReminders: o.maxReminders, itemsPerRound: o.itemsPerRound, window },
+        {
+          name: o.name,
+          instrumentId: o.instrument,
+          audience: o.audience,
+          cadence: o.cadence,
+          openDays: o.openDays,
+          reminderDays: o.reminders,
+          maxReminders: o.maxReminders,
+          itemsPerRound: o.itemsPerRound,
+          window,
+        },
         ctx.io.clock.now(),
       );
       if (raw.json) return ctx.json({ id: created.id, next: created.next.map(iso) });
@@ -79,7 +112,9 @@ export function registerSeries(program: Command, ctx: CliContext): void {
       if (opts.json) return ctx.json(list);
       if (list.length === 0) ctx.print("No series yet (pulsen series create …).");
       for (const s of list) {
-        ctx.print(`${s.id}  ${s.status.padEnd(6)}  ${s.name}  [${s.instrument} → ${s.audience}]  "${s.cadence}", open ${s.openDays} d, reminders ${s.reminderDays.join(",") || "none"}, ${s.window}; next ${s.nextRound ?? "—"}; ${s.rounds} rounds`);
+        ctx.print(
+          `${s.id}  ${s.status.padEnd(6)}  ${s.name}  [${s.instrument} → ${s.audience}]  "${s.cadence}", open ${s.openDays} d, reminders ${s.reminderDays.join(",") || "none"}, ${s.window}; next ${s.nextRound ?? "—"}; ${s.rounds} rounds`,
+        );
       }
     });
 

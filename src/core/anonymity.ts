@@ -107,7 +107,11 @@ function decideFigure(
  * counted in those invited (rule 6): at least k, and no remainder of 1..k−1
  * against the units shown below.
  */
-export function liveVisibility(tree: UnitTree, invited: ReadonlyMap<string, number>, k: number): Map<string, Visibility> {
+export function liveVisibility(
+  tree: UnitTree,
+  invited: ReadonlyMap<string, number>,
+  k: number,
+): Map<string, Visibility> {
   return decideFigure(tree, (id) => invited.get(id) ?? 0, k);
 }
 
@@ -155,19 +159,28 @@ export interface ReportVisibility {
  */
 export function decideReport(tree: UnitTree, counts: FigureCounts, k: number): ReportVisibility {
   const hiddenWhileOpen = new Map<string, HiddenReason>();
-  for (const [id, v] of liveVisibility(tree, counts.invited, k)) if (!v.visible) hiddenWhileOpen.set(id, "complementary");
+  for (const [id, v] of liveVisibility(tree, counts.invited, k))
+    if (!v.visible) hiddenWhileOpen.set(id, "complementary");
   const units = decideFigure(tree, (id) => counts.responses.get(id) ?? 0, k, hiddenWhileOpen);
   const hiddenUnits = new Map<string, HiddenReason>();
   for (const [id, v] of units) if (!v.visible) hiddenUnits.set(id, v.reason);
   const items = new Map<string, Map<string, Visibility>>();
-  for (const [itemId, own] of counts.items) items.set(itemId, decideFigure(tree, (id) => own.get(id) ?? 0, k, hiddenUnits));
+  for (const [itemId, own] of counts.items)
+    items.set(
+      itemId,
+      decideFigure(tree, (id) => own.get(id) ?? 0, k, hiddenUnits),
+    );
   const factors = new Map<string, Map<string, Visibility>>();
   for (const [factorId, f] of counts.factors) {
     const forced = new Map(hiddenUnits);
     for (const id of tree.ids) {
-      if (!forced.has(id) && f.items.some((i) => items.get(i)?.get(id)?.visible === false)) forced.set(id, "complementary");
+      if (!forced.has(id) && f.items.some((i) => items.get(i)?.get(id)?.visible === false))
+        forced.set(id, "complementary");
     }
-    factors.set(factorId, decideFigure(tree, (id) => f.respondents.get(id) ?? 0, k, forced));
+    factors.set(
+      factorId,
+      decideFigure(tree, (id) => f.respondents.get(id) ?? 0, k, forced),
+    );
   }
   const comments = decideFigure(tree, (id) => counts.commenters.get(id) ?? 0, k, hiddenUnits);
   return { units, items, factors, comments };

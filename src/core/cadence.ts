@@ -13,13 +13,17 @@ function cron(expression: string, timeZone: string): Cron {
 /** Validates the expression and returns its next `count` run times after `from`. */
 export function nextRuns(expression: string, timeZone: string, from: Date, count = 3): CadenceResult {
   const fields = expression.trim().split(/\s+/);
-  if (fields.length !== 5) return { ok: false, reason: `"${expression}" must have 5 fields: minute hour day-of-month month day-of-week` };
+  if (fields.length !== 5)
+    return { ok: false, reason: `"${expression}" must have 5 fields: minute hour day-of-month month day-of-week` };
   try {
     const next = cron(expression, timeZone).nextRuns(count, from);
     if (next.length === 0) return { ok: false, reason: `"${expression}" never runs` };
     return { ok: true, next };
   } catch (e) {
-    return { ok: false, reason: `"${expression}" is not a valid cron expression (${(e as Error).message.replace(/^CronPattern: /, "")})` };
+    return {
+      ok: false,
+      reason: `"${expression}" is not a valid cron expression (${(e as Error).message.replace(/^CronPattern: /, "")})`,
+    };
   }
 }
 

@@ -6,11 +6,13 @@ import { LOCALES, type Locale } from "./locale";
  * factors, answered on the 1–5 agreement scale, plus an optional open question.
  * This schema is the gate every instrument file passes, built-in or custom.
  */
-const kebabId = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "must be lowercase kebab-case (a-z, 0-9, -)" });
+const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "must be lowercase kebab-case (a-z, 0-9, -)" });
 
-const text = z.string().trim().min(1, { error: "must not be empty" }).max(300, { error: "must be at most 300 characters" });
+const text = z
+  .string()
+  .trim()
+  .min(1, { error: "must not be empty" })
+  .max(300, { error: "must be at most 300 characters" });
 
 const localized = z.object({ nb: text, nn: text, en: text }).strict();
 
@@ -28,7 +30,10 @@ const factorSchema = z
   .object({
     id: kebabId,
     name: localized,
-    items: z.array(itemSchema).min(2, { error: "a factor needs at least 2 items" }).max(5, { error: "a factor has at most 5 items" }),
+    items: z
+      .array(itemSchema)
+      .min(2, { error: "a factor needs at least 2 items" })
+      .max(5, { error: "a factor has at most 5 items" }),
   })
   .strict();
 
@@ -60,7 +65,11 @@ const instrumentSchema = z
       factorIds.add(factor.id);
       factor.items.forEach((item, i) => {
         if (itemIds.has(item.id)) {
-          ctx.addIssue({ code: "custom", path: ["factors", f, "items", i, "id"], message: `duplicate item id "${item.id}"` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["factors", f, "items", i, "id"],
+            message: `duplicate item id "${item.id}"`,
+          });
         }
         itemIds.add(item.id);
         for (const locale of LOCALES) {
@@ -89,15 +98,17 @@ const followUpSchema = z
   .object({
     id: z.literal("follow-up"),
     version: z.number().int().positive(),
-    question: z.object({ nb: text, nn: text, en: text }).strict().refine((q) => LOCALES.every((l) => q[l].includes("{area}")), {
-      error: "every language must contain the {area} placeholder",
-    }),
-    options: z
-      .tuple([
-        z.object({ id: z.literal("better"), label: localized }).strict(),
-        z.object({ id: z.literal("same"), label: localized }).strict(),
-        z.object({ id: z.literal("worse"), label: localized }).strict(),
-      ]),
+    question: z
+      .object({ nb: text, nn: text, en: text })
+      .strict()
+      .refine((q) => LOCALES.every((l) => q[l].includes("{area}")), {
+        error: "every language must contain the {area} placeholder",
+      }),
+    options: z.tuple([
+      z.object({ id: z.literal("better"), label: localized }).strict(),
+      z.object({ id: z.literal("same"), label: localized }).strict(),
+      z.object({ id: z.literal("worse"), label: localized }).strict(),
+    ]),
     openQuestion: localized,
   })
   .strict();

@@ -60,7 +60,8 @@ function validateRow(raw: RawRow): { ok: true; row: ValidRow } | { ok: false; re
   const reasons: string[] = [];
   const email = f.email.trim().toLowerCase();
   if (email === "") reasons.push("email is empty");
-  else if (!emailFormat.safeParse(email).success) reasons.push(`email "${f.email.trim()}" is not a valid email address`);
+  else if (!emailFormat.safeParse(email).success)
+    reasons.push(`email "${f.email.trim()}" is not a valid email address`);
 
   const name = f.name.trim().replace(/\s+/g, " ");
   if (name === "") reasons.push("name is empty");
@@ -68,7 +69,9 @@ function validateRow(raw: RawRow): { ok: true; row: ValidRow } | { ok: false; re
   let unit: UnitPath = [];
   const parsedUnit = parseUnitPath(f.unit);
   if (!parsedUnit.ok) {
-    reasons.push(parsedUnit.reason === "empty" ? "unit is empty" : `unit "${f.unit.trim()}" has an empty part between ">"`);
+    reasons.push(
+      parsedUnit.reason === "empty" ? "unit is empty" : `unit "${f.unit.trim()}" has an empty part between ">"`,
+    );
   } else unit = parsedUnit.path;
 
   const leaderOf: UnitPath[] = [];
@@ -87,10 +90,12 @@ function validateRow(raw: RawRow): { ok: true; row: ValidRow } | { ok: false; re
   }
 
   const slack = f.slack_user_id.trim();
-  if (slack !== "" && !SLACK_USER_ID.test(slack)) reasons.push(`slack_user_id "${slack}" is not a Slack user id (like U012AB3CD)`);
+  if (slack !== "" && !SLACK_USER_ID.test(slack))
+    reasons.push(`slack_user_id "${slack}" is not a Slack user id (like U012AB3CD)`);
 
   const teams = f.teams_aad_object_id.trim().toLowerCase();
-  if (teams !== "" && !GUID.test(teams)) reasons.push(`teams_aad_object_id "${f.teams_aad_object_id.trim()}" is not a GUID`);
+  if (teams !== "" && !GUID.test(teams))
+    reasons.push(`teams_aad_object_id "${f.teams_aad_object_id.trim()}" is not a GUID`);
 
   const localeText = f.locale.trim().toLowerCase();
   let locale: Locale | null = null;
@@ -166,14 +171,20 @@ export function validateRows(
   const units = new Set<string>();
   for (const row of rows) {
     if (top !== null && row.unit[0] !== top) {
-      errors.push({ line: row.line, reason: `unit "${formatUnitPath(row.unit)}" does not start with the organization "${top}"` });
+      errors.push({
+        line: row.line,
+        reason: `unit "${formatUnitPath(row.unit)}" does not start with the organization "${top}"`,
+      });
     }
     for (const p of pathWithAncestors(row.unit)) units.add(formatUnitPath(p));
   }
   for (const row of rows) {
     for (const led of row.leaderOf) {
       if (!units.has(formatUnitPath(led))) {
-        errors.push({ line: row.line, reason: `leader_of "${formatUnitPath(led)}" is not a unit of anyone in this file` });
+        errors.push({
+          line: row.line,
+          reason: `leader_of "${formatUnitPath(led)}" is not a unit of anyone in this file`,
+        });
       }
     }
   }
@@ -263,4 +274,3 @@ function byDepthThenName(a: string, b: string): number {
   const db = b.split(" > ").length;
   return da - db || a.localeCompare(b, "nb");
 }
-

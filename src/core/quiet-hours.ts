@@ -45,7 +45,10 @@ export function nextAllowed(at: Date, timeZone: string, w: SendWindow): Date {
       const minutes = local.hour * 60 + local.minute;
       if (minutes < w.start) {
         // startOf("day").plus keeps wall-clock meaning across DST changes.
-        return local.startOf("day").set({ hour: Math.floor(w.start / 60), minute: w.start % 60 }).toJSDate();
+        return local
+          .startOf("day")
+          .set({ hour: Math.floor(w.start / 60), minute: w.start % 60 })
+          .toJSDate();
       }
       if (minutes < w.end) return local.toJSDate();
     }

@@ -16,7 +16,12 @@ export function closesAt(openedAt: Date, openDays: number, timeZone: string): Da
 }
 
 /** When each reminder falls due; offsets at or after the close are dropped. */
-export function reminderTimes(openedAt: Date, reminderDays: readonly number[], openDays: number, timeZone: string): Date[] {
+export function reminderTimes(
+  openedAt: Date,
+  reminderDays: readonly number[],
+  openDays: number,
+  timeZone: string,
+): Date[] {
   return [...reminderDays]
     .filter((d) => d > 0 && d < openDays)
     .sort((a, b) => a - b)
@@ -27,7 +32,11 @@ export function reminderTimes(openedAt: Date, reminderDays: readonly number[], o
  * The statements a round asks. With a subset size, rounds walk through the
  * instrument in order and wrap around, so every statement gets asked in turn.
  */
-export function rotateItems(allItemIds: readonly string[], itemsPerRound: number | null, roundNumber: number): string[] {
+export function rotateItems(
+  allItemIds: readonly string[],
+  itemsPerRound: number | null,
+  roundNumber: number,
+): string[] {
   if (itemsPerRound === null || itemsPerRound >= allItemIds.length) return [...allItemIds];
   const start = ((roundNumber - 1) * itemsPerRound) % allItemIds.length;
   const picked: string[] = [];
@@ -35,13 +44,20 @@ export function rotateItems(allItemIds: readonly string[], itemsPerRound: number
   return picked;
 }
 
-export type AnswerWindow = { open: true } | { open: false; why: "not_open_yet" } | { open: false; why: "closed"; closedAt: Date };
+export type AnswerWindow =
+  | { open: true }
+  | { open: false; why: "not_open_yet" }
+  | { open: false; why: "closed"; closedAt: Date };
 
 /** Whether a round takes answers now. A round past its deadline is closed even before the close job has run. */
-export function answerWindow(round: { status: RoundStatus; closesAt: Date | null; closedAt: Date | null }, now: Date): AnswerWindow {
+export function answerWindow(
+  round: { status: RoundStatus; closesAt: Date | null; closedAt: Date | null },
+  now: Date,
+): AnswerWindow {
   if (round.status === "scheduled") return { open: false, why: "not_open_yet" };
-  if (round.status === "closed") return { open: false, why: "closed", closedAt: round.closedAt ?? round.closesAt ?? now };
-  if (round.closesAt !== null && now.getTime() >= round.closesAt.getTime()) return { open: false, why: "closed", closedAt: round.closesAt };
+  if (round.status === "closed")
+    return { open: false, why: "closed", closedAt: round.closedAt ?? round.closesAt ?? now };
+  if (round.closesAt !== null && now.getTime() >= round.closesAt.getTime())
+    return { open: false, why: "closed", closedAt: round.closesAt };
   return { open: true };
 }
-

@@ -69,7 +69,13 @@ export function factorFigures(respondentMeanSum: number, respondents: number, po
   const d = describe(pooled);
   if (respondents === 0) return { n: 0, mean: null, score: null, distribution: d.distribution, favorable: d.favorable };
   const mean = respondentMeanSum / respondents;
-  return { n: respondents, mean: round(mean, 2), score: score100(mean), distribution: d.distribution, favorable: d.favorable };
+  return {
+    n: respondents,
+    mean: round(mean, 2),
+    score: score100(mean),
+    distribution: d.distribution,
+    favorable: d.favorable,
+  };
 }
 
 export function responseRate(responses: number, invited: number): number {
@@ -132,7 +138,8 @@ export function respondentFactorMeans(
       const v = answers.get(i.id);
       return v === undefined ? [] : [i.reverse ? 6 - v : v];
     });
-    if (values.length >= itemsNeeded(items.length)) out.push({ factorId: f.id, mean: values.reduce((s, v) => s + v, 0) / values.length });
+    if (values.length >= itemsNeeded(items.length))
+      out.push({ factorId: f.id, mean: values.reduce((s, v) => s + v, 0) / values.length });
   }
   return out;
 }

@@ -17,7 +17,11 @@ function randomRowId(): number {
  * Returns false when there was nothing worth storing.
  */
 export function storeAnonymously(tx: Store, roundId: string, personId: string, finished: boolean): boolean {
-  const draft = tx.select().from(drafts).where(and(eq(drafts.roundId, roundId), eq(drafts.personId, personId))).get();
+  const draft = tx
+    .select()
+    .from(drafts)
+    .where(and(eq(drafts.roundId, roundId), eq(drafts.personId, personId)))
+    .get();
   if (draft === undefined) return false;
   const inv = tx
     .select({ unitId: invitations.unitId })
@@ -31,15 +35,22 @@ export function storeAnonymously(tx: Store, roundId: string, personId: string, f
     .all()
     .filter((a): a is { itemId: string; value: number } => a.value !== null && a.value >= 1 && a.value <= 5);
   // Deleting the draft deletes its answers too (cascade): the link to the person ends here.
-  tx.delete(drafts).where(and(eq(drafts.roundId, roundId), eq(drafts.personId, personId))).run();
-  if (finished) tx.update(invitations).set({ completed: true }).where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId))).run();
+  tx.delete(drafts)
+    .where(and(eq(drafts.roundId, roundId), eq(drafts.personId, personId)))
+    .run();
+  if (finished)
+    tx.update(invitations)
+      .set({ completed: true })
+      .where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId)))
+      .run();
   if (inv === undefined) return false;
 
   // A partial draft needs at least one answer; a finished one is stored even if every statement was skipped.
   if (given.length > 0 || finished) {
     const responseId = randomRowId();
     tx.insert(responses).values({ id: responseId, roundId, unitId: inv.unitId, finished }).run();
-    for (const { itemId, value } of given) tx.insert(answers).values({ id: randomRowId(), responseId, itemId, value }).run();
+    for (const { itemId, value } of given)
+      tx.insert(answers).values({ id: randomRowId(), responseId, itemId, value }).run();
     storeFactorMeans(tx, roundId, responseId, new Map(given.map((g) => [g.itemId, g.value])));
   }
   const text = draft.comment?.trim();
@@ -56,8 +67,17 @@ export function flushDrafts(tx: Store, roundId: string): number {
 }
 
 /** Stores a response's factor means next to it, so reports need not re-read every answer. */
-export function storeFactorMeans(tx: Store, roundId: string, responseId: number, given: ReadonlyMap<string, number>): void {
-  const round = tx.select({ instrumentId: rounds.instrumentId, version: rounds.instrumentVersion, itemIds: rounds.itemIds }).from(rounds).where(eq(rounds.id, roundId)).get();
+export function storeFactorMeans(
+  tx: Store,
+  roundId: string,
+  responseId: number,
+  given: ReadonlyMap<string, number>,
+): void {
+  const round = tx
+    .select({ instrumentId: rounds.instrumentId, version: rounds.instrumentVersion, itemIds: rounds.itemIds })
+    .from(rounds)
+    .where(eq(rounds.id, roundId))
+    .get();
   if (round === undefined || round.version === null) return;
   const { instrument } = getInstrument(tx, round.instrumentId, round.version);
   for (const f of respondentFactorMeans(instrument.factors, new Set(round.itemIds ?? []), given)) {

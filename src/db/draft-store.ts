@@ -25,7 +25,11 @@ export class DraftStore {
 
   /** Starts a draft unless one exists. */
   ensure(): DraftRow {
-    this.db.insert(drafts).values({ roundId: this.roundId, personId: this.personId, comment: null }).onConflictDoNothing().run();
+    this.db
+      .insert(drafts)
+      .values({ roundId: this.roundId, personId: this.personId, comment: null })
+      .onConflictDoNothing()
+      .run();
     return this.get() as DraftRow;
   }
 
@@ -44,7 +48,10 @@ export class DraftStore {
     this.db
       .insert(draftAnswers)
       .values({ roundId: this.roundId, personId: this.personId, itemId, value })
-      .onConflictDoUpdate({ target: [draftAnswers.roundId, draftAnswers.personId, draftAnswers.itemId], set: { value } })
+      .onConflictDoUpdate({
+        target: [draftAnswers.roundId, draftAnswers.personId, draftAnswers.itemId],
+        set: { value },
+      })
       .run();
   }
 

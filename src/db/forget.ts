@@ -29,7 +29,10 @@ export function forgetPerson(tx: Store, email: string): boolean {
       .values({ roundId: i.roundId, unitId: i.unitId, count: 1, unreachable })
       .onConflictDoUpdate({
         target: [forgottenInvitations.roundId, forgottenInvitations.unitId],
-        set: { count: sql`${forgottenInvitations.count} + 1`, unreachable: sql`${forgottenInvitations.unreachable} + ${unreachable}` },
+        set: {
+          count: sql`${forgottenInvitations.count} + 1`,
+          unreachable: sql`${forgottenInvitations.unreachable} + ${unreachable}`,
+        },
       })
       .run();
   }
@@ -39,7 +42,14 @@ export function forgetPerson(tx: Store, email: string): boolean {
     .returning({ name: people.name, email: people.email })
     .all();
   if (gone.length === 0) return false;
-  const words = [...new Set(gone.flatMap((p) => [p.email, p.name]).map((w) => w.trim()).filter((w) => w !== ""))];
+  const words = [
+    ...new Set(
+      gone
+        .flatMap((p) => [p.email, p.name])
+        .map((w) => w.trim())
+        .filter((w) => w !== ""),
+    ),
+  ];
   // Stored as JSON text: look for each word as JSON writes it inside a string.
   const mentions = words.map((w) => sql`instr(${webchatMessages.message}, ${JSON.stringify(w).slice(1, -1)}) > 0`);
   const rows = tx

@@ -39,9 +39,14 @@ export function addCustomInstrument(db: Db, inst: Instrument, clock: Clock): voi
   }
   const latest = existing[0]?.version;
   if (latest !== undefined && inst.version <= latest) {
-    throw new PulsenError("conflict", `version: ${inst.id} already has version ${latest}; raise version to add a new one`);
+    throw new PulsenError(
+      "conflict",
+      `version: ${inst.id} already has version ${latest}; raise version to add a new one`,
+    );
   }
-  db.insert(instruments).values({ id: inst.id, version: inst.version, source: "custom", definition: inst, createdAt: clock.now() }).run();
+  db.insert(instruments)
+    .values({ id: inst.id, version: inst.version, source: "custom", definition: inst, createdAt: clock.now() })
+    .run();
 }
 
 function decode(row: { source: InstrumentSource; definition: unknown }): StoredInstrument {
@@ -65,8 +70,13 @@ export function listInstruments(db: Db): StoredInstrument[] {
 }
 
 export function getInstrument(db: Store, id: string, version?: number): StoredInstrument {
-  const where = version === undefined ? eq(instruments.id, id) : and(eq(instruments.id, id), eq(instruments.version, version));
+  const where =
+    version === undefined ? eq(instruments.id, id) : and(eq(instruments.id, id), eq(instruments.version, version));
   const row = db.select().from(instruments).where(where).orderBy(desc(instruments.version)).limit(1).get();
-  if (row === undefined) throw new PulsenError("not_found", `no instrument "${id}"${version === undefined ? "" : ` version ${version}`} (see: pulsen instruments list)`);
+  if (row === undefined)
+    throw new PulsenError(
+      "not_found",
+      `no instrument "${id}"${version === undefined ? "" : ` version ${version}`} (see: pulsen instruments list)`,
+    );
   return decode(row);
 }

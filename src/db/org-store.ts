@@ -82,7 +82,13 @@ export function applyImport(db: Db, plan: ImportPlan, clock: Clock): void {
       orgId = org.id as OrgId;
     }
 
-    const unitIds = new Map(tx.select({ id: units.id, path: units.path }).from(units).all().map((u) => [u.path, u.id]));
+    const unitIds = new Map(
+      tx
+        .select({ id: units.id, path: units.path })
+        .from(units)
+        .all()
+        .map((u) => [u.path, u.id]),
+    );
     for (const pathText of plan.unitsToCreate) {
       const path = toPath(pathText);
       const parent = parentPath(path);
@@ -109,11 +115,16 @@ export function applyImport(db: Db, plan: ImportPlan, clock: Clock): void {
     const rows = [...plan.add, ...plan.update.map((u) => u.row)];
     const claimedSlack = new Map(rows.filter((r) => r.slackUserId).map((r) => [r.slackUserId, r.email]));
     const claimedTeams = new Map(rows.filter((r) => r.teamsAadObjectId).map((r) => [r.teamsAadObjectId, r.email]));
-    for (const p of tx.select({ id: people.id, email: people.email, slack: people.slackUserId, teams: people.teamsAadObjectId }).from(people).all()) {
+    for (const p of tx
+      .select({ id: people.id, email: people.email, slack: people.slackUserId, teams: people.teamsAadObjectId })
+      .from(people)
+      .all()) {
       const slackOwner = p.slack === null ? undefined : claimedSlack.get(p.slack);
-      if (slackOwner !== undefined && slackOwner !== p.email) tx.update(people).set({ slackUserId: null }).where(eq(people.id, p.id)).run();
+      if (slackOwner !== undefined && slackOwner !== p.email)
+        tx.update(people).set({ slackUserId: null }).where(eq(people.id, p.id)).run();
       const teamsOwner = p.teams === null ? undefined : claimedTeams.get(p.teams);
-      if (teamsOwner !== undefined && teamsOwner !== p.email) tx.update(people).set({ teamsAadObjectId: null }).where(eq(people.id, p.id)).run();
+      if (teamsOwner !== undefined && teamsOwner !== p.email)
+        tx.update(people).set({ teamsAadObjectId: null }).where(eq(people.id, p.id)).run();
     }
 
     const fields = (r: PersonRecord) => ({
@@ -129,23 +140,38 @@ export function applyImport(db: Db, plan: ImportPlan, clock: Clock): void {
     const setMemberships = (personId: string, r: PersonRecord) => {
       tx.delete(unitLeaders).where(eq(unitLeaders.personId, personId)).run();
       tx.delete(personRoles).where(eq(personRoles.personId, personId)).run();
-      for (const led of r.leaderOf) tx.insert(unitLeaders).values({ unitId: unitId(led), personId }).onConflictDoNothing().run();
+      for (const led of r.leaderOf)
+        tx.insert(unitLeaders)
+          .values({ unitId: unitId(led), personId })
+          .onConflictDoNothing()
+          .run();
       for (const role of r.roles) tx.insert(personRoles).values({ personId, role }).run();
     };
 
     for (const row of plan.add) {
       const id = newId<PersonId>("person");
-      tx.insert(people).values({ id, orgId, email: row.email, createdAt: now, ...fields(row) }).run();
+      tx.insert(people)
+        .values({ id, orgId, email: row.email, createdAt: now, ...fields(row) })
+        .run();
       setMemberships(id, row);
     }
     for (const { row } of plan.update) {
-      const p = tx.select({ id: people.id }).from(people).where(and(eq(people.orgId, orgId), eq(people.email, row.email))).get();
+      const p = tx
+        .select({ id: people.id })
+        .from(people)
+        .where(and(eq(people.orgId, orgId), eq(people.email, row.email)))
+        .get();
       if (p === undefined) throw new Error("person vanished during import");
       tx.update(people).set(fields(row)).where(eq(people.id, p.id)).run();
       setMemberships(p.id, row);
     }
     if (plan.deactivate.length > 0) {
-      const leaving = tx.select({ id: people.id }).from(people).where(inArray(people.email, plan.deactivate)).all().map((p) => p.id);
+      const leaving = tx
+        .select({ id: people.id })
+        .from(people)
+        .where(inArray(people.email, plan.deactivate))
+        .all()
+        .map((p) => p.id);
       tx.update(people).set({ active: false, updatedAt: now }).where(inArray(people.id, leaving)).run();
       // A leaver leads nothing and holds no role: no digest or comment may reach them.
       tx.delete(unitLeaders).where(inArray(unitLeaders.personId, leaving)).run();
@@ -179,8 +205,13 @@ export function loadOrgTree(db: Db): OrgTree | null {
   if (org === null) return null;
   const unitRows = db.select().from(units).where(eq(units.orgId, org.id)).all();
   const nodes = new Map<string, UnitNode>();
-  for (const u of unitRows) nodes.set(u.id, { id: u.id, name: u.name, path: u.path, people: 0, total: 0, leaders: [], children: [] });
-  const active = db.select({ unitId: people.unitId }).from(people).where(and(eq(people.orgId, org.id), eq(people.active, true))).all();
+  for (const u of unitRows)
+    nodes.set(u.id, { id: u.id, name: u.name, path: u.path, people: 0, total: 0, leaders: [], children: [] });
+  const active = db
+    .select({ unitId: people.unitId })
+    .from(people)
+    .where(and(eq(people.orgId, org.id), eq(people.active, true)))
+    .all();
   for (const p of active) {
     const n = nodes.get(p.unitId);
     if (n) n.people++;
@@ -207,7 +238,12 @@ export function loadOrgTree(db: Db): OrgTree | null {
   };
   if (root) finish(root);
   return {
-    organization: { id: org.id, name: org.name, defaultLocale: org.defaultLocale, defaultTimezone: org.defaultTimezone },
+    organization: {
+      id: org.id,
+      name: org.name,
+      defaultLocale: org.defaultLocale,
+      defaultTimezone: org.defaultTimezone,
+    },
     people: active.length,
     units: unitRows.length,
     root,
@@ -220,7 +256,11 @@ export const personTimezone = sql<string | null>`coalesce(${people.timezone}, ${
 export const personLocale = sql<Locale | null>`coalesce(${people.locale}, ${people.profileLocale})`;
 
 /** Remembers what a chat platform told us about a person (id found by email, profile zone and language). */
-export function setPlatformProfile(store: Store, personId: string, p: { slackUserId?: string; profileTimezone?: string | null; profileLocale?: Locale | null }): void {
+export function setPlatformProfile(
+  store: Store,
+  personId: string,
+  p: { slackUserId?: string; profileTimezone?: string | null; profileLocale?: Locale | null },
+): void {
   const values: Partial<typeof people.$inferInsert> = {};
   if (p.slackUserId !== undefined) values.slackUserId = p.slackUserId;
   if (p.profileTimezone !== undefined) values.profileTimezone = p.profileTimezone;

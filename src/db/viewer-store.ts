@@ -24,9 +24,25 @@ export function loadViewer(db: Db, personId: string): Viewer | null {
     .where(and(eq(people.id, personId), eq(people.active, true)))
     .get();
   if (p === undefined) return null;
-  const roles = db.select({ role: personRoles.role }).from(personRoles).where(eq(personRoles.personId, personId)).all().map((r) => r.role);
-  const leads = db.select({ unitId: unitLeaders.unitId }).from(unitLeaders).where(eq(unitLeaders.personId, personId)).all().map((r) => r.unitId);
-  const parents = new Map(db.select({ id: units.id, parentId: units.parentId }).from(units).all().map((u) => [u.id, u.parentId]));
+  const roles = db
+    .select({ role: personRoles.role })
+    .from(personRoles)
+    .where(eq(personRoles.personId, personId))
+    .all()
+    .map((r) => r.role);
+  const leads = db
+    .select({ unitId: unitLeaders.unitId })
+    .from(unitLeaders)
+    .where(eq(unitLeaders.personId, personId))
+    .all()
+    .map((r) => r.unitId);
+  const parents = new Map(
+    db
+      .select({ id: units.id, parentId: units.parentId })
+      .from(units)
+      .all()
+      .map((u) => [u.id, u.parentId]),
+  );
   const represents = roles.some((r) => r === "union_rep" || r === "safety_rep") ? [p.unitId] : [];
   const access = accessFor({ hr: roles.includes("hr"), leads, represents }, parents);
   const locale = p.locale ?? getOrganization(db)?.defaultLocale ?? DEFAULT_LOCALE;
@@ -39,7 +55,11 @@ export function dashboardPeople(db: Db): { id: string; name: string; what: strin
   const leaders = db.select({ id: unitLeaders.personId }).from(unitLeaders).all();
   const ids = [...new Set([...hr, ...leaders].map((r) => r.id))];
   if (ids.length === 0) return [];
-  const rows = db.select({ id: people.id, name: people.name }).from(people).where(and(inArray(people.id, ids), eq(people.active, true))).all();
+  const rows = db
+    .select({ id: people.id, name: people.name })
+    .from(people)
+    .where(and(inArray(people.id, ids), eq(people.active, true)))
+    .all();
   return rows
     .map((r) => {
       const v = loadViewer(db, r.id);

@@ -30,8 +30,13 @@ export function seedDemoHistory(db: Db, seriesId: string, now: Date, roundsBack 
     const openedAt = new Date(now.getTime() - back * 28 * DAY - 14 * DAY);
     const id = db.transaction((tx) => {
       const roundId = openRound(tx, getSeries(tx, seriesId), null, openedAt, { platforms: new Set(["webchat"]) });
-      const itemIds = tx.select({ itemIds: rounds.itemIds }).from(rounds).where(eq(rounds.id, roundId)).get()?.itemIds ?? [];
-      const invited = tx.select({ personId: invitations.personId, unitId: invitations.unitId }).from(invitations).where(eq(invitations.roundId, roundId)).all();
+      const itemIds =
+        tx.select({ itemIds: rounds.itemIds }).from(rounds).where(eq(rounds.id, roundId)).get()?.itemIds ?? [];
+      const invited = tx
+        .select({ personId: invitations.personId, unitId: invitations.unitId })
+        .from(invitations)
+        .where(eq(invitations.roundId, roundId))
+        .all();
       // Each unit leans its own way, and a little better each round, so the heatmap and trends have something to say.
       const lean = new Map<string, number>();
       for (const i of itemIds) if (!itemLean.has(i)) itemLean.set(i, (random() - 0.5) * 1.4);
@@ -42,7 +47,10 @@ export function seedDemoHistory(db: Db, seriesId: string, now: Date, roundsBack 
         const comment = random() < 0.12 ? COMMENTS[Math.floor(random() * COMMENTS.length)] : null;
         tx.insert(drafts).values({ roundId, personId: inv.personId, comment }).run();
         for (const itemId of itemIds) {
-          const value = random() < 0.04 ? null : Math.max(1, Math.min(5, Math.round(base + (itemLean.get(itemId) ?? 0) + (random() - 0.5) * 2.2)));
+          const value =
+            random() < 0.04
+              ? null
+              : Math.max(1, Math.min(5, Math.round(base + (itemLean.get(itemId) ?? 0) + (random() - 0.5) * 2.2)));
           tx.insert(draftAnswers).values({ roundId, personId: inv.personId, itemId, value }).run();
         }
         storeAnonymously(tx, roundId, inv.personId, true);
@@ -62,11 +70,35 @@ export function seedDemoHistory(db: Db, seriesId: string, now: Date, roundsBack 
  */
 function seedDemoPlan(db: Db, roundId: string | undefined, now: Date): void {
   if (roundId === undefined) return;
-  const led = db.select({ unitId: unitLeaders.unitId, personId: unitLeaders.personId }).from(unitLeaders).orderBy(unitLeaders.unitId).limit(1).get();
+  const led = db
+    .select({ unitId: unitLeaders.unitId, personId: unitLeaders.personId })
+    .from(unitLeaders)
+    .orderBy(unitLeaders.unitId)
+    .limit(1)
+    .get();
   if (led === undefined) return;
   db.transaction((tx) => {
     const plan = ensurePlan(tx, roundId, led.unitId, led.personId, now);
-    setFocusAreas(tx, plan, [{ factorId: "change", kind: "improve" }, { factorId: "engagement", kind: "preserve" }], now);
-    addMeasure(tx, plan, { text: "Ta opp kommende endringer som fast punkt på teammøtet", responsibleId: led.personId, deadline: new Date(now.getTime() + 21 * DAY), factorId: "change" }, led.personId, now);
+    setFocusAreas(
+      tx,
+      plan,
+      [
+        { factorId: "change", kind: "improve" },
+        { factorId: "engagement", kind: "preserve" },
+      ],
+      now,
+    );
+    addMeasure(
+      tx,
+      plan,
+      {
+        text: "Ta opp kommende endringer som fast punkt på teammøtet",
+        responsibleId: led.personId,
+        deadline: new Date(now.getTime() + 21 * DAY),
+        factorId: "change",
+      },
+      led.personId,
+      now,
+    );
   });
 }

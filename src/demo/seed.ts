@@ -25,10 +25,20 @@ export function seedDemo(db: Db, clock: Clock): { seeded: boolean; roundId?: str
   const { id } = createSeries(
     db,
     // Monthly, so the demo round stays open for two weeks; any hour, so invitations show up at once.
-    { name: "Engasjementspuls (demo)", instrumentId: "engagement-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 14, reminderDays: [3, 7], window: { ...ALWAYS } },
+    {
+      name: "Engasjementspuls (demo)",
+      instrumentId: "engagement-pulse",
+      audience: "all",
+      cadence: "0 9 1 * *",
+      openDays: 14,
+      reminderDays: [3, 7],
+      window: { ...ALWAYS },
+    },
     now,
   );
   seedDemoHistory(db, id, now);
-  const roundId = db.transaction((tx) => openRound(tx, getSeries(tx, id), null, now, { platforms: new Set(["webchat"]) }));
+  const roundId = db.transaction((tx) =>
+    openRound(tx, getSeries(tx, id), null, now, { platforms: new Set(["webchat"]) }),
+  );
   return { seeded: true, roundId };
 }

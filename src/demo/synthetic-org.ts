@@ -12,9 +12,63 @@ export interface SyntheticOrgOptions {
   seed?: number;
 }
 
-const FIRST = ["Åse", "Ørjan", "Kari", "Ola", "Bjørn", "Sølvi", "Håkon", "Ingrid", "Jørgen", "Siv", "Trond", "Mari", "Øystein", "Line", "Pål", "Ragnhild", "Ærlend", "Nora", "Espen", "Tove"];
-const LAST = ["Nordmann", "Bråten", "Sæther", "Løvås", "Haugen", "Ødegård", "Kvåle", "Dahl", "Strøm", "Berg", "Aas", "Fjæreide", "Lie", "Myhre", "Græsdal", "Holm"];
-const UNIT_WORDS = ["Helse og omsorg", "Oppvekst", "Teknisk drift", "Økonomi, lønn og regnskap", "Kultur", "Skole", "Barnehage", "Sykehjem", "Hjemmetjeneste", "Plan og bygg", "Vann og avløp", "Service", "Innkjøp", "IT", "Personal"];
+const FIRST = [
+  "Åse",
+  "Ørjan",
+  "Kari",
+  "Ola",
+  "Bjørn",
+  "Sølvi",
+  "Håkon",
+  "Ingrid",
+  "Jørgen",
+  "Siv",
+  "Trond",
+  "Mari",
+  "Øystein",
+  "Line",
+  "Pål",
+  "Ragnhild",
+  "Ærlend",
+  "Nora",
+  "Espen",
+  "Tove",
+];
+const LAST = [
+  "Nordmann",
+  "Bråten",
+  "Sæther",
+  "Løvås",
+  "Haugen",
+  "Ødegård",
+  "Kvåle",
+  "Dahl",
+  "Strøm",
+  "Berg",
+  "Aas",
+  "Fjæreide",
+  "Lie",
+  "Myhre",
+  "Græsdal",
+  "Holm",
+];
+const UNIT_WORDS = [
+  "Helse og omsorg",
+  "Oppvekst",
+  "Teknisk drift",
+  "Økonomi, lønn og regnskap",
+  "Kultur",
+  "Skole",
+  "Barnehage",
+  "Sykehjem",
+  "Hjemmetjeneste",
+  "Plan og bygg",
+  "Vann og avløp",
+  "Service",
+  "Innkjøp",
+  "IT",
+  "Personal",
+];
 
 /** Small seeded PRNG (mulberry32) so every run yields the same organization. */
 export function rng(seed: number): () => number {

@@ -37,7 +37,13 @@ export function queueToPerson(tx: Store, personId: string, key: string, intent: 
  * set on a platform in use, else to each leader's direct chat. Returns how
  * many messages were queued.
  */
-export function queueToUnit(tx: Store, unitId: string, keys: { channel: string; person: (personId: string) => string }, intent: Intent, a: Addressing): number {
+export function queueToUnit(
+  tx: Store,
+  unitId: string,
+  keys: { channel: string; person: (personId: string) => string },
+  intent: Intent,
+  a: Addressing,
+): number {
   const channel = tx
     .select()
     .from(unitChannels)
@@ -45,10 +51,27 @@ export function queueToUnit(tx: Store, unitId: string, keys: { channel: string; 
     .all()
     .find((c) => a.platforms.has(c.platform));
   if (channel) {
-    return enqueueMessage(tx, { key: keys.channel, platform: channel.platform, channel: channel.channel, roundId: a.roundId ?? undefined, intent, notBefore: a.now }, a.now) ? 1 : 0;
+    return enqueueMessage(
+      tx,
+      {
+        key: keys.channel,
+        platform: channel.platform,
+        channel: channel.channel,
+        roundId: a.roundId ?? undefined,
+        intent,
+        notBefore: a.now,
+      },
+      a.now,
+    )
+      ? 1
+      : 0;
   }
   let n = 0;
-  for (const l of tx.select({ personId: unitLeaders.personId }).from(unitLeaders).where(eq(unitLeaders.unitId, unitId)).all()) {
+  for (const l of tx
+    .select({ personId: unitLeaders.personId })
+    .from(unitLeaders)
+    .where(eq(unitLeaders.unitId, unitId))
+    .all()) {
     if (queueToPerson(tx, l.personId, keys.person(l.personId), intent, a)) n++;
   }
   return n;

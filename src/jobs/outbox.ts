@@ -53,7 +53,18 @@ export function recordSentMessage(
 ): void {
   store
     .insert(outbox)
-    .values({ key: m.key, platform: m.platform, personId: m.personId, roundId: m.roundId, intent: m.intent, notBefore: now, createdAt: now, state: "sent", platformMessageId: m.messageId, sentAt: now })
+    .values({
+      key: m.key,
+      platform: m.platform,
+      personId: m.personId,
+      roundId: m.roundId,
+      intent: m.intent,
+      notBefore: now,
+      createdAt: now,
+      state: "sent",
+      platformMessageId: m.messageId,
+      sentAt: now,
+    })
     .onConflictDoNothing()
     .run();
 }
@@ -65,7 +76,13 @@ export function recordSentMessage(
  */
 export function queueClosedNotices(store: Store, roundId: string, now: Date): number {
   const sent = store
-    .select({ key: outbox.key, platform: outbox.platform, personId: outbox.personId, messageId: outbox.platformMessageId, intent: outbox.intent })
+    .select({
+      key: outbox.key,
+      platform: outbox.platform,
+      personId: outbox.personId,
+      messageId: outbox.platformMessageId,
+      intent: outbox.intent,
+    })
     .from(outbox)
     .innerJoin(invitations, and(eq(invitations.roundId, outbox.roundId), eq(invitations.personId, outbox.personId)))
     .where(and(eq(outbox.roundId, roundId), eq(outbox.state, "sent"), eq(invitations.completed, false)))
@@ -134,9 +151,17 @@ export class OutboxDrainer {
   private recipient(row: OutboxRow): Recipient | null {
     const org = this.org;
     const orgLocale: Locale = org?.locale ?? DEFAULT_LOCALE;
-    if (row.personId === null) return row.channel === null ? null : { kind: "channel", channel: row.channel, locale: orgLocale };
+    if (row.personId === null)
+      return row.channel === null ? null : { kind: "channel", channel: row.channel, locale: orgLocale };
     const p = this.db
-      .select({ id: people.id, email: people.email, slackUserId: people.slackUserId, teamsAadObjectId: people.teamsAadObjectId, locale: personLocale, timezone: personTimezone })
+      .select({
+        id: people.id,
+        email: people.email,
+        slackUserId: people.slackUserId,
+        teamsAadObjectId: people.teamsAadObjectId,
+        locale: personLocale,
+        timezone: personTimezone,
+      })
       .from(people)
       .where(eq(people.id, row.personId))
       .get();
@@ -186,7 +211,10 @@ export class OutboxDrainer {
 
   private windowFor(row: OutboxRow) {
     if (row.roundId === null) return DEFAULT_WINDOW;
-    return this.db.select({ plan: rounds.plan }).from(rounds).where(eq(rounds.id, row.roundId)).get()?.plan?.window ?? DEFAULT_WINDOW;
+    return (
+      this.db.select({ plan: rounds.plan }).from(rounds).where(eq(rounds.id, row.roundId)).get()?.plan?.window ??
+      DEFAULT_WINDOW
+    );
   }
 
   private set(id: number, values: Partial<typeof outbox.$inferInsert>): void {
@@ -208,18 +236,36 @@ export class OutboxDrainer {
   }
 
   /** Writes down what the platform answered: the outbox's one decision point. */
-  private record(row: OutboxRow, result: SendResult, attempts: number, pauseKeys: { platform: string; conversation: string }, stats: DrainStats): void {
+  private record(
+    row: OutboxRow,
+    result: SendResult,
+    attempts: number,
+    pauseKeys: { platform: string; conversation: string },
+    stats: DrainStats,
+  ): void {
     const after = this.clock.now();
     switch (result.kind) {
       case "sent":
-        this.set(row.id, { state: "sent", platformMessageId: result.messageId, sentAt: after, leaseUntil: null, reason: null });
+        this.set(row.id, {
+          state: "sent",
+          platformMessageId: result.messageId,
+          sentAt: after,
+          leaseUntil: null,
+          reason: null,
+        });
         stats.sent++;
         break;
       case "rate_limited": {
         const until = after.getTime() + result.retryAfterMs;
         this.limiter.pause(pauseKeys[result.scope], until);
         // A 429 is the platform pacing us, not a failure: it does not use up an attempt.
-        this.set(row.id, { state: "pending", attempts: row.attempts, notBefore: new Date(until), leaseUntil: null, reason: "rate limited" });
+        this.set(row.id, {
+          state: "pending",
+          attempts: row.attempts,
+          notBefore: new Date(until),
+          leaseUntil: null,
+          reason: "rate limited",
+        });
         stats.retried++;
         break;
       }
@@ -229,7 +275,13 @@ export class OutboxDrainer {
           stats.failed++;
           this.logger.error({ key: row.key, reason: result.reason }, "message failed for good");
         } else {
-          this.set(row.id, { state: "pending", attempts, reason: result.reason, leaseUntil: null, notBefore: new Date(after.getTime() + backoffMs(attempts, this.opts.random)) });
+          this.set(row.id, {
+            state: "pending",
+            attempts,
+            reason: result.reason,
+            leaseUntil: null,
+            notBefore: new Date(after.getTime() + backoffMs(attempts, this.opts.random)),
+          });
           stats.retried++;
         }
         break;
@@ -243,7 +295,11 @@ export class OutboxDrainer {
 
   /** Sends left in flight by a crash: confirmed with the platform if it can tell, else sent again. */
   private async recoverInFlight(now: Date, stats: DrainStats): Promise<void> {
-    const stuck = this.db.select().from(outbox).where(and(eq(outbox.state, "sending"), lte(outbox.leaseUntil, now))).all();
+    const stuck = this.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.state, "sending"), lte(outbox.leaseUntil, now)))
+      .all();
     for (const row of stuck) {
       const intent = this.readIntent(row, stats);
       if (intent === null) continue;
@@ -259,8 +315,20 @@ export class OutboxDrainer {
 
   /** One pass over what is due now. */
   async drainOnce(): Promise<DrainStats> {
-    const stats: DrainStats = { sent: 0, deferred: 0, retried: 0, undeliverable: 0, cancelled: 0, failed: 0, waitMs: null };
-    this.org = this.db.select({ locale: organizations.defaultLocale, tz: organizations.defaultTimezone }).from(organizations).limit(1).get();
+    const stats: DrainStats = {
+      sent: 0,
+      deferred: 0,
+      retried: 0,
+      undeliverable: 0,
+      cancelled: 0,
+      failed: 0,
+      waitMs: null,
+    };
+    this.org = this.db
+      .select({ locale: organizations.defaultLocale, tz: organizations.defaultTimezone })
+      .from(organizations)
+      .limit(1)
+      .get();
     await this.recoverInFlight(this.clock.now(), stats);
     const due = this.db
       .select()
@@ -272,7 +340,8 @@ export class OutboxDrainer {
 
     // A platform out of budget for this pass is skipped before any per-row work.
     const blocked = new Set<Platform>();
-    const platformKeys = (platform: Platform, sender: Sender) => sender.limits.platform.map((spec, i) => ({ key: `${platform}:${i}`, spec }));
+    const platformKeys = (platform: Platform, sender: Sender) =>
+      sender.limits.platform.map((spec, i) => ({ key: `${platform}:${i}`, spec }));
     const noteWait = (wait: number) => {
       stats.waitMs = stats.waitMs === null ? wait : Math.min(stats.waitMs, wait);
     };
@@ -306,7 +375,13 @@ export class OutboxDrainer {
         // Find the person on the platform first (e.g. by email), so their own profile's zone applies below.
         const problem = await sender.identify(recipient);
         if (problem !== null) {
-          this.record(row, problem, row.attempts + 1, { platform: row.platform, conversation: `${row.platform}:person:${recipient.personId}` }, stats);
+          this.record(
+            row,
+            problem,
+            row.attempts + 1,
+            { platform: row.platform, conversation: `${row.platform}:person:${recipient.personId}` },
+            stats,
+          );
           continue;
         }
         recipient = this.recipient(row) ?? recipient;
@@ -320,10 +395,14 @@ export class OutboxDrainer {
           continue;
         }
       }
-      const conversation = recipient.kind === "person" ? `person:${recipient.personId}` : `channel:${recipient.channel}`;
+      const conversation =
+        recipient.kind === "person" ? `person:${recipient.personId}` : `channel:${recipient.channel}`;
       const pauseKeys = { platform: row.platform, conversation: `${row.platform}:${conversation}` };
       const wait = this.limiter.take(
-        [...platformKeys(row.platform, sender), ...sender.limits.conversation.map((spec, i) => ({ key: `${pauseKeys.conversation}:${i}`, spec }))],
+        [
+          ...platformKeys(row.platform, sender),
+          ...sender.limits.conversation.map((spec, i) => ({ key: `${pauseKeys.conversation}:${i}`, spec })),
+        ],
         [pauseKeys.platform, pauseKeys.conversation],
         now.getTime(),
       );

@@ -67,7 +67,12 @@ export class JobRunner {
       const due = tx
         .select({ id: jobs.id })
         .from(jobs)
-        .where(or(and(eq(jobs.status, "pending"), lte(jobs.dueAt, now)), and(eq(jobs.status, "running"), lte(jobs.leaseUntil, now))))
+        .where(
+          or(
+            and(eq(jobs.status, "pending"), lte(jobs.dueAt, now)),
+            and(eq(jobs.status, "running"), lte(jobs.leaseUntil, now)),
+          ),
+        )
         .orderBy(jobs.dueAt, jobs.id)
         .limit(this.opts.batch)
         .all()
@@ -75,7 +80,11 @@ export class JobRunner {
       if (due.length === 0) return [];
       return tx
         .update(jobs)
-        .set({ status: "running", leaseUntil: new Date(now.getTime() + this.opts.leaseMs), attempts: sql`${jobs.attempts} + 1` })
+        .set({
+          status: "running",
+          leaseUntil: new Date(now.getTime() + this.opts.leaseMs),
+          attempts: sql`${jobs.attempts} + 1`,
+        })
         .where(inArray(jobs.id, due))
         .returning()
         .all()
@@ -104,7 +113,10 @@ export class JobRunner {
       if (handler === undefined) throw new Error(`no handler for job kind "${job.kind}"`);
       this.db.transaction((tx) => {
         handler(tx, payload, job);
-        tx.update(jobs).set({ status: "done", leaseUntil: null, finishedAt: now, lastError: null }).where(eq(jobs.id, job.id)).run();
+        tx.update(jobs)
+          .set({ status: "done", leaseUntil: null, finishedAt: now, lastError: null })
+          .where(eq(jobs.id, job.id))
+          .run();
       });
     } catch (e) {
       // The handler's own writes rolled back with its transaction. Handlers
@@ -116,7 +128,12 @@ export class JobRunner {
         .set(
           parked
             ? { status: "parked", leaseUntil: null, lastError: error, finishedAt: now }
-            : { status: "pending", leaseUntil: null, lastError: error, dueAt: new Date(now.getTime() + backoffMs(job.attempts, this.opts.random)) },
+            : {
+                status: "pending",
+                leaseUntil: null,
+                lastError: error,
+                dueAt: new Date(now.getTime() + backoffMs(job.attempts, this.opts.random)),
+              },
         )
         .where(eq(jobs.id, job.id))
         .run();

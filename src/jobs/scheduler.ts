@@ -34,9 +34,24 @@ export class Scheduler {
 
   /** The next moment anything is due: for tests that jump time, and for logs. */
   nextWakeAt(): Date | null {
-    const j = this.db.select({ at: min(jobs.dueAt) }).from(jobs).where(eq(jobs.status, "pending")).get()?.at ?? null;
-    const lease = this.db.select({ at: min(jobs.leaseUntil) }).from(jobs).where(eq(jobs.status, "running")).get()?.at ?? null;
-    const o = this.db.select({ at: min(outbox.notBefore) }).from(outbox).where(and(eq(outbox.state, "pending"))).get()?.at ?? null;
+    const j =
+      this.db
+        .select({ at: min(jobs.dueAt) })
+        .from(jobs)
+        .where(eq(jobs.status, "pending"))
+        .get()?.at ?? null;
+    const lease =
+      this.db
+        .select({ at: min(jobs.leaseUntil) })
+        .from(jobs)
+        .where(eq(jobs.status, "running"))
+        .get()?.at ?? null;
+    const o =
+      this.db
+        .select({ at: min(outbox.notBefore) })
+        .from(outbox)
+        .where(and(eq(outbox.state, "pending")))
+        .get()?.at ?? null;
     const times = [j, lease, o].filter((d): d is Date => d !== null).map((d) => new Date(d).getTime());
     return times.length === 0 ? null : new Date(Math.min(...times));
   }

@@ -6,7 +6,15 @@ export type Platform = "slack" | "teams" | "webchat";
 
 /** Where a message goes: a person's direct chat, or a channel. */
 export type Recipient =
-  | { kind: "person"; personId: string; email: string; slackUserId: string | null; teamsAadObjectId: string | null; locale: Locale; timezone: string }
+  | {
+      kind: "person";
+      personId: string;
+      email: string;
+      slackUserId: string | null;
+      teamsAadObjectId: string | null;
+      locale: Locale;
+      timezone: string;
+    }
   | { kind: "channel"; channel: string; locale: Locale };
 
 /** What to say: one kind per message, each with its schema (./intent). */

@@ -18,29 +18,44 @@ export function readOrgCsv(bytes: Uint8Array): CsvResult {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, errors: [{ line: 1, reason: "the file is not UTF-8 text (in Excel: save as \"CSV UTF-8\")" }] };
+    return { ok: false, errors: [{ line: 1, reason: 'the file is not UTF-8 text (in Excel: save as "CSV UTF-8")' }] };
   }
   let records: Parsed[];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as Parsed[];
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as Parsed[];
   } catch (e) {
     const err = e as { message?: string; lines?: number };
-    const reason = (err.message ?? "unreadable CSV").replace(/^Invalid Record Length: |^[A-Za-z ]+: /, "").replace(/ at line \d+.*$/, "");
+    const reason = (err.message ?? "unreadable CSV")
+      .replace(/^Invalid Record Length: |^[A-Za-z ]+: /, "")
+      .replace(/ at line \d+.*$/, "");
     return { ok: false, errors: [{ line: err.lines ?? 1, reason: `not valid CSV: ${reason}` }] };
   }
   const [header, ...body] = records;
-  if (header === undefined) return { ok: false, errors: [{ line: 1, reason: "the file is empty (expected a header row)" }] };
+  if (header === undefined)
+    return { ok: false, errors: [{ line: 1, reason: "the file is empty (expected a header row)" }] };
 
   const names = header.record.map((h) => h.trim().toLowerCase());
   if (names.length === 1 && names[0]?.includes(";")) {
-    return { ok: false, errors: [{ line: 1, reason: "the header is separated by semicolons; Pulsen reads comma-separated CSV" }] };
+    return {
+      ok: false,
+      errors: [{ line: 1, reason: "the header is separated by semicolons; Pulsen reads comma-separated CSV" }],
+    };
   }
   const missing = CSV_COLUMNS.filter((c) => !names.includes(c));
   const unknown = names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n));
   const repeated = names.filter((n, i) => names.indexOf(n) !== i);
   const headerErrors: RowError[] = [];
   if (missing.length > 0) headerErrors.push({ line: 1, reason: `missing column(s): ${missing.join(", ")}` });
-  if (unknown.length > 0) headerErrors.push({ line: 1, reason: `unknown column(s): ${unknown.join(", ")} (expected ${CSV_COLUMNS.join(",")})` });
+  if (unknown.length > 0)
+    headerErrors.push({
+      line: 1,
+      reason: `unknown column(s): ${unknown.join(", ")} (expected ${CSV_COLUMNS.join(",")})`,
+    });
   if (repeated.length > 0) headerErrors.push({ line: 1, reason: `repeated column(s): ${repeated.join(", ")}` });
   if (headerErrors.length > 0) return { ok: false, errors: headerErrors };
 

@@ -16,7 +16,11 @@ export function importOrgCsv(db: Db, bytes: Uint8Array, opts: { dryRun: boolean;
   const snapshot = loadOrgSnapshot(db);
   const valid = validateRows(csv.rows, snapshot.org?.name ?? null);
   if (!valid.ok) throw invalid(valid.errors.map(formatRowError));
-  const plan = planImport(valid.rows, { orgName: snapshot.org?.name ?? null, unitPaths: snapshot.unitPaths, people: snapshot.people });
+  const plan = planImport(valid.rows, {
+    orgName: snapshot.org?.name ?? null,
+    unitPaths: snapshot.unitPaths,
+    people: snapshot.people,
+  });
   if (!opts.dryRun) applyImport(db, plan, opts.clock);
   return plan;
 }

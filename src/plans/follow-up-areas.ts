@@ -39,11 +39,26 @@ export function followUpAreas(store: Store, roundId: string, unitId: string): Fo
     // The person's own unit first, then outwards.
     .sort((a, b) => path.indexOf(a.unitId) - path.indexOf(b.unitId));
   if (plans.length === 0) return [];
-  const areas = store.select().from(planFocusAreas).where(inArray(planFocusAreas.planId, plans.map((p) => p.planId))).all();
+  const areas = store
+    .select()
+    .from(planFocusAreas)
+    .where(
+      inArray(
+        planFocusAreas.planId,
+        plans.map((p) => p.planId),
+      ),
+    )
+    .all();
   return plans.flatMap((p) =>
     areas
       .filter((a) => a.planId === p.planId)
       .sort((a, b) => (a.kind === b.kind ? a.factorId.localeCompare(b.factorId) : a.kind === "improve" ? -1 : 1))
-      .map((a) => ({ itemId: followUpItemId(p.unitId, a.factorId), planUnitId: p.unitId, unitPath: p.path, factorId: a.factorId, kind: a.kind })),
+      .map((a) => ({
+        itemId: followUpItemId(p.unitId, a.factorId),
+        planUnitId: p.unitId,
+        unitPath: p.path,
+        factorId: a.factorId,
+        kind: a.kind,
+      })),
   );
 }

@@ -24,7 +24,9 @@ export function scheduleFollowUp(tx: Store, measureId: MeasureId, deadline: Date
 
 function openMeasure(tx: Tx, measureId: string) {
   const m = tx.select().from(measures).where(eq(measures.id, measureId)).get();
-  return m === undefined || m.status === "done" || m.responsibleId === null ? null : { ...m, responsibleId: m.responsibleId };
+  return m === undefined || m.status === "done" || m.responsibleId === null
+    ? null
+    : { ...m, responsibleId: m.responsibleId };
 }
 
 /** The job kinds of the action-plan follow-up. A measure marked done is never chased. */
@@ -50,8 +52,19 @@ export function planJobHandlers(deps: { now: () => Date; platforms: ReadonlySet<
 }
 
 /** A status change goes to the unit's channel (or its leaders): the team sees its plan move. */
-export function queueProgress(tx: Store, measureId: string, updateNo: number, platforms: ReadonlySet<Platform>, now: Date): number {
-  const m = tx.select({ planId: measures.planId, unitId: actionPlans.unitId }).from(measures).innerJoin(actionPlans, eq(actionPlans.id, measures.planId)).where(eq(measures.id, measureId)).get();
+export function queueProgress(
+  tx: Store,
+  measureId: string,
+  updateNo: number,
+  platforms: ReadonlySet<Platform>,
+  now: Date,
+): number {
+  const m = tx
+    .select({ planId: measures.planId, unitId: actionPlans.unitId })
+    .from(measures)
+    .innerJoin(actionPlans, eq(actionPlans.id, measures.planId))
+    .where(eq(measures.id, measureId))
+    .get();
   if (m === undefined) return 0;
   const keys = {
     channel: outboxKey({ kind: "progress", measureId, updateNo }),

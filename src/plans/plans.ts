@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { PulsenError } from "../core/errors";
 import type { MeasureId, PlanId } from "../core/ids";
-import { checkDeadline, checkFocusAreas, type FocusArea, MEASURE_TEXT, type MeasureStatus, planProgress, type Progress } from "../core/plan";
+import {
+  checkDeadline,
+  checkFocusAreas,
+  type FocusArea,
+  MEASURE_TEXT,
+  type MeasureStatus,
+  planProgress,
+  type Progress,
+} from "../core/plan";
 import { newId } from "../db/ids";
 import { getInstrument } from "../db/instrument-store";
 import type { Db, Store, Tx } from "../db/open";
@@ -43,11 +51,16 @@ function roundFactorIds(store: Store, roundId: string): string[] {
 
 /** A unit's plan for a round, created on first use; plans follow closed rounds only. */
 export function ensurePlan(tx: Tx, roundId: string, unitId: string, byPersonId: string | null, now: Date): PlanId {
-  const existing = tx.select({ id: actionPlans.id }).from(actionPlans).where(and(eq(actionPlans.roundId, roundId), eq(actionPlans.unitId, unitId))).get();
+  const existing = tx
+    .select({ id: actionPlans.id })
+    .from(actionPlans)
+    .where(and(eq(actionPlans.roundId, roundId), eq(actionPlans.unitId, unitId)))
+    .get();
   if (existing) return existing.id as PlanId;
   const round = tx.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get();
   if (round === undefined) throw new PulsenError("not_found", `no round "${roundId}"`);
-  if (round.status !== "closed") throw new PulsenError("conflict", "an action plan follows the results: wait until the round closes");
+  if (round.status !== "closed")
+    throw new PulsenError("conflict", "an action plan follows the results: wait until the round closes");
   const id = newId<PlanId>("plan");
   tx.insert(actionPlans).values({ id, roundId, unitId, createdBy: byPersonId, createdAt: now, updatedAt: now }).run();
   return id;
@@ -75,14 +88,33 @@ export function addMeasure(tx: Tx, planId: PlanId, m: NewMeasure, byPersonId: st
   const plan = tx.select({ roundId: actionPlans.roundId }).from(actionPlans).where(eq(actionPlans.id, planId)).get();
   if (plan === undefined) throw new PulsenError("not_found", "no such plan");
   const text = m.text.trim();
-  if (text.length < MEASURE_TEXT.min || text.length > MEASURE_TEXT.max) throw new PulsenError("input_invalid", `text must be ${MEASURE_TEXT.min}–${MEASURE_TEXT.max} characters`);
+  if (text.length < MEASURE_TEXT.min || text.length > MEASURE_TEXT.max)
+    throw new PulsenError("input_invalid", `text must be ${MEASURE_TEXT.min}–${MEASURE_TEXT.max} characters`);
   const deadlineWhy = checkDeadline(m.deadline, now);
   if (deadlineWhy !== null) throw new PulsenError("input_invalid", `deadline ${deadlineWhy}`);
-  if (m.factorId !== null && !roundFactorIds(tx, plan.roundId).includes(m.factorId)) throw new PulsenError("input_invalid", `factorId "${m.factorId}" is not a factor of this round`);
-  const who = tx.select({ id: people.id }).from(people).where(and(eq(people.id, m.responsibleId), eq(people.active, true))).get();
-  if (who === undefined) throw new PulsenError("input_invalid", "responsibleId is not an active person in the organization");
+  if (m.factorId !== null && !roundFactorIds(tx, plan.roundId).includes(m.factorId))
+    throw new PulsenError("input_invalid", `factorId "${m.factorId}" is not a factor of this round`);
+  const who = tx
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.id, m.responsibleId), eq(people.active, true)))
+    .get();
+  if (who === undefined)
+    throw new PulsenError("input_invalid", "responsibleId is not an active person in the organization");
   const id = newId<MeasureId>("measure");
-  tx.insert(measures).values({ id, planId, factorId: m.factorId, text, responsibleId: m.responsibleId, deadline: m.deadline, status: "not_started", createdAt: now, updatedAt: now }).run();
+  tx.insert(measures)
+    .values({
+      id,
+      planId,
+      factorId: m.factorId,
+      text,
+      responsibleId: m.responsibleId,
+      deadline: m.deadline,
+      status: "not_started",
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
   tx.insert(measureUpdates).values({ measureId: id, status: "not_started", byPersonId, at: now }).run();
   tx.update(actionPlans).set({ updatedAt: now }).where(eq(actionPlans.id, planId)).run();
   scheduleFollowUp(tx, id, m.deadline, now);
@@ -133,7 +165,11 @@ function measureViews(store: Store, planIds: string[]): Map<string, MeasureView[
 }
 
 /** Plans, newest round first: all of them, or those of the given units. */
-export function listPlans(store: Store, now: Date, filter: { unitIds?: readonly string[]; roundId?: string } = {}): PlanView[] {
+export function listPlans(
+  store: Store,
+  now: Date,
+  filter: { unitIds?: readonly string[]; roundId?: string } = {},
+): PlanView[] {
   const conditions = [];
   if (filter.unitIds !== undefined) {
     if (filter.unitIds.length === 0) return [];
@@ -150,7 +186,8 @@ export function listPlans(store: Store, now: Date, filter: { unitIds?: readonly 
     .orderBy(desc(rounds.closedAt), asc(units.path))
     .all();
   const ids = rows.map((r) => r.p.id);
-  const focus = ids.length === 0 ? [] : store.select().from(planFocusAreas).where(inArray(planFocusAreas.planId, ids)).all();
+  const focus =
+    ids.length === 0 ? [] : store.select().from(planFocusAreas).where(inArray(planFocusAreas.planId, ids)).all();
   const ms = measureViews(store, ids);
   return rows.map(({ p, unit, seriesName }) => {
     const list = ms.get(p.id) ?? [];
@@ -166,7 +203,10 @@ export function listPlans(store: Store, now: Date, filter: { unitIds?: readonly 
         .map((f) => ({ factorId: f.factorId, kind: f.kind }))
         .sort((a, b) => (a.kind === b.kind ? a.factorId.localeCompare(b.factorId) : a.kind === "improve" ? -1 : 1)),
       measures: list,
-      progress: planProgress(list.map((m) => ({ status: m.status, deadline: new Date(m.deadline) })), now),
+      progress: planProgress(
+        list.map((m) => ({ status: m.status, deadline: new Date(m.deadline) })),
+        now,
+      ),
       updatedAt: p.updatedAt.toISOString(),
     };
   });
@@ -181,14 +221,31 @@ export function findPlan(store: Store, roundId: string, unitId: string, now: Dat
  * responsible and for those who may write the unit's plan. The change is
  * logged and, if it is one, posted to the unit's channel or leaders.
  */
-export function reportMeasureStatus(db: Db, measureId: string, status: MeasureStatus, byPersonId: string, platforms: ReadonlySet<Platform>, now: Date): { changed: boolean } {
-  const m = db.select({ responsibleId: measures.responsibleId, unitId: actionPlans.unitId }).from(measures).innerJoin(actionPlans, eq(actionPlans.id, measures.planId)).where(eq(measures.id, measureId)).get();
+export function reportMeasureStatus(
+  db: Db,
+  measureId: string,
+  status: MeasureStatus,
+  byPersonId: string,
+  platforms: ReadonlySet<Platform>,
+  now: Date,
+): { changed: boolean } {
+  const m = db
+    .select({ responsibleId: measures.responsibleId, unitId: actionPlans.unitId })
+    .from(measures)
+    .innerJoin(actionPlans, eq(actionPlans.id, measures.planId))
+    .where(eq(measures.id, measureId))
+    .get();
   if (m === undefined) throw new PulsenError("not_found", "no such measure");
   const viewer = loadViewer(db, byPersonId);
-  if (m.responsibleId !== byPersonId && !(viewer?.access.plans.has(m.unitId) ?? false)) throw new PulsenError("forbidden", "only the person responsible, the unit's leaders and HR update a measure");
+  if (m.responsibleId !== byPersonId && !(viewer?.access.plans.has(m.unitId) ?? false))
+    throw new PulsenError("forbidden", "only the person responsible, the unit's leaders and HR update a measure");
   return db.transaction((tx) => {
     if (!setMeasureStatus(tx, measureId, status, byPersonId, now)) return { changed: false };
-    const n = tx.select({ id: measureUpdates.id }).from(measureUpdates).where(eq(measureUpdates.measureId, measureId)).all().length;
+    const n = tx
+      .select({ id: measureUpdates.id })
+      .from(measureUpdates)
+      .where(eq(measureUpdates.measureId, measureId))
+      .all().length;
     queueProgress(tx, measureId, n, platforms, now);
     return { changed: true };
   });

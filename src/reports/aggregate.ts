@@ -15,7 +15,13 @@ export interface UnitAggregate {
   factors: Map<string, { respondents: number; meanSum: number }>;
 }
 
-export const emptyAggregate = (): UnitAggregate => ({ invited: 0, responses: 0, finished: 0, items: new Map(), factors: new Map() });
+export const emptyAggregate = (): UnitAggregate => ({
+  invited: 0,
+  responses: 0,
+  finished: 0,
+  items: new Map(),
+  factors: new Map(),
+});
 
 /**
  * Everything a round's reports need, computed by SQLite with GROUP BY: four
@@ -23,7 +29,12 @@ export const emptyAggregate = (): UnitAggregate => ({ invited: 0, responses: 0, 
  * and unit × factor, never per answer. Respondents' factor means were stored
  * with their response (response_factors).
  */
-export function aggregateRound(store: Store, roundId: string, instrument: Instrument, itemIds: readonly string[]): Map<string, UnitAggregate> {
+export function aggregateRound(
+  store: Store,
+  roundId: string,
+  instrument: Instrument,
+  itemIds: readonly string[],
+): Map<string, UnitAggregate> {
   const byUnit = new Map<string, UnitAggregate>();
   const unit = (id: string) => {
     let a = byUnit.get(id);
@@ -38,7 +49,8 @@ export function aggregateRound(store: Store, roundId: string, instrument: Instru
       select unit_id as unit, count(*) as n from invitations where round_id = ${roundId} group by unit_id
       union all
       select unit_id as unit, count as n from forgotten_invitations where round_id = ${roundId}
-    ) group by unit`)) unit(r.unit).invited = r.n;
+    ) group by unit`))
+    unit(r.unit).invited = r.n;
   for (const r of store.all<{ unit: string; n: number; finished: number }>(sql`
     select unit_id as unit, count(*) as n, sum(finished) as finished from responses where round_id = ${roundId} group by unit_id`)) {
     unit(r.unit).responses = r.n;

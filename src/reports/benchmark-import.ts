@@ -8,7 +8,10 @@ import { benchmarks } from "../db/schema";
 const row = z.object({
   instrument: z.string().trim().min(1, "instrument is empty"),
   factor: z.string().trim().min(1, "factor is empty"),
-  value: z.coerce.number({ error: "value must be a number" }).min(0, "value must be 0–100").max(100, "value must be 0–100"),
+  value: z.coerce
+    .number({ error: "value must be a number" })
+    .min(0, "value must be 0–100")
+    .max(100, "value must be 0–100"),
   label: z.string().trim().min(1, "label is empty"),
 });
 
@@ -16,7 +19,11 @@ const row = z.object({
 export function importBenchmarks(db: Db, text: string): number {
   let records: Record<string, string>[];
   try {
-    records = parse(text, { bom: true, columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true }) as Record<string, string>[];
+    records = parse(text, {
+      bom: true,
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+    }) as Record<string, string>[];
   } catch (e) {
     throw new PulsenError("input_invalid", `not valid CSV: ${(e as Error).message}`, [], { cause: e });
   }
@@ -29,16 +36,25 @@ export function importBenchmarks(db: Db, text: string): number {
     if (!r.success) return void errors.push(`line ${line}: ${r.error.issues[0]?.message ?? "invalid"}`);
     const factors = known.get(r.data.instrument);
     if (!factors) return void errors.push(`line ${line}: unknown instrument "${r.data.instrument}"`);
-    if (!factors.has(r.data.factor)) return void errors.push(`line ${line}: ${r.data.instrument} has no factor "${r.data.factor}"`);
+    if (!factors.has(r.data.factor))
+      return void errors.push(`line ${line}: ${r.data.instrument} has no factor "${r.data.factor}"`);
     rows.push(r.data);
   });
   if (records.length === 0) errors.push("line 1: no rows (expected instrument,factor,value,label)");
-  if (errors.length > 0) throw new PulsenError("input_invalid", `the file has ${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was imported`, errors);
+  if (errors.length > 0)
+    throw new PulsenError(
+      "input_invalid",
+      `the file has ${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was imported`,
+      errors,
+    );
   db.transaction((tx) => {
     for (const r of rows) {
       tx.insert(benchmarks)
         .values({ instrumentId: r.instrument, factorId: r.factor, value: r.value, label: r.label })
-        .onConflictDoUpdate({ target: [benchmarks.instrumentId, benchmarks.factorId, benchmarks.label], set: { value: r.value } })
+        .onConflictDoUpdate({
+          target: [benchmarks.instrumentId, benchmarks.factorId, benchmarks.label],
+          set: { value: r.value },
+        })
         .run();
     }
   });

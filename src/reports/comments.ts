@@ -13,7 +13,12 @@ import { roundReports } from "./report";
  * wrote what. DESIGN.md rule 7 limits who may read them: leaders, union and
  * safety reps, and HR.
  */
-export function unitComments(store: Store, roundId: string, unitPath: string, k: number): { shown: true; comments: string[] } | { shown: false } {
+export function unitComments(
+  store: Store,
+  roundId: string,
+  unitPath: string,
+  k: number,
+): { shown: true; comments: string[] } | { shown: false } {
   const reports = roundReports(store, roundId, k, false);
   const unit = store.select({ id: units.id }).from(units).where(eq(units.path, unitPath)).get();
   if (unit === undefined || !reports.commentsShown.has(unit.id)) return { shown: false };

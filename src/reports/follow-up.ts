@@ -20,21 +20,47 @@ export interface FollowUpResult {
  * for the plan's unit. Shown only where the unit's own report is shown and
  * at least k answered the question: the same group, the same rule.
  */
-export function followUpResults(store: Store, roundId: string, reports: RoundReports, k: number): Map<string, FollowUpResult[]> {
+export function followUpResults(
+  store: Store,
+  roundId: string,
+  reports: RoundReports,
+  k: number,
+): Map<string, FollowUpResult[]> {
   const out = new Map<string, FollowUpResult[]>();
   const round = store.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (round === undefined || round.openedAt === null) return out;
   const before = previousRound(store, round.seriesId, round.openedAt);
   if (before === null) return out;
-  const plans = store.select({ id: actionPlans.id, unitId: actionPlans.unitId }).from(actionPlans).where(eq(actionPlans.roundId, before)).all();
+  const plans = store
+    .select({ id: actionPlans.id, unitId: actionPlans.unitId })
+    .from(actionPlans)
+    .where(eq(actionPlans.roundId, before))
+    .all();
   if (plans.length === 0) return out;
-  const areas = store.select().from(planFocusAreas).where(inArray(planFocusAreas.planId, plans.map((p) => p.id))).all();
-  const byItem = new Map(areas.map((a) => [followUpItemId(plans.find((p) => p.id === a.planId)!.unitId, a.factorId), { ...a, unitId: plans.find((p) => p.id === a.planId)!.unitId }]));
+  const areas = store
+    .select()
+    .from(planFocusAreas)
+    .where(
+      inArray(
+        planFocusAreas.planId,
+        plans.map((p) => p.id),
+      ),
+    )
+    .all();
+  const byItem = new Map(
+    areas.map((a) => [
+      followUpItemId(plans.find((p) => p.id === a.planId)!.unitId, a.factorId),
+      { ...a, unitId: plans.find((p) => p.id === a.planId)!.unitId },
+    ]),
+  );
   if (byItem.size === 0) return out;
   const counts = store.all<{ item: string; value: number; n: number }>(sql`
     select a.item_id as item, a.value as value, count(*) as n
     from answers a join responses r on r.id = a.response_id
-    where r.round_id = ${roundId} and a.item_id in (${sql.join([...byItem.keys()].map((i) => sql`${i}`), sql`, `)})
+    where r.round_id = ${roundId} and a.item_id in (${sql.join(
+      [...byItem.keys()].map((i) => sql`${i}`),
+      sql`, `,
+    )})
     group by a.item_id, a.value`);
   for (const [itemId, area] of byItem) {
     const report = reports.byUnit.get(area.unitId);
@@ -43,8 +69,10 @@ export function followUpResults(store: Store, roundId: string, reports: RoundRep
     const n = c(1) + c(2) + c(3);
     if (n < k) continue;
     const share = (x: number) => Math.round((x / n) * 100) / 100;
-    out.set(area.unitId, [...(out.get(area.unitId) ?? []), { factorId: area.factorId, kind: area.kind, n, better: share(c(3)), same: share(c(2)), worse: share(c(1)) }]);
+    out.set(area.unitId, [
+      ...(out.get(area.unitId) ?? []),
+      { factorId: area.factorId, kind: area.kind, n, better: share(c(3)), same: share(c(2)), worse: share(c(1)) },
+    ]);
   }
   return out;
 }
-

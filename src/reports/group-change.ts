@@ -21,7 +21,12 @@ export function trendAllowed(c: GroupChange | undefined, k: number): boolean {
   return c === undefined || c.most === 0 || c.least >= k;
 }
 
-export function groupChange(store: Store, tree: UnitTree, roundId: string, earlierId: string): Map<string, GroupChange> {
+export function groupChange(
+  store: Store,
+  tree: UnitTree,
+  roundId: string,
+  earlierId: string,
+): Map<string, GroupChange> {
   const parent = new Map<string, string>();
   for (const [p, children] of tree.children) for (const c of children) parent.set(c, p);
   const withAncestors = (unitId: string | undefined): Set<string> => {
@@ -51,7 +56,8 @@ export function groupChange(store: Store, tree: UnitTree, roundId: string, earli
     select unit_id as unit, round_id as round, count as n from forgotten_invitations where round_id in (${roundId}, ${earlierId})`);
   const rolled = (round: string) => {
     const m = new Map<string, number>();
-    for (const t of tallies.filter((x) => x.round === round)) for (const u of withAncestors(t.unit)) m.set(u, (m.get(u) ?? 0) + t.n);
+    for (const t of tallies.filter((x) => x.round === round))
+      for (const u of withAncestors(t.unit)) m.set(u, (m.get(u) ?? 0) + t.n);
     return m;
   };
   const [a, b] = [rolled(roundId), rolled(earlierId)];

@@ -13,10 +13,21 @@ const LEVER_SCORE = 60;
 
 export interface Insights {
   round: string;
-  comparisons: { unit: string; factors: { id: string; score: number | null; parent: number | null; organization: number | null; benchmarks: { label: string; value: number }[] }[] }[];
+  comparisons: {
+    unit: string;
+    factors: {
+      id: string;
+      score: number | null;
+      parent: number | null;
+      organization: number | null;
+      benchmarks: { label: string; value: number }[];
+    }[];
+  }[];
   segments: { unit: string; leadership: number; engagement: number; segment: Segment }[] | { skipped: string };
   /** `lever`: moves with engagement and scores low, where effort likely matters most (decided here, shown as is). */
-  drivers: { factor: string; n: number; r: number | null; score: number | null; lever: boolean }[] | { skipped: string };
+  drivers:
+    | { factor: string; n: number; r: number | null; score: number | null; lever: boolean }[]
+    | { skipped: string };
 }
 
 /**
@@ -30,7 +41,13 @@ export function roundInsights(store: Store, roundId: string, k: number): Insight
   const all = roundReports(store, roundId, k);
   const round = store.select().from(rounds).where(eq(rounds.id, roundId)).get()!;
   const { instrument } = getInstrument(store, round.instrumentId, round.instrumentVersion ?? undefined);
-  const parents = new Map(store.select({ id: units.id, parentId: units.parentId }).from(units).all().map((u) => [u.id, u.parentId]));
+  const parents = new Map(
+    store
+      .select({ id: units.id, parentId: units.parentId })
+      .from(units)
+      .all()
+      .map((u) => [u.id, u.parentId]),
+  );
   const shown = (id: string | null | undefined): Shown | null => {
     const r = id ? all.byUnit.get(id) : undefined;
     return r && !r.suppressed ? r : null;
@@ -59,7 +76,9 @@ export function roundInsights(store: Store, roundId: string, k: number): Insight
   }
   comparisons.sort((a, b) => a.unit.localeCompare(b.unit, "nb"));
 
-  const has = (f: string) => instrument.factors.some((x) => x.id === f) && (round.itemIds ?? []).some((i) => instrument.factors.find((x) => x.id === f)?.items.some((it) => it.id === i));
+  const has = (f: string) =>
+    instrument.factors.some((x) => x.id === f) &&
+    (round.itemIds ?? []).some((i) => instrument.factors.find((x) => x.id === f)?.items.some((it) => it.id === i));
   let segments: Insights["segments"] = { skipped: "the round asked no leadership and engagement indices" };
   if (has("leadership") && has("engagement")) {
     const orgL = score(root, "leadership");
@@ -71,16 +90,27 @@ export function roundInsights(store: Store, roundId: string, k: number): Insight
         .flatMap((c) => {
           const l = c.factors.find((f) => f.id === "leadership")?.score ?? null;
           const e = c.factors.find((f) => f.id === "engagement")?.score ?? null;
-          return l === null || e === null ? [] : [{ unit: c.unit, leadership: l, engagement: e, segment: segment(l, e, orgL, orgE) }];
+          return l === null || e === null
+            ? []
+            : [{ unit: c.unit, leadership: l, engagement: e, segment: segment(l, e, orgL, orgE) }];
         });
     }
   }
 
   let drivers: Insights["drivers"] = { skipped: "the round asked no engagement index" };
   if (has("engagement")) {
-    if (root === null || root.responses < DRIVER_MIN_RESPONSES) drivers = { skipped: `driver analysis needs at least ${DRIVER_MIN_RESPONSES} responses in the organization` };
+    if (root === null || root.responses < DRIVER_MIN_RESPONSES)
+      drivers = { skipped: `driver analysis needs at least ${DRIVER_MIN_RESPONSES} responses in the organization` };
     else {
-      const rows = store.all<{ factor: string; n: number; x: number; y: number; xx: number; yy: number; xy: number }>(sql`
+      const rows = store.all<{
+        factor: string;
+        n: number;
+        x: number;
+        y: number;
+        xx: number;
+        yy: number;
+        xy: number;
+      }>(sql`
         select f.factor_id as factor, count(*) as n, sum(f.mean) as x, sum(e.mean) as y,
                sum(f.mean * f.mean) as xx, sum(e.mean * e.mean) as yy, sum(f.mean * e.mean) as xy
         from response_factors f
@@ -95,7 +125,13 @@ export function roundInsights(store: Store, roundId: string, k: number): Insight
         .map((r) => {
           const c = pearson(r);
           const s = score(root, r.factor);
-          return { factor: r.factor, n: r.n, r: c, score: s, lever: c !== null && c >= LEVER_R && s !== null && s < LEVER_SCORE };
+          return {
+            factor: r.factor,
+            n: r.n,
+            r: c,
+            score: s,
+            lever: c !== null && c >= LEVER_R && s !== null && s < LEVER_SCORE,
+          };
         })
         .sort((a, b) => (b.r ?? -2) - (a.r ?? -2));
     }

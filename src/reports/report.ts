@@ -50,7 +50,15 @@ export type FactorReport =
   | HiddenFigure;
 
 type ItemReport =
-  | { id: string; factor: string; suppressed: false; n: number; mean: number | null; sd: number | null; distribution: number[] }
+  | {
+      id: string;
+      factor: string;
+      suppressed: false;
+      n: number;
+      mean: number | null;
+      sd: number | null;
+      distribution: number[];
+    }
   | (HiddenFigure & { factor: string });
 
 type ShownReport = {
@@ -100,7 +108,10 @@ export function roundReports(store: Store, roundId: string, k: number, withTrend
   const round = store.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (round === undefined) throw new PulsenError("not_found", `no round "${roundId}"`);
   if (round.status !== "closed") {
-    throw new PulsenError("conflict", `round ${roundId} is still ${round.status}: results are shown only after it closes`);
+    throw new PulsenError(
+      "conflict",
+      `round ${roundId} is still ${round.status}: results are shown only after it closes`,
+    );
   }
   const { instrument } = getInstrument(store, round.instrumentId, round.instrumentVersion ?? undefined);
   const itemIds = round.itemIds ?? [];
@@ -137,7 +148,14 @@ export function roundReports(store: Store, roundId: string, k: number, withTrend
     const v = decided.units.get(u.id);
     const report: UnitReport =
       v === undefined || !v.visible
-        ? { round: roundId, unit: u.path, includesSubunits: true, invited: a.invited, suppressed: true, reason: v?.visible === false ? v.reason : "below_threshold" }
+        ? {
+            round: roundId,
+            unit: u.path,
+            includesSubunits: true,
+            invited: a.invited,
+            suppressed: true,
+            reason: v?.visible === false ? v.reason : "below_threshold",
+          }
         : shownReport(roundId, u.id, u.path, a, asked, decided, earlier(u.id));
     byUnit.set(u.id, report);
     byPath.set(u.path, report);
@@ -149,7 +167,10 @@ export function roundReports(store: Store, roundId: string, k: number, withTrend
 type AskedFactor = { id: string; items: string[] };
 
 /** What a trend compares with: no earlier round, one withheld for the whole unit, or its report. */
-type Earlier = { kind: "none" } | { kind: "withheld"; why: TrendWithheld } | { kind: "report"; report: UnitReport | undefined };
+type Earlier =
+  | { kind: "none" }
+  | { kind: "withheld"; why: TrendWithheld }
+  | { kind: "report"; report: UnitReport | undefined };
 
 /** The round's factors, each with the statements it asked (a rotating subset may skip some). */
 function askedFactors(instrument: Instrument, itemIds: readonly string[]): AskedFactor[] {
@@ -167,7 +188,9 @@ function figureCounts(own: ReadonlyMap<string, UnitAggregate>, asked: readonly A
     invited: per((a) => a.invited),
     commenters: per((a) => a.finished),
     items: new Map(asked.flatMap((f) => f.items).map((i) => [i, per((a) => n(a.items.get(i)))])),
-    factors: new Map(asked.map((f) => [f.id, { items: f.items, respondents: per((a) => a.factors.get(f.id)?.respondents ?? 0) }])),
+    factors: new Map(
+      asked.map((f) => [f.id, { items: f.items, respondents: per((a) => a.factors.get(f.id)?.respondents ?? 0) }]),
+    ),
   };
 }
 
@@ -182,21 +205,33 @@ function shownReport(
 ): ShownReport {
   const factors = asked.map((f): FactorReport => {
     const v = decided.factors.get(f.id)?.get(unitId);
-    if (v === undefined || !v.visible) return { id: f.id, suppressed: true, reason: v?.visible === false ? v.reason : "below_threshold" };
+    if (v === undefined || !v.visible)
+      return { id: f.id, suppressed: true, reason: v?.visible === false ? v.reason : "below_threshold" };
     const pooled = f.items.reduce<Counts>((acc, i) => addCounts(acc, a.items.get(i) ?? emptyCounts()), emptyCounts());
     const s = a.factors.get(f.id) ?? { respondents: 0, meanSum: 0 };
     const figures = factorFigures(s.meanSum, s.respondents, pooled);
     // Only between two shown figures, from groups that differ by 0 or at least k people (rule 10).
     const earlier = then.kind === "report" ? (shownFactor(then.report, f.id)?.mean ?? null) : null;
     const trend = figures.mean !== null && earlier !== null ? Math.round((figures.mean - earlier) * 100) / 100 : null;
-    const hiddenThen = then.kind === "report" && then.report !== undefined && (then.report.suppressed || then.report.factors.find((x) => x.id === f.id)?.suppressed === true);
+    const hiddenThen =
+      then.kind === "report" &&
+      then.report !== undefined &&
+      (then.report.suppressed || then.report.factors.find((x) => x.id === f.id)?.suppressed === true);
     const withheld: TrendWithheld | null = then.kind === "withheld" ? then.why : hiddenThen ? "hidden_then" : null;
-    return { id: f.id, suppressed: false, ...figures, trend, direction: trendDirection(trend), trendWithheld: withheld };
+    return {
+      id: f.id,
+      suppressed: false,
+      ...figures,
+      trend,
+      direction: trendDirection(trend),
+      trendWithheld: withheld,
+    };
   });
   const items = asked.flatMap((f) =>
     f.items.map((i): ItemReport => {
       const v = decided.items.get(i)?.get(unitId);
-      if (v === undefined || !v.visible) return { id: i, factor: f.id, suppressed: true, reason: v?.visible === false ? v.reason : "below_threshold" };
+      if (v === undefined || !v.visible)
+        return { id: i, factor: f.id, suppressed: true, reason: v?.visible === false ? v.reason : "below_threshold" };
       const d = describe(a.items.get(i) ?? emptyCounts());
       return { id: i, factor: f.id, suppressed: false, n: d.n, mean: d.mean, sd: d.sd, distribution: d.distribution };
     }),

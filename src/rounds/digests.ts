@@ -18,8 +18,19 @@ export function queueDigests(platforms: ReadonlySet<Platform>): RoundClosedListe
     const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
     if (round === undefined) return;
     const a = { platforms, now, window: round.plan?.window ?? DEFAULT_WINDOW, roundId };
-    const tookPart = new Set(tx.selectDistinct({ unitId: invitations.unitId }).from(invitations).where(eq(invitations.roundId, roundId)).all().map((r) => r.unitId));
-    const ledUnits = tx.selectDistinct({ unitId: unitLeaders.unitId }).from(unitLeaders).all().map((r) => r.unitId);
+    const tookPart = new Set(
+      tx
+        .selectDistinct({ unitId: invitations.unitId })
+        .from(invitations)
+        .where(eq(invitations.roundId, roundId))
+        .all()
+        .map((r) => r.unitId),
+    );
+    const ledUnits = tx
+      .selectDistinct({ unitId: unitLeaders.unitId })
+      .from(unitLeaders)
+      .all()
+      .map((r) => r.unitId);
     for (const unitId of ledUnits) {
       if (!subtreeUnitIds(tx, unitId).some((u) => tookPart.has(u))) continue;
       const keys = {
@@ -28,7 +39,11 @@ export function queueDigests(platforms: ReadonlySet<Platform>): RoundClosedListe
       };
       queueToUnit(tx, unitId, keys, { kind: "digest", roundId, unitId }, a);
     }
-    for (const hr of tx.select({ personId: personRoles.personId }).from(personRoles).where(and(eq(personRoles.role, "hr"))).all()) {
+    for (const hr of tx
+      .select({ personId: personRoles.personId })
+      .from(personRoles)
+      .where(and(eq(personRoles.role, "hr")))
+      .all()) {
       const key = outboxKey({ kind: "hr-summary", roundId, personId: hr.personId });
       queueToPerson(tx, hr.personId, key, { kind: "hr_summary", roundId }, a);
     }

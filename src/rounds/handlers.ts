@@ -31,7 +31,11 @@ export function roundJobHandlers(deps: RoundJobDeps): JobHandlers {
       if (s === undefined || s.status !== "active") return;
       const now = deps.now();
       // A round of this series still open (opened by hand) ends as the next one starts.
-      for (const open of tx.select({ id: rounds.id }).from(rounds).where(and(eq(rounds.seriesId, s.id), eq(rounds.status, "open"))).all()) {
+      for (const open of tx
+        .select({ id: rounds.id })
+        .from(rounds)
+        .where(and(eq(rounds.seriesId, s.id), eq(rounds.status, "open")))
+        .all()) {
         closeRound(tx, open.id, now);
       }
       openRound(tx, s, roundId, now, deps);
@@ -39,7 +43,10 @@ export function roundJobHandlers(deps: RoundJobDeps): JobHandlers {
       const tz = orgTimeZone(tx);
       logSkipped(deps.logger, s.id, s.cadence, tz, scheduledFor, now);
       scheduleNextRound(tx, s.id, now, now);
-      deps.logger.info({ round: roundId, series: s.id, late_ms: now.getTime() - scheduledFor.getTime() }, "round opened");
+      deps.logger.info(
+        { round: roundId, series: s.id, late_ms: now.getTime() - scheduledFor.getTime() },
+        "round opened",
+      );
     },
     [JOB_REMIND]: (tx, { roundId, index }) => {
       const n = sendReminders(tx, roundId, index, deps.now());

@@ -34,7 +34,12 @@ export function openRound(tx: Store, s: SeriesRow, roundId: RoundId | null, now:
   if (org === null) throw new PulsenError("conflict", "no organization");
   const tz = org.defaultTimezone;
   const { instrument } = getInstrument(tx, s.instrumentId);
-  const number = (tx.select({ n: max(rounds.number) }).from(rounds).where(eq(rounds.seriesId, s.id)).get()?.n ?? 0) + 1;
+  const number =
+    (tx
+      .select({ n: max(rounds.number) })
+      .from(rounds)
+      .where(eq(rounds.seriesId, s.id))
+      .get()?.n ?? 0) + 1;
   const allItems = instrument.factors.flatMap((f) => f.items.map((i) => i.id));
   const plan: RoundPlan = {
     openDays: s.openDays,
@@ -54,16 +59,26 @@ export function openRound(tx: Store, s: SeriesRow, roundId: RoundId | null, now:
   let id: RoundId;
   if (roundId === null) {
     id = newId<RoundId>("round");
-    tx.insert(rounds).values({ id, seriesId: s.id, instrumentId: instrument.id, createdAt: now, ...values }).run();
+    tx.insert(rounds)
+      .values({ id, seriesId: s.id, instrumentId: instrument.id, createdAt: now, ...values })
+      .run();
   } else {
     id = roundId;
-    tx.update(rounds).set(values).where(and(eq(rounds.id, id), eq(rounds.status, "scheduled"))).run();
+    tx.update(rounds)
+      .set(values)
+      .where(and(eq(rounds.id, id), eq(rounds.status, "scheduled")))
+      .run();
   }
 
   for (const person of audience(tx, s.audienceUnitId)) {
     const platform = platformFor(person, deps.platforms, org);
     tx.insert(invitations)
-      .values({ roundId: id, personId: person.id, unitId: person.unitId, undeliverable: platform === null ? "no chat account (no Slack or Teams id)" : null })
+      .values({
+        roundId: id,
+        personId: person.id,
+        unitId: person.unitId,
+        undeliverable: platform === null ? "no chat account (no Slack or Teams id)" : null,
+      })
       .run();
     if (platform === null) continue;
     const notBefore = nextAllowed(now, person.timezone ?? person.profileTimezone ?? tz, plan.window);

@@ -14,7 +14,15 @@ import { roundReports, type UnitReport } from "../reports/report";
  * A unit's figure covers its sub-units, like a report (DESIGN.md rule 6).
  */
 export type UnitParticipation =
-  | { unitId: string; unit: string; invited: number; answered: number; responseRate: number; unreachable: number; suppressed: false }
+  | {
+      unitId: string;
+      unit: string;
+      invited: number;
+      answered: number;
+      responseRate: number;
+      unreachable: number;
+      suppressed: false;
+    }
   /**
    * A unit not shown alone: while open, fewer than k invited (or it would give such a unit away); after the
    * close, its report is hidden. How many were invited and why, never how many answered; its answers count
@@ -65,7 +73,11 @@ function ownCounts(store: Store, roundId: string): Map<string, Own> {
 export function roundParticipation(store: Store, roundId: string, k: number): RoundParticipation | null {
   const round = store.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get();
   if (round === undefined) return null;
-  const unitRows = store.select({ id: units.id, parentId: units.parentId, path: units.path }).from(units).orderBy(units.path).all();
+  const unitRows = store
+    .select({ id: units.id, parentId: units.parentId, path: units.path })
+    .from(units)
+    .orderBy(units.path)
+    .all();
   const tree = unitTree(unitRows);
   const own = ownCounts(store, roundId);
   const rolled = new Map<string, Own>();
@@ -106,7 +118,17 @@ export function roundParticipation(store: Store, roundId: string, k: number): Ro
       return [{ unitId: u.id, unit: u.path, invited: c.invited, suppressed: true, reason, countedIn: countedIn(u.id) }];
     }
     const rate = responseRate(c.answered, c.invited);
-    return [{ unitId: u.id, unit: u.path, invited: c.invited, answered: c.answered, responseRate: rate, unreachable: c.unreachable, suppressed: false }];
+    return [
+      {
+        unitId: u.id,
+        unit: u.path,
+        invited: c.invited,
+        answered: c.answered,
+        responseRate: rate,
+        unreachable: c.unreachable,
+        suppressed: false,
+      },
+    ];
   });
   const root = unitRows.find((u) => u.parentId === null);
   return { round: roundId, status: round.status, total: list.find((p) => p.unitId === root?.id) ?? null, units: list };
@@ -120,7 +142,10 @@ const visibilityOf = (r: UnitReport): Visibility =>
  * nudge, the status reply): the unit's own figure where it is shown, else that
  * of the nearest shown unit above, named as such; null if none is shown.
  */
-export function shownParticipation(p: RoundParticipation, unitId: string): Extract<UnitParticipation, { suppressed: false }> | null {
+export function shownParticipation(
+  p: RoundParticipation,
+  unitId: string,
+): Extract<UnitParticipation, { suppressed: false }> | null {
   const own = p.units.find((u) => u.unitId === unitId);
   if (own === undefined) return null;
   if (!own.suppressed) return own;

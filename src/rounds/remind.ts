@@ -10,7 +10,12 @@ import { invitations, outbox, people, rounds } from "../db/schema";
 import { outboxKey } from "../jobs/keys";
 import { enqueueMessage } from "../jobs/outbox";
 
-const DEFAULT_PLAN = { openDays: 0, reminderDays: [], maxReminders: 0, window: { start: 480, end: 1020, weekdaysOnly: true } };
+const DEFAULT_PLAN = {
+  openDays: 0,
+  reminderDays: [],
+  maxReminders: 0,
+  window: { start: 480, end: 1020, weekdaysOnly: true },
+};
 
 /**
  * A round-wide reminder: only to invitees who have not finished, are
@@ -47,7 +52,10 @@ export function sendReminders(tx: Store, roundId: RoundId, index: number, now: D
     const key = outboxKey({ kind: "remind", roundId, personId: inv.personId, n });
     const intent = { kind: "remind" as const, roundId, n };
     if (enqueueMessage(tx, { key, platform, personId: inv.personId, roundId, intent, notBefore }, now)) {
-      tx.update(invitations).set({ remindersSent: n }).where(and(eq(invitations.roundId, roundId), eq(invitations.personId, inv.personId))).run();
+      tx.update(invitations)
+        .set({ remindersSent: n })
+        .where(and(eq(invitations.roundId, roundId), eq(invitations.personId, inv.personId)))
+        .run();
       queued++;
     }
   }
@@ -86,16 +94,31 @@ export function snooze(tx: Store, roundId: string, personId: string, now: Date):
   const tomorrow = DateTime.fromJSDate(now, { zone }).plus({ days: 1 }).startOf("day").toJSDate();
   const until = nextAllowed(tomorrow, zone, plan.window);
   // The next round-wide reminder still ahead is the one this snooze replaces.
-  const upcoming = round.openedAt ? reminderTimes(round.openedAt, plan.reminderDays, plan.openDays, orgZone).findIndex((t) => t.getTime() > now.getTime()) : -1;
-  tx.update(invitations).set({ snoozedUntil: until, movedReminder: upcoming === -1 ? null : upcoming + 1 }).where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId))).run();
+  const upcoming = round.openedAt
+    ? reminderTimes(round.openedAt, plan.reminderDays, plan.openDays, orgZone).findIndex(
+        (t) => t.getTime() > now.getTime(),
+      )
+    : -1;
+  tx.update(invitations)
+    .set({ snoozedUntil: until, movedReminder: upcoming === -1 ? null : upcoming + 1 })
+    .where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId)))
+    .run();
   const platform = invitePlatform(tx, roundId, personId);
-  if (!inv.completed && platform !== null && inv.sent < plan.maxReminders && until.getTime() < (round.closesAt?.getTime() ?? Infinity)) {
+  if (
+    !inv.completed &&
+    platform !== null &&
+    inv.sent < plan.maxReminders &&
+    until.getTime() < (round.closesAt?.getTime() ?? Infinity)
+  ) {
     const n = inv.sent + 1;
     const key = outboxKey({ kind: "remind", roundId, personId, n });
     const intent = { kind: "remind" as const, roundId, n };
     const queued = enqueueMessage(tx, { key, platform, personId, roundId, intent, notBefore: until }, now);
-    if (queued) tx.update(invitations).set({ remindersSent: n }).where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId))).run();
+    if (queued)
+      tx.update(invitations)
+        .set({ remindersSent: n })
+        .where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId)))
+        .run();
   }
   return until;
 }
-

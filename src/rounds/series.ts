@@ -40,7 +40,8 @@ export function createSeries(db: Db, input: SeriesInput, now: Date): { id: Serie
   let audienceUnitId: string | null = null;
   if (input.audience.trim().toLowerCase() !== "all") {
     const unit = db.select({ id: units.id }).from(units).where(eq(units.path, input.audience.trim())).get();
-    if (unit === undefined) throw new PulsenError("not_found", `audience: no unit "${input.audience}" (see: pulsen org show)`);
+    if (unit === undefined)
+      throw new PulsenError("not_found", `audience: no unit "${input.audience}" (see: pulsen org show)`);
     audienceUnitId = unit.id;
   }
   const runs = nextRuns(input.cadence, org.defaultTimezone, now, 4);
@@ -48,10 +49,17 @@ export function createSeries(db: Db, input: SeriesInput, now: Date): { id: Serie
   const gaps = runs.next.slice(1).map((d, i) => d.getTime() - (runs.next[i] as Date).getTime());
   const shortest = Math.min(...gaps);
   if (input.openDays * 86_400_000 > shortest + 3_600_000) {
-    throw new PulsenError("input_invalid", `open-days: a round open ${input.openDays} days would overlap the next one (the cadence runs every ${Math.round(shortest / 86_400_000)} days)`);
+    throw new PulsenError(
+      "input_invalid",
+      `open-days: a round open ${input.openDays} days would overlap the next one (the cadence runs every ${Math.round(shortest / 86_400_000)} days)`,
+    );
   }
   const bad = input.reminderDays.find((d) => d < 1 || d >= input.openDays);
-  if (bad !== undefined) throw new PulsenError("input_invalid", `reminders: day ${bad} is outside the open window (1 to ${input.openDays - 1})`);
+  if (bad !== undefined)
+    throw new PulsenError(
+      "input_invalid",
+      `reminders: day ${bad} is outside the open window (1 to ${input.openDays - 1})`,
+    );
   const items = instrument.factors.reduce((n, f) => n + f.items.length, 0);
   if (input.itemsPerRound !== undefined && (input.itemsPerRound < 1 || input.itemsPerRound > items)) {
     throw new PulsenError("input_invalid", `items-per-round: must be 1 to ${items} for ${instrument.id}`);
@@ -89,13 +97,27 @@ export function createSeries(db: Db, input: SeriesInput, now: Date): { id: Serie
 export function scheduleNextRound(store: Store, seriesId: string, after: Date, now: Date): Date | null {
   const s = store.select().from(series).where(eq(series.id, seriesId)).get();
   if (s === undefined || s.status !== "active") return null;
-  const existing = store.select({ id: rounds.id }).from(rounds).where(and(eq(rounds.seriesId, seriesId), eq(rounds.status, "scheduled"))).get();
+  const existing = store
+    .select({ id: rounds.id })
+    .from(rounds)
+    .where(and(eq(rounds.seriesId, seriesId), eq(rounds.status, "scheduled")))
+    .get();
   if (existing !== undefined) return null;
   const tz = orgOrFail(store).defaultTimezone;
   const at = nextRun(s.cadence, tz, after);
   if (at === null) return null;
   const roundId = newId<RoundId>("round");
-  store.insert(rounds).values({ id: roundId, seriesId, instrumentId: s.instrumentId, status: "scheduled", scheduledFor: at, createdAt: now }).run();
+  store
+    .insert(rounds)
+    .values({
+      id: roundId,
+      seriesId,
+      instrumentId: s.instrumentId,
+      status: "scheduled",
+      scheduledFor: at,
+      createdAt: now,
+    })
+    .run();
   enqueueJob(store, { kind: JOB_OPEN_SCHEDULED, dueAt: at, payload: { roundId } }, now);
   return at;
 }
@@ -106,10 +128,16 @@ export function pauseSeries(db: Db, id: SeriesId): void {
   db.transaction((tx) => {
     tx.update(series).set({ status: "paused" }).where(eq(series.id, id)).run();
     // The upcoming occurrence is dropped; open rounds run to their end.
-    const scheduled = tx.select({ id: rounds.id }).from(rounds).where(and(eq(rounds.seriesId, id), eq(rounds.status, "scheduled"))).all();
+    const scheduled = tx
+      .select({ id: rounds.id })
+      .from(rounds)
+      .where(and(eq(rounds.seriesId, id), eq(rounds.status, "scheduled")))
+      .all();
     for (const r of scheduled) {
       const key = jobKey({ kind: JOB_OPEN_SCHEDULED, payload: { roundId: r.id } });
-      tx.delete(jobs).where(and(eq(jobs.idempotencyKey, key), eq(jobs.status, "pending"))).run();
+      tx.delete(jobs)
+        .where(and(eq(jobs.idempotencyKey, key), eq(jobs.status, "pending")))
+        .run();
       tx.delete(rounds).where(eq(rounds.id, r.id)).run();
     }
   });
@@ -150,7 +178,9 @@ export function listSeries(db: Db): SeriesView[] {
     .select({
       s: series,
       audience: units.path,
-      next: sql<number | null>`(select min(scheduled_for) from rounds r where r.series_id = ${series.id} and r.status = 'scheduled')`,
+      next: sql<
+        number | null
+      >`(select min(scheduled_for) from rounds r where r.series_id = ${series.id} and r.status = 'scheduled')`,
       rounds: sql<number>`(select count(*) from rounds r where r.series_id = ${series.id} and r.status != 'scheduled')`,
     })
     .from(series)
@@ -175,6 +205,11 @@ export function listSeries(db: Db): SeriesView[] {
 
 export function logSkipped(logger: Logger, seriesId: string, cadence: string, tz: string, from: Date, to: Date): void {
   let count = 0;
-  for (let at = nextRun(cadence, tz, from); at !== null && at.getTime() < to.getTime(); at = nextRun(cadence, tz, at)) count++;
-  if (count > 0) logger.warn({ series: seriesId, skipped: count }, "occurrences missed while Pulsen was down were not opened; the latest due one was");
+  for (let at = nextRun(cadence, tz, from); at !== null && at.getTime() < to.getTime(); at = nextRun(cadence, tz, at))
+    count++;
+  if (count > 0)
+    logger.warn(
+      { series: seriesId, skipped: count },
+      "occurrences missed while Pulsen was down were not opened; the latest due one was",
+    );
 }

@@ -56,7 +56,9 @@ export function roundStatus(store: Store, roundId: string, k: number): RoundStat
     closesAt: r.closesAt?.toISOString() ?? null,
     closedAt: r.closedAt?.toISOString() ?? null,
     invited: total?.invited ?? 0,
-    ...(total === null || total.suppressed ? {} : { answered: total.answered, responseRate: total.responseRate, unreachable: total.unreachable }),
+    ...(total === null || total.suppressed
+      ? {}
+      : { answered: total.answered, responseRate: total.responseRate, unreachable: total.unreachable }),
     messages,
     units: p.units,
   };
@@ -67,7 +69,10 @@ export function roundStatus(store: Store, roundId: string, k: number): RoundStat
  * Slack…), for HR to follow up. About reachability only: it says nothing
  * about who has or has not answered.
  */
-export function unreachable(store: Store, roundId: string): { email: string; name: string; unit: string; reason: string }[] {
+export function unreachable(
+  store: Store,
+  roundId: string,
+): { email: string; name: string; unit: string; reason: string }[] {
   return store
     .select({ email: people.email, name: people.name, unit: units.path, reason: invitations.undeliverable })
     .from(invitations)

@@ -59,7 +59,12 @@ function urlHost(host: string): string {
   return host.includes(":") ? `[${host}]` : host;
 }
 
-export async function startServer(config: Config, logger: Logger, clock: Clock, opts: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  clock: Clock,
+  opts: ServerOptions = {},
+): Promise<RunningServer> {
   logger.info({ config: describeConfig(config) }, "starting");
   const database = openDatabase(config.databasePath);
   storeBuiltins(database.db, builtinInstruments(), clock);
@@ -70,7 +75,10 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
   const platforms = enabledPlatforms(config);
   const bot = new SurveyBot(database.db, clock, config.anonymityMin, logger, config.publicUrl, platforms);
   const sessions = new Sessions(database.db, clock);
-  const signIn = (personId: string) => ({ url: `${config.publicUrl}/signin?token=${sessions.createLink(personId)}`, minutes: LINK_TTL_MS / 60_000 });
+  const signIn = (personId: string) => ({
+    url: `${config.publicUrl}/signin?token=${sessions.createLink(personId)}`,
+    minutes: LINK_TTL_MS / 60_000,
+  });
   const assistant = new Assistant(database.db, clock, config.publicUrl, config.anonymityMin, signIn);
   // One answer to "may this request use the demo picker?" for /chat and /api alike (DESIGN.md rule 9).
   const access: ChatAccess = {
@@ -81,9 +89,17 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
   const webchat = new WebchatService(database.db, new WebchatStore(database.db, clock));
   const context = { chat, webchat, logger, config, platforms, access };
   const adapters = (opts.adapters ?? []).map((make) => make(context));
-  const senders = Object.assign({}, ...adapters.map((a) => a.senders ?? {}), opts.senders ?? {}) as Partial<Record<Platform, Sender>>;
+  const senders = Object.assign({}, ...adapters.map((a) => a.senders ?? {}), opts.senders ?? {}) as Partial<
+    Record<Platform, Sender>
+  >;
   const handlers = {
-    ...roundJobHandlers({ logger, now: () => clock.now(), platforms, anonymityMin: config.anonymityMin, onRoundClosed: [queueDigests(platforms)] }),
+    ...roundJobHandlers({
+      logger,
+      now: () => clock.now(),
+      platforms,
+      anonymityMin: config.anonymityMin,
+      onRoundClosed: [queueDigests(platforms)],
+    }),
     ...planJobHandlers({ now: () => clock.now(), platforms }),
   };
   const runner = new JobRunner(database.db, clock, handlers, logger);
@@ -93,7 +109,18 @@ export async function startServer(config: Config, logger: Logger, clock: Clock, 
   for (const a of adapters) a.mount?.(app);
   // After the adapters: /api/messages belongs to Teams, the rest of /api to the dashboard.
   const secureCookies = config.publicUrl.startsWith("https:");
-  const teamsSso = config.teams?.auth === "botframework" ? new TeamsSso({ appId: config.teams.appId, publicUrl: config.publicUrl, tenantId: config.teams.tenantId, loginUrl: config.teams.loginUrl }, clock) : null;
+  const teamsSso =
+    config.teams?.auth === "botframework"
+      ? new TeamsSso(
+          {
+            appId: config.teams.appId,
+            publicUrl: config.publicUrl,
+            tenantId: config.teams.tenantId,
+            loginUrl: config.teams.loginUrl,
+          },
+          clock,
+        )
+      : null;
   const channels = channelResolvers(Object.assign({}, ...adapters.map((a) => a.channelTargets ?? {})));
   const { anonymityMin } = config;
   const api = { db: database.db, clock, logger, sessions, assistant, anonymityMin, teamsSso, channels, secureCookies };

@@ -173,6 +173,12 @@ interface ApiRoutes {
 export type ApiMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** The paths a method has. */
-export type ApiPath<M extends ApiMethod> = keyof ApiRoutes extends infer K ? (K extends `${M} ${infer P}` ? P : never) : never;
+export type ApiPath<M extends ApiMethod> = keyof ApiRoutes extends infer K
+  ? K extends `${M} ${infer P}`
+    ? P
+    : never
+  : never;
 
-export type ApiResponse<M extends ApiMethod, P extends string> = `${M} ${P}` extends keyof ApiRoutes ? ApiRoutes[`${M} ${P}`] : never;
+export type ApiResponse<M extends ApiMethod, P extends string> = `${M} ${P}` extends keyof ApiRoutes
+  ? ApiRoutes[`${M} ${P}`]
+  : never;

@@ -50,7 +50,14 @@ export interface ApiDeps {
   platforms: ReadonlySet<Platform>;
 }
 
-const STATUS: Record<PulsenErrorCode, number> = { input_invalid: 400, forbidden: 403, not_found: 404, conflict: 409, config_invalid: 500, internal: 500 };
+const STATUS: Record<PulsenErrorCode, number> = {
+  input_invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  config_invalid: 500,
+  internal: 500,
+};
 
 const tokenBody = z.object({ token: z.string().min(20, "is missing").max(10_000, "is too long") }).strict();
 const demoBody = z.object({ personId: idSchema("person") }).strict();
@@ -95,7 +102,8 @@ export function dashboardApi(deps: ApiDeps): Router {
         throw new PulsenError("forbidden", `${why}; use the sign-in link Pulsen sends you in chat`);
       }
       const { personId } = parse(demoBody, req.body, "body");
-      if (!dashboardPeople(deps.db).some((p) => p.id === personId)) throw new PulsenError("not_found", "no such person with dashboard access");
+      if (!dashboardPeople(deps.db).some((p) => p.id === personId))
+        throw new PulsenError("not_found", "no such person with dashboard access");
       const token = deps.sessions.create(personId, "demo");
       res.setHeader("Set-Cookie", sessionCookie(token, deps.secureCookies));
       return { session: token };
@@ -110,7 +118,8 @@ export function dashboardApi(deps: ApiDeps): Router {
       const aad = await deps.teamsSso.verify(token);
       // The same lookup the bot uses for a Teams message.
       const personId = personByPlatformId(deps.db, "teams", aad);
-      if (personId === null) throw new PulsenError("forbidden", "your Microsoft account is not in the organization file; ask HR");
+      if (personId === null)
+        throw new PulsenError("forbidden", "your Microsoft account is not in the organization file; ask HR");
       // The tab keeps the session in memory and sends it as a bearer token: Teams' frame blocks cookies.
       return { session: deps.sessions.create(personId, "teams") };
     }),
@@ -185,14 +194,23 @@ export function dashboardApi(deps: ApiDeps): Router {
       const v = viewerOf(req);
       const ids = [...v.access.channels];
       if (ids.length === 0) return { platforms: deps.channels.platforms(), units: [] };
-      const rows = deps.db.select({ id: units.id, path: units.path }).from(units).where(inArray(units.id, ids)).orderBy(units.path).all();
+      const rows = deps.db
+        .select({ id: units.id, path: units.path })
+        .from(units)
+        .where(inArray(units.id, ids))
+        .orderBy(units.path)
+        .all();
       const set = deps.db.select().from(unitChannels).where(inArray(unitChannels.unitId, ids)).all();
       return {
         platforms: deps.channels.platforms(),
         units: rows.map((u) => ({
           id: u.id,
           path: u.path,
-          channels: Object.fromEntries(set.filter((c) => c.unitId === u.id).map((c) => [c.platform, deps.channels.describe(c.platform, c.channel)])),
+          channels: Object.fromEntries(
+            set
+              .filter((c) => c.unitId === u.id)
+              .map((c) => [c.platform, deps.channels.describe(c.platform, c.channel)]),
+          ),
         })),
       };
     }),
@@ -204,7 +222,8 @@ export function dashboardApi(deps: ApiDeps): Router {
       const v = viewerOf(req);
       const id = parse(unitIdParam, req.params.unit, "unit");
       const body = parse(channelBody, req.body, "body");
-      if (!v.access.channels.has(id)) throw new PulsenError("forbidden", "only the unit's leaders and HR choose where its results go");
+      if (!v.access.channels.has(id))
+        throw new PulsenError("forbidden", "only the unit's leaders and HR choose where its results go");
       const unit = deps.db.select({ path: units.path }).from(units).where(eq(units.id, id)).get();
       if (unit === undefined) throw new PulsenError("not_found", "no such unit");
       const channel = deps.channels.resolve(body.platform, v.id, body.channelId);
@@ -223,9 +242,17 @@ export function dashboardApi(deps: ApiDeps): Router {
       return;
     }
     // Body parser errors (bad JSON) are the caller's; anything else is ours. Never echo the body.
-    const status = typeof err === "object" && err !== null && "status" in err && typeof err.status === "number" && err.status < 500 ? err.status : 500;
+    const status =
+      typeof err === "object" && err !== null && "status" in err && typeof err.status === "number" && err.status < 500
+        ? err.status
+        : 500;
     if (status >= 500) deps.logger.error({ path: req.path, err }, "dashboard request failed");
-    res.status(status).json({ error: status >= 500 ? "internal" : "input_invalid", message: status >= 500 ? "something went wrong on our side" : "the request body is not valid JSON" });
+    res
+      .status(status)
+      .json({
+        error: status >= 500 ? "internal" : "input_invalid",
+        message: status >= 500 ? "something went wrong on our side" : "the request body is not valid JSON",
+      });
   });
   return api;
 }

@@ -16,7 +16,8 @@ export function channelResolvers(targets: Partial<Record<ChannelPlatform, Channe
     platforms: () => (Object.keys(targets) as ChannelPlatform[]).sort(),
     resolve(platform, personId, channelId) {
       const t = targets[platform];
-      if (t === undefined) throw new PulsenError("input_invalid", `body.platform ${platform} is not configured on this server`);
+      if (t === undefined)
+        throw new PulsenError("input_invalid", `body.platform ${platform} is not configured on this server`);
       // The signed-in session's person: an id the server minted.
       return t.resolve(personId as PersonId, channelId);
     },

@@ -31,16 +31,28 @@ export interface PlanApiDeps {
   viewerOf: (req: Request) => Viewer;
 }
 
-const focusBody = z.object({ areas: z.array(z.object({ factorId: z.string().min(1).max(80), kind: z.enum(FOCUS_KINDS) }).strict()).max(MAX_FOCUS_AREAS, `choose at most ${MAX_FOCUS_AREAS}`) }).strict();
+const focusBody = z
+  .object({
+    areas: z
+      .array(z.object({ factorId: z.string().min(1).max(80), kind: z.enum(FOCUS_KINDS) }).strict())
+      .max(MAX_FOCUS_AREAS, `choose at most ${MAX_FOCUS_AREAS}`),
+  })
+  .strict();
 const measureBody = z
   .object({
-    text: z.string().trim().min(MEASURE_TEXT.min, `must be at least ${MEASURE_TEXT.min} characters`).max(MEASURE_TEXT.max, `must be at most ${MEASURE_TEXT.max} characters`),
+    text: z
+      .string()
+      .trim()
+      .min(MEASURE_TEXT.min, `must be at least ${MEASURE_TEXT.min} characters`)
+      .max(MEASURE_TEXT.max, `must be at most ${MEASURE_TEXT.max} characters`),
     responsibleId: idSchema("person"),
     deadline: z.iso.date({ error: "must be a date (YYYY-MM-DD)" }),
     factorId: z.string().min(1).max(80).nullable(),
   })
   .strict();
-const statusBody = z.object({ status: z.enum(MEASURE_STATUSES, { error: "must be not_started, in_progress or done" }) }).strict();
+const statusBody = z
+  .object({ status: z.enum(MEASURE_STATUSES, { error: "must be not_started, in_progress or done" }) })
+  .strict();
 const measureIdParam = idSchema("measure");
 const exportQuery = z.object({ format: z.enum(["csv", "html"], { error: "must be csv or html" }) });
 
@@ -54,11 +66,13 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
     const viewer = deps.viewerOf(req);
     const round = parse(roundIdParam, req.params.id, "round");
     const unit = parse(unitIdParam, req.params.unit, "unit");
-    if (!viewer.access.results.has(unit)) throw new PulsenError("forbidden", "this unit is not one you lead, represent or oversee");
+    if (!viewer.access.results.has(unit))
+      throw new PulsenError("forbidden", "this unit is not one you lead, represent or oversee");
     return { viewer, round, unit };
   };
   const writable = (viewer: Viewer, unit: string) => {
-    if (!viewer.access.plans.has(unit)) throw new PulsenError("forbidden", "only the unit's leaders and HR write its action plan");
+    if (!viewer.access.plans.has(unit))
+      throw new PulsenError("forbidden", "only the unit's leaders and HR write its action plan");
   };
 
   api.get(
@@ -73,7 +87,9 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
       return {
         plan: findPlan(deps.db, round, unit, deps.clock.now()),
         canEdit,
-        factors: instrument.factors.filter((f) => f.items.some((i) => asked.has(i.id))).map((f) => ({ id: f.id, name: f.name[viewer.locale] })),
+        factors: instrument.factors
+          .filter((f) => f.items.some((i) => asked.has(i.id)))
+          .map((f) => ({ id: f.id, name: f.name[viewer.locale] })),
         // Who can be made responsible: the unit's people (with sub-units) and its leaders. Names only, for those who write the plan.
         people: canEdit ? candidates(deps.db, unit) : [],
       };
@@ -98,12 +114,21 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
       const { viewer, round, unit } = target(req);
       writable(viewer, unit);
       const body = parse(measureBody, req.body, "body");
-      if (!candidates(deps.db, unit).some((p) => p.id === body.responsibleId)) throw new PulsenError("input_invalid", "body.responsibleId is not someone in this unit");
+      if (!candidates(deps.db, unit).some((p) => p.id === body.responsibleId))
+        throw new PulsenError("input_invalid", "body.responsibleId is not someone in this unit");
       // The deadline is a day; the status question arrives at 09:00 that day, in the organization's time zone.
       const zone = orgTimeZone(deps.db);
       const deadline = DateTime.fromISO(body.deadline, { zone }).set({ hour: 9 }).toJSDate();
       const now = deps.clock.now();
-      const id = deps.db.transaction((tx) => addMeasure(tx, ensurePlan(tx, round, unit, viewer.id, now), { text: body.text, responsibleId: body.responsibleId, deadline, factorId: body.factorId }, viewer.id, now));
+      const id = deps.db.transaction((tx) =>
+        addMeasure(
+          tx,
+          ensurePlan(tx, round, unit, viewer.id, now),
+          { text: body.text, responsibleId: body.responsibleId, deadline, factorId: body.factorId },
+          viewer.id,
+          now,
+        ),
+      );
       return { id, plan: findPlan(deps.db, round, unit, now) };
     }),
   );
@@ -142,8 +167,16 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
 
 function candidates(db: Db, unitId: string): { id: string; name: string }[] {
   const inUnits = subtreeUnitIds(db, unitId);
-  const leaders = db.select({ id: unitLeaders.personId }).from(unitLeaders).where(eq(unitLeaders.unitId, unitId)).all().map((l) => l.id);
-  const where = leaders.length > 0 ? or(inArray(people.unitId, inUnits), inArray(people.id, leaders)) : inArray(people.unitId, inUnits);
+  const leaders = db
+    .select({ id: unitLeaders.personId })
+    .from(unitLeaders)
+    .where(eq(unitLeaders.unitId, unitId))
+    .all()
+    .map((l) => l.id);
+  const where =
+    leaders.length > 0
+      ? or(inArray(people.unitId, inUnits), inArray(people.id, leaders))
+      : inArray(people.unitId, inUnits);
   return db
     .select({ id: people.id, name: people.name })
     .from(people)

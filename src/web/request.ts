@@ -18,14 +18,16 @@ export function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T 
 }
 
 /** An async-or-not handler whose result is the JSON body; errors go to the router's error handler. */
-export const route = (fn: (req: Request, res: Response) => unknown | Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => {
-  Promise.resolve()
-    .then(() => fn(req, res))
-    .then((body) => {
-      if (!res.headersSent) res.json(body ?? { ok: true });
-    })
-    .catch(next);
-};
+export const route =
+  (fn: (req: Request, res: Response) => unknown | Promise<unknown>) =>
+  (req: Request, res: Response, next: NextFunction) => {
+    Promise.resolve()
+      .then(() => fn(req, res))
+      .then((body) => {
+        if (!res.headersSent) res.json(body ?? { ok: true });
+      })
+      .catch(next);
+  };
 
 export const roundIdParam = idSchema("round");
 export const unitIdParam = idSchema("unit");

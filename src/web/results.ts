@@ -60,7 +60,16 @@ export function liveParticipation(store: Store, roundId: string, viewer: Viewer,
   const counted = (u: UnitParticipation) => {
     if (!u.suppressed || p.status !== "open" || u.countedIn === null) return {};
     const above = p.units.find((x) => x.unit === u.countedIn);
-    return above === undefined || above.suppressed ? {} : { counted: { unit: above.unit, invited: above.invited, answered: above.answered, responseRate: above.responseRate } };
+    return above === undefined || above.suppressed
+      ? {}
+      : {
+          counted: {
+            unit: above.unit,
+            invited: above.invited,
+            answered: above.answered,
+            responseRate: above.responseRate,
+          },
+        };
   };
   return {
     round: roundId,
@@ -90,7 +99,9 @@ export function roundResults(store: Store, roundId: string, viewer: Viewer, k: n
       .map((f) => ({
         id: f.id,
         name: f.name[viewer.locale],
-        items: f.items.filter((i) => asked.has(i.id)).map((i) => ({ id: i.id, text: i.text[viewer.locale], reverse: i.reverse })),
+        items: f.items
+          .filter((i) => asked.has(i.id))
+          .map((i) => ({ id: i.id, text: i.text[viewer.locale], reverse: i.reverse })),
       })),
     units: unitRows
       .filter((u) => viewer.access.results.has(u.id))
@@ -98,7 +109,15 @@ export function roundResults(store: Store, roundId: string, viewer: Viewer, k: n
         const report = all.byUnit.get(u.id);
         // A unit nobody in this round belonged to has nothing to say.
         if (report === undefined || report.invited === 0) return [];
-        return [{ ...report, unitId: u.id, depth: u.path.split(" > ").length - 1, comments: viewer.access.comments.has(u.id) && all.commentsShown.has(u.id), followUp: followUp.get(u.id) ?? [] }];
+        return [
+          {
+            ...report,
+            unitId: u.id,
+            depth: u.path.split(" > ").length - 1,
+            comments: viewer.access.comments.has(u.id) && all.commentsShown.has(u.id),
+            followUp: followUp.get(u.id) ?? [],
+          },
+        ];
       }),
   };
 }
@@ -107,10 +126,15 @@ export function roundResults(store: Store, roundId: string, viewer: Viewer, k: n
 export function roundComments(store: Store, roundId: string, unitId: string, viewer: Viewer, k: number): string[] {
   const r = findRound(store, roundId);
   if (r.status !== "closed") throw new PulsenError("conflict", "comments are shown only after the round closes");
-  if (!viewer.access.comments.has(unitId)) throw new PulsenError("forbidden", "comments are for the unit's leaders, its employee representatives and HR");
+  if (!viewer.access.comments.has(unitId))
+    throw new PulsenError("forbidden", "comments are for the unit's leaders, its employee representatives and HR");
   const unit = store.select({ path: units.path }).from(units).where(eq(units.id, unitId)).get();
   if (unit === undefined) throw new PulsenError("not_found", "no such unit");
   const c = unitComments(store, roundId, unit.path, k);
-  if (!c.shown) throw new PulsenError("forbidden", "this unit's comments are hidden to protect anonymity: too few who sent the survey could have written them, or they would give a smaller group's away");
+  if (!c.shown)
+    throw new PulsenError(
+      "forbidden",
+      "this unit's comments are hidden to protect anonymity: too few who sent the survey could have written them, or they would give a smaller group's away",
+    );
   return c.comments;
 }

@@ -26,7 +26,10 @@ export class Sessions {
   createLink(personId: string): string {
     const now = this.clock.now();
     const token = newToken();
-    this.db.insert(signInLinks).values({ tokenHash: hash(token), personId, expiresAt: new Date(now.getTime() + LINK_TTL_MS), createdAt: now }).run();
+    this.db
+      .insert(signInLinks)
+      .values({ tokenHash: hash(token), personId, expiresAt: new Date(now.getTime() + LINK_TTL_MS), createdAt: now })
+      .run();
     return token;
   }
 
@@ -39,7 +42,8 @@ export class Sessions {
         .from(signInLinks)
         .where(and(eq(signInLinks.tokenHash, hash(token)), isNull(signInLinks.usedAt), gt(signInLinks.expiresAt, now)))
         .get();
-      if (link === undefined) throw new PulsenError("forbidden", "this sign-in link is used or expired; ask Pulsen for a new one");
+      if (link === undefined)
+        throw new PulsenError("forbidden", "this sign-in link is used or expired; ask Pulsen for a new one");
       tx.update(signInLinks).set({ usedAt: now }).where(eq(signInLinks.tokenHash, link.tokenHash)).run();
       return this.insertSession(tx, link.personId, "link", now);
     });
@@ -54,7 +58,16 @@ export class Sessions {
     // Housekeeping rides along: expired rows are worthless.
     store.delete(webSessions).where(lt(webSessions.expiresAt, now)).run();
     store.delete(signInLinks).where(lt(signInLinks.expiresAt, now)).run();
-    store.insert(webSessions).values({ tokenHash: hash(token), personId, via, expiresAt: new Date(now.getTime() + SESSION_TTL_MS), createdAt: now }).run();
+    store
+      .insert(webSessions)
+      .values({
+        tokenHash: hash(token),
+        personId,
+        via,
+        expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+        createdAt: now,
+      })
+      .run();
     return token;
   }
 
@@ -64,12 +77,21 @@ export class Sessions {
       .select({ personId: webSessions.personId })
       .from(webSessions)
       .innerJoin(people, eq(people.id, webSessions.personId))
-      .where(and(eq(webSessions.tokenHash, hash(token)), gt(webSessions.expiresAt, this.clock.now()), eq(people.active, true)))
+      .where(
+        and(
+          eq(webSessions.tokenHash, hash(token)),
+          gt(webSessions.expiresAt, this.clock.now()),
+          eq(people.active, true),
+        ),
+      )
       .get();
     return row?.personId ?? null;
   }
 
   end(token: string): void {
-    this.db.delete(webSessions).where(eq(webSessions.tokenHash, hash(token))).run();
+    this.db
+      .delete(webSessions)
+      .where(eq(webSessions.tokenHash, hash(token)))
+      .run();
   }
 }

@@ -35,8 +35,10 @@ export class TeamsSso {
     } catch (e) {
       throw new PulsenError("forbidden", "the Teams sign-in token is not a token", [], { cause: e });
     }
-    if (typeof tid !== "string" || !/^[0-9a-f-]{36}$/i.test(tid)) throw new PulsenError("forbidden", "the Teams sign-in token names no tenant");
-    if (this.s.tenantId !== undefined && tid.toLowerCase() !== this.s.tenantId.toLowerCase()) throw new PulsenError("forbidden", "the Teams sign-in token is from another organization");
+    if (typeof tid !== "string" || !/^[0-9a-f-]{36}$/i.test(tid))
+      throw new PulsenError("forbidden", "the Teams sign-in token names no tenant");
+    if (this.s.tenantId !== undefined && tid.toLowerCase() !== this.s.tenantId.toLowerCase())
+      throw new PulsenError("forbidden", "the Teams sign-in token is from another organization");
     try {
       const { payload } = await jwtVerify(token, this.keys, {
         audience: this.audiences,

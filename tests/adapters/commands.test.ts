@@ -100,7 +100,10 @@ async function say(where: Where, who: string, text: string, o: { slackChannel?: 
   const person = ids.get(who)!;
   if (where === "slack") {
     const form = { team_id: "T0001", user_id: slackId(who), command: "/pulsen", text, trigger_id: "1.2" };
-    const channel = { channel_id: o.slackChannel ?? "D0DM00001", channel_name: o.slackChannel ? "drift" : "directmessage" };
+    const channel = {
+      channel_id: o.slackChannel ?? "D0DM00001",
+      channel_name: o.slackChannel ? "drift" : "directmessage",
+    };
     const body = new URLSearchParams({ ...form, ...channel, response_url: `${slackStandIn.url}response` });
     const res = await signedPost(`${server.url}/slack/events`, SECRET, body.toString());
     return seen(await res.json());
@@ -115,7 +118,9 @@ async function say(where: Where, who: string, text: string, o: { slackChannel?: 
     });
     expect(res.status).toBe(303);
     const fresh = (await client.messages(person)).filter((m) => m.id > before);
-    return fresh.map((m) => `${m.text} ${[...m.html.matchAll(/href="([^"]+)"/g)].map((h) => h[1]).join(" ")}`).join(" ");
+    return fresh
+      .map((m) => `${m.text} ${[...m.html.matchAll(/href="([^"]+)"/g)].map((h) => h[1]).join(" ")}`)
+      .join(" ");
   }
   const inChannel = where === "teams-channel";
   const conversation = inChannel
@@ -129,7 +134,10 @@ async function say(where: Where, who: string, text: string, o: { slackChannel?: 
       ...{ type: "message", id: `act-${Math.random()}`, channelId: "msteams", serviceUrl: connector.url },
       ...{ from: { id: `29:${who}`, aadObjectId: aad(who), name: who }, recipient: { id: "28:bot", name: "Pulsen" } },
       conversation,
-      channelData: { tenant: { id: "tenant-1" }, ...(inChannel ? { channel: { id: conversation.id, name: "Drift" } } : {}) },
+      channelData: {
+        tenant: { id: "tenant-1" },
+        ...(inChannel ? { channel: { id: conversation.id, name: "Drift" } } : {}),
+      },
       text: inChannel ? `<at>Pulsen</at> ${text}` : text,
     }),
   });
@@ -179,7 +187,9 @@ describe("status, results, dashboard and channel", () => {
     const db = server.database.db;
     const base = { name: "Puls", instrumentId: "quick-pulse", audience: "all" as const, cadence: "0 9 1 * *" };
     const { id } = createSeries(db, { ...base, openDays: 7, reminderDays: [3], window: { ...ALWAYS } }, clock.now());
-    roundId = db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["slack"]) }));
+    roundId = db.transaction((tx) =>
+      openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["slack"]) }),
+    );
   });
   const answerAndClose = () => {
     for (const k of ["nils", "emma", "a", "b", "c"]) {
@@ -227,7 +237,9 @@ describe("status, results, dashboard and channel", () => {
   });
 
   it("channel on Slack takes the channel the command names, or the one it is typed in", async () => {
-    expect(await say("slack", "lea", "kanal <#C0DRIFT01|drift>")).toContain("Resultater for Org > Drift sendes nå til #drift.");
+    expect(await say("slack", "lea", "kanal <#C0DRIFT01|drift>")).toContain(
+      "Resultater for Org > Drift sendes nå til #drift.",
+    );
     expect(await say("slack", "lea", "channel", { slackChannel: "C0DRIFT02" })).toContain("sendes nå til #drift.");
     expect(await say("slack", "lea", "kanal")).toContain("Skriv hvilken kanal: /pulsen kanal #kanal");
     expect(await say("slack", "a", "kanal <#C0DRIFT01|drift>")).toContain("Bare ledere for en enhet, eller HR");
@@ -238,7 +250,11 @@ describe("status, results, dashboard and channel", () => {
   it("channel in Teams is typed in the team's channel, and said so in the 1:1 chat", async () => {
     expect(await say("teams", "lea", "kanal")).toContain("Skriv @Pulsen kanal i kanalen i teamet");
     expect(await say("teams-channel", "lea", "channel")).toContain("Resultater for Org > Drift sendes nå til Drift.");
-    const teams = server.database.db.select().from(unitChannels).all().find((c) => c.platform === "teams");
+    const teams = server.database.db
+      .select()
+      .from(unitChannels)
+      .all()
+      .find((c) => c.platform === "teams");
     expect(JSON.parse(teams!.channel).conversation.id).toBe("19:drift@thread.tacv2");
   });
 

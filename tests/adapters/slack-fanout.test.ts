@@ -38,20 +38,56 @@ describe("a round through Slack at its limits (the 5,000-person run is in npm ru
     const setup = openDatabase(path);
     storeBuiltins(setup.db, builtinInstruments(), clock);
     const users = Array.from({ length: PEOPLE }, (_, i) => `U${String(i).padStart(7, "0")}`);
-    importOrgCsv(setup.db, new TextEncoder().encode(csv(users.map((u, i) => `p${i}@fjord.example,P ${i},Fjord AS > Enhet ${i % 40},,,${u},,,`))), { dryRun: false, clock });
+    importOrgCsv(
+      setup.db,
+      new TextEncoder().encode(
+        csv(users.map((u, i) => `p${i}@fjord.example,P ${i},Fjord AS > Enhet ${i % 40},,,${u},,,`)),
+      ),
+      { dryRun: false, clock },
+    );
     for (const u of users) standIn.users.add(u);
     // And Slack has a bad minute now and then.
-    standIn.failNext("chat.postMessage", { status: 429, body: { ok: false, error: "ratelimited" }, headers: { "retry-after": "5" } }, { status: 503, body: { ok: false, error: "service_unavailable" } });
-    const { id } = createSeries(setup.db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { ...ALWAYS } }, clock.now());
-    setup.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["slack"]) }));
+    standIn.failNext(
+      "chat.postMessage",
+      { status: 429, body: { ok: false, error: "ratelimited" }, headers: { "retry-after": "5" } },
+      { status: 503, body: { ok: false, error: "service_unavailable" } },
+    );
+    const { id } = createSeries(
+      setup.db,
+      {
+        name: "Puls",
+        instrumentId: "quick-pulse",
+        audience: "all",
+        cadence: "0 9 1 * *",
+        openDays: 7,
+        reminderDays: [3],
+        window: { ...ALWAYS },
+      },
+      clock.now(),
+    );
+    setup.db.transaction((tx) =>
+      openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["slack"]) }),
+    );
     setup.close();
-    running = await startServer(loadConfig({ PORT: "0", DATABASE_PATH: path, SLACK_BOT_TOKEN: "xoxb-t", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: standIn.url }), silentLogger(), clock, {
-      adapters: [slackAdapter],
-      tick: null,
-    });
+    running = await startServer(
+      loadConfig({
+        PORT: "0",
+        DATABASE_PATH: path,
+        SLACK_BOT_TOKEN: "xoxb-t",
+        SLACK_SIGNING_SECRET: "s",
+        SLACK_API_URL: standIn.url,
+      }),
+      silentLogger(),
+      clock,
+      {
+        adapters: [slackAdapter],
+        tick: null,
+      },
+    );
 
     // A tick a second, as the server's node-cron would; time jumps ahead when nothing is due.
-    const pending = () => running!.database.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.state, "pending")).all().length;
+    const pending = () =>
+      running!.database.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.state, "pending")).all().length;
     for (let pass = 0; pass < 1000 && (pass === 0 || pending() > 0); pass++) {
       await running.scheduler.tick();
       clock.advance(1000);

@@ -5,9 +5,15 @@ import { SLACK_HANDLERS } from "../../adapters/slack/handlers";
 import { renderManifest } from "../../src/cli/manifest";
 
 interface Manifest {
-  features: { slash_commands: { command: string; url: string; should_escape: boolean }[]; app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean } };
+  features: {
+    slash_commands: { command: string; url: string; should_escape: boolean }[];
+    app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean };
+  };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string } };
+  settings: {
+    event_subscriptions: { request_url: string; bot_events: string[] };
+    interactivity: { is_enabled: boolean; request_url: string };
+  };
 }
 
 /** The bot scope each Web API method we call needs (Slack's method reference). */
@@ -26,7 +32,8 @@ function methodsCalled(): string[] {
   const dir = join(process.cwd(), "adapters/slack");
   const found = new Set<string>();
   for (const f of readdirSync(dir).filter((x) => x.endsWith(".ts"))) {
-    for (const m of readFileSync(join(dir, f), "utf8").matchAll(/client\.([a-z]+)\.([A-Za-z]+)\(/g)) found.add(`${m[1]}.${m[2]}`);
+    for (const m of readFileSync(join(dir, f), "utf8").matchAll(/client\.([a-z]+)\.([A-Za-z]+)\(/g))
+      found.add(`${m[1]}.${m[2]}`);
   }
   return [...found].sort();
 }
@@ -43,7 +50,11 @@ describe("the Slack app manifest", () => {
   });
 
   it("points every URL at PUBLIC_URL/slack/events", () => {
-    const urls = [manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url, ...manifest.features.slash_commands.map((c) => c.url)];
+    const urls = [
+      manifest.settings.event_subscriptions.request_url,
+      manifest.settings.interactivity.request_url,
+      ...manifest.features.slash_commands.map((c) => c.url),
+    ];
     expect(new Set(urls)).toEqual(new Set(["https://pulsen.example.no/slack/events"]));
   });
 

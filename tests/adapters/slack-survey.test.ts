@@ -41,11 +41,27 @@ async function boot() {
   const rows = [0, 1, 2].map((i) => `p${i}@fjord.example,Person ${i},Fjord AS,,,${user(i)},,,`);
   importOrgCsv(setup.db, new TextEncoder().encode(csv(rows)), { dryRun: false, clock });
   for (const i of [0, 1, 2]) standIn.users.add(user(i));
-  const series = { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { ...ALWAYS } };
+  const series = {
+    name: "Puls",
+    instrumentId: "quick-pulse",
+    audience: "all",
+    cadence: "0 9 1 * *",
+    openDays: 7,
+    reminderDays: [3],
+    window: { ...ALWAYS },
+  };
   const { id } = createSeries(setup.db, series, clock.now());
-  const roundId = setup.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["slack"]) }));
+  const roundId = setup.db.transaction((tx) =>
+    openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["slack"]) }),
+  );
   setup.close();
-  const config = loadConfig({ PORT: "0", DATABASE_PATH: path, SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: standIn.url });
+  const config = loadConfig({
+    PORT: "0",
+    DATABASE_PATH: path,
+    SLACK_BOT_TOKEN: "xoxb-test",
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: standIn.url,
+  });
   running = await startServer(config, silentLogger(), clock, { adapters: [slackAdapter], tick: null });
   await running.scheduler.tick();
   const server = running;
@@ -61,7 +77,8 @@ async function boot() {
     await until(() => m.updates > before);
   };
   const value = (b: SlackButton) => JSON.parse(b.value) as { a: string; v?: unknown; i?: string };
-  const answer = (v: number | "skip") => (b: SlackButton[]) => b.find((x) => value(x).a === "answer" && value(x).v === v);
+  const answer = (v: number | "skip") => (b: SlackButton[]) =>
+    b.find((x) => value(x).a === "answer" && value(x).v === v);
   const back = (b: SlackButton[]) => b.find((x) => value(x).a === "back");
   return { server, clock, roundId, dmOf, tap, answer, back, value };
 }
@@ -87,7 +104,15 @@ describe("answering in Slack, forgiving and in order", () => {
     // On to where the person had got to; the changed answer is the one kept.
     expect(m.text).toBe("Utsagn 3 av 4");
     const db = t.server.database.db;
-    expect(Object.fromEntries(db.select().from(draftAnswers).all().map((a) => [a.itemId, a.value]))).toEqual({ "wellbeing-1": 4, "wellbeing-2": 5 });
+    expect(
+      Object.fromEntries(
+        db
+          .select()
+          .from(draftAnswers)
+          .all()
+          .map((a) => [a.itemId, a.value]),
+      ),
+    ).toEqual({ "wellbeing-1": 4, "wellbeing-2": 5 });
     expect(t.dmOf(0)).toHaveLength(1); // all of it in the one message
   });
 
@@ -99,7 +124,13 @@ describe("answering in Slack, forgiving and in order", () => {
     expect(m.text).toBe("Utsagn 2 av 4");
     await t.tap(0, m, t.answer(4), 250); // the finger comes down again, a quarter of a second later
     expect(m.text).toBe("Utsagn 2 av 4");
-    expect(t.server.database.db.select().from(draftAnswers).all().map((a) => a.itemId)).toEqual(["wellbeing-1"]);
+    expect(
+      t.server.database.db
+        .select()
+        .from(draftAnswers)
+        .all()
+        .map((a) => a.itemId),
+    ).toEqual(["wellbeing-1"]);
   });
 
   it("applies two quick replies to the message in the order they were computed, even when Slack is slow with the first", async () => {
@@ -115,8 +146,17 @@ describe("answering in Slack, forgiving and in order", () => {
     await until(() => t.server.database.db.select().from(draftAnswers).all().length === 1);
     t.clock.advance(3000);
     // The person taps statement 2's answer from a client that already shows it.
-    const second = { ...m, blocks: m.blocks.map((b) => JSON.parse(JSON.stringify(b).replaceAll("wellbeing-1", "wellbeing-2")) as Record<string, unknown>) };
-    const r2 = await signedPost(events, SECRET, interaction(standIn.url, user(0), second, t.answer(5)(buttonsOf(second))!));
+    const second = {
+      ...m,
+      blocks: m.blocks.map(
+        (b) => JSON.parse(JSON.stringify(b).replaceAll("wellbeing-1", "wellbeing-2")) as Record<string, unknown>,
+      ),
+    };
+    const r2 = await signedPost(
+      events,
+      SECRET,
+      interaction(standIn.url, user(0), second, t.answer(5)(buttonsOf(second))!),
+    );
     expect([r1.status, r2.status]).toEqual([200, 200]);
     await until(() => m.updates >= 3);
     await new Promise((r) => setTimeout(r, 400));
@@ -126,10 +166,20 @@ describe("answering in Slack, forgiving and in order", () => {
   it("never rewrites a message outside the person's own DM: a tap there is answered in the DM", async () => {
     const t = await boot();
     // A leader channel message of the bot's (say, a digest) with a survey button someone crafted onto it.
-    standIn.messages.push({ channel: "C0DRIFT", ts: "1700000000.000001", text: "Resultater", blocks: t.dmOf(0)[0]!.blocks, updates: 0 });
+    standIn.messages.push({
+      channel: "C0DRIFT",
+      ts: "1700000000.000001",
+      text: "Resultater",
+      blocks: t.dmOf(0)[0]!.blocks,
+      updates: 0,
+    });
     const channelMessage = standIn.inChannel("C0DRIFT")[0]!;
     t.clock.advance(3000);
-    const res = await signedPost(`${t.server.url}/slack/events`, SECRET, interaction(standIn.url, user(0), channelMessage, buttonsOf(channelMessage)[0]!));
+    const res = await signedPost(
+      `${t.server.url}/slack/events`,
+      SECRET,
+      interaction(standIn.url, user(0), channelMessage, buttonsOf(channelMessage)[0]!),
+    );
     expect(res.status).toBe(200);
     await until(() => t.dmOf(0).length === 2);
     expect(channelMessage.updates).toBe(0);

@@ -40,18 +40,42 @@ async function boot(n: number) {
   const clock = new ManualClock(new Date());
   const setup = openDatabase(path);
   storeBuiltins(setup.db, builtinInstruments(), clock);
-  const rows = Array.from({ length: n }, (_, i) => `p${i}@fjord.example,Person ${i},Fjord AS > Drift,,,${userId(i)},,,`);
+  const rows = Array.from(
+    { length: n },
+    (_, i) => `p${i}@fjord.example,Person ${i},Fjord AS > Drift,,,${userId(i)},,,`,
+  );
   importOrgCsv(setup.db, new TextEncoder().encode(csv(rows)), { dryRun: false, clock });
   for (let i = 0; i < n; i++) standIn.users.add(userId(i));
-  const { id } = createSeries(setup.db, { name: "Engasjementspuls", instrumentId: "engagement-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 14, reminderDays: [3], window: { ...ALWAYS } }, clock.now());
-  const roundId = setup.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["slack"]) }));
+  const { id } = createSeries(
+    setup.db,
+    {
+      name: "Engasjementspuls",
+      instrumentId: "engagement-pulse",
+      audience: "all",
+      cadence: "0 9 1 * *",
+      openDays: 14,
+      reminderDays: [3],
+      window: { ...ALWAYS },
+    },
+    clock.now(),
+  );
+  const roundId = setup.db.transaction((tx) =>
+    openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["slack"]) }),
+  );
   setup.close();
-  const config = loadConfig({ PORT: "0", DATABASE_PATH: path, SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: standIn.url });
+  const config = loadConfig({
+    PORT: "0",
+    DATABASE_PATH: path,
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: standIn.url,
+  });
   running = await startServer(config, silentLogger(), clock, { adapters: [webchatAdapter, slackAdapter], tick: null });
   return { running, roundId, clock };
 }
 
-const interaction = (user: string, m: SlackMessage, button: SlackButton, comment?: string) => slackInteraction(standIn.url, user, m, button, comment);
+const interaction = (user: string, m: SlackMessage, button: SlackButton, comment?: string) =>
+  slackInteraction(standIn.url, user, m, button, comment);
 
 describe("Slack, through the real Bolt app over HTTP", () => {
   it("finds a person with no Slack id by email, remembers the id, and keeps to their profile's time zone", async () => {
@@ -62,22 +86,57 @@ describe("Slack, through the real Bolt app over HTTP", () => {
     const path = `${tempDir()}/pulsen.db`;
     const setup = openDatabase(path);
     storeBuiltins(setup.db, builtinInstruments(), clock);
-    importOrgCsv(setup.db, new TextEncoder().encode(csv(["sam@fjord.example,Sam,Fjord AS,,,,,,", "gone@fjord.example,Gone,Fjord AS,,,,,,"])), { dryRun: false, clock });
+    importOrgCsv(
+      setup.db,
+      new TextEncoder().encode(csv(["sam@fjord.example,Sam,Fjord AS,,,,,,", "gone@fjord.example,Gone,Fjord AS,,,,,,"])),
+      { dryRun: false, clock },
+    );
     standIn.emails.set("sam@fjord.example", { id: "U0SAM", tz: "America/New_York" });
     standIn.users.add("U0SAM");
-    const { id } = createSeries(setup.db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { start: 480, end: 1020, weekdaysOnly: true } }, clock.now());
-    setup.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["slack"]) }));
+    const { id } = createSeries(
+      setup.db,
+      {
+        name: "Puls",
+        instrumentId: "quick-pulse",
+        audience: "all",
+        cadence: "0 9 1 * *",
+        openDays: 7,
+        reminderDays: [3],
+        window: { start: 480, end: 1020, weekdaysOnly: true },
+      },
+      clock.now(),
+    );
+    setup.db.transaction((tx) =>
+      openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["slack"]) }),
+    );
     setup.close();
-    running = await startServer(loadConfig({ PORT: "0", DATABASE_PATH: path, SLACK_BOT_TOKEN: "xoxb-t", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: standIn.url }), silentLogger(), clock, { adapters: [slackAdapter], tick: null });
+    running = await startServer(
+      loadConfig({
+        PORT: "0",
+        DATABASE_PATH: path,
+        SLACK_BOT_TOKEN: "xoxb-t",
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: standIn.url,
+      }),
+      silentLogger(),
+      clock,
+      { adapters: [slackAdapter], tick: null },
+    );
     await running.scheduler.tick();
     const db = running.database.db;
     const sam = db.select().from(people).where(eq(people.email, "sam@fjord.example")).get()!;
     expect(sam).toMatchObject({ slackUserId: "U0SAM", profileTimezone: "America/New_York", timezone: null });
-    expect(db.select({ reason: invitations.undeliverable }).from(invitations).where(eq(invitations.personId, sam.id)).get()!.reason).toBeNull();
+    expect(
+      db.select({ reason: invitations.undeliverable }).from(invitations).where(eq(invitations.personId, sam.id)).get()!
+        .reason,
+    ).toBeNull();
     // Found at 04:00 New York time: the invitation waits for 08:00 there.
     expect(standIn.messages).toHaveLength(0);
     const gone = db.select().from(people).where(eq(people.email, "gone@fjord.example")).get()!;
-    expect(db.select({ reason: invitations.undeliverable }).from(invitations).where(eq(invitations.personId, gone.id)).get()!.reason).toBe("users_not_found");
+    expect(
+      db.select({ reason: invitations.undeliverable }).from(invitations).where(eq(invitations.personId, gone.id)).get()!
+        .reason,
+    ).toBe("users_not_found");
     clock.set("2026-11-24T13:00:00Z");
     await running.scheduler.tick();
     expect(standIn.messages.map((m) => m.channel)).toEqual(["DU0SAM"]);
@@ -100,10 +159,17 @@ describe("Slack, through the real Bolt app over HTTP", () => {
     for (let i = 0; i < 20; i++) {
       const channel = standIn.dm(userId(i));
       const message = () => standIn.inChannel(channel)[0]!;
-      const click = async (pick: (b: ReturnType<typeof buttonsOf>) => ReturnType<typeof buttonsOf>[number], comment?: string) => {
+      const click = async (
+        pick: (b: ReturnType<typeof buttonsOf>) => ReturnType<typeof buttonsOf>[number],
+        comment?: string,
+      ) => {
         clock.advance(3000); // a person reads before tapping
         const before = message().updates;
-        const res = await signedPost(events, SECRET, interaction(userId(i), message(), pick(buttonsOf(message())), comment));
+        const res = await signedPost(
+          events,
+          SECRET,
+          interaction(userId(i), message(), pick(buttonsOf(message())), comment),
+        );
         expect(res.status).toBe(200);
         await until(() => message().updates > before);
       };
@@ -126,12 +192,22 @@ describe("Slack, through the real Bolt app over HTTP", () => {
       for (let j = i === 0 ? 1 : 0; j < 13; j++) {
         const likert = buttonsOf(message());
         // One message per statement, its actions block holding 1, 2, 3, 4, 5, then skip; Back in a block of its own.
-        expect(likert.slice(0, 6).map((b) => (JSON.parse(b.value) as { v: unknown }).v)).toEqual([1, 2, 3, 4, 5, "skip"]);
+        expect(likert.slice(0, 6).map((b) => (JSON.parse(b.value) as { v: unknown }).v)).toEqual([
+          1,
+          2,
+          3,
+          4,
+          5,
+          "skip",
+        ]);
         expect(likert.slice(0, 6).every((b) => b.block_id === likert[0]!.block_id)).toBe(true);
         expect(likert.slice(6).map((b) => (JSON.parse(b.value) as { a: string }).a)).toEqual(j === 0 ? [] : ["back"]);
         await click((b) => b[(i + j) % 6]!);
       }
-      await click((b) => b.find((x) => x.action_id === "pulsen:form:submit")!, i === 0 ? "<!channel> *bra* <@U000001> <https://x.example|klikk>" : undefined);
+      await click(
+        (b) => b.find((x) => x.action_id === "pulsen:form:submit")!,
+        i === 0 ? "<!channel> *bra* <@U000001> <https://x.example|klikk>" : undefined,
+      );
       expect(message().text).toMatch(/Takk for svarene!/);
       expect(standIn.inChannel(channel)).toHaveLength(1); // everything happened in the one message
     }
@@ -139,9 +215,15 @@ describe("Slack, through the real Bolt app over HTTP", () => {
     expect(db.select().from(invitations).where(eq(invitations.completed, true)).all()).toHaveLength(20);
     // Person 0 leads the unit and has pointed its digests at #drift, where the bot is a member.
     const { unitLeaders, unitChannels } = await import("../../src/db/schema");
-    const leader = db.select({ id: people.id, unitId: people.unitId }).from(people).where(eq(people.slackUserId, userId(0))).get()!;
+    const leader = db
+      .select({ id: people.id, unitId: people.unitId })
+      .from(people)
+      .where(eq(people.slackUserId, userId(0)))
+      .get()!;
     db.insert(unitLeaders).values({ unitId: leader.unitId, personId: leader.id }).run();
-    db.insert(unitChannels).values({ unitId: leader.unitId, platform: "slack", channel: "C0DRIFT", createdAt: clock.now() }).run();
+    db.insert(unitChannels)
+      .values({ unitId: leader.unitId, platform: "slack", channel: "C0DRIFT", createdAt: clock.now() })
+      .run();
     db.transaction((tx) => closeRound(tx, roundId, clock.now()));
     expect(db.select().from(responses).all()).toHaveLength(20);
     expect(db.select().from(drafts).all()).toEqual([]);
@@ -155,11 +237,25 @@ describe("Slack, through the real Bolt app over HTTP", () => {
     expect(shown).toContain("Forbedringsområder:");
     // The leader can ask again any time; anyone else gets no figures.
     const ask = (user: string) =>
-      signedPost(`${server.url}/slack/events`, SECRET, new URLSearchParams({ team_id: "T0001", channel_id: "C0", user_id: user, command: "/pulsen", text: "results", response_url: `${standIn.url}r`, trigger_id: "1" }).toString()).then((r) => r.json() as Promise<{ blocks: unknown[]; text: string }>);
+      signedPost(
+        `${server.url}/slack/events`,
+        SECRET,
+        new URLSearchParams({
+          team_id: "T0001",
+          channel_id: "C0",
+          user_id: user,
+          command: "/pulsen",
+          text: "results",
+          response_url: `${standIn.url}r`,
+          trigger_id: "1",
+        }).toString(),
+      ).then((r) => r.json() as Promise<{ blocks: unknown[]; text: string }>);
     expect(JSON.stringify((await ask(userId(0))).blocks)).toContain("20 av 20 svarte (100 %).");
     expect((await ask(userId(1))).text).toMatch(/^Ingen resultater for enheter du leder/);
     // No message Slack keeps ever showed a chosen value: the final DMs are all the same.
-    const finals = new Set(standIn.messages.filter((m) => m.channel.startsWith("D")).map((m) => JSON.stringify(m.blocks)));
+    const finals = new Set(
+      standIn.messages.filter((m) => m.channel.startsWith("D")).map((m) => JSON.stringify(m.blocks)),
+    );
     expect(finals.size).toBe(1);
   });
 
@@ -185,7 +281,15 @@ describe("Slack, through the real Bolt app over HTTP", () => {
   it("shows what people type as plain text: mentions and links notify nobody", async () => {
     const { toBlockKit } = await import("../../adapters/slack/blocks");
     const typed = "<!channel> <@U123> <https://x.example|label> *bold*";
-    const out = toBlockKit({ ref: "x", summary: typed, blocks: [{ type: "text", text: typed }, { type: "context", text: typed }, { type: "header", text: typed }] });
+    const out = toBlockKit({
+      ref: "x",
+      summary: typed,
+      blocks: [
+        { type: "text", text: typed },
+        { type: "context", text: typed },
+        { type: "header", text: typed },
+      ],
+    });
     expect(out.text).toBe("&lt;!channel&gt; &lt;@U123&gt; &lt;https://x.example|label&gt; *bold*");
     for (const b of out.blocks) expect(JSON.stringify(b)).not.toContain('"mrkdwn"');
   });
@@ -193,7 +297,11 @@ describe("Slack, through the real Bolt app over HTTP", () => {
   it("turns Slack's answers into outbox decisions: 429 waits, a gone user is undeliverable", async () => {
     const { running: server } = await boot(2);
     standIn.users.delete(userId(1));
-    standIn.failNext("chat.postMessage", { status: 429, body: { ok: false, error: "ratelimited" }, headers: { "retry-after": "30" } });
+    standIn.failNext("chat.postMessage", {
+      status: 429,
+      body: { ok: false, error: "ratelimited" },
+      headers: { "retry-after": "30" },
+    });
     await server.scheduler.tick();
     const rows = server.database.db.select().from(outbox).all();
     const states = rows.map((r) => [r.state, r.reason]).sort();
@@ -211,12 +319,25 @@ describe("Slack: the slash command, App Home and repeated events", () => {
     signedPost(
       `${server.url}/slack/events`,
       SECRET,
-      new URLSearchParams({ token: "legacy", team_id: "T0001", channel_id: "C0GENERAL", user_id: user, command: "/pulsen", text, response_url: `${standIn.url}response`, trigger_id: "1.2" }).toString(),
+      new URLSearchParams({
+        token: "legacy",
+        team_id: "T0001",
+        channel_id: "C0GENERAL",
+        user_id: user,
+        command: "/pulsen",
+        text,
+        response_url: `${standIn.url}response`,
+        trigger_id: "1.2",
+      }).toString(),
     );
 
   it("answers /pulsen status with the person's open surveys, and help otherwise", async () => {
     const { running: server } = await boot(2);
-    const status = (await (await slash(server, userId(0), "status")).json()) as { response_type: string; text: string; blocks: { type: string; text?: { text: string } }[] };
+    const status = (await (await slash(server, userId(0), "status")).json()) as {
+      response_type: string;
+      text: string;
+      blocks: { type: string; text?: { text: string } }[];
+    };
     expect(status.response_type).toBe("ephemeral");
     const texts = status.blocks.map((b) => b.text?.text ?? "").join(" ");
     expect(texts).toMatch(/Engasjementspuls: ikke besvart ennå/);
@@ -230,9 +351,16 @@ describe("Slack: the slash command, App Home and repeated events", () => {
     const { running: server } = await boot(2);
     const db = server.database.db;
     const { unitLeaders } = await import("../../src/db/schema");
-    const leader = db.select({ id: people.id, unitId: people.unitId }).from(people).where(eq(people.slackUserId, userId(0))).get()!;
+    const leader = db
+      .select({ id: people.id, unitId: people.unitId })
+      .from(people)
+      .where(eq(people.slackUserId, userId(0)))
+      .get()!;
     db.insert(unitLeaders).values({ unitId: leader.unitId, personId: leader.id }).run();
-    const reply = (await (await slash(server, userId(0), "dashboard")).json()) as { response_type: string; blocks: { type: string; elements?: { url?: string; action_id: string }[] }[] };
+    const reply = (await (await slash(server, userId(0), "dashboard")).json()) as {
+      response_type: string;
+      blocks: { type: string; elements?: { url?: string; action_id: string }[] }[];
+    };
     expect(reply.response_type).toBe("ephemeral");
     const button = reply.blocks.flatMap((b) => b.elements ?? []).find((e) => e.url)!;
     expect(button.action_id).toBe("pulsen:link");
@@ -241,7 +369,15 @@ describe("Slack: the slash command, App Home and repeated events", () => {
     expect(signin.headers.get("set-cookie")).toMatch(/^pulsen_session=/);
     // Slack reports the click on a URL button too; it is acknowledged and nothing is posted.
     const before = standIn.messages.length;
-    const click = await signedPost(`${server.url}/slack/events`, SECRET, interaction(userId(0), { channel: "D0", ts: "1.1", text: "", blocks: [], updates: 0 }, { action_id: "pulsen:link", value: "", block_id: "pulsen_link_1" }));
+    const click = await signedPost(
+      `${server.url}/slack/events`,
+      SECRET,
+      interaction(
+        userId(0),
+        { channel: "D0", ts: "1.1", text: "", blocks: [], updates: 0 },
+        { action_id: "pulsen:link", value: "", block_id: "pulsen_link_1" },
+      ),
+    );
     expect(click.status).toBe(200);
     await new Promise((r) => setTimeout(r, 100));
     expect(standIn.messages.length).toBe(before);
@@ -255,7 +391,11 @@ describe("Slack: the slash command, App Home and repeated events", () => {
     const { running: server } = await boot(2);
     const db = server.database.db;
     const { unitLeaders, units, unitChannels } = await import("../../src/db/schema");
-    const leader = db.select({ id: people.id, unitId: people.unitId }).from(people).where(eq(people.slackUserId, userId(0))).get()!;
+    const leader = db
+      .select({ id: people.id, unitId: people.unitId })
+      .from(people)
+      .where(eq(people.slackUserId, userId(0)))
+      .get()!;
     db.insert(unitLeaders).values({ unitId: leader.unitId, personId: leader.id }).run();
     const refused = (await (await slash(server, userId(1), "channel <#C0DRIFT|drift>")).json()) as { text: string };
     expect(refused.text).toMatch(/Bare ledere/);
@@ -264,7 +404,9 @@ describe("Slack: the slash command, App Home and repeated events", () => {
     expect(set.text).toBe("Resultater for Fjord AS &gt; Drift sendes nå til #drift.");
     const unitPath = db.select({ path: units.path }).from(units).where(eq(units.id, leader.unitId)).get()!.path;
     expect(unitPath).toBe("Fjord AS > Drift");
-    expect(db.select().from(unitChannels).all()).toMatchObject([{ unitId: leader.unitId, platform: "slack", channel: "C0DRIFT" }]);
+    expect(db.select().from(unitChannels).all()).toMatchObject([
+      { unitId: leader.unitId, platform: "slack", channel: "C0DRIFT" },
+    ]);
     await until(() => standIn.inChannel(standIn.dm(userId(0))).some((m) => m.text.includes("/invite @Pulsen")));
     // Once the bot is in the channel, no such DM.
     standIn.memberOf.add("C0OTHER");

@@ -44,7 +44,8 @@ class GraphStandIn {
       res.json({ token_type: "Bearer", expires_in: 3599, access_token: "graph-token" });
     });
     app.post("/v1.0/users/:id/teamwork/installedApps", (req, res) => {
-      if (req.headers.authorization !== "Bearer graph-token") return res.status(401).json({ error: { code: "InvalidAuthenticationToken" } });
+      if (req.headers.authorization !== "Bearer graph-token")
+        return res.status(401).json({ error: { code: "InvalidAuthenticationToken" } });
       const id = String(req.params.id);
       if (!this.allowed.has(id)) return res.status(403).json({ error: { code: "Forbidden" } });
       if (this.installs.includes(id)) return res.status(409).json({ error: { code: "Conflict" } });
@@ -78,7 +79,10 @@ describe("Teams: installing the app through Graph for people who lack it", () =>
     await connector.start();
     const graph = new GraphStandIn();
     await graph.start();
-    stops.push(() => connector.stop(), () => graph.stop());
+    stops.push(
+      () => connector.stop(),
+      () => graph.stop(),
+    );
     graph.allowed.add(aad(1));
     graph.onInstall = (user) => connector.installedFor.add(user);
 
@@ -86,20 +90,61 @@ describe("Teams: installing the app through Graph for people who lack it", () =>
     const clock = new ManualClock("2026-11-24T09:00:00Z");
     const setup = openDatabase(path);
     storeBuiltins(setup.db, builtinInstruments(), clock);
-    importOrgCsv(setup.db, new TextEncoder().encode(csv([0, 1, 2].map((i) => `t${i}@org.example,T ${i},Org,,,,${aad(i)},,`))), { dryRun: false, clock });
+    importOrgCsv(
+      setup.db,
+      new TextEncoder().encode(csv([0, 1, 2].map((i) => `t${i}@org.example,T ${i},Org,,,,${aad(i)},,`))),
+      { dryRun: false, clock },
+    );
     setup.close();
-    running = await startServer(loadConfig({ PORT: "0", DATABASE_PATH: path, TEAMS_UNAUTHENTICATED: "1" }), silentLogger(), clock, { adapters: [teamsAdapter], tick: null });
+    running = await startServer(
+      loadConfig({ PORT: "0", DATABASE_PATH: path, TEAMS_UNAUTHENTICATED: "1" }),
+      silentLogger(),
+      clock,
+      { adapters: [teamsAdapter], tick: null },
+    );
     // Person 0 installed the app themselves: that tells Pulsen the tenant and the connector's address.
     await fetch(`${running.url}/api/messages`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ type: "installationUpdate", action: "add", channelId: "msteams", serviceUrl: connector.url, from: { id: "29:x", aadObjectId: aad(0) }, recipient: { id: "28:bot" }, conversation: { id: `a:conv-${aad(0)}`, conversationType: "personal", tenantId: "tenant-1" } }),
+      body: JSON.stringify({
+        type: "installationUpdate",
+        action: "add",
+        channelId: "msteams",
+        serviceUrl: connector.url,
+        from: { id: "29:x", aadObjectId: aad(0) },
+        recipient: { id: "28:bot" },
+        conversation: { id: `a:conv-${aad(0)}`, conversationType: "personal", tenantId: "tenant-1" },
+      }),
     });
 
     const db = running.database.db;
-    const installer = new GraphInstaller({ catalogAppId: "catalog-app-id", tenantId: "tenant-1", clientId: "client-id", clientSecret: "secret", graphUrl: `${graph.url}/v1.0`, loginUrl: `${graph.url}/login` });
-    const sender = new TeamsSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), "", running.chat, installer);
-    const { id } = createSeries(db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { ...ALWAYS } }, clock.now());
+    const installer = new GraphInstaller({
+      catalogAppId: "catalog-app-id",
+      tenantId: "tenant-1",
+      clientId: "client-id",
+      clientSecret: "secret",
+      graphUrl: `${graph.url}/v1.0`,
+      loginUrl: `${graph.url}/login`,
+    });
+    const sender = new TeamsSender(
+      new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})),
+      "",
+      running.chat,
+      installer,
+    );
+    const { id } = createSeries(
+      db,
+      {
+        name: "Puls",
+        instrumentId: "quick-pulse",
+        audience: "all",
+        cadence: "0 9 1 * *",
+        openDays: 7,
+        reminderDays: [3],
+        window: { ...ALWAYS },
+      },
+      clock.now(),
+    );
     db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["teams"]) }));
     await new OutboxDrainer(db, clock, { teams: sender }, silentLogger()).drainOnce();
 
@@ -107,11 +152,22 @@ describe("Teams: installing the app through Graph for people who lack it", () =>
     expect(graph.tokens).toEqual(["client-id"]); // one token, reused
     expect(connector.created).toEqual([aad(1)]);
     const state = (i: number) => {
-      const pid = db.select({ id: people.id }).from(people).where(eq(people.email, `t${i}@org.example`)).get()!.id;
-      return db.select().from(outbox).all().find((o) => o.personId === pid)!;
+      const pid = db
+        .select({ id: people.id })
+        .from(people)
+        .where(eq(people.email, `t${i}@org.example`))
+        .get()!.id;
+      return db
+        .select()
+        .from(outbox)
+        .all()
+        .find((o) => o.personId === pid)!;
     };
     expect(state(0).state).toBe("sent");
     expect(state(1).state).toBe("sent");
-    expect(state(2)).toMatchObject({ state: "undeliverable", reason: "could not install Pulsen for this user (Graph 403)" });
+    expect(state(2)).toMatchObject({
+      state: "undeliverable",
+      reason: "could not install Pulsen for this user (Graph 403)",
+    });
   });
 });

@@ -6,9 +6,19 @@ import { describe, expect, it } from "vitest";
 import { renderTeamsManifest, teamsPackage } from "../../src/cli/teams-package";
 
 const require = createRequire(import.meta.url);
-const Ajv = require("ajv-draft-04") as new (o: object) => { compile(s: unknown): ((d: unknown) => boolean) & { errors?: unknown[] } };
+const Ajv = require("ajv-draft-04") as new (
+  o: object,
+) => { compile(s: unknown): ((d: unknown) => boolean) & { errors?: unknown[] } };
 const addFormats = require("ajv-formats") as (ajv: unknown) => void;
-const schema = JSON.parse(readFileSync(join(process.cwd(), "node_modules/@microsoft/app-manifest/build/json-schemas/teams/v1.23/MicrosoftTeams.schema.json"), "utf8"));
+const schema = JSON.parse(
+  readFileSync(
+    join(
+      process.cwd(),
+      "node_modules/@microsoft/app-manifest/build/json-schemas/teams/v1.23/MicrosoftTeams.schema.json",
+    ),
+    "utf8",
+  ),
+);
 
 const APP = "4c2b5a9e-1f0d-4d3a-9b7e-2a6c8e1f3b5d";
 
@@ -34,7 +44,10 @@ describe("the Teams app manifest", () => {
   it("packages manifest and icons into the zip Teams uploads", () => {
     const files = unzipSync(teamsPackage(APP, "https://pulsen.example.no"));
     expect(Object.keys(files).sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
-    const png = (b: Uint8Array) => ({ w: (b[16]! << 24) | (b[17]! << 16) | (b[18]! << 8) | b[19]!, h: (b[20]! << 24) | (b[21]! << 16) | (b[22]! << 8) | b[23]! });
+    const png = (b: Uint8Array) => ({
+      w: (b[16]! << 24) | (b[17]! << 16) | (b[18]! << 8) | b[19]!,
+      h: (b[20]! << 24) | (b[21]! << 16) | (b[22]! << 8) | b[23]!,
+    });
     expect(png(files["color.png"]!)).toEqual({ w: 192, h: 192 });
     expect(png(files["outline.png"]!)).toEqual({ w: 32, h: 32 });
   });

@@ -39,9 +39,18 @@ async function boot() {
   const clock = new ManualClock("2026-11-24T09:00:00Z");
   const setup = openDatabase(path);
   storeBuiltins(setup.db, builtinInstruments(), clock);
-  importOrgCsv(setup.db, new TextEncoder().encode(csv([0, 1].map((i) => `t${i}@org.example,T ${i},Org,,,,${aad(i)},,`))), { dryRun: false, clock });
+  importOrgCsv(
+    setup.db,
+    new TextEncoder().encode(csv([0, 1].map((i) => `t${i}@org.example,T ${i},Org,,,,${aad(i)},,`))),
+    { dryRun: false, clock },
+  );
   setup.close();
-  running = await startServer(loadConfig({ PORT: "0", DATABASE_PATH: path, TEAMS_UNAUTHENTICATED: "1" }), silentLogger(), clock, { adapters: [teamsAdapter], tick: null });
+  running = await startServer(
+    loadConfig({ PORT: "0", DATABASE_PATH: path, TEAMS_UNAUTHENTICATED: "1" }),
+    silentLogger(),
+    clock,
+    { adapters: [teamsAdapter], tick: null },
+  );
   const server = running;
   const base = (i: number) => ({
     channelId: "msteams",
@@ -52,11 +61,29 @@ async function boot() {
     channelData: { tenant: { id: "tenant-1" } },
   });
   const post = (body: unknown) =>
-    fetch(`${server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    fetch(`${server.url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
   for (const i of [0, 1]) await post({ type: "installationUpdate", id: `install-${i}`, action: "add", ...base(i) });
   const db = server.database.db;
-  const { id } = createSeries(db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { ...ALWAYS } }, clock.now());
-  const roundId = db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["teams"]) }));
+  const { id } = createSeries(
+    db,
+    {
+      name: "Puls",
+      instrumentId: "quick-pulse",
+      audience: "all",
+      cadence: "0 9 1 * *",
+      openDays: 7,
+      reminderDays: [3],
+      window: { ...ALWAYS },
+    },
+    clock.now(),
+  );
+  const roundId = db.transaction((tx) =>
+    openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["teams"]) }),
+  );
   await server.scheduler.tick();
   const invite = (i: number) => {
     const sent = connector!.sent.find((s) => s.conversation === `a:conv-${aad(i)}`)!;
@@ -66,11 +93,18 @@ async function boot() {
   const tap = async (i: number, action: Action | undefined, after = 3000): Promise<Card> => {
     if (action === undefined) throw new Error("no such action");
     clock.advance(after);
-    const res = await post({ type: "invoke", id: `tap-${Math.random()}`, name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "pulsen", data: action.data } }, ...base(i) });
+    const res = await post({
+      type: "invoke",
+      id: `tap-${Math.random()}`,
+      name: "adaptiveCard/action",
+      value: { action: { type: "Action.Execute", verb: "pulsen", data: action.data } },
+      ...base(i),
+    });
     expect(res.status).toBe(200);
     return ((await res.json()) as { value: Card }).value;
   };
-  const answer = (card: Card, v: number | "skip") => actionsOf(card).find((a) => a.data.pulsen.a === "answer" && a.data.pulsen.v === v);
+  const answer = (card: Card, v: number | "skip") =>
+    actionsOf(card).find((a) => a.data.pulsen.a === "answer" && a.data.pulsen.v === v);
   const back = (card: Card) => actionsOf(card).find((a) => a.data.pulsen.a === "back");
   return { server, clock, roundId, invite, tap, answer, back };
 }
@@ -95,7 +129,15 @@ describe("answering in Teams, forgiving", () => {
     const echo = await t.tap(0, t.answer(card, 5), 250);
     expect(textOf(echo)).toContain("Utsagn 3 av 4");
     const db = t.server.database.db;
-    expect(Object.fromEntries(db.select().from(draftAnswers).all().map((a) => [a.itemId, a.value]))).toEqual({ "wellbeing-1": 4, "wellbeing-2": 5 });
+    expect(
+      Object.fromEntries(
+        db
+          .select()
+          .from(draftAnswers)
+          .all()
+          .map((a) => [a.itemId, a.value]),
+      ),
+    ).toEqual({ "wellbeing-1": 4, "wellbeing-2": 5 });
   });
 
   it("rewrites the card of someone who had not answered when the round closes, in place", async () => {
@@ -103,7 +145,10 @@ describe("answering in Teams, forgiving", () => {
     // Person 1 answers everything; person 0 never starts.
     let card = await t.tap(1, actionsOf(t.invite(1).card)[0]);
     for (const v of [3, 4, 4, 5] as const) card = await t.tap(1, t.answer(card, v));
-    card = await t.tap(1, actionsOf(card).find((a) => a.data.pulsen.a === "skip_comment"));
+    card = await t.tap(
+      1,
+      actionsOf(card).find((a) => a.data.pulsen.a === "skip_comment"),
+    );
     expect(textOf(card)).toContain("Takk for svarene!");
     const db = t.server.database.db;
     db.transaction((tx) => closeRound(tx, t.roundId, t.clock.now()));

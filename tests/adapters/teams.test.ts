@@ -42,10 +42,16 @@ async function boot(env: Record<string, string>, people = 2) {
   const clock = new ManualClock("2026-11-24T09:00:00Z");
   const setup = openDatabase(path);
   storeBuiltins(setup.db, builtinInstruments(), clock);
-  const rows = Array.from({ length: people }, (_, i) => `t${i}@org.example,T ${i},Org > Drift,${i === 0 ? "Org > Drift" : ""},,,${aad(i)},,`);
+  const rows = Array.from(
+    { length: people },
+    (_, i) => `t${i}@org.example,T ${i},Org > Drift,${i === 0 ? "Org > Drift" : ""},,,${aad(i)},,`,
+  );
   importOrgCsv(setup.db, new TextEncoder().encode(csv(rows)), { dryRun: false, clock });
   setup.close();
-  running = await startServer(loadConfig({ PORT: "0", DATABASE_PATH: path, ...env }), silentLogger(), clock, { adapters: [teamsAdapter], tick: null });
+  running = await startServer(loadConfig({ PORT: "0", DATABASE_PATH: path, ...env }), silentLogger(), clock, {
+    adapters: [teamsAdapter],
+    tick: null,
+  });
   return { clock, path };
 }
 
@@ -64,9 +70,15 @@ function activity(type: string, aad: string, extra: Record<string, unknown> = {}
 }
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${running!.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  fetch(`${running!.url}/api/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 
-type Card = { body: { type: string; text?: string; actions?: { title: string; data: { pulsen: { a: string; v?: unknown } } }[] }[] };
+type Card = {
+  body: { type: string; text?: string; actions?: { title: string; data: { pulsen: { a: string; v?: unknown } } }[] }[];
+};
 const actionsOf = (card: Card) => card.body.filter((b) => b.type === "ActionSet").flatMap((b) => b.actions ?? []);
 
 describe("Teams, through botbuilder's CloudAdapter over HTTP", () => {
@@ -76,11 +88,17 @@ describe("Teams, through botbuilder's CloudAdapter over HTTP", () => {
   });
 
   it("answers 401 to an activity without a valid token when authentication is on", async () => {
-    await boot({ MICROSOFT_APP_ID: "11111111-1111-1111-1111-111111111111", MICROSOFT_APP_PASSWORD: "secret", MICROSOFT_APP_TYPE: "MultiTenant" });
+    await boot({
+      MICROSOFT_APP_ID: "11111111-1111-1111-1111-111111111111",
+      MICROSOFT_APP_PASSWORD: "secret",
+      MICROSOFT_APP_TYPE: "MultiTenant",
+    });
     connector = new ConnectorStandIn();
     await connector.start();
     expect((await post(activity("message", AAD[0]!, { text: "status" }))).status).toBe(401);
-    expect((await post(activity("message", AAD[0]!, { text: "status" }), { authorization: "Bearer not.a.jwt" })).status).toBe(401);
+    expect(
+      (await post(activity("message", AAD[0]!, { text: "status" }), { authorization: "Bearer not.a.jwt" })).status,
+    ).toBe(401);
   });
 
   it("accepts activities the Bot Framework signed, answers a card action in place, and refuses forged, misaddressed or foreign tokens", async () => {
@@ -90,16 +108,39 @@ describe("Teams, through botbuilder's CloudAdapter over HTTP", () => {
       connector = new ConnectorStandIn();
       await connector.start();
       const appId = "11111111-1111-1111-1111-111111111111";
-      const { clock } = await boot({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: "secret", BOTFRAMEWORK_OPENID_METADATA_URL: bf.metadataUrl });
+      const { clock } = await boot({
+        MICROSOFT_APP_ID: appId,
+        MICROSOFT_APP_PASSWORD: "secret",
+        BOTFRAMEWORK_OPENID_METADATA_URL: bf.metadataUrl,
+      });
       const db = running!.database.db;
-      const signed = async (body: unknown, o: Partial<Parameters<BotFrameworkStandIn["token"]>[0]> = {}) => post(body, { authorization: `Bearer ${await bf.token({ appId, serviceUrl: connector!.url, ...o })}` });
+      const signed = async (body: unknown, o: Partial<Parameters<BotFrameworkStandIn["token"]>[0]> = {}) =>
+        post(body, { authorization: `Bearer ${await bf.token({ appId, serviceUrl: connector!.url, ...o })}` });
 
       expect((await signed(activity("installationUpdate", AAD[0]!, { action: "add" }))).status).toBeLessThan(300);
       expect(db.select().from(teamsReferences).all()).toHaveLength(1);
 
-      const { id } = createSeries(db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { ...ALWAYS } }, clock.now());
-      const roundId = db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["teams"]) }));
-      const invoke = (data: unknown) => activity("invoke", AAD[0]!, { name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "pulsen", data: { pulsen: data } } } });
+      const { id } = createSeries(
+        db,
+        {
+          name: "Puls",
+          instrumentId: "quick-pulse",
+          audience: "all",
+          cadence: "0 9 1 * *",
+          openDays: 7,
+          reminderDays: [3],
+          window: { ...ALWAYS },
+        },
+        clock.now(),
+      );
+      const roundId = db.transaction((tx) =>
+        openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["teams"]) }),
+      );
+      const invoke = (data: unknown) =>
+        activity("invoke", AAD[0]!, {
+          name: "adaptiveCard/action",
+          value: { action: { type: "Action.Execute", verb: "pulsen", data: { pulsen: data } } },
+        });
       const res = await signed(invoke({ a: "start", r: roundId }));
       expect(res.status).toBe(200);
       const card = ((await res.json()) as { value: Card }).value;
@@ -126,8 +167,22 @@ describe("Teams, through botbuilder's CloudAdapter over HTTP", () => {
     expect((await post(activity("installationUpdate", AAD[0]!, { action: "add" }))).status).toBeLessThan(300);
 
     const db = running!.database.db;
-    const { id } = createSeries(db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { ...ALWAYS } }, clock.now());
-    const roundId = db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["teams"]) }));
+    const { id } = createSeries(
+      db,
+      {
+        name: "Puls",
+        instrumentId: "quick-pulse",
+        audience: "all",
+        cadence: "0 9 1 * *",
+        openDays: 7,
+        reminderDays: [3],
+        window: { ...ALWAYS },
+      },
+      clock.now(),
+    );
+    const roundId = db.transaction((tx) =>
+      openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["teams"]) }),
+    );
     await running!.scheduler.tick();
 
     // Person 0 installed the app: invited. Person 1 did not: listed as unreachable, with the reason.
@@ -136,11 +191,29 @@ describe("Teams, through botbuilder's CloudAdapter over HTTP", () => {
     const invite = (connector.sent[0]!.activity.attachments as { content: Card }[])[0]!.content;
     expect(actionsOf(invite)[0]!.data.pulsen).toEqual({ a: "start", r: roundId });
     const { unreachable } = await import("../../src/rounds/status");
-    expect(unreachable(db, roundId)).toEqual([{ email: "t1@org.example", name: "T 1", unit: "Org > Drift", reason: "Pulsen is not installed for this user in Teams" }]);
+    expect(unreachable(db, roundId)).toEqual([
+      {
+        email: "t1@org.example",
+        name: "T 1",
+        unit: "Org > Drift",
+        reason: "Pulsen is not installed for this user in Teams",
+      },
+    ]);
 
     const tap = async (data: unknown, comment?: string) => {
       clock.advance(3000); // a person reads before tapping
-      const res = await post(activity("invoke", AAD[0]!, { name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "pulsen", data: { ...(data as object), ...(comment ? { comment } : {}) } } } }));
+      const res = await post(
+        activity("invoke", AAD[0]!, {
+          name: "adaptiveCard/action",
+          value: {
+            action: {
+              type: "Action.Execute",
+              verb: "pulsen",
+              data: { ...(data as object), ...(comment ? { comment } : {}) },
+            },
+          },
+        }),
+      );
       expect(res.status).toBe(200);
       return ((await res.json()) as { value: Card }).value;
     };
@@ -152,9 +225,18 @@ describe("Teams, through botbuilder's CloudAdapter over HTTP", () => {
       expect(acts.slice(6).map((a) => a.data.pulsen.a)).toEqual(j === 0 ? [] : ["back"]);
       card = await tap({ pulsen: acts[j]!.data.pulsen });
     }
-    card = await tap({ pulsen: actionsOf(card).find((a) => a.data.pulsen.a === "comment")!.data.pulsen }, "Mer *fokus*");
+    card = await tap(
+      { pulsen: actionsOf(card).find((a) => a.data.pulsen.a === "comment")!.data.pulsen },
+      "Mer *fokus*",
+    );
     expect(card.body.map((b) => b.text).join(" ")).toMatch(/Takk for svarene!/);
-    expect(db.select().from(invitations).all().filter((i) => i.completed)).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(invitations)
+        .all()
+        .filter((i) => i.completed),
+    ).toHaveLength(1);
     db.transaction((tx) => closeRound(tx, roundId, clock.now()));
     expect(db.select().from(responses).all()).toHaveLength(1);
     expect(path).toBeTruthy();
@@ -165,12 +247,32 @@ describe("Teams, through botbuilder's CloudAdapter over HTTP", () => {
     await connector.start();
     const { clock } = await boot({ TEAMS_UNAUTHENTICATED: "1" });
     for (const aad of AAD) await post(activity("installationUpdate", aad, { action: "add" }));
-    connector.failures.push({ status: 429, body: { error: { code: "TooManyRequests" } }, headers: { "retry-after": "7" } }, { status: 403, body: { error: { code: "MessageWritesBlocked" } } });
+    connector.failures.push(
+      { status: 429, body: { error: { code: "TooManyRequests" } }, headers: { "retry-after": "7" } },
+      { status: 403, body: { error: { code: "MessageWritesBlocked" } } },
+    );
     const db = running!.database.db;
-    const { id } = createSeries(db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { ...ALWAYS } }, clock.now());
+    const { id } = createSeries(
+      db,
+      {
+        name: "Puls",
+        instrumentId: "quick-pulse",
+        audience: "all",
+        cadence: "0 9 1 * *",
+        openDays: 7,
+        reminderDays: [3],
+        window: { ...ALWAYS },
+      },
+      clock.now(),
+    );
     db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["teams"]) }));
     await running!.scheduler.tick();
-    const rows = db.select({ state: outbox.state, reason: outbox.reason }).from(outbox).all().map((r) => `${r.state}:${r.reason}`).sort();
+    const rows = db
+      .select({ state: outbox.state, reason: outbox.reason })
+      .from(outbox)
+      .all()
+      .map((r) => `${r.state}:${r.reason}`)
+      .sort();
     expect(rows).toEqual(["pending:rate limited", "undeliverable:403 MessageWritesBlocked"]);
   });
 });
@@ -183,12 +285,30 @@ describe("Teams: reaching someone Pulsen has never heard from", () => {
     await post(activity("installationUpdate", AAD[0]!, { action: "add" })); // tells us tenant and service address
     connector.installedFor.add(AAD[1]!); // pre-installed by policy; its install event never reached us
     const db = running!.database.db;
-    const { id } = createSeries(db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { ...ALWAYS } }, clock.now());
+    const { id } = createSeries(
+      db,
+      {
+        name: "Puls",
+        instrumentId: "quick-pulse",
+        audience: "all",
+        cadence: "0 9 1 * *",
+        openDays: 7,
+        reminderDays: [3],
+        window: { ...ALWAYS },
+      },
+      clock.now(),
+    );
     db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["teams"]) }));
     await running!.scheduler.tick();
     expect(connector.created).toEqual([AAD[1]]);
     expect(connector.sent.map((s) => s.conversation).sort()).toEqual([`a:conv-${AAD[0]}`, `a:created-${AAD[1]}`]);
-    expect(db.select({ state: outbox.state }).from(outbox).all().every((o) => o.state === "sent")).toBe(true);
+    expect(
+      db
+        .select({ state: outbox.state })
+        .from(outbox)
+        .all()
+        .every((o) => o.state === "sent"),
+    ).toBe(true);
   });
 });
 
@@ -209,20 +329,49 @@ describe("Teams: a full round for 20 people", () => {
     expect(channelRes.status).toBeLessThan(300);
     const confirm = connector.sent.find((x) => x.conversation === "19:drift@thread.tacv2")!;
     // Card text is escaped for Teams' Markdown ("\\>"), so compare without the escapes.
-    expect(JSON.stringify(confirm.activity).replace(/\\\\/g, "")).toContain("Resultater for Org > Drift sendes nå til Drift.");
+    expect(JSON.stringify(confirm.activity).replace(/\\\\/g, "")).toContain(
+      "Resultater for Org > Drift sendes nå til Drift.",
+    );
 
     const db = running!.database.db;
-    const { id } = createSeries(db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { ...ALWAYS } }, clock.now());
-    const roundId = db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["teams"]) }));
+    const { id } = createSeries(
+      db,
+      {
+        name: "Puls",
+        instrumentId: "quick-pulse",
+        audience: "all",
+        cadence: "0 9 1 * *",
+        openDays: 7,
+        reminderDays: [3],
+        window: { ...ALWAYS },
+      },
+      clock.now(),
+    );
+    const roundId = db.transaction((tx) =>
+      openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["teams"]) }),
+    );
     await running!.scheduler.tick();
     const invites = connector.sent.filter((x) => x.conversation.startsWith("a:conv-"));
     expect(invites).toHaveLength(20);
 
     for (let i = 0; i < 20; i++) {
-      const sentCard = (invites.find((x) => x.conversation === `a:conv-${aad(i)}`)!.activity.attachments as { content: Card }[])[0]!.content;
+      const sentCard = (
+        invites.find((x) => x.conversation === `a:conv-${aad(i)}`)!.activity.attachments as { content: Card }[]
+      )[0]!.content;
       const tap = async (data: unknown, comment?: string) => {
         clock.advance(3000);
-        const res = await post(activity("invoke", aad(i), { name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "pulsen", data: { ...(data as object), ...(comment ? { comment } : {}) } } } }));
+        const res = await post(
+          activity("invoke", aad(i), {
+            name: "adaptiveCard/action",
+            value: {
+              action: {
+                type: "Action.Execute",
+                verb: "pulsen",
+                data: { ...(data as object), ...(comment ? { comment } : {}) },
+              },
+            },
+          }),
+        );
         return ((await res.json()) as { value: Card }).value;
       };
       let card = await tap({ pulsen: actionsOf(sentCard)[0]!.data.pulsen });
@@ -260,12 +409,16 @@ describe("Teams: the dashboard sign-in link", () => {
         channelData: { tenant: { id: "tenant-1" }, channel: { id: "19:drift@thread.tacv2", name: "Drift" } },
       }),
     );
-    const inChannel = JSON.stringify(connector.sent.filter((x) => x.conversation === "19:drift@thread.tacv2").map((x) => x.activity));
+    const inChannel = JSON.stringify(
+      connector.sent.filter((x) => x.conversation === "19:drift@thread.tacv2").map((x) => x.activity),
+    );
     expect(inChannel).toContain("bare i vår private chat");
     expect(inChannel).not.toContain("signin");
     // Someone with nothing on the dashboard is told so, with no link.
     await post(activity("message", AAD[1]!, { text: "dashboard" }));
-    const employee = JSON.stringify(connector.sent.filter((x) => x.conversation === `a:conv-${AAD[1]}`).map((x) => x.activity));
+    const employee = JSON.stringify(
+      connector.sent.filter((x) => x.conversation === `a:conv-${AAD[1]}`).map((x) => x.activity),
+    );
     expect(employee).not.toContain("signin");
     expect(employee).toContain("tillitsvalgte");
   });
@@ -284,12 +437,20 @@ describe("Adaptive Cards", () => {
           type: "likert",
           statement: "Jeg trives",
           position: { k: 1, n: 4 },
-          answers: [1, 2, 3, 4, 5, "skip"].map((v) => ({ label: String(v), action: { a: "answer", r: "r_x", i: "w-1", v } })) as never,
+          answers: [1, 2, 3, 4, 5, "skip"].map((v) => ({
+            label: String(v),
+            action: { a: "answer", r: "r_x", i: "w-1", v },
+          })) as never,
         },
         { type: "buttons", buttons: [{ label: "Start", action: { a: "start", r: "r_x" }, style: "primary" }] },
         { type: "table", columns: ["Område", "Skår"], rows: [["Trivsel", "75"]] },
         { type: "link", label: "Åpne oversikten", url: "https://pulsen.example.no/signin?token=abc" },
-        { type: "form", field: { label: "Kommentar", placeholder: "…", maxLength: 1000, multiline: true }, submit: { label: "Send", action: { a: "comment", r: "r_x" } }, skip: { label: "Hopp over", action: { a: "skip_comment", r: "r_x" } } },
+        {
+          type: "form",
+          field: { label: "Kommentar", placeholder: "…", maxLength: 1000, multiline: true },
+          submit: { label: "Send", action: { a: "comment", r: "r_x" } },
+          skip: { label: "Hopp over", action: { a: "skip_comment", r: "r_x" } },
+        },
       ],
     });
     const ctx = new AC.SerializationContext();

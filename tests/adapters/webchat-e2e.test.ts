@@ -19,7 +19,10 @@ import { WebchatClient } from "../helpers/webchat-client";
 
 const ORG = csv([
   "leder@fjord.example,Live Leder,Fjord AS,Fjord AS,hr,U0LEDER,,,",
-  ...["ola", "kari", "per", "aase", "nils", "siv"].map((n, i) => `${n}@fjord.example,${n.toUpperCase()} Ansatt,Fjord AS > Drift,,,U0${n.toUpperCase()}${i},,${i === 2 ? "en" : i === 4 ? "nn" : ""},`),
+  ...["ola", "kari", "per", "aase", "nils", "siv"].map(
+    (n, i) =>
+      `${n}@fjord.example,${n.toUpperCase()} Ansatt,Fjord AS > Drift,,,U0${n.toUpperCase()}${i},,${i === 2 ? "en" : i === 4 ? "nn" : ""},`,
+  ),
 ]);
 
 /** What person i answers to statement j: different for everyone, with one skip. */
@@ -40,13 +43,26 @@ async function boot() {
   setup.db.update(organizations).set({ demo: true }).run();
   const { id: seriesId } = createSeries(
     setup.db,
-    { name: "Engasjementspuls", instrumentId: "engagement-pulse", audience: "Fjord AS > Drift", cadence: "0 9 1 * *", openDays: 14, reminderDays: [3], window: { ...ALWAYS } },
+    {
+      name: "Engasjementspuls",
+      instrumentId: "engagement-pulse",
+      audience: "Fjord AS > Drift",
+      cadence: "0 9 1 * *",
+      openDays: 14,
+      reminderDays: [3],
+      window: { ...ALWAYS },
+    },
     clock.now(),
   );
-  const roundId = setup.db.transaction((tx) => openRound(tx, getSeries(tx, seriesId), null, clock.now(), { platforms: new Set(["webchat"]) }));
+  const roundId = setup.db.transaction((tx) =>
+    openRound(tx, getSeries(tx, seriesId), null, clock.now(), { platforms: new Set(["webchat"]) }),
+  );
   setup.close();
   const start = async () => {
-    const running = await startServer(loadConfig({ PORT: "0", DATABASE_PATH: path }), logger, clock, { adapters: [webchatAdapter], tick: null });
+    const running = await startServer(loadConfig({ PORT: "0", DATABASE_PATH: path }), logger, clock, {
+      adapters: [webchatAdapter],
+      tick: null,
+    });
     await running.scheduler.tick(); // deliver what is due
     return running;
   };
@@ -60,7 +76,12 @@ describe("the web chat, end to end over HTTP", () => {
     // A person reads before tapping: each tap comes a few seconds after the last (a quicker one is a double tap).
     const chat = () => new WebchatClient(running.url, () => world.clock.advance(3000));
     const db = () => running.database.db;
-    const staff = db().select({ id: people.id, email: people.email }).from(people).all().filter((p) => p.email !== "leder@fjord.example").sort((a, b) => a.email.localeCompare(b.email));
+    const staff = db()
+      .select({ id: people.id, email: people.email })
+      .from(people)
+      .all()
+      .filter((p) => p.email !== "leder@fjord.example")
+      .sort((a, b) => a.email.localeCompare(b.email));
     expect(staff).toHaveLength(6);
     const pages: string[][] = staff.map(() => []);
 
@@ -79,7 +100,14 @@ describe("the web chat, end to end over HTTP", () => {
         pages[i]!.push(q.text);
         expect(q.text).toMatch(new RegExp(`(Utsagn|Utsegn|Statement) ${j + 1} (av|of) 13`));
         // 1, 2, 3, 4, 5, then skip: the order CONTRACT.md promises.
-        expect(q.buttons.slice(0, 6).map((b) => (b.action.a === "answer" ? b.action.v : null))).toEqual([1, 2, 3, 4, 5, "skip"]);
+        expect(q.buttons.slice(0, 6).map((b) => (b.action.a === "answer" ? b.action.v : null))).toEqual([
+          1,
+          2,
+          3,
+          4,
+          5,
+          "skip",
+        ]);
         // Then Back, on every statement after the first.
         expect(q.buttons.slice(6).map((b) => b.action.a)).toEqual(j === 0 ? [] : ["back"]);
         const wanted = q.buttons.find((b) => b.action.a === "answer" && b.action.v === planned(i, j))!;
@@ -89,7 +117,12 @@ describe("the web chat, end to end over HTTP", () => {
       expect(form.hasCommentField).toBe(true);
       pages[i]!.push(form.text);
       const submit = form.buttons.find((b) => b.action.a === "comment")!;
-      await chat().tap(person.id, form.id, submit.raw, i % 2 === 0 ? `Mer tid til opplæring <script>alert(${i})</script>` : "");
+      await chat().tap(
+        person.id,
+        form.id,
+        submit.raw,
+        i % 2 === 0 ? `Mer tid til opplæring <script>alert(${i})</script>` : "",
+      );
       const thanks = await chat().last(person.id);
       expect(thanks.text).toMatch(/Takk for svarene!|Takk for svara!|Thank you for answering!/);
       expect(thanks.text).toMatch(/kan ikke lenger endres|kan ikkje lenger endrast|can no longer be changed/);
@@ -108,10 +141,15 @@ describe("the web chat, end to end over HTTP", () => {
     const got = stored
       .map((r) => {
         const rows = db().select().from(answers).where(eq(answers.responseId, r.id)).all();
-        return rows.map((a) => `${a.itemId}=${a.value}`).sort().join(",");
+        return rows
+          .map((a) => `${a.itemId}=${a.value}`)
+          .sort()
+          .join(",");
       })
       .sort();
-    const items = (await import("../../src/instruments/catalog")).builtinInstruments()[0]!.factors.flatMap((f) => f.items.map((it) => it.id));
+    const items = (await import("../../src/instruments/catalog"))
+      .builtinInstruments()[0]!
+      .factors.flatMap((f) => f.items.map((it) => it.id));
     const expected = staff
       .map((_, i) =>
         items
@@ -125,21 +163,41 @@ describe("the web chat, end to end over HTTP", () => {
     expect(got).toEqual(expected);
     expect(got.filter((g) => g.split(",").length === 12)).toHaveLength(1); // the one with a skip
 
-    const texts = db().select({ text: comments.text }).from(comments).all().map((c) => c.text).sort();
-    expect(texts).toEqual(["Mer tid til opplæring <script>alert(0)</script>", "Mer tid til opplæring <script>alert(2)</script>", "Mer tid til opplæring <script>alert(4)</script>"]);
+    const texts = db()
+      .select({ text: comments.text })
+      .from(comments)
+      .all()
+      .map((c) => c.text)
+      .sort();
+    expect(texts).toEqual([
+      "Mer tid til opplæring <script>alert(0)</script>",
+      "Mer tid til opplæring <script>alert(2)</script>",
+      "Mer tid til opplæring <script>alert(4)</script>",
+    ]);
     expect(db().select().from(drafts).all()).toEqual([]);
 
     // No row anywhere links a person (id, email, platform id) to a response.
     const sqlite = running.database.sqlite;
-    const identities = new Set(db().select().from(people).all().flatMap((p) => [p.id, p.email, p.slackUserId].filter((x): x is string => x !== null)));
+    const identities = new Set(
+      db()
+        .select()
+        .from(people)
+        .all()
+        .flatMap((p) => [p.id, p.email, p.slackUserId].filter((x): x is string => x !== null)),
+    );
     for (const table of ["responses", "answers", "comments"]) {
       const columns = (sqlite.prepare(`pragma table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
-      expect(columns.filter((c) => /person|user|email|slack|teams|message|created|updated|_at$/.test(c)), table).toEqual([]);
+      expect(
+        columns.filter((c) => /person|user|email|slack|teams|message|created|updated|_at$/.test(c)),
+        table,
+      ).toEqual([]);
       for (const row of sqlite.prepare(`select * from ${table}`).all() as Record<string, unknown>[]) {
         for (const value of Object.values(row)) expect(identities.has(String(value))).toBe(false);
       }
     }
-    const tables = (sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]
+    ).map((t) => t.name);
     // Drafts are the one allowed link while someone answers (DESIGN.md rule 2), and they are gone now.
     expect(sqlite.prepare("select count(*) as n from draft_answers").get()).toEqual({ n: 0 });
     for (const t of tables.filter((name) => name !== "draft_answers" && name !== "drafts")) {

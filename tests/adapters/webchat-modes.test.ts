@@ -15,7 +15,11 @@ import { silentLogger } from "../helpers/world";
 async function serve(env: Record<string, string>) {
   const dir = tempDir();
   const config = loadConfig({ PORT: "0", DATABASE_PATH: join(dir, "pulsen.db"), ...env });
-  const running = await startServer(config, silentLogger(), new ManualClock("2026-11-24T09:00:00Z"), { adapters: [webchatAdapter], tick: null, seedDemo: true });
+  const running = await startServer(config, silentLogger(), new ManualClock("2026-11-24T09:00:00Z"), {
+    adapters: [webchatAdapter],
+    tick: null,
+    seedDemo: true,
+  });
   await running.scheduler.tick();
   return running;
 }
@@ -27,7 +31,13 @@ describe("the web chat's person picker", () => {
       const page = await (await fetch(`${running.url}/chat`)).text();
       const links = [...page.matchAll(/href="\/chat\/(p_[0-9a-z]+)"/g)].map((m) => m[1]!);
       expect(links).toHaveLength(40);
-      const units = new Set(running.database.db.select({ u: people.unitId }).from(people).all().map((p) => p.u));
+      const units = new Set(
+        running.database.db
+          .select({ u: people.unitId })
+          .from(people)
+          .all()
+          .map((p) => p.u),
+      );
       expect(units.size).toBe(6);
       const invite = await new WebchatClient(running.url).last(links[0]!);
       expect(invite.buttons[0]!.label).toBe("Start");
@@ -48,7 +58,10 @@ describe("the web chat's person picker", () => {
       expect(refusal).toContain("sign in to the dashboard</a> as HR");
       expect(refusal).not.toMatch(/\/chat\/p_/);
       expect((await fetch(`${running.url}/chat/p_anyone`)).status).toBe(404);
-      const post = await fetch(`${running.url}/chat/p_anyone/act`, { method: "POST", body: new URLSearchParams({ message: "1", action: '{"a":"start","r":"r_x"}' }) });
+      const post = await fetch(`${running.url}/chat/p_anyone/act`, {
+        method: "POST",
+        body: new URLSearchParams({ message: "1", action: '{"a":"start","r":"r_x"}' }),
+      });
       expect(post.status).toBe(404);
       expect((await fetch(`${running.url}/chat/preview/engagement-pulse`)).status).toBe(403);
 
@@ -86,7 +99,12 @@ describe("the web chat's person picker", () => {
       const chat = new WebchatClient(running.url);
       // The invitation (a leader's latest message may be a digest of the demo's earlier rounds).
       const invite = (await chat.messages(personId)).find((m) => m.buttons[0]?.action.a === "start")!;
-      for (const action of ['{"a":"answer","r":"r_x","i":"x","v":9}', "{}", "garbage", '{"a":"drop_tables","r":"r_x"}']) {
+      for (const action of [
+        '{"a":"answer","r":"r_x","i":"x","v":9}',
+        "{}",
+        "garbage",
+        '{"a":"drop_tables","r":"r_x"}',
+      ]) {
         expect((await chat.tap(personId, invite.id, action)).status).toBe(400);
       }
       // Someone else's message cannot be tapped.

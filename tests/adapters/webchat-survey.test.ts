@@ -29,19 +29,49 @@ async function boot() {
   const clock = new ManualClock("2026-11-24T09:00:00Z");
   const setup = openDatabase(path);
   storeBuiltins(setup.db, builtinInstruments(), clock);
-  importOrgCsv(setup.db, new TextEncoder().encode(csv(["ola@fjord.example,Ola,Fjord AS,,,,,,", "kari@fjord.example,Kari,Fjord AS,,,,,,"])), { dryRun: false, clock });
+  importOrgCsv(
+    setup.db,
+    new TextEncoder().encode(csv(["ola@fjord.example,Ola,Fjord AS,,,,,,", "kari@fjord.example,Kari,Fjord AS,,,,,,"])),
+    { dryRun: false, clock },
+  );
   setup.db.update(organizations).set({ demo: true }).run();
-  const { id } = createSeries(setup.db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { ...ALWAYS } }, clock.now());
-  const roundId = setup.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["webchat"]) }));
+  const { id } = createSeries(
+    setup.db,
+    {
+      name: "Puls",
+      instrumentId: "quick-pulse",
+      audience: "all",
+      cadence: "0 9 1 * *",
+      openDays: 7,
+      reminderDays: [3],
+      window: { ...ALWAYS },
+    },
+    clock.now(),
+  );
+  const roundId = setup.db.transaction((tx) =>
+    openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["webchat"]) }),
+  );
   setup.close();
-  running = await startServer(loadConfig({ PORT: "0", DATABASE_PATH: path }), silentLogger(), clock, { adapters: [webchatAdapter], tick: null });
+  running = await startServer(loadConfig({ PORT: "0", DATABASE_PATH: path }), silentLogger(), clock, {
+    adapters: [webchatAdapter],
+    tick: null,
+  });
   await running.scheduler.tick();
   const server = running;
-  const person = (email: string) => server.database.db.select().from(people).all().find((p) => p.email === email)!.id;
+  const person = (email: string) =>
+    server.database.db
+      .select()
+      .from(people)
+      .all()
+      .find((p) => p.email === email)!.id;
   let wait = 3000;
   const chat = new WebchatClient(server.url, () => clock.advance(wait));
   /** Taps a button of the person's latest message, `after` ms after the last tap, and returns what is shown then. */
-  const tap = async (p: string, pick: (b: ChatButton[]) => ChatButton | undefined, after = 3000): Promise<ChatMessage> => {
+  const tap = async (
+    p: string,
+    pick: (b: ChatButton[]) => ChatButton | undefined,
+    after = 3000,
+  ): Promise<ChatMessage> => {
     const m = await chat.last(p);
     const button = pick(m.buttons);
     if (button === undefined) throw new Error(`no such button on "${m.text}"`);
@@ -49,7 +79,8 @@ async function boot() {
     expect((await chat.tap(p, m.id, button.raw)).status).toBe(303);
     return chat.last(p);
   };
-  const answer = (v: number | "skip") => (b: ChatButton[]) => b.find((x) => x.action.a === "answer" && x.action.v === v);
+  const answer = (v: number | "skip") => (b: ChatButton[]) =>
+    b.find((x) => x.action.a === "answer" && x.action.v === v);
   const back = (b: ChatButton[]) => b.find((x) => x.action.a === "back");
   return { server, clock, roundId, chat, person, tap, answer, back };
 }
@@ -65,7 +96,15 @@ describe("answering in the web chat, forgiving", () => {
     m = await t.tap(ola, t.answer(2));
     expect(m.text).toContain("Utsagn 3 av 4");
     // The order CONTRACT.md promises: 1–5, skip, then Back.
-    expect(m.buttons.map((b) => (b.action.a === "answer" ? b.action.v : b.action.a))).toEqual([1, 2, 3, 4, 5, "skip", "back"]);
+    expect(m.buttons.map((b) => (b.action.a === "answer" ? b.action.v : b.action.a))).toEqual([
+      1,
+      2,
+      3,
+      4,
+      5,
+      "skip",
+      "back",
+    ]);
     m = await t.tap(ola, t.back);
     expect(m.text).toContain("Utsagn 2 av 4");
     expect(m.text).toContain("Du har svart på dette utsagnet før");
@@ -75,7 +114,15 @@ describe("answering in the web chat, forgiving", () => {
     m = await t.tap(ola, t.answer(4), 250);
     expect(m.text).toContain("Utsagn 3 av 4");
     const db = t.server.database.db;
-    expect(Object.fromEntries(db.select().from(draftAnswers).all().map((a) => [a.itemId, a.value]))).toEqual({ "wellbeing-1": 1, "wellbeing-2": 4 });
+    expect(
+      Object.fromEntries(
+        db
+          .select()
+          .from(draftAnswers)
+          .all()
+          .map((a) => [a.itemId, a.value]),
+      ),
+    ).toEqual({ "wellbeing-1": 1, "wellbeing-2": 4 });
     expect(await t.chat.messages(ola)).toHaveLength(1); // one message, updated in place
   });
 

@@ -11,12 +11,19 @@ function cruise(files: Record<string, string>): { ok: boolean; output: string } 
   const dir = tempDir();
   mkdirSync(join(dir, "adapters"));
   mkdirSync(join(dir, "src"));
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { module: "ESNext", moduleResolution: "Bundler" } }));
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { module: "ESNext", moduleResolution: "Bundler" } }),
+  );
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  const r = spawnSync(join(root, "node_modules/.bin/depcruise"), ["src", "adapters", "--config", join(root, ".dependency-cruiser.cjs")], { cwd: dir, encoding: "utf8" });
+  const r = spawnSync(
+    join(root, "node_modules/.bin/depcruise"),
+    ["src", "adapters", "--config", join(root, ".dependency-cruiser.cjs")],
+    { cwd: dir, encoding: "utf8" },
+  );
   return { ok: r.status === 0, output: r.stdout + r.stderr };
 }
 
@@ -41,7 +48,9 @@ describe("dependency rules", () => {
   });
 
   it("catch the core doing I/O", () => {
-    const r = cruise({ "src/core/round.ts": 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n' });
+    const r = cruise({
+      "src/core/round.ts": 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n',
+    });
     expect(r.ok).toBe(false);
     expect(r.output).toContain("core-no-io-builtins");
   });

@@ -27,7 +27,9 @@ describe("the command parser", () => {
       mention: { channel: "C0DRIFT01", label: "#drift" },
       unit: "Org > Drift",
     });
-    expect(parseCommand("channel <#G0PRIVATE1>")).toMatchObject({ mention: { channel: "G0PRIVATE1", label: "#G0PRIVATE1" } });
+    expect(parseCommand("channel <#G0PRIVATE1>")).toMatchObject({
+      mention: { channel: "G0PRIVATE1", label: "#G0PRIVATE1" },
+    });
     expect(parseCommand("channel Org > Drift")).toEqual({ kind: "channel", mention: null, unit: "Org > Drift" });
   });
 });

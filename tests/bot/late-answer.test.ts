@@ -20,6 +20,8 @@ describe("an answer after the close", () => {
 
   it("names the day the round was closed early", () => {
     const closed = { status: "closed" as const, closesAt: round.closesAt, closedAt: new Date("2026-11-25T12:00:00Z") };
-    expect(lateAnswerReply(answerWindow(closed, new Date("2026-11-26T12:00:00Z")), "en", "Europe/Oslo")).toContain("closed on 25 November 2026");
+    expect(lateAnswerReply(answerWindow(closed, new Date("2026-11-26T12:00:00Z")), "en", "Europe/Oslo")).toContain(
+      "closed on 25 November 2026",
+    );
   });
 });

@@ -20,22 +20,61 @@ function setup() {
   const w = world({ start: "2026-11-24T09:00:00Z", org: ORG });
   const { id } = createSeries(
     w.db,
-    { name: "Puls", instrumentId: "quick-pulse", audience: "Fjord AS > Drift", cadence: "0 9 1 * *", openDays: 14, reminderDays: [3, 7], window: { start: 480, end: 1020, weekdaysOnly: true } },
+    {
+      name: "Puls",
+      instrumentId: "quick-pulse",
+      audience: "Fjord AS > Drift",
+      cadence: "0 9 1 * *",
+      openDays: 14,
+      reminderDays: [3, 7],
+      window: { start: 480, end: 1020, weekdaysOnly: true },
+    },
     w.clock.now(),
   );
-  const roundId = w.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, w.clock.now(), { platforms: new Set(["webchat"]) }));
+  const roundId = w.db.transaction((tx) =>
+    openRound(tx, getSeries(tx, id), null, w.clock.now(), { platforms: new Set(["webchat"]) }),
+  );
   const bot = new SurveyBot(w.db, w.clock, 5, w.logger);
-  const person = (email: string) => w.db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
-  const draft = (p: string) => w.db.select().from(drafts).where(and(eq(drafts.roundId, roundId), eq(drafts.personId, p))).get();
+  const person = (email: string) =>
+    w.db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
+  const draft = (p: string) =>
+    w.db
+      .select()
+      .from(drafts)
+      .where(and(eq(drafts.roundId, roundId), eq(drafts.personId, p)))
+      .get();
   const answersOf = (p: string) =>
-    Object.fromEntries(w.db.select().from(draftAnswers).where(and(eq(draftAnswers.roundId, roundId), eq(draftAnswers.personId, p))).all().map((a) => [a.itemId, a.value]));
+    Object.fromEntries(
+      w.db
+        .select()
+        .from(draftAnswers)
+        .where(and(eq(draftAnswers.roundId, roundId), eq(draftAnswers.personId, p)))
+        .all()
+        .map((a) => [a.itemId, a.value]),
+    );
   /** A person's tap, a few seconds after the last one (a tap within a second of a statement appearing is a double tap). */
   const tap = (p: string, action: BotAction, input?: { comment?: string }) => {
     w.clock.advance(3000);
     return bot.handle(p, action, input);
   };
-  const text = (r: BotReply) => [r.update, ...(r.post ?? [])].filter((m): m is BotMessage => !!m).flatMap((m) => m.blocks.map((b) => ("text" in b ? b.text : "statement" in b ? b.statement : ""))).join(" ");
-  return { w, bot, roundId, answersOf, tap, ola: person("ola@fjord.example"), kari: person("kari@fjord.example"), sam: person("sam@fjord.example"), draft, text, id };
+  const text = (r: BotReply) =>
+    [r.update, ...(r.post ?? [])]
+      .filter((m): m is BotMessage => !!m)
+      .flatMap((m) => m.blocks.map((b) => ("text" in b ? b.text : "statement" in b ? b.statement : "")))
+      .join(" ");
+  return {
+    w,
+    bot,
+    roundId,
+    answersOf,
+    tap,
+    ola: person("ola@fjord.example"),
+    kari: person("kari@fjord.example"),
+    sam: person("sam@fjord.example"),
+    draft,
+    text,
+    id,
+  };
 }
 
 const answer = (r: string, i: string, v: unknown) => ({ a: "answer", r, i, v }) as unknown as BotAction;
@@ -43,7 +82,10 @@ const answer = (r: string, i: string, v: unknown) => ({ a: "answer", r, i, v }) 
 describe("the survey conversation", () => {
   it("refuses a value outside 1–5 at the edge: the action never parses", async () => {
     const { parseAction } = await import("../../src/bot/actions");
-    expect(parseAction(JSON.stringify({ a: "answer", r: "r_x", i: "wellbeing-1", v: 7 }))).toEqual({ ok: false, reason: "malformed action" });
+    expect(parseAction(JSON.stringify({ a: "answer", r: "r_x", i: "wellbeing-1", v: 7 }))).toEqual({
+      ok: false,
+      reason: "malformed action",
+    });
     expect(parseAction(JSON.stringify({ a: "answer", r: "r_x", i: "wellbeing-1", v: 0 })).ok).toBe(false);
     expect(parseAction(JSON.stringify({ a: "answer", r: "r_x", i: "wellbeing-1", v: "3" })).ok).toBe(false);
     expect(parseAction("not json").ok).toBe(false);
@@ -158,12 +200,22 @@ describe("the survey conversation", () => {
   it("stores a finished survey anonymously and refuses changes afterwards", () => {
     const t = setup();
     t.tap(t.kari, { a: "start", r: t.roundId });
-    for (const [i, v] of [["wellbeing-1", 4], ["wellbeing-2", 5], ["wellbeing-3", 3], ["wellbeing-4", 4]] as const) t.tap(t.kari, answer(t.roundId, i, v));
+    for (const [i, v] of [
+      ["wellbeing-1", 4],
+      ["wellbeing-2", 5],
+      ["wellbeing-3", 3],
+      ["wellbeing-4", 4],
+    ] as const)
+      t.tap(t.kari, answer(t.roundId, i, v));
     const done = t.tap(t.kari, { a: "skip_comment", r: t.roundId });
     expect(done.update!.summary).toBe("Takk for svarene!");
     expect(t.draft(t.kari)).toBeUndefined();
     expect(t.w.db.select().from(responses).all()).toHaveLength(1);
-    const inv = t.w.db.select().from(invitations).where(and(eq(invitations.roundId, t.roundId), eq(invitations.personId, t.kari))).get()!;
+    const inv = t.w.db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.roundId, t.roundId), eq(invitations.personId, t.kari)))
+      .get()!;
     expect(inv.completed).toBe(true);
     expect(t.text(t.bot.handle(t.kari, answer(t.roundId, "wellbeing-1", 1)))).toMatch(/allerede svart/);
   });
@@ -181,7 +233,11 @@ describe("the survey conversation", () => {
     const t = setup();
     const reply = t.bot.handle(t.ola, { a: "snooze", r: t.roundId });
     expect(t.text(reply)).toMatch(/påminnelse onsdag 25\. november kl\. 08:00/);
-    const queued = t.w.db.select().from(outbox).where(eq(outbox.key, `round:${t.roundId}:person:${t.ola}:remind:1`)).get()!;
+    const queued = t.w.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.key, `round:${t.roundId}:person:${t.ola}:remind:1`))
+      .get()!;
     expect(queued.notBefore.toISOString()).toBe("2026-11-25T07:00:00.000Z");
   });
 
@@ -208,6 +264,9 @@ describe("an invitation", () => {
     expect(text).toMatch(/minst 5 svar/);
     expect(text).toMatch(/Åpen til tirsdag 8\. desember kl\. 10:00/);
     const buttons = m.blocks.find((b) => b.type === "buttons");
-    expect(buttons && buttons.type === "buttons" && buttons.buttons.map((b) => b.action.a)).toEqual(["start", "snooze"]);
+    expect(buttons && buttons.type === "buttons" && buttons.buttons.map((b) => b.action.a)).toEqual([
+      "start",
+      "snooze",
+    ]);
   });
 });

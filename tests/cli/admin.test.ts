@@ -40,16 +40,46 @@ describe("pulsen demo, backup and person forget", () => {
     const e = env();
     writeFileSync(join(e.cwd, "org.csv"), SMALL_ORG);
     await pulsen(["org", "import", "org.csv"], e);
-    const { id } = (await pulsen(["series", "create", "--name", "P", "--instrument", "quick-pulse", "--audience", "all", "--cadence", "0 9 1 * *", "--open-days", "7", "--reminders", "3", "--json"], e)).json() as { id: string };
+    const { id } = (
+      await pulsen(
+        [
+          "series",
+          "create",
+          "--name",
+          "P",
+          "--instrument",
+          "quick-pulse",
+          "--audience",
+          "all",
+          "--cadence",
+          "0 9 1 * *",
+          "--open-days",
+          "7",
+          "--reminders",
+          "3",
+          "--json",
+        ],
+        e,
+      )
+    ).json() as { id: string };
     await pulsen(["round", "open", id], e);
     const db = openDatabase(e.databasePath);
     const round = db.db.select({ roundId: invitations.roundId }).from(invitations).get()!.roundId;
-    db.db.insert(responses).values({ id: 123456, roundId: round, unitId: db.db.select().from(people).get()!.unitId }).run();
+    db.db
+      .insert(responses)
+      .values({ id: 123456, roundId: round, unitId: db.db.select().from(people).get()!.unitId })
+      .run();
     db.close();
     const r = await pulsen(["person", "forget", "PER@seljord.example"], e);
     expect(r.code).toBe(0);
     const after = openDatabase(e.databasePath);
-    expect(after.db.select().from(people).all().map((p) => p.email)).not.toContain("per@seljord.example");
+    expect(
+      after.db
+        .select()
+        .from(people)
+        .all()
+        .map((p) => p.email),
+    ).not.toContain("per@seljord.example");
     expect(after.db.select().from(invitations).all()).toHaveLength(4);
     expect(after.db.select().from(responses).all()).toHaveLength(1);
     after.close();

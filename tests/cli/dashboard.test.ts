@@ -31,7 +31,9 @@ describe("pulsen dashboard link", () => {
     expect(`${url.origin}${url.pathname}`).toBe("https://pulsen.example.no/signin");
     expect(r.stdout).toContain("Works once, for 15 minutes.");
 
-    server = await startServer(loadConfig({ PORT: "0", DATABASE_PATH: databasePath }), silentLogger(), clock, { tick: null });
+    server = await startServer(loadConfig({ PORT: "0", DATABASE_PATH: databasePath }), silentLogger(), clock, {
+      tick: null,
+    });
     const first = await fetch(`${server.url}/signin${url.search}`, { redirect: "manual" });
     expect(first.headers.get("location")).toBe("/");
     expect(first.headers.get("set-cookie")).toMatch(/^pulsen_session=/);

@@ -9,14 +9,23 @@ function env() {
   return { cwd: dir, databasePath: join(dir, "pulsen.db") };
 }
 
-const builtinFile = (id: string) => JSON.parse(readFileSync(join(process.cwd(), "src/instruments/data", `${id}.json`), "utf8")) as Record<string, unknown>;
+const builtinFile = (id: string) =>
+  JSON.parse(readFileSync(join(process.cwd(), "src/instruments/data", `${id}.json`), "utf8")) as Record<
+    string,
+    unknown
+  >;
 
 describe("pulsen instruments", () => {
   it("lists the four built-in instruments", async () => {
     const r = await pulsen(["instruments", "list", "--json"], env());
     expect(r.code).toBe(0);
     const list = r.json() as { id: string; items: number; source: string }[];
-    expect(list.map((i) => i.id).sort()).toEqual(["demands-resources", "engagement-pulse", "quick-pulse", "ten-factors"]);
+    expect(list.map((i) => i.id).sort()).toEqual([
+      "demands-resources",
+      "engagement-pulse",
+      "quick-pulse",
+      "ten-factors",
+    ]);
     expect(list.find((i) => i.id === "engagement-pulse")).toMatchObject({ items: 13, source: "builtin" });
   });
 
@@ -31,7 +40,9 @@ describe("pulsen instruments", () => {
     expect(shown.factors.map((f) => f.id)).toEqual(["engagement", "leadership", "execution", "change"]);
     const nb = builtinFile("engagement-pulse") as { factors: { items: { text: { nb: string; en: string } }[] }[] };
     expect(shown.factors[0]!.items[0]!.text).toBe(nb.factors[0]!.items[0]!.text.nb);
-    const en = (await pulsen(["instruments", "show", "engagement-pulse", "--json", "--locale", "en"], e)).json() as typeof shown;
+    const en = (
+      await pulsen(["instruments", "show", "engagement-pulse", "--json", "--locale", "en"], e)
+    ).json() as typeof shown;
     expect(en.factors[0]!.items[0]!.text).toBe(nb.factors[0]!.items[0]!.text.en);
   });
 
@@ -57,7 +68,10 @@ describe("pulsen instruments", () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toBe("pulsen: version: our-pulse already has version 1; raise version to add a new one\n");
 
-    const broken = structuredClone(custom) as unknown as { version: number; factors: { items: { text: { nn: string } }[] }[] };
+    const broken = structuredClone(custom) as unknown as {
+      version: number;
+      factors: { items: { text: { nn: string } }[] }[];
+    };
     broken.version = 2;
     broken.factors[0]!.items[2]!.text.nn = "";
     writeFileSync(join(e.cwd, "broken.json"), JSON.stringify(broken));

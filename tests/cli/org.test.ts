@@ -32,8 +32,14 @@ describe("pulsen org", () => {
     };
     expect(tree.organization.name).toBe("Seljord kommune");
     expect(tree.root.total).toBe(5);
-    expect(tree.root.children.map((c) => c.path)).toEqual(["Seljord kommune > Helse og omsorg", "Seljord kommune > Oppvekst"]);
-    expect(tree.root.children[0]!.children[0]).toMatchObject({ path: "Seljord kommune > Helse og omsorg > Sykehjemmet", people: 2 });
+    expect(tree.root.children.map((c) => c.path)).toEqual([
+      "Seljord kommune > Helse og omsorg",
+      "Seljord kommune > Oppvekst",
+    ]);
+    expect(tree.root.children[0]!.children[0]).toMatchObject({
+      path: "Seljord kommune > Helse og omsorg > Sykehjemmet",
+      people: 2,
+    });
   });
 
   it("dry run lists every change and writes nothing", async () => {
@@ -41,7 +47,9 @@ describe("pulsen org", () => {
     const dry = await pulsen(["org", "import", "org.csv", "--dry-run"], env);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain("  + unit   Seljord kommune > Helse og omsorg > Sykehjemmet");
-    expect(dry.stdout).toContain("  + person per@seljord.example (Per Ødegård) in Seljord kommune > Helse og omsorg > Sykehjemmet");
+    expect(dry.stdout).toContain(
+      "  + person per@seljord.example (Per Ødegård) in Seljord kommune > Helse og omsorg > Sykehjemmet",
+    );
     expect(dry.stdout).toContain("Dry run: nothing was written.");
     const shown = await pulsen(["org", "show"], env);
     expect(shown.code).toBe(1);
@@ -49,7 +57,12 @@ describe("pulsen org", () => {
   });
 
   it("dry run as JSON names added, updated and deactivated people", async () => {
-    const env = setup({ "org.csv": SMALL_ORG, "next.csv": csv(["kari@seljord.example,Kari N. Nordmann,Seljord kommune,Seljord kommune,hr,U0KARI,,nb,Europe/Oslo"]) });
+    const env = setup({
+      "org.csv": SMALL_ORG,
+      "next.csv": csv([
+        "kari@seljord.example,Kari N. Nordmann,Seljord kommune,Seljord kommune,hr,U0KARI,,nb,Europe/Oslo",
+      ]),
+    });
     await pulsen(["org", "import", "org.csv"], env);
     const dry = (await pulsen(["org", "import", "next.csv", "--dry-run", "--json"], env)).json();
     expect(dry).toEqual({
@@ -73,7 +86,9 @@ describe("pulsen org", () => {
       'pulsen: the file has 2 errors; nothing was imported\n  line 2: locale "se" is unknown (use nb, nn, en, or leave it empty)\n  line 3: email kari@x.example appears again (first on line 2)\n',
     );
     const j = await pulsen(["org", "import", "bad.csv", "--json"], env);
-    expect(j.json()).toMatchObject({ error: { code: "input_invalid", details: [expect.stringMatching(/^line 2/), expect.stringMatching(/^line 3/)] } });
+    expect(j.json()).toMatchObject({
+      error: { code: "input_invalid", details: [expect.stringMatching(/^line 2/), expect.stringMatching(/^line 3/)] },
+    });
   });
 
   it("exits 1 on a missing file and 2 on bad usage", async () => {

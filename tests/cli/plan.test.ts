@@ -13,8 +13,30 @@ function orgWithPlan() {
   h.db.transaction((tx) => {
     const plan = ensurePlan(tx, org.roundId, org.unitId("Org > A"), org.personId("lead.a@org.example"), now);
     setFocusAreas(tx, plan, [{ factorId: "leadership", kind: "improve" }], now);
-    addMeasure(tx, plan, { text: "Én-til-én-samtaler hver måned", responsibleId: org.personId("lead.a@org.example"), deadline: new Date(now.getTime() + 30 * DAY), factorId: "leadership" }, null, now);
-    addMeasure(tx, plan, { text: "Felles frokost", responsibleId: org.personId("a2@org.example"), deadline: new Date(now.getTime() + 10 * DAY), factorId: null }, null, now);
+    addMeasure(
+      tx,
+      plan,
+      {
+        text: "Én-til-én-samtaler hver måned",
+        responsibleId: org.personId("lead.a@org.example"),
+        deadline: new Date(now.getTime() + 30 * DAY),
+        factorId: "leadership",
+      },
+      null,
+      now,
+    );
+    addMeasure(
+      tx,
+      plan,
+      {
+        text: "Felles frokost",
+        responsibleId: org.personId("a2@org.example"),
+        deadline: new Date(now.getTime() + 10 * DAY),
+        factorId: null,
+      },
+      null,
+      now,
+    );
   });
   h.close();
   return org;
@@ -27,8 +49,13 @@ describe("pulsen plan", () => {
     const all = await pulsen(["plan", "list"], opts);
     expect(all.code).toBe(0);
     expect(all.stdout).toBe(`Org > A · Engasjementspuls (${org.roundId}) · leadership (improve) · 0/2 done\n`);
-    const json = (await pulsen(["plan", "list", "--json"], opts)).json() as { unit: string; measures: { text: string }[] }[];
-    expect(json.map((p) => [p.unit, p.measures.map((m) => m.text)])).toEqual([["Org > A", ["Felles frokost", "Én-til-én-samtaler hver måned"]]]);
+    const json = (await pulsen(["plan", "list", "--json"], opts)).json() as {
+      unit: string;
+      measures: { text: string }[];
+    }[];
+    expect(json.map((p) => [p.unit, p.measures.map((m) => m.text)])).toEqual([
+      ["Org > A", ["Felles frokost", "Én-til-én-samtaler hver måned"]],
+    ]);
     expect((await pulsen(["plan", "list", "--unit", "Org > B"], opts)).stdout).toBe("No action plans yet.\n");
     expect((await pulsen(["plan", "list", "--unit", "Org"], opts)).stdout).toContain("Org > A");
     // Past the first deadline, it says so.
@@ -44,7 +71,9 @@ describe("pulsen plan", () => {
     const lines = csv.stdout.trim().split("\n");
     expect(lines[0]).toBe("unit,series,focus_areas,measure,area,responsible,deadline,status,updated");
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toBe("Org > A,Engasjementspuls,Ledelse (forbedre),Felles frokost,,A 2,2026-12-10,not_started,2026-11-30");
+    expect(lines[1]).toBe(
+      "Org > A,Engasjementspuls,Ledelse (forbedre),Felles frokost,,A 2,2026-12-10,not_started,2026-11-30",
+    );
     const html = await pulsen(["plan", "export", org.roundId, "--unit", "Org > A", "--format", "html"], opts);
     expect(html.stdout).toMatch(/^<!doctype html>/);
     expect(html.stdout).toContain("0 av 2 tiltak gjennomført");

@@ -88,7 +88,9 @@ describe("anonymity engine", () => {
   it("never publishes two nested results that differ by 1..k−1 respondents (1,000 random organizations)", () => {
     const tree = fc
       .array(fc.tuple(fc.nat(), fc.nat({ max: 12 })), { minLength: 1, maxLength: 40 })
-      .map((rows) => rows.map(([p, own], i): UnitCount => ({ id: `u${i}`, parentId: i === 0 ? null : `u${p % i}`, own })));
+      .map((rows) =>
+        rows.map(([p, own], i): UnitCount => ({ id: `u${i}`, parentId: i === 0 ? null : `u${p % i}`, own })),
+      );
     fc.assert(
       fc.property(tree, fc.integer({ min: 3, max: 8 }), (units, k) => {
         expectNoSmallRemainders(units, decideVisibility(units, k), k, "responses");
@@ -120,14 +122,17 @@ describe("anonymity engine", () => {
             invited: count(() => true),
             commenters: count(() => true),
             items: new Map(ITEMS.map((id, i) => [id, count(answeredItem(i))])),
-            factors: new Map(Object.entries(FACTORS).map(([id, items]) => [id, { items, respondents: count(hasFactor(items)) }])),
+            factors: new Map(
+              Object.entries(FACTORS).map(([id, items]) => [id, { items, respondents: count(hasFactor(items)) }]),
+            ),
           },
           k,
         );
         const checkFigure = (name: string, v: Map<string, Visibility>) => {
           expectNoSmallRemainders(units, v, k, name);
           // A figure is only ever shown inside a shown report.
-          for (const u of units) if (v.get(u.id)!.visible) expect(decided.units.get(u.id)!.visible, `${name} at ${u.id}`).toBe(true);
+          for (const u of units)
+            if (v.get(u.id)!.visible) expect(decided.units.get(u.id)!.visible, `${name} at ${u.id}`).toBe(true);
         };
         checkFigure("responses", decided.units);
         for (const [id, v] of decided.items) checkFigure(id, v);
@@ -136,7 +141,8 @@ describe("anonymity engine", () => {
           // A shown factor never sits beside a hidden statement of its own.
           for (const u of units) {
             if (!v.get(u.id)!.visible) continue;
-            for (const item of FACTORS[id as keyof typeof FACTORS]) expect(decided.items.get(item)!.get(u.id)!.visible).toBe(true);
+            for (const item of FACTORS[id as keyof typeof FACTORS])
+              expect(decided.items.get(item)!.get(u.id)!.visible).toBe(true);
           }
         }
       }),
@@ -164,9 +170,11 @@ describe("anonymity engine", () => {
         // Counted here, from the respondents themselves, not from the engine's own totals.
         const children = (id: string) => units.filter((u) => u.parentId === id);
         const could = (id: string): number =>
-          units.find((u) => u.id === id)!.sent.filter(Boolean).length + children(id).reduce((s, c) => s + could(c.id), 0);
+          units.find((u) => u.id === id)!.sent.filter(Boolean).length +
+          children(id).reduce((s, c) => s + could(c.id), 0);
         expectNoSmallRemainders(units, decided.comments, k, "comments", could);
-        for (const u of units) if (decided.comments.get(u.id)!.visible) expect(decided.units.get(u.id)!.visible).toBe(true);
+        for (const u of units)
+          if (decided.comments.get(u.id)!.visible) expect(decided.units.get(u.id)!.visible).toBe(true);
       }),
       { numRuns: 1000 },
     );

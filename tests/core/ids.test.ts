@@ -5,7 +5,10 @@ describe("ids", () => {
   it("match their own kind's pattern and no other's", () => {
     const kinds = Object.keys(ID_PREFIX) as IdKind[];
     for (const kind of kinds) {
-      const id = formatId(kind, new Uint8Array(16).map((_, i) => i * 7));
+      const id = formatId(
+        kind,
+        new Uint8Array(16).map((_, i) => i * 7),
+      );
       for (const other of kinds) expect(idPattern(other).test(id)).toBe(other === kind);
     }
   });

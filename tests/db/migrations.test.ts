@@ -23,7 +23,9 @@ describe("migrations", () => {
   });
 
   it("has one SQL file per journal entry and no stray ones", () => {
-    const files = readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith(".sql")).sort();
+    const files = readdirSync(MIGRATIONS_FOLDER)
+      .filter((f) => f.endsWith(".sql"))
+      .sort();
     expect(files).toEqual(journal.entries.map((e) => `${e.tag}.sql`));
   });
 

@@ -15,7 +15,9 @@ describe("openDatabase", () => {
     sqlite.prepare("insert into organizations (id, name, created_at) values ('o_1', 'Org', 0)").run();
     expect(() =>
       sqlite
-        .prepare("insert into people (id, org_id, email, name, unit_id, created_at, updated_at) values ('p_1', 'o_1', 'a@b.no', 'A', 'u_missing', 0, 0)")
+        .prepare(
+          "insert into people (id, org_id, email, name, unit_id, created_at, updated_at) values ('p_1', 'o_1', 'a@b.no', 'A', 'u_missing', 0, 0)",
+        )
         .run(),
     ).toThrow(/FOREIGN KEY/);
   });
@@ -25,7 +27,9 @@ describe("openDatabase", () => {
     const tables = first.sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all();
     first.close();
     const again = openDatabase(first.path);
-    expect(again.sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all()).toEqual(tables);
+    expect(again.sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all()).toEqual(
+      tables,
+    );
     again.close();
   });
 });

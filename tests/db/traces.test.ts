@@ -131,7 +131,7 @@ describe("no trace of who answered what (DESIGN.md rule 2)", () => {
     const live = [w.path, `${w.path}-wal`];
 
     answerUpTo(7, 3);
-    for (const n of [4, 0, 5, 1, 6, 2]) (FINISHES(n) ? finish(n) : answerUpTo(n, 6));
+    for (const n of [4, 0, 5, 1, 6, 2]) FINISHES(n) ? finish(n) : answerUpTo(n, 6);
     // Last to submit writes a comment: no later draft reuses the space its draft left.
     finish(3);
     // Submitted while the round is still open: those who finished are nowhere near an answer (submit's truncation).
@@ -177,12 +177,20 @@ describe("no trace of who answered what (DESIGN.md rule 2)", () => {
       return addMeasure(tx, planId, measure, pid(0), w.clock.now());
     });
     const reference = { user: { id: "29:1zqx", name: gone.name, aadObjectId: gone.teams }, bot: { id: "28:b" } };
-    w.db.insert(teamsReferences).values({ personId: pid(2), reference, updatedAt: w.clock.now() }).run();
+    w.db
+      .insert(teamsReferences)
+      .values({ personId: pid(2), reference, updatedAt: w.clock.now() })
+      .run();
     const leader = {
       ...{ kind: "person" as const, personId: pid(0), email: person(0).email },
       ...{ slackUserId: null, teamsAadObjectId: null, locale: "nb" as const, timezone: "Europe/Oslo" },
     };
-    const progress = { key: "progress:1", recipient: leader, intent: { kind: "plan_progress" as const, measureId }, replaces: null };
+    const progress = {
+      key: "progress:1",
+      recipient: leader,
+      intent: { kind: "plan_progress" as const, measureId },
+      replaces: null,
+    };
     expect((await new WebchatSender(bot, new WebchatStore(w.db, w.clock)).send(progress)).kind).toBe("sent");
     expect(occurs(live, gone.name)).toBe(true);
 

@@ -27,7 +27,13 @@ export class BotFrameworkStandIn {
     this.key = privateKey;
     this.jwk = { ...(await exportJWK(publicKey)), kid: "bf-key-1", use: "sig", alg: "RS256" };
     const app = express();
-    app.get("/v1/.well-known/openidconfiguration", (_req, res) => res.json({ issuer: "https://api.botframework.com", jwks_uri: `${this.url}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ["RS256"] }));
+    app.get("/v1/.well-known/openidconfiguration", (_req, res) =>
+      res.json({
+        issuer: "https://api.botframework.com",
+        jwks_uri: `${this.url}/v1/.well-known/keys`,
+        id_token_signing_alg_values_supported: ["RS256"],
+      }),
+    );
     app.get("/v1/.well-known/keys", (_req, res) => res.json({ keys: [{ ...this.jwk, endorsements: ["msteams"] }] }));
     await new Promise<void>((resolve) => {
       this.server = app.listen(0, "127.0.0.1", () => resolve());

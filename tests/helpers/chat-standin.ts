@@ -21,13 +21,16 @@ export class ChatStandIn {
         const body = JSON.parse(await read(req)) as { key: string; to: string };
         this.received.push(body);
         this.onMessage?.(this.received.length);
-        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, id: `m${this.received.length}` }));
+        res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ ok: true, id: `m${this.received.length}` }));
         return;
       }
       if (req.method === "GET" && url.pathname === "/messages") {
         const i = this.received.findIndex((m) => m.key === url.searchParams.get("key"));
         if (i === -1) res.writeHead(404).end(JSON.stringify({ ok: false }));
-        else res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, id: `m${i + 1}` }));
+        else
+          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, id: `m${i + 1}` }));
         return;
       }
       res.writeHead(404).end();

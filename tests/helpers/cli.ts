@@ -9,7 +9,10 @@ export interface CliRun {
 }
 
 /** Runs `pulsen …` in-process against the given database file. */
-export async function pulsen(args: string[], opts: { databasePath: string; cwd?: string; env?: Record<string, string>; clock?: Clock }): Promise<CliRun> {
+export async function pulsen(
+  args: string[],
+  opts: { databasePath: string; cwd?: string; env?: Record<string, string>; clock?: Clock },
+): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await runCli(args, {

@@ -30,27 +30,42 @@ export class ConnectorStandIn {
     app.use(express.json({ limit: "2mb" }));
     app.post("/v3/conversations", (req, res) => {
       const member = (req.body as { members?: { id: string }[] }).members?.[0]?.id ?? "";
-      if (!this.installedFor.has(member)) return res.status(403).json({ error: { code: "Forbidden", message: "Bot is not installed in user's personal scope" } });
+      if (!this.installedFor.has(member))
+        return res
+          .status(403)
+          .json({ error: { code: "Forbidden", message: "Bot is not installed in user's personal scope" } });
       const id = `a:created-${member}`;
       this.created.push(member);
       res.status(201).json({ id });
     });
     app.post("/v3/conversations/:conv/activities", (req, res) => {
       const fail = this.failures.shift();
-      if (fail) return res.status(fail.status).set(fail.headers ?? {}).json(fail.body);
+      if (fail)
+        return res
+          .status(fail.status)
+          .set(fail.headers ?? {})
+          .json(fail.body);
       const id = `a${++this.seq}`;
       this.sent.push({ conversation: req.params.conv, id, activity: req.body as Record<string, unknown> });
       res.json({ id });
     });
     app.post("/v3/conversations/:conv/activities/:reply", (req, res) => {
       const fail = this.failures.shift();
-      if (fail) return res.status(fail.status).set(fail.headers ?? {}).json(fail.body);
+      if (fail)
+        return res
+          .status(fail.status)
+          .set(fail.headers ?? {})
+          .json(fail.body);
       const id = `a${++this.seq}`;
       this.sent.push({ conversation: req.params.conv, id, activity: req.body as Record<string, unknown> });
       res.json({ id });
     });
     app.put("/v3/conversations/:conv/activities/:id", (req, res) => {
-      const update = { conversation: req.params.conv, id: req.params.id, activity: req.body as Record<string, unknown> };
+      const update = {
+        conversation: req.params.conv,
+        id: req.params.id,
+        activity: req.body as Record<string, unknown>,
+      };
       this.sent.push(update);
       this.updated.push(update);
       res.json({ id: req.params.id });

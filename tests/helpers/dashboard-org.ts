@@ -75,16 +75,39 @@ export function buildDashboardOrg(opts: { start?: string; demo?: boolean } = {})
   storeBuiltins(db, builtinInstruments(), clock);
   importOrgCsv(db, new TextEncoder().encode(DASHBOARD_ORG), { dryRun: false, clock });
   if (opts.demo) db.update(organizations).set({ demo: true }).run();
-  const personId = (email: string) => db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
-  const unitIds = new Map(db.select({ id: units.id, path: units.path }).from(units).all().map((u) => [u.path, u.id]));
-  const { id } = createSeries(db, { name: "Engasjementspuls", instrumentId: "engagement-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 14, reminderDays: [3], window: { ...ALWAYS } }, clock.now());
-  const roundId = db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["webchat"]) }));
+  const personId = (email: string) =>
+    db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
+  const unitIds = new Map(
+    db
+      .select({ id: units.id, path: units.path })
+      .from(units)
+      .all()
+      .map((u) => [u.path, u.id]),
+  );
+  const { id } = createSeries(
+    db,
+    {
+      name: "Engasjementspuls",
+      instrumentId: "engagement-pulse",
+      audience: "all",
+      cadence: "0 9 1 * *",
+      openDays: 14,
+      reminderDays: [3],
+      window: { ...ALWAYS },
+    },
+    clock.now(),
+  );
+  const roundId = db.transaction((tx) =>
+    openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["webchat"]) }),
+  );
   const itemIds = db.select({ itemIds: rounds.itemIds }).from(rounds).where(eq(rounds.id, roundId)).get()!.itemIds!;
   db.transaction((tx) => {
     for (const { emails, value } of Object.values(ANSWERING)) {
       for (const email of emails) {
         const pid = personId(email);
-        tx.insert(drafts).values({ roundId, personId: pid, comment: COMMENTS[email as keyof typeof COMMENTS] ?? null }).run();
+        tx.insert(drafts)
+          .values({ roundId, personId: pid, comment: COMMENTS[email as keyof typeof COMMENTS] ?? null })
+          .run();
         for (const itemId of itemIds) tx.insert(draftAnswers).values({ roundId, personId: pid, itemId, value }).run();
         storeAnonymously(tx, roundId, pid, true);
       }
@@ -92,23 +115,41 @@ export function buildDashboardOrg(opts: { start?: string; demo?: boolean } = {})
     closeRound(tx, roundId, clock.now());
   });
   clock.advance(28 * 86_400_000);
-  const openRoundId = db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["webchat"]) }));
+  const openRoundId = db.transaction((tx) =>
+    openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["webchat"]) }),
+  );
   // Two people have answered the open round so far, through the same draft → anonymous path.
   db.transaction((tx) => {
-    const openItems = tx.select({ itemIds: rounds.itemIds }).from(rounds).where(eq(rounds.id, openRoundId)).get()?.itemIds ?? [];
+    const openItems =
+      tx.select({ itemIds: rounds.itemIds }).from(rounds).where(eq(rounds.id, openRoundId)).get()?.itemIds ?? [];
     for (const email of ["b1@org.example", "a1@org.example"]) {
-      tx.insert(drafts).values({ roundId: openRoundId, personId: personId(email), comment: null }).run();
-      for (const itemId of openItems) tx.insert(draftAnswers).values({ roundId: openRoundId, personId: personId(email), itemId, value: 4 }).run();
+      tx.insert(drafts)
+        .values({ roundId: openRoundId, personId: personId(email), comment: null })
+        .run();
+      for (const itemId of openItems)
+        tx.insert(draftAnswers)
+          .values({ roundId: openRoundId, personId: personId(email), itemId, value: 4 })
+          .run();
       storeAnonymously(tx, openRoundId, personId(email), true);
     }
   });
-  const ids = new Map(db.select({ id: people.id, email: people.email }).from(people).all().map((p) => [p.email, p.id]));
+  const ids = new Map(
+    db
+      .select({ id: people.id, email: people.email })
+      .from(people)
+      .all()
+      .map((p) => [p.email, p.id]),
+  );
   close();
   return { path, clock, roundId, openRoundId, unitId: (p) => unitIds.get(p)!, personId: (e) => ids.get(e)! };
 }
 
 /** Starts the real server on the organization's file. */
-export async function serveDashboardOrg(org: DashboardOrg, env: Record<string, string> = {}, adapters: AdapterFactory[] = []): Promise<RunningServer> {
+export async function serveDashboardOrg(
+  org: DashboardOrg,
+  env: Record<string, string> = {},
+  adapters: AdapterFactory[] = [],
+): Promise<RunningServer> {
   const config = loadConfig({ PORT: "0", DATABASE_PATH: org.path, ...env });
   return startServer(config, silentLogger(), org.clock, { adapters, tick: null });
 }
@@ -119,11 +160,24 @@ export async function signIn(server: RunningServer, email: string): Promise<stri
   const token = server.sessions.createLink(pid);
   const res = await fetch(`${server.url}/signin?token=${token}`, { redirect: "manual" });
   const cookie = res.headers.get("set-cookie");
-  if (res.status !== 303 || cookie === null) throw new Error(`sign-in failed: ${res.status} ${res.headers.get("location")}`);
+  if (res.status !== 303 || cookie === null)
+    throw new Error(`sign-in failed: ${res.status} ${res.headers.get("location")}`);
   return cookie.split(";")[0]!;
 }
 
-export async function getJson<T = Record<string, unknown>>(server: RunningServer, path: string, cookie?: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${server.url}${path}`, { ...init, headers: { ...(cookie ? { cookie } : {}), ...(init.body ? { "content-type": "application/json" } : {}), ...(init.headers ?? {}) } });
+export async function getJson<T = Record<string, unknown>>(
+  server: RunningServer,
+  path: string,
+  cookie?: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${server.url}${path}`, {
+    ...init,
+    headers: {
+      ...(cookie ? { cookie } : {}),
+      ...(init.body ? { "content-type": "application/json" } : {}),
+      ...(init.headers ?? {}),
+    },
+  });
   return { status: res.status, body: (await res.json()) as T };
 }

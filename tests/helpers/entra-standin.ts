@@ -36,7 +36,15 @@ export class EntraStandIn {
   }
 
   /** A token as Teams' SSO would issue it for the app's resource; any claim may be overridden. */
-  async token(o: { oid: string; audience: string; tid?: string; now: Date; expiresInS?: number; issuer?: string; key?: PrivateKey }): Promise<string> {
+  async token(o: {
+    oid: string;
+    audience: string;
+    tid?: string;
+    now: Date;
+    expiresInS?: number;
+    issuer?: string;
+    key?: PrivateKey;
+  }): Promise<string> {
     const tid = o.tid ?? TENANT;
     const iat = Math.floor(o.now.getTime() / 1000);
     return new SignJWT({ oid: o.oid, tid, scp: "access_as_user", name: "Test User" })

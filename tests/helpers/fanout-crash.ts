@@ -45,27 +45,45 @@ export interface CrashOutcome {
  * file with a fresh drainer a few minutes later and drains to the end.
  * Imports nothing from vitest, so that npm run bench can run it too.
  */
-export async function crashMidFanout(dir: string, o: { people: number; units: number; killAt: number }): Promise<CrashOutcome> {
+export async function crashMidFanout(
+  dir: string,
+  o: { people: number; units: number; killAt: number },
+): Promise<CrashOutcome> {
   const path = join(dir, "pulsen.db");
   const first = openDatabase(path);
   const now = new Date();
   storeBuiltins(first.db, builtinInstruments(), { now: () => now });
-  importOrgCsv(first.db, new TextEncoder().encode(syntheticOrgCsv({ people: o.people, units: o.units, levels: 3 })), { dryRun: false, clock: { now: () => now } });
+  importOrgCsv(first.db, new TextEncoder().encode(syntheticOrgCsv({ people: o.people, units: o.units, levels: 3 })), {
+    dryRun: false,
+    clock: { now: () => now },
+  });
   // The stand-in sits in the web chat's slot, and the web chat reaches only the demo organization (rule 9).
   first.db.update(organizations).set({ demo: true }).run();
   const { id: seriesId } = createSeries(
     first.db,
-    { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 * * 1", openDays: 7, reminderDays: [3], window: { ...ALWAYS } },
+    {
+      name: "Puls",
+      instrumentId: "quick-pulse",
+      audience: "all",
+      cadence: "0 9 * * 1",
+      openDays: 7,
+      reminderDays: [3],
+      window: { ...ALWAYS },
+    },
     now,
   );
-  const roundId = first.db.transaction((tx) => openRound(tx, getSeries(tx, seriesId), null, now, { platforms: new Set(["webchat"]) }));
+  const roundId = first.db.transaction((tx) =>
+    openRound(tx, getSeries(tx, seriesId), null, now, { platforms: new Set(["webchat"]) }),
+  );
   const queued = first.db.select({ n: sql<number>`count(*)` }).from(outbox).get()!.n;
   first.close();
 
   const standIn = new ChatStandIn();
   await standIn.start();
   try {
-    const worker = spawn(process.execPath, ["--import", "tsx", "tests/jobs/fanout-worker.ts", path, standIn.url], { stdio: "pipe" });
+    const worker = spawn(process.execPath, ["--import", "tsx", "tests/jobs/fanout-worker.ts", path, standIn.url], {
+      stdio: "pipe",
+    });
     standIn.onMessage = (count) => {
       if (count === o.killAt) worker.kill("SIGKILL");
     };
@@ -77,16 +95,39 @@ export async function crashMidFanout(dir: string, o: { people: number; units: nu
     try {
       const inFlight = reopened.db.select().from(outbox).where(eq(outbox.state, "sending")).all().length;
       const later = new ManualClock(new Date(now.getTime() + 5 * 60_000));
-      const drainer = new OutboxDrainer(reopened.db, later, { webchat: new HttpSender(standIn.url) }, createLogger("silent", new Writable({ write: (_c, _e, done) => done() })), { batch: 100 });
+      const drainer = new OutboxDrainer(
+        reopened.db,
+        later,
+        { webchat: new HttpSender(standIn.url) },
+        createLogger("silent", new Writable({ write: (_c, _e, done) => done() })),
+        { batch: 100 },
+      );
       const began = performance.now();
       for (let i = 0; i < 20; i++) {
         const stats = await drainer.drainOnce();
         if (stats.sent === 0) break;
       }
       const recoveryMs = performance.now() - began;
-      const invited = reopened.db.select({ personId: invitations.personId }).from(invitations).where(eq(invitations.roundId, roundId)).all();
-      const states = reopened.db.select({ state: outbox.state, n: sql<number>`count(*)` }).from(outbox).groupBy(outbox.state).all();
-      return { queued, signal, receivedAtCrash, inFlight, received: [...standIn.received], invited: invited.map((i) => i.personId), states, recoveryMs };
+      const invited = reopened.db
+        .select({ personId: invitations.personId })
+        .from(invitations)
+        .where(eq(invitations.roundId, roundId))
+        .all();
+      const states = reopened.db
+        .select({ state: outbox.state, n: sql<number>`count(*)` })
+        .from(outbox)
+        .groupBy(outbox.state)
+        .all();
+      return {
+        queued,
+        signal,
+        receivedAtCrash,
+        inFlight,
+        received: [...standIn.received],
+        invited: invited.map((i) => i.personId),
+        states,
+        recoveryMs,
+      };
     } finally {
       reopened.close();
     }

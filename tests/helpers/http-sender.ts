@@ -9,7 +9,12 @@ export class HttpSender implements Sender {
   async send(m: Outbound): Promise<SendResult> {
     const to = m.recipient.kind === "person" ? m.recipient.personId : m.recipient.channel;
     const res = await fetch(`${this.base}/messages`, { method: "POST", body: JSON.stringify({ key: m.key, to }) });
-    if (res.status === 429) return { kind: "rate_limited", retryAfterMs: Number(res.headers.get("retry-after") ?? "1") * 1000, scope: "platform" };
+    if (res.status === 429)
+      return {
+        kind: "rate_limited",
+        retryAfterMs: Number(res.headers.get("retry-after") ?? "1") * 1000,
+        scope: "platform",
+      };
     if (!res.ok) return { kind: "retry", reason: `HTTP ${res.status}` };
     return { kind: "sent", messageId: ((await res.json()) as { id: string }).id };
   }

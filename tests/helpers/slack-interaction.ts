@@ -6,11 +6,19 @@ export type SlackButton = { action_id: string; value: string; block_id: string }
 export function buttonsOf(m: SlackMessage): SlackButton[] {
   return m.blocks
     .filter((b) => b.type === "actions")
-    .flatMap((b) => (b.elements as { action_id: string; value: string }[]).map((e) => ({ ...e, block_id: String(b.block_id) })));
+    .flatMap((b) =>
+      (b.elements as { action_id: string; value: string }[]).map((e) => ({ ...e, block_id: String(b.block_id) })),
+    );
 }
 
 /** The form body Slack posts when someone taps a button on a message (block_actions). */
-export function interaction(apiUrl: string, user: string, m: SlackMessage, button: SlackButton, comment?: string): string {
+export function interaction(
+  apiUrl: string,
+  user: string,
+  m: SlackMessage,
+  button: SlackButton,
+  comment?: string,
+): string {
   const payload = {
     type: "block_actions",
     user: { id: user, team_id: "T0001" },
@@ -22,8 +30,19 @@ export function interaction(apiUrl: string, user: string, m: SlackMessage, butto
     channel: { id: m.channel },
     message: { ts: m.ts, text: m.text, blocks: m.blocks },
     response_url: `${apiUrl}response`,
-    actions: [{ type: "button", action_id: button.action_id, block_id: button.block_id, value: button.value, action_ts: String(Date.now() / 1000) }],
-    state: { values: comment === undefined ? {} : { pulsen_comment: { comment: { type: "plain_text_input", value: comment } } } },
+    actions: [
+      {
+        type: "button",
+        action_id: button.action_id,
+        block_id: button.block_id,
+        value: button.value,
+        action_ts: String(Date.now() / 1000),
+      },
+    ],
+    state: {
+      values:
+        comment === undefined ? {} : { pulsen_comment: { comment: { type: "plain_text_input", value: comment } } },
+    },
   };
   return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }

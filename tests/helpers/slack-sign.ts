@@ -5,7 +5,12 @@ function slackSignature(secret: string, timestamp: number, body: string): string
   return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
 }
 
-export function signedPost(url: string, secret: string, body: string, opts: { timestamp?: number; signature?: string | null; contentType?: string } = {}) {
+export function signedPost(
+  url: string,
+  secret: string,
+  body: string,
+  opts: { timestamp?: number; signature?: string | null; contentType?: string } = {},
+) {
   const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = { "content-type": opts.contentType ?? "application/x-www-form-urlencoded" };
   if (opts.signature !== null) {

@@ -38,7 +38,10 @@ export class SlackStandIn {
   private readonly recent: number[] = [];
   /** ms to hold the next calls of a method before Slack acts on them (a slow network, a busy API). */
   private readonly holds = new Map<string, number[]>();
-  private readonly scripted = new Map<string, { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[]>();
+  private readonly scripted = new Map<
+    string,
+    { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[]
+  >();
   private server: Server | null = null;
   private seq = 0;
   url = "";
@@ -46,7 +49,10 @@ export class SlackStandIn {
   /** Time for the rate limits: real by default, or the test's manual clock so both sides agree. */
   constructor(private readonly now: () => number = Date.now) {}
 
-  failNext(method: string, ...answers: { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[]): void {
+  failNext(
+    method: string,
+    ...answers: { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[]
+  ): void {
     this.scripted.set(method, [...(this.scripted.get(method) ?? []), ...answers]);
   }
 
@@ -75,11 +81,20 @@ export class SlackStandIn {
         args[k] = typeof v === "string" && /^[[{]/.test(v) ? JSON.parse(v) : v;
       }
       this.calls.push({ method, args });
-      if (!/^Bearer xoxb-/.test(String(req.headers.authorization ?? ""))) return res.json({ ok: false, error: "not_authed" });
+      if (!/^Bearer xoxb-/.test(String(req.headers.authorization ?? "")))
+        return res.json({ ok: false, error: "not_authed" });
       const script = this.scripted.get(method)?.shift();
-      if (script) return res.status(script.status).set(script.headers ?? {}).json(script.body);
+      if (script)
+        return res
+          .status(script.status)
+          .set(script.headers ?? {})
+          .json(script.body);
       const reply = this.handle(method, args);
-      if ("status" in reply) return res.status(reply.status as number).set({ "retry-after": "1" }).json({ ok: false, error: "ratelimited" });
+      if ("status" in reply)
+        return res
+          .status(reply.status as number)
+          .set({ "retry-after": "1" })
+          .json({ ok: false, error: "ratelimited" });
       res.json(reply);
     });
     this.server = await new Promise<Server>((resolve) => {
@@ -100,7 +115,9 @@ export class SlackStandIn {
         return { ok: true, channel: { id: a.channel, is_member: this.memberOf.has(String(a.channel)) } };
       case "users.lookupByEmail": {
         const u = this.emails.get(String(a.email));
-        return u ? { ok: true, user: { id: u.id, tz: u.tz, profile: { email: a.email } } } : { ok: false, error: "users_not_found" };
+        return u
+          ? { ok: true, user: { id: u.id, tz: u.tz, profile: { email: a.email } } }
+          : { ok: false, error: "users_not_found" };
       }
       case "conversations.open":
         return { ok: true, channel: { id: this.dm(String(a.users)) } };
@@ -118,7 +135,14 @@ export class SlackStandIn {
         this.lastPost.set(channel, now);
         this.recent.push(now);
         const ts = `${Math.floor(now / 1000)}.${String(++this.seq).padStart(6, "0")}`;
-        this.messages.push({ channel, ts, text: String(a.text ?? ""), blocks: (a.blocks as Record<string, unknown>[]) ?? [], metadata: a.metadata as SlackMessage["metadata"], updates: 0 });
+        this.messages.push({
+          channel,
+          ts,
+          text: String(a.text ?? ""),
+          blocks: (a.blocks as Record<string, unknown>[]) ?? [],
+          metadata: a.metadata as SlackMessage["metadata"],
+          updates: 0,
+        });
         return { ok: true, channel, ts };
       }
       case "chat.update": {
@@ -130,7 +154,12 @@ export class SlackStandIn {
         return { ok: true, channel: m.channel, ts: m.ts };
       }
       case "conversations.history":
-        return { ok: true, messages: this.inChannel(String(a.channel)).map((m) => ({ ts: m.ts, text: m.text, metadata: m.metadata })).reverse() };
+        return {
+          ok: true,
+          messages: this.inChannel(String(a.channel))
+            .map((m) => ({ ts: m.ts, text: m.text, metadata: m.metadata }))
+            .reverse(),
+        };
       default:
         return { ok: false, error: "unknown_method" };
     }

@@ -17,7 +17,12 @@ export function teamsHostPage(o: TeamsHostOptions): string {
     apiVersion: 4,
     hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
     isLegacyTeams: false,
-    supports: { app: {}, appEntity: {}, pages: { appButton: {}, config: {}, tabs: {}, backStack: {}, fullTrust: {} }, teams: { fullTrust: {} } },
+    supports: {
+      app: {},
+      appEntity: {},
+      pages: { appButton: {}, config: {}, tabs: {}, backStack: {}, fullTrust: {} },
+      teams: { fullTrust: {} },
+    },
   };
   const script = `
     const frame = document.getElementById("tab");

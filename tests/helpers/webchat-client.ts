@@ -14,7 +14,13 @@ export interface ChatMessage {
   hasCommentField: boolean;
 }
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** Reads /chat pages the way a person would see them: messages, their text and their buttons. */
 export class WebchatClient {
@@ -28,11 +34,21 @@ export class WebchatClient {
     const html = await (await fetch(`${this.base}/chat/${personId}`)).text();
     return [...html.matchAll(/<article class="msg" id="m(\d+)"[^>]*>([\s\S]*?)<\/article>/g)].map((m) => {
       const body = m[2] ?? "";
-      const buttons = [...body.matchAll(/<button[^>]*name="action" value="([^"]*)"[^>]*>([\s\S]*?)<\/button>/g)].map((b) => {
-        const raw = unescape(b[1] ?? "");
-        return { label: unescape(b[2] ?? ""), raw, action: JSON.parse(raw) as BotAction };
-      });
-      return { id: Number(m[1]), html: body, text: unescape(body.replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim(), buttons, hasCommentField: body.includes('name="comment"') };
+      const buttons = [...body.matchAll(/<button[^>]*name="action" value="([^"]*)"[^>]*>([\s\S]*?)<\/button>/g)].map(
+        (b) => {
+          const raw = unescape(b[1] ?? "");
+          return { label: unescape(b[2] ?? ""), raw, action: JSON.parse(raw) as BotAction };
+        },
+      );
+      return {
+        id: Number(m[1]),
+        html: body,
+        text: unescape(body.replace(/<[^>]+>/g, " "))
+          .replace(/\s+/g, " ")
+          .trim(),
+        buttons,
+        hasCommentField: body.includes('name="comment"'),
+      };
     });
   }
 

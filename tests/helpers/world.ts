@@ -33,7 +33,10 @@ export function world(opts: { start: string; org?: string; platforms?: Platform[
   const closed: string[] = [];
   const onRoundClosed: RoundClosedListener[] = [(_tx, roundId) => closed.push(roundId)];
   const platforms = new Set<Platform>(opts.platforms ?? ["webchat"]);
-  const handlers = { ...roundJobHandlers({ logger, now: () => clock.now(), platforms, anonymityMin: 5, onRoundClosed }), ...planJobHandlers({ now: () => clock.now(), platforms }) };
+  const handlers = {
+    ...roundJobHandlers({ logger, now: () => clock.now(), platforms, anonymityMin: 5, onRoundClosed }),
+    ...planJobHandlers({ now: () => clock.now(), platforms }),
+  };
   const runner = new JobRunner(database.db, clock, handlers, logger, { random: () => 0.5 });
   const drainer = new OutboxDrainer(database.db, clock, { webchat: sender }, logger, { random: () => 0.5 });
   const scheduler = new Scheduler(database.db, runner, drainer, logger);

@@ -13,7 +13,12 @@ describe("built-in instruments", () => {
   it("have the sizes INSTRUMENTS.md describes", () => {
     const byId = Object.fromEntries(instruments.map((i) => [i.id, i]));
     expect(itemCount(byId["engagement-pulse"]!)).toBe(13);
-    expect(byId["engagement-pulse"]!.factors.map((f) => f.id)).toEqual(["engagement", "leadership", "execution", "change"]);
+    expect(byId["engagement-pulse"]!.factors.map((f) => f.id)).toEqual([
+      "engagement",
+      "leadership",
+      "execution",
+      "change",
+    ]);
     expect(byId["ten-factors"]!.factors).toHaveLength(10);
     expect(itemCount(byId["ten-factors"]!)).toBeGreaterThanOrEqual(34);
     expect(itemCount(byId["ten-factors"]!)).toBeLessThanOrEqual(38);

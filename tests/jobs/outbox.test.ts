@@ -26,9 +26,16 @@ function setup(limits?: ConstructorParameters<typeof FakeSender>[2]) {
   );
   const id = (email: string) => db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
   const sender = new FakeSender(clock, "webchat", limits);
-  const drainer = new OutboxDrainer(db, clock, { webchat: sender }, silentLogger(), { random: () => 0.5, maxAttempts: 3 });
+  const drainer = new OutboxDrainer(db, clock, { webchat: sender }, silentLogger(), {
+    random: () => 0.5,
+    maxAttempts: 3,
+  });
   const queue = (key: string, personId: string, notBefore = clock.now()) =>
-    enqueueMessage(db, { key, platform: "webchat", personId, intent: { kind: "notice", text: "hei" }, notBefore }, clock.now());
+    enqueueMessage(
+      db,
+      { key, platform: "webchat", personId, intent: { kind: "notice", text: "hei" }, notBefore },
+      clock.now(),
+    );
   const row = (key: string) => db.select().from(outbox).where(eq(outbox.key, key)).get()!;
   return { db, clock, sender, drainer, queue, row, a: id("a@x.example"), b: id("b@x.example"), ny: id("ny@x.example") };
 }
@@ -52,7 +59,9 @@ describe("outbox", () => {
     expect(t.row("early")).toMatchObject({ state: "pending", notBefore: new Date("2026-11-24T13:00:00Z") });
     t.clock.set("2026-11-24T13:00:00Z");
     await t.drainer.drainOnce();
-    expect(t.sender.deliveries.map((d) => [d.key, d.at.toISOString()])).toEqual([["early", "2026-11-24T13:00:00.000Z"]]);
+    expect(t.sender.deliveries.map((d) => [d.key, d.at.toISOString()])).toEqual([
+      ["early", "2026-11-24T13:00:00.000Z"],
+    ]);
   });
 
   it("keeps to a conversation's rate and lets other conversations through", async () => {
@@ -75,7 +84,11 @@ describe("outbox", () => {
     t.sender.answerNext({ kind: "rate_limited", retryAfterMs: 30_000, scope: "platform" });
     await t.drainer.drainOnce();
     expect(t.sender.calls).toBe(1); // b1 was not tried while the platform said wait
-    expect(t.row("a1")).toMatchObject({ state: "pending", attempts: 0, notBefore: new Date(Date.parse(TUESDAY_10) + 30_000) });
+    expect(t.row("a1")).toMatchObject({
+      state: "pending",
+      attempts: 0,
+      notBefore: new Date(Date.parse(TUESDAY_10) + 30_000),
+    });
     t.clock.advance(29_000);
     await t.drainer.drainOnce();
     expect(t.sender.calls).toBe(1);
@@ -87,7 +100,11 @@ describe("outbox", () => {
   it("retries a server error with growing backoff, then marks it failed with the reason", async () => {
     const t = setup();
     t.queue("a1", t.a);
-    t.sender.answerNext({ kind: "retry", reason: "HTTP 503" }, { kind: "retry", reason: "HTTP 502" }, { kind: "retry", reason: "timeout" });
+    t.sender.answerNext(
+      { kind: "retry", reason: "HTTP 503" },
+      { kind: "retry", reason: "HTTP 502" },
+      { kind: "retry", reason: "timeout" },
+    );
     await t.drainer.drainOnce();
     expect(t.row("a1")).toMatchObject({ state: "pending", attempts: 1, reason: "HTTP 503" });
     t.clock.advance(30_000);

@@ -72,11 +72,15 @@ describe("durable jobs", () => {
     expect(db.select().from(jobs).where(eq(jobs.kind, "round.closed")).all()).toEqual([]); // rolled back
     clock.advance(30_000);
     runner.runDue();
-    expect(db.select().from(jobs).where(eq(jobs.idempotencyKey, "f")).get()!.dueAt.getTime() - clock.now().getTime()).toBe(60_000);
+    expect(
+      db.select().from(jobs).where(eq(jobs.idempotencyKey, "f")).get()!.dueAt.getTime() - clock.now().getTime(),
+    ).toBe(60_000);
     clock.advance(60_000);
     runner.runDue();
     expect(calls).toBe(3);
-    expect(parkedJobs(db)).toMatchObject([{ idempotencyKey: "f", status: "parked", attempts: 3, lastError: "platform said no" }]);
+    expect(parkedJobs(db)).toMatchObject([
+      { idempotencyKey: "f", status: "parked", attempts: 3, lastError: "platform said no" },
+    ]);
     clock.advance(3_600_000);
     runner.runDue();
     expect(calls).toBe(3);
@@ -103,7 +107,9 @@ describe("durable jobs", () => {
     const at = { dueAt: now, createdAt: now };
     const row = (kind: string, payload: unknown, key: string) => ({ kind, payload, idempotencyKey: key, ...at });
     const bad = row("round.close", { roundId: 42, secret: "never logged" }, "bad");
-    db.insert(jobs).values([row("mystery", {}, "m"), bad, row("round.close", { roundId: "r_ok" }, "ok")]).run();
+    db.insert(jobs)
+      .values([row("mystery", {}, "m"), bad, row("round.close", { roundId: "r_ok" }, "ok")])
+      .run();
     expect(runner.runDue()).toBe(3);
     expect(ran).toEqual(["r_ok"]);
     expect(parkedJobs(db).map((j) => [j.idempotencyKey, j.attempts, j.lastError])).toEqual([
@@ -119,7 +125,9 @@ describe("durable jobs", () => {
     const clock = new ManualClock(start);
     enqueueJob(db, { kind: "round.close", dueAt: clock.now(), payload: { roundId: "r_a" }, key: "w" }, clock.now());
     // A runner claimed it and died before finishing.
-    sqlite.prepare("update jobs set status = 'running', attempts = 1, lease_until = ? where idempotency_key = 'w'").run(clock.now().getTime() + 60_000);
+    sqlite
+      .prepare("update jobs set status = 'running', attempts = 1, lease_until = ? where idempotency_key = 'w'")
+      .run(clock.now().getTime() + 60_000);
     let ran = 0;
     const runner = new JobRunner(db, clock, { "round.close": () => void ran++ }, silentLogger());
     runner.runDue();

@@ -66,23 +66,67 @@ describe("org import", () => {
     )}`;
     run(db, text);
     const people = loadOrgSnapshot(db).people;
-    expect(people.get("bjorn@fjord.example")).toMatchObject({ name: "Bjørn Æsøy, jr.", unit: ["Fjord AS", "Økonomi, lønn og regnskap"], locale: "nn" });
+    expect(people.get("bjorn@fjord.example")).toMatchObject({
+      name: "Bjørn Æsøy, jr.",
+      unit: ["Fjord AS", "Økonomi, lønn og regnskap"],
+      locale: "nn",
+    });
     expect(people.get("aase@fjord.example")).toMatchObject({ name: 'Åse "Ås" Strøm', roles: ["hr"] });
   });
 
   it.each([
-    ["unknown locale", `${GOOD}\nola@s.example,Ola,Seljord kommune,,,,,se,`, 'line 3: locale "se" is unknown (use nb, nn, en, or leave it empty)'],
-    ["bad time zone", `${GOOD}\nola@s.example,Ola,Seljord kommune,,,,,,Europe/Olso`, 'line 3: time zone "Europe/Olso" is not an IANA time zone name (like Europe/Oslo)'],
-    ["duplicate email", `${GOOD}\nKARI@seljord.example,Kari Again,Seljord kommune,,,,,,`, "line 3: email kari@seljord.example appears again (first on line 2)"],
+    [
+      "unknown locale",
+      `${GOOD}\nola@s.example,Ola,Seljord kommune,,,,,se,`,
+      'line 3: locale "se" is unknown (use nb, nn, en, or leave it empty)',
+    ],
+    [
+      "bad time zone",
+      `${GOOD}\nola@s.example,Ola,Seljord kommune,,,,,,Europe/Olso`,
+      'line 3: time zone "Europe/Olso" is not an IANA time zone name (like Europe/Oslo)',
+    ],
+    [
+      "duplicate email",
+      `${GOOD}\nKARI@seljord.example,Kari Again,Seljord kommune,,,,,,`,
+      "line 3: email kari@seljord.example appears again (first on line 2)",
+    ],
     ["empty unit", `${GOOD}\nola@s.example,Ola,,,,,,,`, "line 3: unit is empty"],
-    ["empty unit part", `${GOOD}\nola@s.example,Ola,Seljord kommune >  > Skole,,,,,,`, 'line 3: unit "Seljord kommune >  > Skole" has an empty part between ">"'],
-    ["malformed email", `${GOOD}\nola.seljord.example,Ola,Seljord kommune,,,,,,`, 'line 3: email "ola.seljord.example" is not a valid email address'],
+    [
+      "empty unit part",
+      `${GOOD}\nola@s.example,Ola,Seljord kommune >  > Skole,,,,,,`,
+      'line 3: unit "Seljord kommune >  > Skole" has an empty part between ">"',
+    ],
+    [
+      "malformed email",
+      `${GOOD}\nola.seljord.example,Ola,Seljord kommune,,,,,,`,
+      'line 3: email "ola.seljord.example" is not a valid email address',
+    ],
     ["empty email", `${GOOD}\n,Ola,Seljord kommune,,,,,,`, "line 3: email is empty"],
-    ["unknown role", `${GOOD}\nola@s.example,Ola,Seljord kommune,,boss,,,,`, 'line 3: role "boss" is unknown (use hr, union_rep, safety_rep)'],
-    ["leader of an unknown unit", `${GOOD}\nola@s.example,Ola,Seljord kommune,Seljord kommune > Skule,,,,,`, 'line 3: leader_of "Seljord kommune > Skule" is not a unit of anyone in this file'],
-    ["second organization", `${GOOD}\nola@s.example,Ola,Nabo kommune > Skole,,,,,,`, 'line 3: unit "Nabo kommune > Skole" does not start with the organization "Seljord kommune"'],
-    ["bad Slack id", `${GOOD}\nola@s.example,Ola,Seljord kommune,,,ola,,,`, 'line 3: slack_user_id "ola" is not a Slack user id (like U012AB3CD)'],
-    ["bad Teams id", `${GOOD}\nola@s.example,Ola,Seljord kommune,,,,not-a-guid,,`, 'line 3: teams_aad_object_id "not-a-guid" is not a GUID'],
+    [
+      "unknown role",
+      `${GOOD}\nola@s.example,Ola,Seljord kommune,,boss,,,,`,
+      'line 3: role "boss" is unknown (use hr, union_rep, safety_rep)',
+    ],
+    [
+      "leader of an unknown unit",
+      `${GOOD}\nola@s.example,Ola,Seljord kommune,Seljord kommune > Skule,,,,,`,
+      'line 3: leader_of "Seljord kommune > Skule" is not a unit of anyone in this file',
+    ],
+    [
+      "second organization",
+      `${GOOD}\nola@s.example,Ola,Nabo kommune > Skole,,,,,,`,
+      'line 3: unit "Nabo kommune > Skole" does not start with the organization "Seljord kommune"',
+    ],
+    [
+      "bad Slack id",
+      `${GOOD}\nola@s.example,Ola,Seljord kommune,,,ola,,,`,
+      'line 3: slack_user_id "ola" is not a Slack user id (like U012AB3CD)',
+    ],
+    [
+      "bad Teams id",
+      `${GOOD}\nola@s.example,Ola,Seljord kommune,,,,not-a-guid,,`,
+      'line 3: teams_aad_object_id "not-a-guid" is not a GUID',
+    ],
     ["wrong field count", `${GOOD}\nola@s.example,Ola,Seljord kommune`, "line 3: has 3 fields, the header has 9"],
   ])("refuses a file with a row of %s, naming line and reason", (_name, body, message) => {
     const { db } = testDatabase();
@@ -92,7 +136,10 @@ describe("org import", () => {
 
   it("reports every bad row of a file, not just the first", () => {
     const { db } = testDatabase();
-    const errors = errorsOf(db, csv([GOOD, "bad-email,Ola,Seljord kommune,,,,,xx,", "per@s.example,Per,,,,,,,Mars/Base"]));
+    const errors = errorsOf(
+      db,
+      csv([GOOD, "bad-email,Ola,Seljord kommune,,,,,xx,", "per@s.example,Per,,,,,,,Mars/Base"]),
+    );
     expect(errors).toEqual([
       'line 3: email "bad-email" is not a valid email address',
       'line 3: locale "xx" is unknown (use nb, nn, en, or leave it empty)',
@@ -111,7 +158,9 @@ describe("org import", () => {
 
   it("explains a semicolon-separated file (Excel's Norwegian default)", () => {
     const { db } = testDatabase();
-    expect(errorsOf(db, `${HEADER.replaceAll(",", ";")}\n`)).toEqual(["line 1: the header is separated by semicolons; Pulsen reads comma-separated CSV"]);
+    expect(errorsOf(db, `${HEADER.replaceAll(",", ";")}\n`)).toEqual([
+      "line 1: the header is separated by semicolons; Pulsen reads comma-separated CSV",
+    ]);
   });
 
   it("refuses a file that is not UTF-8", () => {
@@ -125,7 +174,10 @@ describe("org import", () => {
     const { db } = testDatabase();
     run(db, SMALL_ORG);
     const before = dump(db);
-    const changed = SMALL_ORG.replace("Ola Bråten", "Ola Renamed").replace("Per Ødegård,Seljord kommune > Helse og omsorg > Sykehjemmet", "Per Ødegård,Seljord kommune > Ny avdeling");
+    const changed = SMALL_ORG.replace("Ola Bråten", "Ola Renamed").replace(
+      "Per Ødegård,Seljord kommune > Helse og omsorg > Sykehjemmet",
+      "Per Ødegård,Seljord kommune > Ny avdeling",
+    );
     errorsOf(db, `${changed}nils@seljord.example,Nils,Seljord kommune,,,,,fr,\n`);
     expect(dump(db)).toEqual(before);
   });
@@ -161,7 +213,11 @@ describe("org import", () => {
 
     run(db, next);
     const people = loadOrgSnapshot(db).people;
-    expect(people.get("ola@seljord.example")).toMatchObject({ unit: ["Seljord kommune", "Oppvekst"], slackUserId: "U0SIV", active: true });
+    expect(people.get("ola@seljord.example")).toMatchObject({
+      unit: ["Seljord kommune", "Oppvekst"],
+      slackUserId: "U0SIV",
+      active: true,
+    });
     expect(people.get("siv@seljord.example")!.slackUserId).toBe("U0OLA");
     expect(people.get("per@seljord.example")).toMatchObject({ active: false, leaderOf: [], roles: [] });
     expect(people.size).toBe(idsBefore.size + 1);
@@ -197,7 +253,8 @@ describe("a large organization", () => {
     const tree = loadOrgTree(db)!;
     expect(tree.people).toBe(400);
     expect(tree.units).toBe(60);
-    const depth = (n: { children: { children: unknown[] }[] }): number => 1 + Math.max(0, ...n.children.map((c) => depth(c as never)));
+    const depth = (n: { children: { children: unknown[] }[] }): number =>
+      1 + Math.max(0, ...n.children.map((c) => depth(c as never)));
     expect(depth(tree.root! as never)).toBe(5);
     expect(tree.root!.total).toBe(400);
   });

@@ -23,14 +23,38 @@ const ORG = csv([
 
 function setup() {
   const w = world({ start: "2026-11-02T09:00:00Z", org: ORG });
-  const { id } = createSeries(w.db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [], window: { ...ALWAYS } }, w.clock.now());
-  const first = w.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, w.clock.now(), { platforms: new Set(["webchat"]) }));
+  const { id } = createSeries(
+    w.db,
+    {
+      name: "Puls",
+      instrumentId: "quick-pulse",
+      audience: "all",
+      cadence: "0 9 1 * *",
+      openDays: 7,
+      reminderDays: [],
+      window: { ...ALWAYS },
+    },
+    w.clock.now(),
+  );
+  const first = w.db.transaction((tx) =>
+    openRound(tx, getSeries(tx, id), null, w.clock.now(), { platforms: new Set(["webchat"]) }),
+  );
   w.db.transaction((tx) => closeRound(tx, first, w.clock.now()));
-  const person = (email: string) => w.db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
+  const person = (email: string) =>
+    w.db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
   const unit = (path: string) => w.db.select({ id: units.id }).from(units).where(eq(units.path, path)).get()!.id;
-  w.db.transaction((tx) => setFocusAreas(tx, ensurePlan(tx, first, unit("Org > A"), person("lead.a@org.example"), w.clock.now()), [{ factorId: "wellbeing", kind: "improve" }], w.clock.now()));
+  w.db.transaction((tx) =>
+    setFocusAreas(
+      tx,
+      ensurePlan(tx, first, unit("Org > A"), person("lead.a@org.example"), w.clock.now()),
+      [{ factorId: "wellbeing", kind: "improve" }],
+      w.clock.now(),
+    ),
+  );
   w.clock.advance(28 * DAY);
-  const second = w.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, w.clock.now(), { platforms: new Set(["webchat"]) }));
+  const second = w.db.transaction((tx) =>
+    openRound(tx, getSeries(tx, id), null, w.clock.now(), { platforms: new Set(["webchat"]) }),
+  );
   const survey = new SurveyBot(w.db, w.clock, 5, w.logger);
   // Each tap a few seconds after the last: a tap within a second of a statement appearing is a double tap.
   const bot = {
@@ -44,11 +68,17 @@ function setup() {
 }
 
 const buttons = (m: BotMessage | undefined) =>
-  (m?.blocks ?? []).flatMap((b) => (b.type === "buttons" ? b.buttons : b.type === "likert" ? b.answers : b.type === "form" ? [b.submit, ...(b.skip ? [b.skip] : [])] : []));
+  (m?.blocks ?? []).flatMap((b) =>
+    b.type === "buttons"
+      ? b.buttons
+      : b.type === "likert"
+        ? b.answers
+        : b.type === "form"
+          ? [b.submit, ...(b.skip ? [b.skip] : [])]
+          : [],
+  );
 const texts = (m: BotMessage | undefined) =>
-  (m?.blocks ?? [])
-    .flatMap((b) => ("text" in b ? [b.text] : b.type === "likert" ? [b.statement] : []))
-    .join(" | ");
+  (m?.blocks ?? []).flatMap((b) => ("text" in b ? [b.text] : b.type === "likert" ? [b.statement] : [])).join(" | ");
 
 /** Answers every statement with 4, then takes whatever comes next. */
 function throughStatements(bot: Pick<SurveyBot, "handle">, personId: string, roundId: string): BotMessage | undefined {
@@ -62,25 +92,37 @@ describe("the round after an action plan", () => {
     const { w, second, person, bot } = setup();
     const inA1 = throughStatements(bot, person("a1_0@org.example"), second);
     // A1 is below A: the question names whose plan it was.
-    expect(texts(inA1)).toBe("Utsagn 5 av 5 | I tiltaksplanen til A valgte dere sist å jobbe med «Trivsel». Har det blitt bedre siden da? | ▰▰▰▰▰▰▰▰▱▱ 4/5");
+    expect(texts(inA1)).toBe(
+      "Utsagn 5 av 5 | I tiltaksplanen til A valgte dere sist å jobbe med «Trivsel». Har det blitt bedre siden da? | ▰▰▰▰▰▰▰▰▱▱ 4/5",
+    );
     expect(buttons(inA1).map((b) => b.label)).toEqual(["Bedre", "Som før", "Dårligere", "Vil ikke svare", "← Tilbake"]);
     const inA = throughStatements(bot, person("a0@org.example"), second);
     expect(texts(inA)).toMatch(/^Utsagn 5 av 5 \| I tiltaksplanen til enheten din valgte dere sist/);
     // The invitation counted it: four statements and one question about the plan.
     const invite = JSON.stringify(bot.compose({ kind: "invite", roundId: second }, person("a0@org.example")));
     expect(invite).toContain("4 korte utsagn og 1 spørsmål om tiltaksplanen fra sist");
-    expect(JSON.stringify(bot.compose({ kind: "invite", roundId: second }, person("b0@org.example")))).toContain("4 korte utsagn, omtrent");
+    expect(JSON.stringify(bot.compose({ kind: "invite", roundId: second }, person("b0@org.example")))).toContain(
+      "4 korte utsagn, omtrent",
+    );
     const after = bot.handle(person("a1_0@org.example"), buttons(inA1)[0]!.action).update;
     // On to the open question; the message never says what was chosen.
     expect(texts(after)).not.toMatch(/Bedre|Som før|Dårligere/);
     expect(after?.blocks.some((b) => b.type === "form")).toBe(true);
-    expect(w.db.select().from(draftAnswers).all().filter((d) => d.itemId.startsWith("fu_"))).toHaveLength(1);
+    expect(
+      w.db
+        .select()
+        .from(draftAnswers)
+        .all()
+        .filter((d) => d.itemId.startsWith("fu_")),
+    ).toHaveLength(1);
 
     const inB = throughStatements(bot, person("b0@org.example"), second);
     expect(inB?.blocks.some((b) => b.type === "form")).toBe(true);
     // A follow-up id of someone else's plan is refused.
     const forged: BotAction = { ...(buttons(inA1)[0]!.action as Extract<BotAction, { a: "followup" }>) };
-    expect(bot.handle(person("b1@org.example"), forged).update?.summary).toBe("Det knappetrykket forsto jeg ikke. Prøv gjerne igjen fra den siste meldingen.");
+    expect(bot.handle(person("b1@org.example"), forged).update?.summary).toBe(
+      "Det knappetrykket forsto jeg ikke. Prøv gjerne igjen fra den siste meldingen.",
+    );
   });
 
   it("stores the answers anonymously and reports them only for a shown unit with k answers", () => {
@@ -104,17 +146,28 @@ describe("the round after an action plan", () => {
       bot.handle(person(`b${i}@org.example`), buttons(m).find((b) => b.action.a === "skip_comment")!.action);
     }
     w.db.transaction((tx) => closeRound(tx, second, w.clock.now()));
-    const stored = w.db.select().from(answers).all().filter((a) => a.itemId.startsWith("fu_"));
+    const stored = w.db
+      .select()
+      .from(answers)
+      .all()
+      .filter((a) => a.itemId.startsWith("fu_"));
     expect(stored.map((a) => a.value).sort()).toEqual([1, 2, 3, 3, 3, 3]);
     expect(Object.keys(stored[0]!).sort()).toEqual(["id", "itemId", "responseId", "value"]);
 
     const reports = roundReports(w.db, second, 5);
     const results = followUpResults(w.db, second, reports, 5);
-    expect(results.get(unit("Org > A"))).toEqual([{ factorId: "wellbeing", kind: "improve", n: 6, better: 0.67, same: 0.17, worse: 0.17 }]);
+    expect(results.get(unit("Org > A"))).toEqual([
+      { factorId: "wellbeing", kind: "improve", n: 6, better: 0.67, same: 0.17, worse: 0.17 },
+    ]);
     // With k = 7 the six answers are too few: nothing is shown.
     expect(followUpResults(w.db, second, roundReports(w.db, second, 7), 7).size).toBe(0);
-    expect(JSON.stringify(new SurveyBot(w.db, w.clock, 5, w.logger).compose({ kind: "digest", roundId: second, unitId: unit("Org > A") }, null))).toContain(
-      "Siden forrige tiltaksplan, Trivsel: 67 % sier bedre, 17 % som før, 17 % dårligere.",
-    );
+    expect(
+      JSON.stringify(
+        new SurveyBot(w.db, w.clock, 5, w.logger).compose(
+          { kind: "digest", roundId: second, unitId: unit("Org > A") },
+          null,
+        ),
+      ),
+    ).toContain("Siden forrige tiltaksplan, Trivsel: 67 % sier bedre, 17 % som før, 17 % dårligere.");
   });
 });

@@ -22,9 +22,24 @@ const ORG = csv([
 
 function setup() {
   const w = world({ start: "2026-11-02T09:00:00Z", org: ORG });
-  const { id } = createSeries(w.db, { name: "Puls", instrumentId: "engagement-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { ...ALWAYS } }, w.clock.now());
-  const roundId = w.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, w.clock.now(), { platforms: new Set(["webchat"]) }));
-  const person = (email: string) => w.db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
+  const { id } = createSeries(
+    w.db,
+    {
+      name: "Puls",
+      instrumentId: "engagement-pulse",
+      audience: "all",
+      cadence: "0 9 1 * *",
+      openDays: 7,
+      reminderDays: [3],
+      window: { ...ALWAYS },
+    },
+    w.clock.now(),
+  );
+  const roundId = w.db.transaction((tx) =>
+    openRound(tx, getSeries(tx, id), null, w.clock.now(), { platforms: new Set(["webchat"]) }),
+  );
+  const person = (email: string) =>
+    w.db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
   const unitA = w.db.select({ id: units.id }).from(units).where(eq(units.path, "Org > A")).get()!.id;
   const bot = new SurveyBot(w.db, w.clock, 5, w.logger, "https://pulsen.example.no", w.platforms);
   return { w, roundId, person, unitA, bot };
@@ -44,23 +59,65 @@ describe("action plans", () => {
   it("wait for the round to close, and keep focus areas and measures within the rules", () => {
     const { w, roundId, person, unitA } = setup();
     const lead = person("lead.a@org.example");
-    expect(failure(() => w.db.transaction((tx) => ensurePlan(tx, roundId, unitA, lead, w.clock.now())))).toBe("conflict: an action plan follows the results: wait until the round closes");
+    expect(failure(() => w.db.transaction((tx) => ensurePlan(tx, roundId, unitA, lead, w.clock.now())))).toBe(
+      "conflict: an action plan follows the results: wait until the round closes",
+    );
     w.db.transaction((tx) => closeRound(tx, roundId, w.clock.now()));
     const planId = w.db.transaction((tx) => ensurePlan(tx, roundId, unitA, lead, w.clock.now()));
     // A second call finds the same plan: one per unit per round.
     expect(w.db.transaction((tx) => ensurePlan(tx, roundId, unitA, lead, w.clock.now()))).toBe(planId);
 
-    const focus = (areas: { factorId: string; kind: "preserve" | "improve" }[]) => failure(() => w.db.transaction((tx) => setFocusAreas(tx, planId, areas, w.clock.now())));
-    expect(focus([{ factorId: "engagement", kind: "preserve" }, { factorId: "leadership", kind: "improve" }, { factorId: "execution", kind: "improve" }, { factorId: "change", kind: "improve" }])).toBe("input_invalid: focus: choose at most 3 focus areas");
-    expect(focus([{ factorId: "wellbeing", kind: "improve" }])).toBe('input_invalid: focus: "wellbeing" is not a factor of this round');
-    expect(focus([{ factorId: "leadership", kind: "improve" }, { factorId: "leadership", kind: "preserve" }])).toBe('input_invalid: focus: "leadership" is chosen twice');
-    expect(focus([{ factorId: "leadership", kind: "improve" }, { factorId: "engagement", kind: "preserve" }])).toBe("no error");
+    const focus = (areas: { factorId: string; kind: "preserve" | "improve" }[]) =>
+      failure(() => w.db.transaction((tx) => setFocusAreas(tx, planId, areas, w.clock.now())));
+    expect(
+      focus([
+        { factorId: "engagement", kind: "preserve" },
+        { factorId: "leadership", kind: "improve" },
+        { factorId: "execution", kind: "improve" },
+        { factorId: "change", kind: "improve" },
+      ]),
+    ).toBe("input_invalid: focus: choose at most 3 focus areas");
+    expect(focus([{ factorId: "wellbeing", kind: "improve" }])).toBe(
+      'input_invalid: focus: "wellbeing" is not a factor of this round',
+    );
+    expect(
+      focus([
+        { factorId: "leadership", kind: "improve" },
+        { factorId: "leadership", kind: "preserve" },
+      ]),
+    ).toBe('input_invalid: focus: "leadership" is chosen twice');
+    expect(
+      focus([
+        { factorId: "leadership", kind: "improve" },
+        { factorId: "engagement", kind: "preserve" },
+      ]),
+    ).toBe("no error");
 
     const add = (m: Partial<{ text: string; responsibleId: string; deadline: Date; factorId: string | null }>) =>
-      failure(() => w.db.transaction((tx) => addMeasure(tx, planId, { text: "Ukentlig tavlemøte", responsibleId: person("ane@org.example"), deadline: new Date(w.clock.now().getTime() + 14 * DAY), factorId: "leadership", ...m }, lead, w.clock.now())));
-    expect(add({ deadline: new Date(w.clock.now().getTime() - DAY) })).toBe("input_invalid: deadline must be in the future");
+      failure(() =>
+        w.db.transaction((tx) =>
+          addMeasure(
+            tx,
+            planId,
+            {
+              text: "Ukentlig tavlemøte",
+              responsibleId: person("ane@org.example"),
+              deadline: new Date(w.clock.now().getTime() + 14 * DAY),
+              factorId: "leadership",
+              ...m,
+            },
+            lead,
+            w.clock.now(),
+          ),
+        ),
+      );
+    expect(add({ deadline: new Date(w.clock.now().getTime() - DAY) })).toBe(
+      "input_invalid: deadline must be in the future",
+    );
     expect(add({ text: " x " })).toBe("input_invalid: text must be 3–500 characters");
-    expect(add({ responsibleId: "p_nobody" })).toBe("input_invalid: responsibleId is not an active person in the organization");
+    expect(add({ responsibleId: "p_nobody" })).toBe(
+      "input_invalid: responsibleId is not an active person in the organization",
+    );
     expect(add({ factorId: "wellbeing" })).toBe('input_invalid: factorId "wellbeing" is not a factor of this round');
     expect(w.db.select().from(measures).all()).toHaveLength(0);
     expect(add({})).toBe("no error");
@@ -74,7 +131,8 @@ describe("action plans", () => {
       progress: { total: 1, done: 0, notStarted: 1, overdue: 0 },
     });
     // The leader's home view (Slack App Home) shows the plan's progress; an employee's does not.
-    const home = (email: string) => JSON.stringify(new Assistant(w.db, w.clock, "https://pulsen.example.no", 5).home(person(email)));
+    const home = (email: string) =>
+      JSON.stringify(new Assistant(w.db, w.clock, "https://pulsen.example.no", 5).home(person(email)));
     expect(home("lead.a@org.example")).toContain("Tiltaksplan for Org > A: 0 av 1 tiltak gjennomført.");
     expect(home("ola@org.example")).not.toContain("Tiltaksplan");
   });
@@ -85,8 +143,20 @@ describe("action plans", () => {
     const ane = person("ane@org.example");
     w.db.transaction((tx) => closeRound(tx, roundId, w.clock.now()));
     const start = w.clock.now().getTime();
-    const measureId = w.db.transaction((tx) => addMeasure(tx, ensurePlan(tx, roundId, unitA, lead, w.clock.now()), { text: "Ukentlig tavlemøte", responsibleId: ane, deadline: new Date(start + 14 * DAY), factorId: null }, lead, w.clock.now()));
-    const kinds = (to: string) => w.sender.to(to).filter((d) => d.kind.startsWith("measure") || d.kind === "plan_progress").map((d) => `${d.kind}@${Math.round((d.at.getTime() - start) / DAY)}`);
+    const measureId = w.db.transaction((tx) =>
+      addMeasure(
+        tx,
+        ensurePlan(tx, roundId, unitA, lead, w.clock.now()),
+        { text: "Ukentlig tavlemøte", responsibleId: ane, deadline: new Date(start + 14 * DAY), factorId: null },
+        lead,
+        w.clock.now(),
+      ),
+    );
+    const kinds = (to: string) =>
+      w.sender
+        .to(to)
+        .filter((d) => d.kind.startsWith("measure") || d.kind === "plan_progress")
+        .map((d) => `${d.kind}@${Math.round((d.at.getTime() - start) / DAY)}`);
 
     await w.runUntil(new Date(start + 15 * DAY));
     expect(kinds(ane)).toEqual(["measure_remind@7", "measure_ask@14"]);
@@ -105,13 +175,24 @@ describe("action plans", () => {
     bot.handle(ane, buttons[1]!.action);
     await w.runUntil(new Date(start + 22 * DAY));
     expect(kinds(lead)).toEqual(["plan_progress@15"]);
-    expect(bot.compose({ kind: "plan_progress", measureId }, lead)!.blocks.map((b) => ("text" in b ? b.text : ""))).toEqual(["Tiltaksplan for Org > A", "«Ukentlig tavlemøte» (Ane Ansvarlig): Påbegynt. Planen: 0 av 1 tiltak gjennomført."]);
+    expect(
+      bot.compose({ kind: "plan_progress", measureId }, lead)!.blocks.map((b) => ("text" in b ? b.text : "")),
+    ).toEqual([
+      "Tiltaksplan for Org > A",
+      "«Ukentlig tavlemøte» (Ane Ansvarlig): Påbegynt. Planen: 0 av 1 tiltak gjennomført.",
+    ]);
     expect(kinds(ane)).toEqual(["measure_remind@7", "measure_ask@14", "measure_ask@21"]);
 
     bot.handle(ane, buttons[0]!.action);
     await w.runUntil(new Date(start + 60 * DAY));
     expect(kinds(ane)).toEqual(["measure_remind@7", "measure_ask@14", "measure_ask@21"]);
     expect(kinds(lead)).toEqual(["plan_progress@15", "plan_progress@22"]);
-    expect(w.db.select({ s: measureUpdates.status }).from(measureUpdates).all().map((u) => u.s)).toEqual(["not_started", "in_progress", "done"]);
+    expect(
+      w.db
+        .select({ s: measureUpdates.status })
+        .from(measureUpdates)
+        .all()
+        .map((u) => u.s),
+    ).toEqual(["not_started", "in_progress", "done"]);
   });
 });

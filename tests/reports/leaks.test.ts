@@ -21,20 +21,42 @@ afterEach(async () => {
   running = null;
 });
 
-const SERIES = { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [], window: { start: 0, end: 1440, weekdaysOnly: false } };
+const SERIES = {
+  name: "Puls",
+  instrumentId: "quick-pulse",
+  audience: "all",
+  cadence: "0 9 1 * *",
+  openDays: 7,
+  reminderDays: [],
+  window: { start: 0, end: 1440, weekdaysOnly: false },
+};
 
 function setup(org: string) {
   const w = world({ start: "2026-11-24T09:00:00Z", org });
   // A real organization (not the demo), as in production.
   w.db.update(organizations).set({ demo: false }).run();
   const bot = new SurveyBot(w.db, w.clock, 5, w.logger);
-  const pid = (email: string) => w.db.select().from(people).all().find((p) => p.email === email)!.id;
-  const unitId = (path: string) => w.db.select().from(units).all().find((u) => u.path === path)!.id;
-  const cli = async (...args: string[]) => (await pulsen(args, { databasePath: w.path, clock: w.clock })).json() as Record<string, unknown>;
+  const pid = (email: string) =>
+    w.db
+      .select()
+      .from(people)
+      .all()
+      .find((p) => p.email === email)!.id;
+  const unitId = (path: string) =>
+    w.db
+      .select()
+      .from(units)
+      .all()
+      .find((u) => u.path === path)!.id;
+  const cli = async (...args: string[]) =>
+    (await pulsen(args, { databasePath: w.path, clock: w.clock })).json() as Record<string, unknown>;
   const open = async (seriesId: string) => (await cli("round", "open", seriesId, "--json")).id as string;
-  const answer = (email: string, roundId: string, o: Parameters<typeof answerAs>[4]) => answerAs(bot, w.clock, pid(email), roundId, o);
+  const answer = (email: string, roundId: string, o: Parameters<typeof answerAs>[4]) =>
+    answerAs(bot, w.clock, pid(email), roundId, o);
   const serve = async () => {
-    running = await startServer(loadConfig({ PORT: "0", DATABASE_PATH: w.path }), silentLogger(), w.clock, { tick: null });
+    running = await startServer(loadConfig({ PORT: "0", DATABASE_PATH: w.path }), silentLogger(), w.clock, {
+      tick: null,
+    });
     return { server: running, hr: await signIn(running, "hr@org.example") };
   };
   type Entry = { unit: string; invited: number; answered?: number; suppressed: boolean; countedIn?: string | null };
@@ -55,25 +77,52 @@ describe("counts of units too small to show", () => {
     );
     const { id } = createSeries(t.w.db, SERIES, t.w.clock.now());
     const roundId = await t.open(id);
-    for (const e of ["lead.to@org.example", "to1@org.example", "en@org.example", "avd0@org.example", "avd1@org.example", "avd2@org.example"]) {
+    for (const e of [
+      "lead.to@org.example",
+      "to1@org.example",
+      "en@org.example",
+      "avd0@org.example",
+      "avd1@org.example",
+      "avd2@org.example",
+    ]) {
       t.answer(e, roundId, { statements: 4, send: true });
     }
     const hidden = ["Org > Avd > To", "Org > Avd > En"];
 
     // While open: the two small units are inside Avd, never alone.
     const live = t.byUnit((await t.cli("round", "status", roundId, "--json")).units);
-    for (const u of hidden) expect(live.get(u)).toEqual({ unitId: t.unitId(u), unit: u, invited: u.endsWith("To") ? 2 : 1, suppressed: true, reason: "below_threshold", countedIn: "Org > Avd" });
+    for (const u of hidden)
+      expect(live.get(u)).toEqual({
+        unitId: t.unitId(u),
+        unit: u,
+        invited: u.endsWith("To") ? 2 : 1,
+        suppressed: true,
+        reason: "below_threshold",
+        countedIn: "Org > Avd",
+      });
     expect(live.get("Org > Avd")).toMatchObject({ invited: 9, answered: 6, suppressed: false });
     const { server, hr } = await t.serve();
-    const api = t.byUnit((await getJson<{ units: unknown }>(server, `/api/rounds/${roundId}/participation`, hr)).body.units);
+    const api = t.byUnit(
+      (await getJson<{ units: unknown }>(server, `/api/rounds/${roundId}/participation`, hr)).body.units,
+    );
     for (const u of hidden) expect(api.get(u)).toMatchObject({ suppressed: true, countedIn: "Org > Avd" });
     for (const u of hidden) expect(api.get(u)!.answered).toBeUndefined();
     // The leader of "To" sees Avd's figure on the dashboard, named as such, and no count of To's own.
     const lead = await signIn(server, "lead.to@org.example");
-    const mine = (await getJson<{ units: Record<string, unknown>[] }>(server, `/api/rounds/${roundId}/participation`, lead)).body.units;
-    expect(mine).toEqual([expect.objectContaining({ unit: "Org > Avd > To", suppressed: true, counted: { unit: "Org > Avd", invited: 9, answered: 6, responseRate: 0.667 } })]);
+    const mine = (
+      await getJson<{ units: Record<string, unknown>[] }>(server, `/api/rounds/${roundId}/participation`, lead)
+    ).body.units;
+    expect(mine).toEqual([
+      expect.objectContaining({
+        unit: "Org > Avd > To",
+        suppressed: true,
+        counted: { unit: "Org > Avd", invited: 9, answered: 6, responseRate: 0.667 },
+      }),
+    ]);
     // The leader of "To" is told Avd's figure, named as such, and gets no count of To's own.
-    const status = JSON.stringify(server.bot.compose({ kind: "nudge", roundId, unitId: t.unitId("Org > Avd > To") }, t.pid("lead.to@org.example")));
+    const status = JSON.stringify(
+      server.bot.compose({ kind: "nudge", roundId, unitId: t.unitId("Org > Avd > To") }, t.pid("lead.to@org.example")),
+    );
     expect(status).toContain("I Org > Avd (der Org > Avd > To telles med) har 6 av 9 svart");
     expect(status).not.toMatch(/2 av 2/);
 
@@ -82,9 +131,13 @@ describe("counts of units too small to show", () => {
     const closed = t.byUnit((await t.cli("round", "status", roundId, "--json")).units);
     for (const u of hidden) expect(closed.get(u)).toMatchObject({ suppressed: true, reason: "below_threshold" });
     for (const u of hidden) expect(closed.get(u)!.answered).toBeUndefined();
-    const after = t.byUnit((await getJson<{ units: unknown }>(server, `/api/rounds/${roundId}/participation`, hr)).body.units);
+    const after = t.byUnit(
+      (await getJson<{ units: unknown }>(server, `/api/rounds/${roundId}/participation`, hr)).body.units,
+    );
     for (const u of hidden) expect(after.get(u)!.answered).toBeUndefined();
-    const digest = JSON.stringify(server.bot.compose({ kind: "digest", roundId, unitId: t.unitId("Org > Avd > To") }, t.pid("lead.to@org.example")));
+    const digest = JSON.stringify(
+      server.bot.compose({ kind: "digest", roundId, unitId: t.unitId("Org > Avd > To") }, t.pid("lead.to@org.example")),
+    );
     expect(digest).toContain("vises ikke denne gangen");
     expect(digest).not.toMatch(/av 2 svarte/);
   });
@@ -104,11 +157,23 @@ describe("a unit hidden while the round was open", () => {
     );
     const { id } = createSeries(t.w.db, SERIES, t.w.clock.now());
     const roundId = await t.open(id);
-    for (const e of [...Array.from({ length: 6 }, (_, i) => `a${i}@org.example`), "b0@org.example", "b1@org.example", "b2@org.example", "b3@org.example", "b4@org.example", "c0@org.example"]) {
+    for (const e of [
+      ...Array.from({ length: 6 }, (_, i) => `a${i}@org.example`),
+      "b0@org.example",
+      "b1@org.example",
+      "b2@org.example",
+      "b3@org.example",
+      "b4@org.example",
+      "c0@org.example",
+    ]) {
       t.answer(e, roundId, { statements: 4, send: true });
     }
     const live = t.byUnit((await t.cli("round", "status", roundId, "--json")).units);
-    expect([live.get("Org > P > A")!.suppressed, live.get("Org > P > B")!.suppressed, live.get("Org > P > C")!.suppressed]).toEqual([true, false, true]);
+    expect([
+      live.get("Org > P > A")!.suppressed,
+      live.get("Org > P > B")!.suppressed,
+      live.get("Org > P > C")!.suppressed,
+    ]).toEqual([true, false, true]);
     await t.cli("round", "close", roundId, "--json");
     // By responses alone A (6) would be shown and B (5) hidden; A stays hidden, B stays shown.
     const a = await t.cli("report", roundId, "--unit", "Org > P > A", "--json");
@@ -133,13 +198,16 @@ describe("comments", () => {
     const { id } = createSeries(t.w.db, SERIES, t.w.clock.now());
     const roundId = await t.open(id);
     for (let i = 0; i < 4; i++) t.answer(`p${i}@org.example`, roundId, { statements: 2, send: false });
-    for (let i = 0; i < 5; i++) t.answer(`fem${i}@org.example`, roundId, { statements: 4, send: true, comment: `Fem sier ${i}` });
-    for (let i = 0; i < 2; i++) t.answer(`to${i}@org.example`, roundId, { statements: 4, send: true, comment: `Lederen min plager meg (${i})` });
+    for (let i = 0; i < 5; i++)
+      t.answer(`fem${i}@org.example`, roundId, { statements: 4, send: true, comment: `Fem sier ${i}` });
+    for (let i = 0; i < 2; i++)
+      t.answer(`to${i}@org.example`, roundId, { statements: 4, send: true, comment: `Lederen min plager meg (${i})` });
     await t.cli("round", "close", roundId, "--json");
 
     // Both P (11 responses) and Fem (5) are shown; but of those who could comment, P has 7 and Fem 5: P's
     // comments minus Fem's would be To's two. So Fem's comments stay hidden, and P's hold all seven.
-    const comments = async (unit: string) => (await t.cli("comments", roundId, "--unit", unit, "--json")) as { shown: boolean; comments?: string[] };
+    const comments = async (unit: string) =>
+      (await t.cli("comments", roundId, "--unit", unit, "--json")) as { shown: boolean; comments?: string[] };
     expect((await comments("Org > P > Fem")).shown).toBe(false);
     const p = await comments("Org > P");
     expect(p.comments).toHaveLength(7);
@@ -149,7 +217,11 @@ describe("comments", () => {
     expect((await api("Org > P > Fem")).status).toBe(403);
     expect(((await api("Org > P")).body.comments as string[]).length).toBe(7);
     // The dashboard offers no comments button where none may be read.
-    const results = await getJson<{ units: { unit: string; comments: boolean }[] }>(server, `/api/rounds/${roundId}/results`, hr);
+    const results = await getJson<{ units: { unit: string; comments: boolean }[] }>(
+      server,
+      `/api/rounds/${roundId}/results`,
+      hr,
+    );
     expect(results.body.units.filter((u) => u.comments).map((u) => u.unit)).toEqual(["Org", "Org > P"]);
   });
 });
@@ -157,25 +229,43 @@ describe("comments", () => {
 describe("forgetting", () => {
   it("keeps a closed round's counts as they were, so they do not tell whether the forgotten person had answered", async () => {
     const t = setup(
-      csv(["hr@org.example,Hanne HR,Org > A,,hr,,,,", "lead@org.example,Leder,Org > A,Org > A,,,,,", ...Array.from({ length: 7 }, (_, i) => `a${i}@org.example,A ${i},Org > A,,,,,,`)]),
+      csv([
+        "hr@org.example,Hanne HR,Org > A,,hr,,,,",
+        "lead@org.example,Leder,Org > A,Org > A,,,,,",
+        ...Array.from({ length: 7 }, (_, i) => `a${i}@org.example,A ${i},Org > A,,,,,,`),
+      ]),
     );
     const { id } = createSeries(t.w.db, SERIES, t.w.clock.now());
     const roundId = await t.open(id);
     for (let i = 0; i < 6; i++) t.answer(`a${i}@org.example`, roundId, { statements: 4, send: true });
     await t.cli("round", "close", roundId, "--json");
-    const before = { status: await t.cli("round", "status", roundId, "--json"), report: await t.cli("report", roundId, "--unit", "Org > A", "--json") };
+    const before = {
+      status: await t.cli("round", "status", roundId, "--json"),
+      report: await t.cli("report", roundId, "--unit", "Org > A", "--json"),
+    };
     const { server, hr } = await t.serve();
-    const digest = () => JSON.stringify(server.bot.compose({ kind: "digest", roundId, unitId: t.unitId("Org > A") }, t.pid("lead@org.example")));
-    const apiBefore = (await getJson<{ units: unknown }>(server, `/api/rounds/${roundId}/participation`, hr)).body.units;
+    const digest = () =>
+      JSON.stringify(
+        server.bot.compose({ kind: "digest", roundId, unitId: t.unitId("Org > A") }, t.pid("lead@org.example")),
+      );
+    const apiBefore = (await getJson<{ units: unknown }>(server, `/api/rounds/${roundId}/participation`, hr)).body
+      .units;
     const digestBefore = digest();
     expect(digestBefore).toContain("6 av 9 svarte (67 %).");
 
-    expect((await pulsen(["person", "forget", "a0@org.example"], { databasePath: t.w.path, clock: t.w.clock })).code).toBe(0);
-    const after = { status: await t.cli("round", "status", roundId, "--json"), report: await t.cli("report", roundId, "--unit", "Org > A", "--json") };
+    expect(
+      (await pulsen(["person", "forget", "a0@org.example"], { databasePath: t.w.path, clock: t.w.clock })).code,
+    ).toBe(0);
+    const after = {
+      status: await t.cli("round", "status", roundId, "--json"),
+      report: await t.cli("report", roundId, "--unit", "Org > A", "--json"),
+    };
     expect(after.status.units).toEqual(before.status.units);
     expect([after.status.invited, after.status.answered]).toEqual([before.status.invited, before.status.answered]);
     expect([after.report.invited, after.report.responses]).toEqual([9, 6]);
-    expect((await getJson<{ units: unknown }>(server, `/api/rounds/${roundId}/participation`, hr)).body.units).toEqual(apiBefore);
+    expect((await getJson<{ units: unknown }>(server, `/api/rounds/${roundId}/participation`, hr)).body.units).toEqual(
+      apiBefore,
+    );
     expect(digest()).toBe(digestBefore);
   });
 });
@@ -183,9 +273,19 @@ describe("forgetting", () => {
 describe("time", () => {
   it("withholds a trend when one person left between two rounds, and shows it when nobody did", async () => {
     const members = Array.from({ length: 6 }, (_, i) => `a${i}@org.example,A ${i},Org > A,,,,,,`);
-    const t = setup(csv(["hr@org.example,Hanne HR,Org > B,,hr,,,,", "lead@org.example,Leder,Org > B,Org > A,,,,,", ...Array.from({ length: 5 }, (_, i) => `b${i}@org.example,B ${i},Org > B,,,,,,`), ...members]));
+    const t = setup(
+      csv([
+        "hr@org.example,Hanne HR,Org > B,,hr,,,,",
+        "lead@org.example,Leder,Org > B,Org > A,,,,,",
+        ...Array.from({ length: 5 }, (_, i) => `b${i}@org.example,B ${i},Org > B,,,,,,`),
+        ...members,
+      ]),
+    );
     const { id } = createSeries(t.w.db, SERIES, t.w.clock.now());
-    const everyone = () => [...Array.from({ length: 6 }, (_, i) => `a${i}@org.example`), ...Array.from({ length: 5 }, (_, i) => `b${i}@org.example`)];
+    const everyone = () => [
+      ...Array.from({ length: 6 }, (_, i) => `a${i}@org.example`),
+      ...Array.from({ length: 5 }, (_, i) => `b${i}@org.example`),
+    ];
     const round = async (value: 2 | 4, who: string[]) => {
       const r = await t.open(id);
       for (const e of who) t.answer(e, r, { statements: 4, send: true, value: () => value });
@@ -196,9 +296,17 @@ describe("time", () => {
     await round(2, everyone());
     // a5 leaves A before the second round; the other five of A answer alike.
     const { importOrgCsv } = await import("../../src/org/import");
-    const stay = csv(["hr@org.example,Hanne HR,Org > B,,hr,,,,", "lead@org.example,Leder,Org > B,Org > A,,,,,", ...Array.from({ length: 5 }, (_, i) => `b${i}@org.example,B ${i},Org > B,,,,,,`), ...members.slice(0, 5)]);
+    const stay = csv([
+      "hr@org.example,Hanne HR,Org > B,,hr,,,,",
+      "lead@org.example,Leder,Org > B,Org > A,,,,,",
+      ...Array.from({ length: 5 }, (_, i) => `b${i}@org.example,B ${i},Org > B,,,,,,`),
+      ...members.slice(0, 5),
+    ]);
     importOrgCsv(t.w.db, new TextEncoder().encode(stay), { dryRun: false, clock: t.w.clock });
-    const second = await round(4, everyone().filter((e) => e !== "a5@org.example"));
+    const second = await round(
+      4,
+      everyone().filter((e) => e !== "a5@org.example"),
+    );
 
     type Factor = { trend: number | null; direction: string | null; trendWithheld: string | null };
     const a = (await t.cli("report", second, "--unit", "Org > A", "--json")) as { factors: Factor[] };
@@ -207,13 +315,24 @@ describe("time", () => {
     const b = (await t.cli("report", second, "--unit", "Org > B", "--json")) as { factors: Factor[] };
     expect(b.factors[0]).toMatchObject({ trend: 2, direction: "up", trendWithheld: null });
     const { server, hr } = await t.serve();
-    const results = await getJson<{ units: { unit: string; factors: Factor[] }[] }>(server, `/api/rounds/${second}/results`, hr);
-    expect(results.body.units.find((u) => u.unit === "Org > A")!.factors[0]).toMatchObject({ trend: null, trendWithheld: "group_changed" });
-    const digest = JSON.stringify(server.bot.compose({ kind: "digest", roundId: second, unitId: t.unitId("Org > A") }, t.pid("lead@org.example")));
+    const results = await getJson<{ units: { unit: string; factors: Factor[] }[] }>(
+      server,
+      `/api/rounds/${second}/results`,
+      hr,
+    );
+    expect(results.body.units.find((u) => u.unit === "Org > A")!.factors[0]).toMatchObject({
+      trend: null,
+      trendWithheld: "group_changed",
+    });
+    const digest = JSON.stringify(
+      server.bot.compose({ kind: "digest", roundId: second, unitId: t.unitId("Org > A") }, t.pid("lead@org.example")),
+    );
     expect(digest).toContain('["Trivsel","75","–"]');
     expect(digest).toContain("Endring siden sist vises ikke der gruppen har fått eller mistet færre enn 5 personer");
     // Forgetting the leaver leaves only a tally of them: the trend stays withheld.
-    expect((await pulsen(["person", "forget", "a5@org.example"], { databasePath: t.w.path, clock: t.w.clock })).code).toBe(0);
+    expect(
+      (await pulsen(["person", "forget", "a5@org.example"], { databasePath: t.w.path, clock: t.w.clock })).code,
+    ).toBe(0);
     const later = (await t.cli("report", second, "--unit", "Org > A", "--json")) as { factors: Factor[] };
     expect(later.factors[0]).toMatchObject({ trend: null, trendWithheld: "group_changed" });
   });

@@ -23,15 +23,36 @@ const ORG = csv([
 describe("digests when a round closes", () => {
   it("give each leader their unit's results, explain a hidden unit without its count, and sum up for HR", () => {
     const w = world({ start: "2026-11-24T09:00:00Z", org: ORG });
-    const { id } = createSeries(w.db, { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *", openDays: 7, reminderDays: [3], window: { ...ALWAYS } }, w.clock.now());
-    const roundId = w.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, w.clock.now(), { platforms: new Set(["webchat"]) }));
+    const { id } = createSeries(
+      w.db,
+      {
+        name: "Puls",
+        instrumentId: "quick-pulse",
+        audience: "all",
+        cadence: "0 9 1 * *",
+        openDays: 7,
+        reminderDays: [3],
+        window: { ...ALWAYS },
+      },
+      w.clock.now(),
+    );
+    const roundId = w.db.transaction((tx) =>
+      openRound(tx, getSeries(tx, id), null, w.clock.now(), { platforms: new Set(["webchat"]) }),
+    );
     const unit = (p: string) => w.db.select({ id: units.id }).from(units).where(eq(units.path, p)).get()!.id;
     let n = 1;
     const answer = (u: string, v: number) => {
       const rid = n++;
-      w.db.insert(responses).values({ id: rid, roundId, unitId: unit(u) }).run();
+      w.db
+        .insert(responses)
+        .values({ id: rid, roundId, unitId: unit(u) })
+        .run();
       const items = ["wellbeing-1", "wellbeing-2", "wellbeing-3", "wellbeing-4"];
-      for (const [i, item] of items.entries()) w.db.insert(answers).values({ id: rid * 10 + i, responseId: rid, itemId: item, value: v }).run();
+      for (const [i, item] of items.entries())
+        w.db
+          .insert(answers)
+          .values({ id: rid * 10 + i, responseId: rid, itemId: item, value: v })
+          .run();
       storeFactorMeans(w.db, roundId, rid, new Map(items.map((i) => [i, v])));
     };
     for (let i = 0; i < 6; i++) answer("Org > A", 4);
@@ -42,10 +63,20 @@ describe("digests when a round closes", () => {
       closeRound(tx, roundId, w.clock.now());
       queueDigests(new Set(["webchat"]))(tx, roundId, w.clock.now());
     });
-    const keys = w.db.select({ key: outbox.key }).from(outbox).all().map((o) => o.key).filter((k) => k.includes("digest") || k.includes("hr-summary"));
-    const person = (email: string) => w.db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
+    const keys = w.db
+      .select({ key: outbox.key })
+      .from(outbox)
+      .all()
+      .map((o) => o.key)
+      .filter((k) => k.includes("digest") || k.includes("hr-summary"));
+    const person = (email: string) =>
+      w.db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
     expect(keys.sort()).toEqual(
-      [`round:${roundId}:person:${person("lead.a@org.example")}:digest:${unit("Org > A")}`, `round:${roundId}:person:${person("lead.c@org.example")}:digest:${unit("Org > C")}`, `round:${roundId}:person:${person("hr@org.example")}:hr-summary`].sort(),
+      [
+        `round:${roundId}:person:${person("lead.a@org.example")}:digest:${unit("Org > A")}`,
+        `round:${roundId}:person:${person("lead.c@org.example")}:digest:${unit("Org > C")}`,
+        `round:${roundId}:person:${person("hr@org.example")}:hr-summary`,
+      ].sort(),
     );
     expect(w.db.select().from(unitLeaders).all()).toHaveLength(2);
 
@@ -57,8 +88,12 @@ describe("digests when a round closes", () => {
     // One factor: nothing to compare it with, so neither a strength nor an area to improve.
     expect(a).not.toMatch(/Styrker|Forbedringsområder/);
     // The way from results to an action plan, for a shown unit and a hidden one alike.
-    expect(a).toContain(`{"type":"link","label":"Lag tiltaksplan","url":"https://pulsen.example.no/?round=${roundId}&unit=${unit("Org > A")}#plan"}`);
-    expect(JSON.stringify(composer.unitDigest(roundId, unit("Org > C"), "en"))).toContain(`"label":"Make an action plan","url":"https://pulsen.example.no/?round=${roundId}&unit=${unit("Org > C")}#plan"`);
+    expect(a).toContain(
+      `{"type":"link","label":"Lag tiltaksplan","url":"https://pulsen.example.no/?round=${roundId}&unit=${unit("Org > A")}#plan"}`,
+    );
+    expect(JSON.stringify(composer.unitDigest(roundId, unit("Org > C"), "en"))).toContain(
+      `"label":"Make an action plan","url":"https://pulsen.example.no/?round=${roundId}&unit=${unit("Org > C")}#plan"`,
+    );
     expect(JSON.stringify(composer.unitDigest(roundId, unit("Org > B")))).toContain("vises ikke denne gangen");
     const c = composer.unitDigest(roundId, unit("Org > C"), "en")!;
     const cText = JSON.stringify(c);

@@ -18,9 +18,16 @@ function freePort(): Promise<number> {
   });
 }
 
-function start(env: Record<string, string>): { proc: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function start(env: Record<string, string>): {
+  proc: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
   let out = "";
-  const proc = spawn("npm", ["start", "--silent"], { env: { ...process.env, LOG_LEVEL: "warn", ...env }, detached: true });
+  const proc = spawn("npm", ["start", "--silent"], {
+    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    detached: true,
+  });
   child = proc;
   proc.stdout?.on("data", (d) => (out += String(d)));
   proc.stderr?.on("data", (d) => (out += String(d)));
@@ -35,7 +42,10 @@ describe("npm start", () => {
     const s = start({ PORT: String(port), DATABASE_PATH: `${tempDir()}/data/pulsen.db` });
     let ok = false;
     while (!ok && Date.now() - began < 10_000) {
-      ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (!ok) await new Promise((r) => setTimeout(r, 100));
     }
     expect(ok).toBe(true);
@@ -45,6 +55,8 @@ describe("npm start", () => {
   it("stops with one line naming the variable when configuration is bad", async () => {
     const s = start({ ANONYMITY_MIN: "2", DATABASE_PATH: `${tempDir()}/pulsen.db` });
     expect(await s.exited).toBe(1);
-    expect(s.output().trim()).toBe("pulsen: configuration error: ANONYMITY_MIN must be at least 3 (smaller groups can be recognised)");
+    expect(s.output().trim()).toBe(
+      "pulsen: configuration error: ANONYMITY_MIN must be at least 3 (smaller groups can be recognised)",
+    );
   });
 });

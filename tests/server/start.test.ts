@@ -36,7 +36,10 @@ describe("server shell", () => {
   });
 
   it("listens on HOST: 0.0.0.0 unless told otherwise", async () => {
-    for (const [env, address] of [[{}, "0.0.0.0"], [{ HOST: "127.0.0.1" }, "127.0.0.1"]] as const) {
+    for (const [env, address] of [
+      [{}, "0.0.0.0"],
+      [{ HOST: "127.0.0.1" }, "127.0.0.1"],
+    ] as const) {
       const config = loadConfig({ PORT: "0", DATABASE_PATH: `${tempDir()}/pulsen.db`, ...env });
       const running = await startServer(config, capture().logger, new ManualClock("2026-11-23T09:00:00Z"));
       try {
@@ -49,7 +52,12 @@ describe("server shell", () => {
   });
 
   it("never writes a secret to the log", async () => {
-    const secrets = { SLACK_BOT_TOKEN: "xoxb-very-secret", SLACK_SIGNING_SECRET: "sign-very-secret", MICROSOFT_APP_ID: "app-id", MICROSOFT_APP_PASSWORD: "pw-very-secret" };
+    const secrets = {
+      SLACK_BOT_TOKEN: "xoxb-very-secret",
+      SLACK_SIGNING_SECRET: "sign-very-secret",
+      MICROSOFT_APP_ID: "app-id",
+      MICROSOFT_APP_PASSWORD: "pw-very-secret",
+    };
     const config = loadConfig({ PORT: "0", DATABASE_PATH: `${tempDir()}/pulsen.db`, ...secrets });
     const { lines, logger } = capture();
     logger.info({ config, env: secrets }, "a careless line that dumps everything");

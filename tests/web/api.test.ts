@@ -5,7 +5,14 @@ import { organizations, unitChannels, webSessions } from "../../src/db/schema";
 import { roundReports } from "../../src/reports/report";
 import type { RunningServer } from "../../src/server/start";
 import { LINK_TTL_MS, SESSION_TTL_MS } from "../../src/web/sessions";
-import { buildDashboardOrg, COMMENTS, type DashboardOrg, getJson, serveDashboardOrg, signIn } from "../helpers/dashboard-org";
+import {
+  buildDashboardOrg,
+  COMMENTS,
+  type DashboardOrg,
+  getJson,
+  serveDashboardOrg,
+  signIn,
+} from "../helpers/dashboard-org";
 import { SlackStandIn } from "../helpers/slack-standin";
 
 interface UnitOut {
@@ -99,7 +106,9 @@ describe("dashboard sign-in", () => {
     const api = await fetch(`${s.url}/api/rounds`, { headers: { cookie } });
     expect(api.headers.get("cache-control")).toBe("no-store");
     const page = await fetch(`${s.url}/`);
-    expect(page.headers.get("content-security-policy")).toMatch(/frame-ancestors 'self' https:\/\/teams\.microsoft\.com/);
+    expect(page.headers.get("content-security-policy")).toMatch(
+      /frame-ancestors 'self' https:\/\/teams\.microsoft\.com/,
+    );
     expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
     expect(page.headers.get("referrer-policy")).toBe("no-referrer");
   });
@@ -115,10 +124,19 @@ describe("dashboard sign-in", () => {
 
   it("answers every data route with 403 before sign-in, and refuses the demo picker outside the demo", async () => {
     const { org, server: s } = await boot({ SLACK_BOT_TOKEN: "xoxb-x", SLACK_SIGNING_SECRET: "s" });
-    for (const path of ["/api/me", "/api/rounds", `/api/rounds/${org.roundId}/results`, `/api/rounds/${org.openRoundId}/participation`, "/api/channels"]) {
+    for (const path of [
+      "/api/me",
+      "/api/rounds",
+      `/api/rounds/${org.roundId}/results`,
+      `/api/rounds/${org.openRoundId}/participation`,
+      "/api/channels",
+    ]) {
       expect((await getJson(s, path)).status, path).toBe(403);
     }
-    const demo = await getJson(s, "/api/session/demo", undefined, { method: "POST", body: JSON.stringify({ personId: org.personId("hr@org.example") }) });
+    const demo = await getJson(s, "/api/session/demo", undefined, {
+      method: "POST",
+      body: JSON.stringify({ personId: org.personId("hr@org.example") }),
+    });
     expect(demo.status).toBe(403);
     expect((await getJson(s, "/api/session")).body).toMatchObject({ signedIn: false, demo: false, people: [] });
   });
@@ -133,7 +151,18 @@ describe("dashboard results", () => {
     expect(body.anonymityMin).toBe(5);
     expect(body.units.map((u) => u.unit)).toEqual(["Org", "Org > A", "Org > A > A1", "Org > B", "Org > C", "Org > D"]);
     const byPath = new Map(body.units.map((u) => [u.unit, u]));
-    expect(byPath.get("Org > C")).toEqual({ round: org.roundId, unit: "Org > C", unitId: org.unitId("Org > C"), includesSubunits: true, invited: 3, suppressed: true, reason: "below_threshold", depth: 1, comments: false, followUp: [] });
+    expect(byPath.get("Org > C")).toEqual({
+      round: org.roundId,
+      unit: "Org > C",
+      unitId: org.unitId("Org > C"),
+      includesSubunits: true,
+      invited: 3,
+      suppressed: true,
+      reason: "below_threshold",
+      depth: 1,
+      comments: false,
+      followUp: [],
+    });
     // D is big enough alone, but Org minus the visible units would give away C.
     expect(byPath.get("Org > D")).toMatchObject({ suppressed: true, reason: "complementary" });
     expect(byPath.get("Org > D")).not.toHaveProperty("factors");
@@ -141,7 +170,13 @@ describe("dashboard results", () => {
     // Exactly the figures of the report JSON (CONTRACT.md), the same anonymity decisions everywhere.
     const reports = roundReports(s.database.db, org.roundId, 5);
     for (const u of body.units) {
-      const { unitId: _u, depth: _d, comments: _c, followUp: _f, ...report } = u as UnitOut & { depth: number; followUp: unknown };
+      const {
+        unitId: _u,
+        depth: _d,
+        comments: _c,
+        followUp: _f,
+        ...report
+      } = u as UnitOut & { depth: number; followUp: unknown };
       expect(report).toEqual(reports.byPath.get(u.unit));
     }
     // Statements in the viewer's language (HR has the organization's default, nb).
@@ -167,7 +202,11 @@ describe("dashboard results", () => {
   it("give comments, as plain strings, to HR and the unit's union rep, and never for a hidden unit", async () => {
     const { org, server: s } = await boot();
     const rep = await signIn(s, "rep.a@org.example");
-    const a = await getJson<{ comments: string[] }>(s, `/api/rounds/${org.roundId}/units/${org.unitId("Org > A")}/comments`, rep);
+    const a = await getJson<{ comments: string[] }>(
+      s,
+      `/api/rounds/${org.roundId}/units/${org.unitId("Org > A")}/comments`,
+      rep,
+    );
     expect(a.status).toBe(200);
     expect(a.body.comments).toEqual([COMMENTS["a0@org.example"]]);
     const hr = await signIn(s, "hr@org.example");
@@ -179,18 +218,28 @@ describe("dashboard results", () => {
     expect(own.status).toBe(403);
     expect(JSON.stringify(own.body)).not.toContain("fra C");
     // The whole organization's comments include C's: shown only because Org as a whole is shown, in random order.
-    const all = await getJson<{ comments: string[] }>(s, `/api/rounds/${org.roundId}/units/${org.unitId("Org")}/comments`, hr);
+    const all = await getJson<{ comments: string[] }>(
+      s,
+      `/api/rounds/${org.roundId}/units/${org.unitId("Org")}/comments`,
+      hr,
+    );
     expect(all.body.comments.sort()).toEqual(Object.values(COMMENTS).sort());
   });
 
   it("give HR, and only HR, the segments and drivers across the organization", async () => {
     const { org, server: s } = await boot();
     const hr = await signIn(s, "hr@org.example");
-    const insights = await getJson<{ segments: { unit: string; segment: string }[]; drivers: unknown }>(s, `/api/rounds/${org.roundId}/insights`, hr);
+    const insights = await getJson<{ segments: { unit: string; segment: string }[]; drivers: unknown }>(
+      s,
+      `/api/rounds/${org.roundId}/insights`,
+      hr,
+    );
     expect(insights.status).toBe(200);
     // Only shown units are placed; C and D are hidden.
     expect(insights.body.segments.map((x) => x.unit)).toEqual(["Org > A", "Org > A > A1", "Org > B"]);
-    expect(insights.body.drivers).toEqual({ skipped: "driver analysis needs at least 30 responses in the organization" });
+    expect(insights.body.drivers).toEqual({
+      skipped: "driver analysis needs at least 30 responses in the organization",
+    });
     const lead = await signIn(s, "lead.a@org.example");
     expect((await getJson(s, `/api/rounds/${org.roundId}/insights`, lead)).status).toBe(403);
     expect((await getJson(s, `/api/rounds/${org.openRoundId}/insights`, hr)).status).toBe(409);
@@ -217,11 +266,27 @@ describe("dashboard results", () => {
     expect(early.status).toBe(409);
     // Once closed, participation follows the report: a hidden unit shows who was invited, never how many answered.
     const hr = await signIn(s, "hr@org.example");
-    const after = await getJson<{ units: Record<string, unknown>[] }>(s, `/api/rounds/${org.roundId}/participation`, hr);
+    const after = await getJson<{ units: Record<string, unknown>[] }>(
+      s,
+      `/api/rounds/${org.roundId}/participation`,
+      hr,
+    );
     expect(after.status).toBe(200);
     const c = after.body.units.find((u) => u.unit === "Org > C")!;
-    expect(c).toEqual({ unitId: org.unitId("Org > C"), unit: "Org > C", invited: 3, suppressed: true, reason: "below_threshold", countedIn: "Org", depth: 1 });
-    expect(after.body.units.find((u) => u.unit === "Org > A")).toMatchObject({ invited: 13, answered: 11, suppressed: false });
+    expect(c).toEqual({
+      unitId: org.unitId("Org > C"),
+      unit: "Org > C",
+      invited: 3,
+      suppressed: true,
+      reason: "below_threshold",
+      countedIn: "Org",
+      depth: 1,
+    });
+    expect(after.body.units.find((u) => u.unit === "Org > A")).toMatchObject({
+      invited: 13,
+      answered: 11,
+      suppressed: false,
+    });
     const rounds = await getJson<{ rounds: { id: string; status: string }[] }>(s, "/api/rounds", cookie);
     expect(rounds.body.rounds.map((r) => [r.id, r.status])).toEqual([
       [org.openRoundId, "open"],
@@ -234,7 +299,11 @@ describe("dashboard results", () => {
     const cookie = await signIn(s, "hr@org.example");
     const bad = await getJson(s, "/api/rounds/DROP%20TABLE/results", cookie);
     expect(bad).toEqual({ status: 400, body: { error: "input_invalid", message: "round is not a round id" } });
-    const json = await fetch(`${s.url}/api/session/teams`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: "{not json" });
+    const json = await fetch(`${s.url}/api/session/teams`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: "{not json",
+    });
     expect(json.status).toBe(400);
     expect(await json.json()).toMatchObject({ error: "input_invalid" });
     expect((await getJson(s, "/api/nothing-here", cookie)).status).toBe(404);
@@ -245,11 +314,17 @@ describe("choosing a unit's channel from the dashboard", () => {
   async function bootWithSlack() {
     standIn = new SlackStandIn();
     await standIn.start();
-    return boot({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: "secret", SLACK_API_URL: standIn.url }).then(async (b) => {
-      await server?.stop();
-      server = await serveDashboardOrg(b.org, { SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: "secret", SLACK_API_URL: standIn!.url }, [slackAdapter]);
-      return { org: b.org, server };
-    });
+    return boot({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: "secret", SLACK_API_URL: standIn.url }).then(
+      async (b) => {
+        await server?.stop();
+        server = await serveDashboardOrg(
+          b.org,
+          { SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: "secret", SLACK_API_URL: standIn!.url },
+          [slackAdapter],
+        );
+        return { org: b.org, server };
+      },
+    );
   }
 
   it("lets a leader send their unit's digests to a Slack channel, and nobody else's", async () => {
@@ -258,17 +333,37 @@ describe("choosing a unit's channel from the dashboard", () => {
     const list = await getJson<{ platforms: string[]; units: { path: string }[] }>(s, "/api/channels", cookie);
     expect(list.body.platforms).toEqual(["slack"]);
     expect(list.body.units.map((u) => u.path)).toEqual(["Org > A"]);
-    const put = (unit: string, channelId: string, who = cookie) => getJson(s, `/api/units/${org.unitId(unit)}/channel`, who, { method: "PUT", body: JSON.stringify({ platform: "slack", channelId }) });
-    expect((await put("Org > A", "C0123ABCDE")).body).toEqual({ unit: "Org > A", platform: "slack", channel: "C0123ABCDE" });
-    expect(s.database.db.select().from(unitChannels).where(eq(unitChannels.unitId, org.unitId("Org > A"))).all()).toMatchObject([{ platform: "slack", channel: "C0123ABCDE" }]);
+    const put = (unit: string, channelId: string, who = cookie) =>
+      getJson(s, `/api/units/${org.unitId(unit)}/channel`, who, {
+        method: "PUT",
+        body: JSON.stringify({ platform: "slack", channelId }),
+      });
+    expect((await put("Org > A", "C0123ABCDE")).body).toEqual({
+      unit: "Org > A",
+      platform: "slack",
+      channel: "C0123ABCDE",
+    });
+    expect(
+      s.database.db
+        .select()
+        .from(unitChannels)
+        .where(eq(unitChannels.unitId, org.unitId("Org > A")))
+        .all(),
+    ).toMatchObject([{ platform: "slack", channel: "C0123ABCDE" }]);
 
     const notMine = await put("Org > B", "C0123ABCDE");
     expect(notMine.status).toBe(403);
     const typo = await put("Org > A", "general");
     expect(typo).toMatchObject({ status: 400, body: { error: "input_invalid" } });
     expect(String(typo.body.message)).toContain("Slack channel id");
-    const teams = await getJson(s, `/api/units/${org.unitId("Org > A")}/channel`, cookie, { method: "PUT", body: JSON.stringify({ platform: "teams", channelId: "19:abc@thread.tacv2" }) });
-    expect(teams).toMatchObject({ status: 400, body: { message: "body.platform teams is not configured on this server" } });
+    const teams = await getJson(s, `/api/units/${org.unitId("Org > A")}/channel`, cookie, {
+      method: "PUT",
+      body: JSON.stringify({ platform: "teams", channelId: "19:abc@thread.tacv2" }),
+    });
+    expect(teams).toMatchObject({
+      status: 400,
+      body: { message: "body.platform teams is not configured on this server" },
+    });
     // Nothing but the one good change was written.
     expect(s.database.db.select().from(unitChannels).all()).toHaveLength(1);
   });

@@ -48,7 +48,9 @@ describe("the test browser", () => {
     expect(outcome).toEqual({ ran: false, refused: "script-src-elem" });
     // And the same-origin policy holds: another origin cannot read Pulsen's answers (with web security off it could).
     await page.goto("data:text/html,<p>elsewhere</p>");
-    const read = await page.evaluate(`fetch(${JSON.stringify(`${server.url}/healthz`)}).then((r) => r.text(), () => "refused")`);
+    const read = await page.evaluate(
+      `fetch(${JSON.stringify(`${server.url}/healthz`)}).then((r) => r.text(), () => "refused")`,
+    );
     expect(read).toBe("refused");
     await page.close();
   });
@@ -76,9 +78,17 @@ describe("the dashboard in a browser", () => {
     expect(await rows.count()).toBe(6);
     const c = page.locator('tr[data-unit="Org > C"]');
     expect(await c.textContent()).toBe("C" + "Skjult: for få svar");
-    expect(await page.locator('tr[data-unit="Org > D"]').textContent()).toContain("Skjult for å beskytte en mindre enhet");
+    expect(await page.locator('tr[data-unit="Org > D"]').textContent()).toContain(
+      "Skjult for å beskytte en mindre enhet",
+    );
     // A shown unit: responses of invited and four factor scores (everyone in A1 answered 5 → 100).
-    expect(await page.locator('tr[data-unit="Org > A > A1"] td').allTextContents()).toEqual(["5/5", "100", "100", "100", "100"]);
+    expect(await page.locator('tr[data-unit="Org > A > A1"] td').allTextContents()).toEqual([
+      "5/5",
+      "100",
+      "100",
+      "100",
+      "100",
+    ]);
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/dashboard.png`, fullPage: true });
 
     await page.locator('tr[data-unit="Org > A"]').click();
@@ -86,7 +96,9 @@ describe("the dashboard in a browser", () => {
     expect(await page.textContent(".detail .summary")).toBe("Svarprosent: 85 % (11 av 13)");
     await page.getByRole("button", { name: "Vis kommentarer" }).click();
     await page.waitForSelector(".comment-list li");
-    expect(await page.locator(".comment-list li").allTextContents()).toEqual(["For mange møter <b>fet</b> <@U0001> *stjerne*"]);
+    expect(await page.locator(".comment-list li").allTextContents()).toEqual([
+      "For mange møter <b>fet</b> <@U0001> *stjerne*",
+    ]);
     expect(await page.locator(".comment-list b").count()).toBe(0);
 
     // The open round: counts only.
@@ -104,7 +116,9 @@ describe("the dashboard in a browser", () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/signin?token=${server.sessions.createLink(org.personId("lead.b@org.example"))}`);
     await page.waitForSelector("table.heatmap");
-    expect(await page.locator("table.heatmap tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-unit")))).toEqual(["Org > B"]);
+    expect(
+      await page.locator("table.heatmap tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-unit"))),
+    ).toEqual(["Org > B"]);
     expect(await page.textContent("h2")).toBe("Results by unit"); // lead.b reads English
     await page.context().clearCookies();
     await page.goto(`${server.url}/signin?token=${server.sessions.createLink(org.personId("b4@org.example"))}`);
@@ -138,14 +152,22 @@ describe("the action plan in the dashboard", () => {
     await page.fill('input[name="deadline"]', "2027-01-15");
     await page.getByRole("button", { name: "Legg til tiltak" }).click();
     await page.waitForSelector("table.measures tbody tr");
-    expect(await page.locator("table.measures tbody tr td").allTextContents()).toEqual(["Avklare roller i vaktplanen", "Ledelse", "C 1", "15. jan. 2027", "Ikke startetPåbegyntGjennomført"]);
+    expect(await page.locator("table.measures tbody tr td").allTextContents()).toEqual([
+      "Avklare roller i vaktplanen",
+      "Ledelse",
+      "C 1",
+      "15. jan. 2027",
+      "Ikke startetPåbegyntGjennomført",
+    ]);
     await page.locator("table.measures select").selectOption("done");
     await expect.poll(() => page.textContent(".plan .summary")).toBe("1 av 1 tiltak gjennomført");
     // HR finds it among all plans, and one click opens it.
     await page.context().clearCookies();
     await page.goto(`${s.url}/signin?token=${s.sessions.createLink(org.personId("hr@org.example"))}`);
     await page.waitForSelector("table.plans tbody tr");
-    expect(await page.locator("table.plans tbody tr").allTextContents()).toEqual(["Org > CEngasjementspuls11 av 1 tiltak gjennomført"]);
+    expect(await page.locator("table.plans tbody tr").allTextContents()).toEqual([
+      "Org > CEngasjementspuls11 av 1 tiltak gjennomført",
+    ]);
     expect(await page.textContent(".insights h2")).toBe("Innsikt for HR");
     await page.locator("table.plans tbody tr").click();
     await expect.poll(() => page.textContent(".detail h3")).toBe("Org > C");
@@ -160,7 +182,16 @@ describe("the dashboard as a Teams tab", () => {
     entra = new EntraStandIn();
     await entra.start();
     const org = buildDashboardOrg();
-    server = await serveDashboardOrg(org, { PUBLIC_URL: "http://localhost", MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: "secret", MICROSOFT_LOGIN_URL: entra.url }, [teamsAdapter]);
+    server = await serveDashboardOrg(
+      org,
+      {
+        PUBLIC_URL: "http://localhost",
+        MICROSOFT_APP_ID: APP_ID,
+        MICROSOFT_APP_PASSWORD: "secret",
+        MICROSOFT_LOGIN_URL: entra.url,
+      },
+      [teamsAdapter],
+    );
     return { org, s: server, idp: entra };
   }
 
@@ -171,30 +202,79 @@ describe("the dashboard as a Teams tab", () => {
       .insert(teamsReferences)
       .values({
         personId: org.personId("lead.a@org.example"),
-        reference: { channelId: "msteams", serviceUrl: "https://smba.trafficmanager.net/emea/", bot: { id: `28:${APP_ID}`, name: "Pulsen" }, conversation: { id: "a:1personal", conversationType: "personal", tenantId: TENANT } },
+        reference: {
+          channelId: "msteams",
+          serviceUrl: "https://smba.trafficmanager.net/emea/",
+          bot: { id: `28:${APP_ID}`, name: "Pulsen" },
+          conversation: { id: "a:1personal", conversationType: "personal", tenantId: TENANT },
+        },
         updatedAt: org.clock.now(),
       })
       .run();
     const ssoToken = await idp.token({ oid: LEAD_A_AAD, audience: `api://localhost/${APP_ID}`, now: org.clock.now() });
-    const context = { theme: "dark", locale: "en-us", userObjectId: LEAD_A_AAD, tid: TENANT, channelId: CHANNEL, channelName: "Avdeling A", teamId: "19:team@thread.tacv2", frameContext: "content", hostClientType: "web" };
+    const context = {
+      theme: "dark",
+      locale: "en-us",
+      userObjectId: LEAD_A_AAD,
+      tid: TENANT,
+      channelId: CHANNEL,
+      channelName: "Avdeling A",
+      teamId: "19:team@thread.tacv2",
+      frameContext: "content",
+      hostClientType: "web",
+    };
     const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
-    await page.route(`${s.url}/__teams-host`, (route) => route.fulfill({ contentType: "text/html", body: teamsHostPage({ tabPath: "/?inTeams=1", frameContext: "content", context, ssoToken }) }));
+    await page.route(`${s.url}/__teams-host`, (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: teamsHostPage({ tabPath: "/?inTeams=1", frameContext: "content", context, ssoToken }),
+      }),
+    );
     await page.goto(`${s.url}/__teams-host`);
     const tab = page.frameLocator("#tab");
     await tab.locator("table.heatmap").waitFor();
     expect(await tab.locator("html").getAttribute("data-theme")).toBe("dark");
     expect(await tab.locator("h2").first().textContent()).toBe("Results by unit"); // Teams says en-us; the CSV said nothing
-    expect(await tab.locator("table.heatmap thead th").allTextContents()).toEqual(["Unit", "Responses", "Engagement", "Leadership", "Execution", "Readiness for change"]);
-    expect(await tab.locator("table.heatmap tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-unit")))).toEqual(["Org > A", "Org > A > A1"]);
-    const calls = (await page.evaluate(() => (globalThis as unknown as { hostCalls: { func: string }[] }).hostCalls.map((c) => c.func))) as string[];
-    expect(calls).toEqual(expect.arrayContaining(["initialize", "getContext", "authentication.getAuthToken", "appInitialization.success"]));
+    expect(await tab.locator("table.heatmap thead th").allTextContents()).toEqual([
+      "Unit",
+      "Responses",
+      "Engagement",
+      "Leadership",
+      "Execution",
+      "Readiness for change",
+    ]);
+    expect(
+      await tab.locator("table.heatmap tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-unit"))),
+    ).toEqual(["Org > A", "Org > A > A1"]);
+    const calls = (await page.evaluate(() =>
+      (globalThis as unknown as { hostCalls: { func: string }[] }).hostCalls.map((c) => c.func),
+    )) as string[];
+    expect(calls).toEqual(
+      expect.arrayContaining(["initialize", "getContext", "authentication.getAuthToken", "appInitialization.success"]),
+    );
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/teams-tab.png` });
 
     await tab.getByRole("button", { name: "Post the results for A to this channel" }).click();
-    await expect.poll(() => s.database.db.select().from(unitChannels).where(eq(unitChannels.unitId, org.unitId("Org > A"))).all().length).toBe(1);
-    const stored = s.database.db.select().from(unitChannels).where(eq(unitChannels.unitId, org.unitId("Org > A"))).get()!;
+    await expect
+      .poll(
+        () =>
+          s.database.db
+            .select()
+            .from(unitChannels)
+            .where(eq(unitChannels.unitId, org.unitId("Org > A")))
+            .all().length,
+      )
+      .toBe(1);
+    const stored = s.database.db
+      .select()
+      .from(unitChannels)
+      .where(eq(unitChannels.unitId, org.unitId("Org > A")))
+      .get()!;
     expect(stored.platform).toBe("teams");
-    expect(JSON.parse(stored.channel)).toMatchObject({ serviceUrl: "https://smba.trafficmanager.net/emea/", conversation: { id: CHANNEL, conversationType: "channel", tenantId: TENANT } });
+    expect(JSON.parse(stored.channel)).toMatchObject({
+      serviceUrl: "https://smba.trafficmanager.net/emea/",
+      conversation: { id: CHANNEL, conversationType: "channel", tenantId: TENANT },
+    });
     await page.close();
   });
 
@@ -202,9 +282,15 @@ describe("the dashboard as a Teams tab", () => {
     const { s } = await bootTeams();
     const page = await browser.newPage();
     const context = { theme: "default", locale: "nb-no", frameContext: "settings", hostClientType: "web" };
-    await page.route(`${s.url}/__teams-host`, (route) => route.fulfill({ contentType: "text/html", body: teamsHostPage({ tabPath: "/teams/configure", frameContext: "settings", context, ssoToken: "unused" }) }));
+    await page.route(`${s.url}/__teams-host`, (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: teamsHostPage({ tabPath: "/teams/configure", frameContext: "settings", context, ssoToken: "unused" }),
+      }),
+    );
     await page.goto(`${s.url}/__teams-host`);
-    const calls = () => page.evaluate(() => (globalThis as unknown as { hostCalls: { func: string; args: unknown[] }[] }).hostCalls);
+    const calls = () =>
+      page.evaluate(() => (globalThis as unknown as { hostCalls: { func: string; args: unknown[] }[] }).hostCalls);
     await expect.poll(async () => (await calls()).map((c) => c.func)).toContain("settings.setValidityState");
     expect(await page.frameLocator("#tab").locator("h1").textContent()).toBe("Pulsen i denne kanalen");
     await page.evaluate(() => (globalThis as unknown as { saveTab: () => void }).saveTab());

@@ -4,7 +4,12 @@ import type { RunningServer } from "../../src/server/start";
 import { buildDashboardOrg, type DashboardOrg, getJson, serveDashboardOrg, signIn } from "../helpers/dashboard-org";
 
 interface PlanOut {
-  plan: null | { id: string; focus: { factorId: string; kind: string }[]; measures: { id: string; text: string; status: string; responsible: { name: string } | null; deadline: string }[]; progress: { done: number; total: number } };
+  plan: null | {
+    id: string;
+    focus: { factorId: string; kind: string }[];
+    measures: { id: string; text: string; status: string; responsible: { name: string } | null; deadline: string }[];
+    progress: { done: number; total: number };
+  };
   canEdit: boolean;
   factors: { id: string; name: string }[];
   people: { id: string; name: string }[];
@@ -37,19 +42,66 @@ describe("action plans on the dashboard", () => {
     expect(empty.body.people).toHaveLength(13);
     expect(empty.body.people.some((p) => p.name.startsWith("B "))).toBe(false);
 
-    const focus = await getJson<{ plan: PlanOut["plan"] }>(s, `${planUrl}/focus`, lead, json("PUT", { areas: [{ factorId: "change", kind: "improve" }, { factorId: "engagement", kind: "preserve" }] }));
+    const focus = await getJson<{ plan: PlanOut["plan"] }>(
+      s,
+      `${planUrl}/focus`,
+      lead,
+      json("PUT", {
+        areas: [
+          { factorId: "change", kind: "improve" },
+          { factorId: "engagement", kind: "preserve" },
+        ],
+      }),
+    );
     expect(focus.body.plan!.focus).toEqual([
       { factorId: "change", kind: "improve" },
       { factorId: "engagement", kind: "preserve" },
     ]);
-    const fromB = await getJson(s, `${planUrl}/measures`, lead, json("POST", { text: "Tavlemøte hver mandag", responsibleId: org.personId("b0@org.example"), deadline: "2026-12-20", factorId: "change" }));
+    const fromB = await getJson(
+      s,
+      `${planUrl}/measures`,
+      lead,
+      json("POST", {
+        text: "Tavlemøte hver mandag",
+        responsibleId: org.personId("b0@org.example"),
+        deadline: "2026-12-20",
+        factorId: "change",
+      }),
+    );
     expect(fromB).toMatchObject({ status: 400, body: { message: "body.responsibleId is not someone in this unit" } });
-    const badDate = await getJson(s, `${planUrl}/measures`, lead, json("POST", { text: "Tavlemøte hver mandag", responsibleId: org.personId("a0@org.example"), deadline: "20.12.2026", factorId: null }));
+    const badDate = await getJson(
+      s,
+      `${planUrl}/measures`,
+      lead,
+      json("POST", {
+        text: "Tavlemøte hver mandag",
+        responsibleId: org.personId("a0@org.example"),
+        deadline: "20.12.2026",
+        factorId: null,
+      }),
+    );
     expect(badDate).toMatchObject({ status: 400, body: { message: "body.deadline must be a date (YYYY-MM-DD)" } });
-    const added = await getJson<{ id: string; plan: PlanOut["plan"] }>(s, `${planUrl}/measures`, lead, json("POST", { text: "Tavlemøte hver mandag", responsibleId: org.personId("a0@org.example"), deadline: "2026-12-20", factorId: "change" }));
+    const added = await getJson<{ id: string; plan: PlanOut["plan"] }>(
+      s,
+      `${planUrl}/measures`,
+      lead,
+      json("POST", {
+        text: "Tavlemøte hver mandag",
+        responsibleId: org.personId("a0@org.example"),
+        deadline: "2026-12-20",
+        factorId: "change",
+      }),
+    );
     expect(added.status).toBe(200);
     // The deadline day at 09:00 in Oslo (CET in December).
-    expect(added.body.plan!.measures).toMatchObject([{ text: "Tavlemøte hver mandag", responsible: { name: "A 0" }, status: "not_started", deadline: "2026-12-20T08:00:00.000Z" }]);
+    expect(added.body.plan!.measures).toMatchObject([
+      {
+        text: "Tavlemøte hver mandag",
+        responsible: { name: "A 0" },
+        status: "not_started",
+        deadline: "2026-12-20T08:00:00.000Z",
+      },
+    ]);
 
     const rep = await signIn(s, "rep.a@org.example");
     const read = await getJson<PlanOut>(s, planUrl, rep);
@@ -59,7 +111,9 @@ describe("action plans on the dashboard", () => {
     expect((await getJson(s, planUrl, other)).status).toBe(403);
     expect((await getJson<{ plans: unknown[] }>(s, "/api/plans", other)).body.plans).toEqual([]);
     const hr = await signIn(s, "hr@org.example");
-    expect((await getJson<{ plans: { unit: string }[] }>(s, "/api/plans", hr)).body.plans.map((p) => p.unit)).toEqual(["Org > A"]);
+    expect((await getJson<{ plans: { unit: string }[] }>(s, "/api/plans", hr)).body.plans.map((p) => p.unit)).toEqual([
+      "Org > A",
+    ]);
   });
 
   it("let the person responsible report progress, which is announced to the unit's leader, and nobody else", async () => {
@@ -67,15 +121,32 @@ describe("action plans on the dashboard", () => {
     const { org, s } = await boot({ demo: true });
     const a = org.unitId("Org > A");
     const lead = await signIn(s, "lead.a@org.example");
-    const added = await getJson<{ id: string }>(s, `/api/rounds/${org.roundId}/units/${a}/plan/measures`, lead, json("POST", { text: "Felles lunsj på fredager", responsibleId: org.personId("a0@org.example"), deadline: "2026-12-20", factorId: null }));
-    const patch = (who: string, status: string) => getJson(s, `/api/measures/${added.body.id}`, who, json("PATCH", { status }));
+    const added = await getJson<{ id: string }>(
+      s,
+      `/api/rounds/${org.roundId}/units/${a}/plan/measures`,
+      lead,
+      json("POST", {
+        text: "Felles lunsj på fredager",
+        responsibleId: org.personId("a0@org.example"),
+        deadline: "2026-12-20",
+        factorId: null,
+      }),
+    );
+    const patch = (who: string, status: string) =>
+      getJson(s, `/api/measures/${added.body.id}`, who, json("PATCH", { status }));
     const rep = await signIn(s, "rep.a@org.example");
     expect((await patch(rep, "done")).status).toBe(403);
     const responsible = await signIn(s, "a0@org.example");
     expect((await patch(responsible, "in_progress")).body).toEqual({ changed: true });
     expect((await patch(responsible, "in_progress")).body).toEqual({ changed: false });
-    expect((await patch(responsible, "finished")).body).toMatchObject({ message: "body.status must be not_started, in_progress or done" });
-    const progress = s.database.db.select().from(outbox).all().filter((o) => (o.intent as { kind: string }).kind === "plan_progress");
+    expect((await patch(responsible, "finished")).body).toMatchObject({
+      message: "body.status must be not_started, in_progress or done",
+    });
+    const progress = s.database.db
+      .select()
+      .from(outbox)
+      .all()
+      .filter((o) => (o.intent as { kind: string }).kind === "plan_progress");
     expect(progress.map((o) => o.personId)).toEqual([org.personId("lead.a@org.example")]);
   });
 
@@ -83,13 +154,40 @@ describe("action plans on the dashboard", () => {
     const { org, s } = await boot();
     const a = org.unitId("Org > A");
     const lead = await signIn(s, "lead.a@org.example");
-    const early = await getJson(s, `/api/rounds/${org.openRoundId}/units/${a}/plan/focus`, lead, json("PUT", { areas: [] }));
-    expect(early).toMatchObject({ status: 409, body: { message: "an action plan follows the results: wait until the round closes" } });
-    await getJson(s, `/api/rounds/${org.roundId}/units/${a}/plan/measures`, lead, json("POST", { text: 'Bedre <script>alert("x")</script> rutiner, "med komma"', responsibleId: org.personId("a1@org.example"), deadline: "2026-12-20", factorId: "leadership" }));
-    const csv = await fetch(`${s.url}/api/rounds/${org.roundId}/units/${a}/plan/export?format=csv`, { headers: { cookie: lead } });
+    const early = await getJson(
+      s,
+      `/api/rounds/${org.openRoundId}/units/${a}/plan/focus`,
+      lead,
+      json("PUT", { areas: [] }),
+    );
+    expect(early).toMatchObject({
+      status: 409,
+      body: { message: "an action plan follows the results: wait until the round closes" },
+    });
+    await getJson(
+      s,
+      `/api/rounds/${org.roundId}/units/${a}/plan/measures`,
+      lead,
+      json("POST", {
+        text: 'Bedre <script>alert("x")</script> rutiner, "med komma"',
+        responsibleId: org.personId("a1@org.example"),
+        deadline: "2026-12-20",
+        factorId: "leadership",
+      }),
+    );
+    const csv = await fetch(`${s.url}/api/rounds/${org.roundId}/units/${a}/plan/export?format=csv`, {
+      headers: { cookie: lead },
+    });
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect((await csv.text()).split("\n").slice(0, 2)).toEqual(["unit,series,focus_areas,measure,area,responsible,deadline,status,updated", `Org > A,Engasjementspuls,,"Bedre <script>alert(""x"")</script> rutiner, ""med komma""",Ledelse,A 1,2026-12-20,not_started,2026-11-30`]);
-    const html = await (await fetch(`${s.url}/api/rounds/${org.roundId}/units/${a}/plan/export?format=html`, { headers: { cookie: lead } })).text();
+    expect((await csv.text()).split("\n").slice(0, 2)).toEqual([
+      "unit,series,focus_areas,measure,area,responsible,deadline,status,updated",
+      `Org > A,Engasjementspuls,,"Bedre <script>alert(""x"")</script> rutiner, ""med komma""",Ledelse,A 1,2026-12-20,not_started,2026-11-30`,
+    ]);
+    const html = await (
+      await fetch(`${s.url}/api/rounds/${org.roundId}/units/${a}/plan/export?format=html`, {
+        headers: { cookie: lead },
+      })
+    ).text();
     expect(html).toContain("<h1>Tiltaksplan: Org &gt; A</h1>");
     expect(html).toContain("Bedre &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; rutiner");
     expect(html).not.toContain("<script>");

@@ -18,26 +18,43 @@ afterEach(async () => {
   entra = null;
 });
 
-async function boot(env: Record<string, string> = {}): Promise<{ org: DashboardOrg; s: RunningServer; idp: EntraStandIn }> {
+async function boot(
+  env: Record<string, string> = {},
+): Promise<{ org: DashboardOrg; s: RunningServer; idp: EntraStandIn }> {
   entra = new EntraStandIn();
   await entra.start();
   const org = buildDashboardOrg();
-  server = await serveDashboardOrg(org, { PUBLIC_URL, MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: "secret", MICROSOFT_LOGIN_URL: entra.url, ...env });
+  server = await serveDashboardOrg(org, {
+    PUBLIC_URL,
+    MICROSOFT_APP_ID: APP_ID,
+    MICROSOFT_APP_PASSWORD: "secret",
+    MICROSOFT_LOGIN_URL: entra.url,
+    ...env,
+  });
   return { org, s: server, idp: entra };
 }
 
-const exchange = (s: RunningServer, token: string) => getJson<{ session?: string; message?: string }>(s, "/api/session/teams", undefined, { method: "POST", body: JSON.stringify({ token }) });
+const exchange = (s: RunningServer, token: string) =>
+  getJson<{ session?: string; message?: string }>(s, "/api/session/teams", undefined, {
+    method: "POST",
+    body: JSON.stringify({ token }),
+  });
 
 describe("signing in to the Teams tab with the Teams SSO token", () => {
   it("gives a session to the person whose AAD object id the token names", async () => {
     const { org, s, idp } = await boot();
     expect((await getJson(s, "/api/session")).body).toMatchObject({ teamsSso: true });
-    const r = await exchange(s, await idp.token({ oid: HR_AAD.toUpperCase(), audience: AUDIENCE, now: org.clock.now() }));
+    const r = await exchange(
+      s,
+      await idp.token({ oid: HR_AAD.toUpperCase(), audience: AUDIENCE, now: org.clock.now() }),
+    );
     expect(r.status).toBe(200);
     const me = await getJson(s, "/api/me", undefined, { headers: { authorization: `Bearer ${r.body.session}` } });
     expect(me.body).toMatchObject({ name: "Hanne HR", roles: ["hr"], dashboard: true });
     // The app id alone is also a valid audience (tokens for the bare client id).
-    expect((await exchange(s, await idp.token({ oid: HR_AAD, audience: APP_ID, now: org.clock.now() }))).status).toBe(200);
+    expect((await exchange(s, await idp.token({ oid: HR_AAD, audience: APP_ID, now: org.clock.now() }))).status).toBe(
+      200,
+    );
   });
 
   it("refuses tokens for another app, expired, from another issuer or not signed by Microsoft", async () => {
@@ -60,11 +77,30 @@ describe("signing in to the Teams tab with the Teams SSO token", () => {
 
   it("refuses a person the organization file does not know, and a token from another tenant for a single-tenant app", async () => {
     const { org, s, idp } = await boot({ MICROSOFT_APP_TYPE: "SingleTenant", MICROSOFT_APP_TENANT_ID: TENANT });
-    const stranger = await exchange(s, await idp.token({ oid: "11111111-2222-4333-8444-555555555555", audience: AUDIENCE, now: org.clock.now() }));
-    expect(stranger).toMatchObject({ status: 403, body: { message: "your Microsoft account is not in the organization file; ask HR" } });
-    const elsewhere = await exchange(s, await idp.token({ oid: HR_AAD, audience: AUDIENCE, now: org.clock.now(), tid: "99999999-1b2c-4d5e-8f90-123456789abc" }));
-    expect(elsewhere).toMatchObject({ status: 403, body: { message: "the Teams sign-in token is from another organization" } });
-    expect((await exchange(s, await idp.token({ oid: HR_AAD, audience: AUDIENCE, now: org.clock.now() }))).status).toBe(200);
+    const stranger = await exchange(
+      s,
+      await idp.token({ oid: "11111111-2222-4333-8444-555555555555", audience: AUDIENCE, now: org.clock.now() }),
+    );
+    expect(stranger).toMatchObject({
+      status: 403,
+      body: { message: "your Microsoft account is not in the organization file; ask HR" },
+    });
+    const elsewhere = await exchange(
+      s,
+      await idp.token({
+        oid: HR_AAD,
+        audience: AUDIENCE,
+        now: org.clock.now(),
+        tid: "99999999-1b2c-4d5e-8f90-123456789abc",
+      }),
+    );
+    expect(elsewhere).toMatchObject({
+      status: 403,
+      body: { message: "the Teams sign-in token is from another organization" },
+    });
+    expect((await exchange(s, await idp.token({ oid: HR_AAD, audience: AUDIENCE, now: org.clock.now() }))).status).toBe(
+      200,
+    );
   });
 
   it("is switched off without a Teams app id", async () => {

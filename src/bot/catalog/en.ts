@@ -3,8 +3,10 @@ import type { Catalog } from "./types";
 export const en: Catalog = {
   inviteHeader: (s) => `New pulse survey: ${s}`,
   inviteWhy: "How are things at work? Your unit uses the answers to talk about what works and what should get better.",
-  inviteLength: (n, f, m) => `${n} short statements${f > 0 ? ` and ${f} ${f === 1 ? "question" : "questions"} about the action plan from last time` : ""}, about ${m} min. You can skip anything you would rather not answer.`,
-  anonymityPromise: (k) => `Your answers are anonymous. Nobody – not even your leader – sees what you answered. Results are shown only for groups with at least ${k} responses.`,
+  inviteLength: (n, f, m) =>
+    `${n} short statements${f > 0 ? ` and ${f} ${f === 1 ? "question" : "questions"} about the action plan from last time` : ""}, about ${m} min. You can skip anything you would rather not answer.`,
+  anonymityPromise: (k) =>
+    `Your answers are anonymous. Nobody – not even your leader – sees what you answered. Results are shown only for groups with at least ${k} responses.`,
   deadline: (w) => `Open until ${w}.`,
   start: "Start",
   snooze: "Remind me tomorrow",
@@ -22,11 +24,13 @@ export const en: Catalog = {
   followUpPlanOf: (u) => `${u}'s action plan`,
   commentHeader: "Would you like to add a comment?",
   commentPlaceholder: "What would make your working day better?",
-  commentHint: "The comment is anonymous, but write it so that it does not give away who you are. Only your leader, union and safety reps and HR read it – and only if at least five people answered.",
+  commentHint:
+    "The comment is anonymous, but write it so that it does not give away who you are. Only your leader, union and safety reps and HR read it – and only if at least five people answered.",
   send: "Submit",
   skipComment: "Submit without a comment",
   thanksHeader: "Thank you for answering!",
-  thanksText: (on) => `Your answers are stored anonymously and can no longer be changed. Results are shared with your unit after the survey closes on ${on}.`,
+  thanksText: (on) =>
+    `Your answers are stored anonymously and can no longer be changed. Results are shared with your unit after the survey closes on ${on}.`,
   alreadyAnswered: "You have already answered this survey. Your answers are stored anonymously and cannot be changed.",
   notInvited: "This survey was not sent to you.",
   notUnderstood: "I did not understand that tap. Please try again from the latest message.",
@@ -53,11 +57,14 @@ export const en: Catalog = {
   channelSet: (c, u) => `Results for ${u} now go to ${c}.`,
   channelNotLeader: "Only a unit's leaders, or HR, can choose its channel.",
   channelUnknownUnit: (u) => `No unit "${u}" that you lead.`,
-  channelInvite: (c) => `I am not a member of ${c} yet. Type /invite @Pulsen in the channel so I can post results there.`,
+  channelInvite: (c) =>
+    `I am not a member of ${c} yet. Type /invite @Pulsen in the channel so I can post results there.`,
   homeDashboard: (url) => `The overview for HR and leaders: ${url}`,
-  signInLink: (m) => `Here is your link to the overview. It works once, for ${m} minutes, and only for you – do not share it.`,
+  signInLink: (m) =>
+    `Here is your link to the overview. It works once, for ${m} minutes, and only for you – do not share it.`,
   dashboardOpen: "Open the overview",
-  dashboardNoAccess: "The overview is for leaders, HR and employee representatives. Your own surveys are under “status”.",
+  dashboardNoAccess:
+    "The overview is for leaders, HR and employee representatives. Your own surveys are under “status”.",
   resultsOnlyPersonal: "I show results only in our private chat. Write “results” to me there.",
   dashboardOnlyPersonal: "I only send sign-in links in our private chat. Write “dashboard” to me there.",
   notKnown: "You are not in Pulsen's list of employees. Ask HR whether you should be.",
@@ -67,15 +74,19 @@ export const en: Catalog = {
   strengths: (l) => `Strengths: ${l}.`,
   improvements: (l) => `Areas to improve: ${l}.`,
   digestNext: "Talk about the results in your team and pick one to three areas to work on.",
-  digestSuppressed: (u, k) => `Results for ${u} are not shown this time: too few answered to keep answers anonymous (at least ${k}). The answers count in the figures of the unit above.`,
+  digestSuppressed: (u, k) =>
+    `Results for ${u} are not shown this time: too few answered to keep answers anonymous (at least ${k}). The answers count in the figures of the unit above.`,
   digestHiddenCell: "hidden",
-  digestHiddenNote: (k) => `“Hidden”: too few answered this one (at least ${k}), or the figure would give away a smaller group.`,
-  digestTrendWithheld: (k) => `No change since last time is shown where the group gained or lost fewer than ${k} people since the last round.`,
+  digestHiddenNote: (k) =>
+    `“Hidden”: too few answered this one (at least ${k}), or the figure would give away a smaller group.`,
+  digestTrendWithheld: (k) =>
+    `No change since last time is shown where the group gained or lost fewer than ${k} people since the last round.`,
   hrHeader: (s) => `Results for the whole organization: ${s}`,
   hrUnits: (shown, hidden) => `${shown} units get results; ${hidden} are hidden to keep answers anonymous.`,
   dashboardLink: (url) => `The full report: ${url}`,
   planCreate: "Make an action plan",
-  digestFollowUp: (a, b, s, w) => `Since the last action plan, ${a}: ${b} % say better, ${s} % about the same, ${w} % worse.`,
+  digestFollowUp: (a, b, s, w) =>
+    `Since the last action plan, ${a}: ${b} % say better, ${s} % about the same, ${w} % worse.`,
   homePlan: (u, d, t, o) => `Action plan for ${u}: ${d} of ${t} measures done${o > 0 ? `, ${o} overdue` : ""}.`,
   measureRemindTitle: "A measure is due in a week",
   measureAskTitle: "How is the measure going?",
@@ -86,8 +97,11 @@ export const en: Catalog = {
   planProgress: (m, w, s, d, t) => `“${m}” (${w}): ${s}. The plan: ${d} of ${t} measures done.`,
   planProgressTitle: (u) => `Action plan for ${u}`,
   nudgeHeader: (s) => `Halfway: ${s}`,
-  nudgeText: (u, a, i, p, w) => `In ${u}, ${a} of ${i} have answered so far (${p} %). Do remind your team before ${w} – without asking who has answered.`,
-  roundClosed: (on) => `Thank you for wanting to answer! This survey closed on ${on}, so answers can no longer be received. You will get a new invitation for the next round.`,
-  surveyClosed: (on) => `This survey closed on ${on} and no longer takes answers. You will get a new invitation for the next round.`,
+  nudgeText: (u, a, i, p, w) =>
+    `In ${u}, ${a} of ${i} have answered so far (${p} %). Do remind your team before ${w} – without asking who has answered.`,
+  roundClosed: (on) =>
+    `Thank you for wanting to answer! This survey closed on ${on}, so answers can no longer be received. You will get a new invitation for the next round.`,
+  surveyClosed: (on) =>
+    `This survey closed on ${on} and no longer takes answers. You will get a new invitation for the next round.`,
   roundNotOpen: "This survey has not opened yet.",
 };

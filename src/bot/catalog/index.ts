@@ -16,5 +16,12 @@ export function formatDate(at: Date, locale: Locale, timeZone: string): string {
 /** Date and time: "fredag 28. november kl. 09:00" / "Friday 28 November at 09:00". */
 export function formatDateTime(at: Date, locale: Locale, timeZone: string): string {
   const tag = locale === "en" ? "en-GB" : locale === "nn" ? "nn-NO" : "nb-NO";
-  return new Intl.DateTimeFormat(tag, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone }).format(at);
+  return new Intl.DateTimeFormat(tag, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+  }).format(at);
 }

@@ -2,9 +2,12 @@ import type { Catalog } from "./types";
 
 export const nb: Catalog = {
   inviteHeader: (s) => `Ny pulsmåling: ${s}`,
-  inviteWhy: "Hvordan har du det på jobb? Svarene brukes av enheten din til å snakke om hva som fungerer og hva som bør bli bedre.",
-  inviteLength: (n, f, m) => `${n} korte utsagn${f > 0 ? ` og ${f} spørsmål om tiltaksplanen fra sist` : ""}, omtrent ${m} min. Du kan hoppe over det du ikke vil svare på.`,
-  anonymityPromise: (k) => `Svarene dine er anonyme. Ingen – heller ikke lederen din – ser hva du har svart. Resultater vises bare for grupper med minst ${k} svar.`,
+  inviteWhy:
+    "Hvordan har du det på jobb? Svarene brukes av enheten din til å snakke om hva som fungerer og hva som bør bli bedre.",
+  inviteLength: (n, f, m) =>
+    `${n} korte utsagn${f > 0 ? ` og ${f} spørsmål om tiltaksplanen fra sist` : ""}, omtrent ${m} min. Du kan hoppe over det du ikke vil svare på.`,
+  anonymityPromise: (k) =>
+    `Svarene dine er anonyme. Ingen – heller ikke lederen din – ser hva du har svart. Resultater vises bare for grupper med minst ${k} svar.`,
   deadline: (w) => `Åpen til ${w}.`,
   start: "Start",
   snooze: "Påminn meg i morgen",
@@ -12,7 +15,8 @@ export const nb: Catalog = {
   reminderText: (w) => `Du har ikke svart ennå. Det tar bare noen minutter, og undersøkelsen er åpen til ${w}.`,
   resume: "Fortsett",
   snoozed: (w) => `Greit! Du får en påminnelse ${w}.`,
-  snoozeNoReminder: "Greit! Det er ikke flere påminnelser igjen i denne runden, men du kan svare når som helst før fristen.",
+  snoozeNoReminder:
+    "Greit! Det er ikke flere påminnelser igjen i denne runden, men du kan svare når som helst før fristen.",
   questionHeader: (k, n) => `Utsagn ${k} av ${n}`,
   scaleHint: (low, high) => `1 = ${low}, 5 = ${high}`,
   back: "← Tilbake",
@@ -22,11 +26,13 @@ export const nb: Catalog = {
   followUpPlanOf: (u) => `tiltaksplanen til ${u}`,
   commentHeader: "Vil du legge til en kommentar?",
   commentPlaceholder: "Hva ville gjort arbeidsdagen bedre?",
-  commentHint: "Kommentaren er anonym, men skriv den slik at den ikke avslører hvem du er. Den leses bare av lederen, tillitsvalgte, verneombud og HR – og bare når minst fem har svart.",
+  commentHint:
+    "Kommentaren er anonym, men skriv den slik at den ikke avslører hvem du er. Den leses bare av lederen, tillitsvalgte, verneombud og HR – og bare når minst fem har svart.",
   send: "Send inn",
   skipComment: "Send uten kommentar",
   thanksHeader: "Takk for svarene!",
-  thanksText: (on) => `Svarene er lagret anonymt og kan ikke lenger endres. Resultatene deles med enheten etter at undersøkelsen stenger ${on}.`,
+  thanksText: (on) =>
+    `Svarene er lagret anonymt og kan ikke lenger endres. Resultatene deles med enheten etter at undersøkelsen stenger ${on}.`,
   alreadyAnswered: "Du har allerede svart på denne undersøkelsen. Svarene er lagret anonymt og kan ikke endres.",
   notInvited: "Denne undersøkelsen er ikke sendt til deg.",
   notUnderstood: "Det knappetrykket forsto jeg ikke. Prøv gjerne igjen fra den siste meldingen.",
@@ -53,11 +59,14 @@ export const nb: Catalog = {
   channelSet: (c, u) => `Resultater for ${u} sendes nå til ${c}.`,
   channelNotLeader: "Bare ledere for en enhet, eller HR, kan velge enhetens kanal.",
   channelUnknownUnit: (u) => `Fant ingen enhet «${u}» som du leder.`,
-  channelInvite: (c) => `Jeg er ikke medlem av ${c} ennå. Skriv /invite @Pulsen i kanalen, så kan jeg poste resultatene der.`,
+  channelInvite: (c) =>
+    `Jeg er ikke medlem av ${c} ennå. Skriv /invite @Pulsen i kanalen, så kan jeg poste resultatene der.`,
   homeDashboard: (url) => `Oversikten for HR og ledere: ${url}`,
-  signInLink: (m) => `Her er lenken din til oversikten. Den virker én gang, i ${m} minutter, og bare for deg – ikke del den.`,
+  signInLink: (m) =>
+    `Her er lenken din til oversikten. Den virker én gang, i ${m} minutter, og bare for deg – ikke del den.`,
   dashboardOpen: "Åpne oversikten",
-  dashboardNoAccess: "Oversikten er for ledere, HR, tillitsvalgte og verneombud. Dine egne undersøkelser finner du med «status».",
+  dashboardNoAccess:
+    "Oversikten er for ledere, HR, tillitsvalgte og verneombud. Dine egne undersøkelser finner du med «status».",
   resultsOnlyPersonal: "Resultater viser jeg bare i vår private chat. Skriv «resultater» til meg der.",
   dashboardOnlyPersonal: "Innloggingslenker sender jeg bare i vår private chat. Skriv «oversikt» til meg der.",
   notKnown: "Du finnes ikke i Pulsens oversikt over ansatte. Spør HR om du skal være med.",
@@ -67,16 +76,21 @@ export const nb: Catalog = {
   strengths: (l) => `Styrker: ${l}.`,
   improvements: (l) => `Forbedringsområder: ${l}.`,
   digestNext: "Snakk om resultatene i teamet og velg ett til tre områder å jobbe med.",
-  digestSuppressed: (u, k) => `Resultatene for ${u} vises ikke denne gangen: det kom for få svar til at anonymiteten kan bevares (minst ${k}). Svarene teller med i tallene for enheten over.`,
+  digestSuppressed: (u, k) =>
+    `Resultatene for ${u} vises ikke denne gangen: det kom for få svar til at anonymiteten kan bevares (minst ${k}). Svarene teller med i tallene for enheten over.`,
   digestHiddenCell: "skjult",
-  digestHiddenNote: (k) => `«Skjult»: for få svarte på akkurat dette (minst ${k}), eller tallet ville avslørt en mindre gruppe.`,
-  digestTrendWithheld: (k) => `Endring siden sist vises ikke der gruppen har fått eller mistet færre enn ${k} personer siden forrige runde.`,
+  digestHiddenNote: (k) =>
+    `«Skjult»: for få svarte på akkurat dette (minst ${k}), eller tallet ville avslørt en mindre gruppe.`,
+  digestTrendWithheld: (k) =>
+    `Endring siden sist vises ikke der gruppen har fått eller mistet færre enn ${k} personer siden forrige runde.`,
   hrHeader: (s) => `Resultater for hele virksomheten: ${s}`,
   hrUnits: (shown, hidden) => `${shown} enheter får resultater; ${hidden} er skjult for å bevare anonymiteten.`,
   dashboardLink: (url) => `Hele rapporten: ${url}`,
   planCreate: "Lag tiltaksplan",
-  digestFollowUp: (a, b, s, w) => `Siden forrige tiltaksplan, ${a}: ${b} % sier bedre, ${s} % som før, ${w} % dårligere.`,
-  homePlan: (u, d, t, o) => `Tiltaksplan for ${u}: ${d} av ${t} tiltak gjennomført${o > 0 ? `, ${o} over fristen` : ""}.`,
+  digestFollowUp: (a, b, s, w) =>
+    `Siden forrige tiltaksplan, ${a}: ${b} % sier bedre, ${s} % som før, ${w} % dårligere.`,
+  homePlan: (u, d, t, o) =>
+    `Tiltaksplan for ${u}: ${d} av ${t} tiltak gjennomført${o > 0 ? `, ${o} over fristen` : ""}.`,
   measureRemindTitle: "Et tiltak har frist om en uke",
   measureAskTitle: "Hvordan går det med tiltaket?",
   measureLine: (u, d) => `${u} · frist ${d}`,
@@ -86,8 +100,11 @@ export const nb: Catalog = {
   planProgress: (m, w, s, d, t) => `«${m}» (${w}): ${s}. Planen: ${d} av ${t} tiltak gjennomført.`,
   planProgressTitle: (u) => `Tiltaksplan for ${u}`,
   nudgeHeader: (s) => `Halvveis: ${s}`,
-  nudgeText: (u, a, i, p, w) => `I ${u} har ${a} av ${i} svart så langt (${p} %). Minn gjerne teamet på undersøkelsen før ${w} – uten å spørre hvem som har svart.`,
-  roundClosed: (on) => `Takk for at du ville svare! Denne undersøkelsen ble avsluttet ${on}, så svar kan ikke lenger tas imot. Du får en ny invitasjon ved neste runde.`,
-  surveyClosed: (on) => `Denne undersøkelsen stengte ${on} og tar ikke lenger imot svar. Du får en ny invitasjon til neste runde.`,
+  nudgeText: (u, a, i, p, w) =>
+    `I ${u} har ${a} av ${i} svart så langt (${p} %). Minn gjerne teamet på undersøkelsen før ${w} – uten å spørre hvem som har svart.`,
+  roundClosed: (on) =>
+    `Takk for at du ville svare! Denne undersøkelsen ble avsluttet ${on}, så svar kan ikke lenger tas imot. Du får en ny invitasjon ved neste runde.`,
+  surveyClosed: (on) =>
+    `Denne undersøkelsen stengte ${on} og tar ikke lenger imot svar. Du får en ny invitasjon til neste runde.`,
   roundNotOpen: "Denne undersøkelsen har ikke åpnet ennå.",
 };

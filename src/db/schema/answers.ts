@@ -40,7 +40,9 @@ export const draftAnswers = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.roundId, t.personId, t.itemId] }),
-    foreignKey({ columns: [t.roundId, t.personId], foreignColumns: [drafts.roundId, drafts.personId] }).onDelete("cascade"),
+    foreignKey({ columns: [t.roundId, t.personId], foreignColumns: [drafts.roundId, drafts.personId] }).onDelete(
+      "cascade",
+    ),
   ],
 );
 

@@ -16,7 +16,9 @@ export const jobs = sqliteTable(
     dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
     payload: text("payload", { mode: "json" }).notNull(),
     attempts: integer("attempts").notNull().default(0),
-    status: text("status", { enum: ["pending", "running", "done", "parked"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "running", "done", "parked"] })
+      .notNull()
+      .default("pending"),
     leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
     lastError: text("last_error"),
     idempotencyKey: text("idempotency_key").notNull(),
@@ -42,7 +44,9 @@ export const outbox = sqliteTable(
     channel: text("channel"),
     roundId: text("round_id").references(() => rounds.id),
     intent: text("intent", { mode: "json" }).$type<unknown>().notNull(),
-    state: text("state", { enum: ["pending", "sending", "sent", "failed", "undeliverable", "cancelled"] }).notNull().default("pending"),
+    state: text("state", { enum: ["pending", "sending", "sent", "failed", "undeliverable", "cancelled"] })
+      .notNull()
+      .default("pending"),
     notBefore: integer("not_before", { mode: "timestamp_ms" }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
@@ -53,7 +57,11 @@ export const outbox = sqliteTable(
     createdAt: createdAt(),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
   },
-  (t) => [uniqueIndex("outbox_key").on(t.key), index("outbox_due").on(t.state, t.notBefore), index("outbox_round").on(t.roundId)],
+  (t) => [
+    uniqueIndex("outbox_key").on(t.key),
+    index("outbox_due").on(t.state, t.notBefore),
+    index("outbox_round").on(t.roundId),
+  ],
 );
 
 export type JobRow = typeof jobs.$inferSelect;

@@ -1,5 +1,13 @@
 import { sql } from "drizzle-orm";
-import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from "../../core/locale";
 import { createdAt } from "./columns";
 
@@ -7,7 +15,9 @@ import { createdAt } from "./columns";
 export const organizations = sqliteTable("organizations", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
-  defaultLocale: text("default_locale", { enum: ["nb", "nn", "en"] }).notNull().default(DEFAULT_LOCALE),
+  defaultLocale: text("default_locale", { enum: ["nb", "nn", "en"] })
+    .notNull()
+    .default(DEFAULT_LOCALE),
   defaultTimezone: text("default_timezone").notNull().default(DEFAULT_TIME_ZONE),
   /** The seeded demo (Fjordvik kommune): only it may have the "look as anyone" picker (DESIGN.md rule 9). */
   demo: integer("demo", { mode: "boolean" }).notNull().default(false),

@@ -85,7 +85,11 @@ export const invitations = sqliteTable(
     /** Why nobody could reach them, for HR's list; null while reachable. */
     undeliverable: text("undeliverable"),
   },
-  (t) => [primaryKey({ columns: [t.roundId, t.personId] }), index("invitations_unit").on(t.roundId, t.unitId), index("invitations_person").on(t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.personId] }),
+    index("invitations_unit").on(t.roundId, t.unitId),
+    index("invitations_person").on(t.personId),
+  ],
 );
 
 /**

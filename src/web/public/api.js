@@ -61,7 +61,12 @@ function baseHeaders() {
 export async function api(method, path, body) {
   const headers = baseHeaders();
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  const res = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
+  const res = await fetch(`/api${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: "same-origin",
+  });
   /** @type {unknown} */
   const data = await res.json().catch(() => ({}));
   if (!res.ok) {

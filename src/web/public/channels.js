@@ -32,7 +32,9 @@ export async function renderChannels(root, t, host) {
   };
   const here = host.kind === "teams" && data.platforms.includes("teams") ? host.channel : null;
   const rows = data.units.map((u) => {
-    const current = Object.entries(u.channels).map(([p, label]) => `${p === "slack" ? "Slack" : ""}${p === "slack" ? ": " : ""}${label}`);
+    const current = Object.entries(u.channels).map(
+      ([p, label]) => `${p === "slack" ? "Slack" : ""}${p === "slack" ? ": " : ""}${label}`,
+    );
     const controls = [];
     if (here) {
       const name = u.path.split(" > ").pop() ?? u.path;
@@ -40,7 +42,13 @@ export async function renderChannels(root, t, host) {
       controls.push(h("button", { type: "button", onclick }, t.useThisChannel(name)));
     }
     if (data.platforms.includes("slack")) {
-      const input = h("input", { type: "text", name: "channel", placeholder: "C0123ABCDE", "aria-label": `${t.channelId} (Slack) – ${u.path}`, size: 14 });
+      const input = h("input", {
+        type: "text",
+        name: "channel",
+        placeholder: "C0123ABCDE",
+        "aria-label": `${t.channelId} (Slack) – ${u.path}`,
+        size: 14,
+      });
       controls.push(
         h(
           "form",
@@ -50,7 +58,19 @@ export async function renderChannels(root, t, host) {
         ),
       );
     }
-    return h("li", {}, h("strong", {}, u.path), h("span", { class: "channel-now" }, current.length > 0 ? current.join(", ") : t.channelNone), controls);
+    return h(
+      "li",
+      {},
+      h("strong", {}, u.path),
+      h("span", { class: "channel-now" }, current.length > 0 ? current.join(", ") : t.channelNone),
+      controls,
+    );
   });
-  put(root, h("h2", {}, t.channelsTitle), h("p", { class: "note" }, t.channelsNote), h("ul", { class: "channels" }, rows), status);
+  put(
+    root,
+    h("h2", {}, t.channelsTitle),
+    h("p", { class: "note" }, t.channelsNote),
+    h("ul", { class: "channels" }, rows),
+    status,
+  );
 }

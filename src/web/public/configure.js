@@ -14,7 +14,12 @@ if (host.kind === "teams") {
   const { pages } = host.teams;
   pages.config.registerOnSaveHandler((save) => {
     pages.config
-      .setConfig({ entityId: "pulsen-dashboard", contentUrl: `${location.origin}/?inTeams=1`, websiteUrl: `${location.origin}/`, suggestedDisplayName: "Pulsen" })
+      .setConfig({
+        entityId: "pulsen-dashboard",
+        contentUrl: `${location.origin}/?inTeams=1`,
+        websiteUrl: `${location.origin}/`,
+        suggestedDisplayName: "Pulsen",
+      })
       .then(() => save.notifySuccess())
       .catch((e) => save.notifyFailure(String(e && e.message)));
   });

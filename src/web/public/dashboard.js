@@ -26,7 +26,10 @@ const state = { unit: null };
  * @returns {Format}
  */
 function formatter(locale, withTime = true) {
-  const f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nb-NO", withTime ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" });
+  const f = new Intl.DateTimeFormat(
+    locale === "en" ? "en-GB" : "nb-NO",
+    withTime ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" },
+  );
   return (iso) => f.format(new Date(iso));
 }
 
@@ -87,7 +90,13 @@ function showSignIn(t, session) {
         ),
       )
     : null;
-  put(main, h("h1", {}, t.signInTitle), expired ? h("p", { class: "warn" }, t.signInExpired) : null, h("p", {}, t.signInHelp), picker);
+  put(
+    main,
+    h("h1", {}, t.signInTitle),
+    expired ? h("p", { class: "warn" }, t.signInExpired) : null,
+    h("p", {}, t.signInHelp),
+    picker,
+  );
 }
 
 /**
@@ -143,7 +152,8 @@ async function run() {
   const fmtDate = formatter(locale, false);
   document.documentElement.lang = locale;
   document.title = t.title;
-  put(who,
+  put(
+    who,
     h("span", {}, me.name),
     h(
       "button",

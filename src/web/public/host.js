@@ -54,7 +54,10 @@ export async function detectHost() {
     const teams = /** @type {{ microsoftTeams: TeamsJs }} */ (/** @type {unknown} */ (window)).microsoftTeams;
     await withTimeout(teams.app.initialize(), TEAMS_INIT_TIMEOUT_MS);
     const context = await teams.app.getContext();
-    const channel = context.channel && context.channel.id ? { id: context.channel.id, name: context.channel.displayName || "" } : null;
+    const channel =
+      context.channel && context.channel.id
+        ? { id: context.channel.id, name: context.channel.displayName || "" }
+        : null;
     return {
       kind: "teams",
       teams,

@@ -7,11 +7,13 @@
 const nb = {
   title: "Pulsen – oversikt",
   signInTitle: "Logg inn på oversikten",
-  signInHelp: "Oversikten er for HR, ledere, tillitsvalgte og verneombud. Skriv «dashboard» til Pulsen i Slack eller Teams for å få en innloggingslenke, eller be HR om en.",
+  signInHelp:
+    "Oversikten er for HR, ledere, tillitsvalgte og verneombud. Skriv «dashboard» til Pulsen i Slack eller Teams for å få en innloggingslenke, eller be HR om en.",
   signInExpired: "Lenken er brukt eller utløpt. Be Pulsen om en ny.",
   demoPick: "Demo: velg hvem du vil se oversikten som",
   signOut: "Logg ut",
-  noAccess: "Oversikten viser resultater for enheter du leder, er tillitsvalgt eller verneombud for, eller for hele virksomheten hvis du er HR. Du har ingen slike enheter.",
+  noAccess:
+    "Oversikten viser resultater for enheter du leder, er tillitsvalgt eller verneombud for, eller for hele virksomheten hvis du er HR. Du har ingen slike enheter.",
   rounds: "Runde",
   noRounds: "Ingen runder er åpnet ennå.",
   open: "åpen",
@@ -21,7 +23,8 @@ const nb = {
   /** @param {string} d a formatted time */
   closedOn: (d) => `stengt ${d}`,
   liveTitle: "Svar så langt",
-  liveNote: "Mens runden er åpen vises bare antall og svarprosent – aldri hvem som har svart. Resultatene kommer når runden stenger.",
+  liveNote:
+    "Mens runden er åpen vises bare antall og svarprosent – aldri hvem som har svart. Resultatene kommer når runden stenger.",
   unit: "Enhet",
   answered: "Svart",
   invited: "Invitert",
@@ -29,7 +32,8 @@ const nb = {
   responses: "Svar",
   heatmapTitle: "Resultater per enhet",
   /** @param {number} k the anonymity threshold */
-  heatmapNote: (k) => `Tallene er faktorskår 0–100. Enheter med færre enn ${k} svar – eller som kunne avsløre en slik enhet – vises ikke.`,
+  heatmapNote: (k) =>
+    `Tallene er faktorskår 0–100. Enheter med færre enn ${k} svar – eller som kunne avsløre en slik enhet – vises ikke.`,
   hiddenBelow: "Skjult: for få svar",
   hiddenComplementary: "Skjult for å beskytte en mindre enhet",
   hiddenShort: "skjult",
@@ -39,7 +43,8 @@ const nb = {
   countedIn: (u) => `For få til å vises alene – telles med i ${u}`,
   /** @param {string} u @param {number} a @param {number} i @param {string} p */
   countedInFigure: (u, a, i, p) => `For få til å vises alene – telles med i ${u}: ${a} av ${i} har svart (${p})`,
-  trendGroupChanged: "Endringen vises ikke: gruppen har fått eller mistet for få personer siden forrige runde til at den kan vises anonymt.",
+  trendGroupChanged:
+    "Endringen vises ikke: gruppen har fått eller mistet for få personer siden forrige runde til at den kan vises anonymt.",
   trendHiddenThen: "Endringen vises ikke: tallet fra forrige runde var skjult.",
   /** @param {number} x @param {number} places */
   decimal: (x, places) => x.toFixed(places).replace(".", ","),
@@ -60,7 +65,8 @@ const nb = {
   commentsNote: "Kommentarene vises i tilfeldig rekkefølge og uten tidspunkt.",
   scale: ["Svært uenig", "Delvis uenig", "Hverken enig eller uenig", "Delvis enig", "Svært enig"],
   channelsTitle: "Hvor resultatene sendes",
-  channelsNote: "Når en runde stenger, sender Pulsen enhetens oppsummering til denne kanalen. Uten kanal går den til lederen på direktemelding.",
+  channelsNote:
+    "Når en runde stenger, sender Pulsen enhetens oppsummering til denne kanalen. Uten kanal går den til lederen på direktemelding.",
   channelNone: "ingen kanal – direktemelding til leder",
   channelId: "Kanal-ID",
   save: "Lagre",
@@ -72,10 +78,12 @@ const nb = {
   error: "Noe gikk galt",
   loading: "Henter …",
   configureTitle: "Pulsen i denne kanalen",
-  configureHelp: "Fanen viser oversikten for enhetene dine. Ledere kan også velge at enhetens resultater skal sendes hit.",
+  configureHelp:
+    "Fanen viser oversikten for enhetene dine. Ledere kan også velge at enhetens resultater skal sendes hit.",
   planTitle: "Tiltaksplan",
   planNone: "Ingen tiltaksplan ennå.",
-  planIntro: "Velg ett til tre områder å bevare eller forbedre, og tiltak med ansvarlig og frist. Pulsen minner den ansvarlige på fristen og spør hvordan det gikk.",
+  planIntro:
+    "Velg ett til tre områder å bevare eller forbedre, og tiltak med ansvarlig og frist. Pulsen minner den ansvarlige på fristen og spør hvordan det gikk.",
   /** @param {number} d @param {number} t @param {number} o */
   planProgress: (d, t, o) => `${d} av ${t} tiltak gjennomført${o > 0 ? `, ${o} over fristen` : ""}`,
   focusAreas: "Fokusområder",
@@ -94,16 +102,23 @@ const nb = {
   noArea: "(ingen bestemt)",
   exportCsv: "Last ned CSV",
   print: "Utskriftsvennlig",
-  hiddenDetail: "Resultatene for denne enheten vises ikke, for å bevare anonymiteten. Dere kan likevel lage en tiltaksplan.",
+  hiddenDetail:
+    "Resultatene for denne enheten vises ikke, for å bevare anonymiteten. Dere kan likevel lage en tiltaksplan.",
   followUpTitle: "Siden forrige tiltaksplan",
   insightsTitle: "Innsikt for HR",
   segmentsTitle: "Ledelse og engasjement",
   segmentsNote: "Enhetene plassert etter ledelses- og engasjementsskår sammenlignet med virksomheten.",
   segment: "Gruppe",
   /** @type {Record<Segment, string>} */
-  segments: { enthusiasts: "Entusiastene", strivers: "Streberne", laggards: "Etternølerne", backbenchers: "Bakspillerne" },
+  segments: {
+    enthusiasts: "Entusiastene",
+    strivers: "Streberne",
+    laggards: "Etternølerne",
+    backbenchers: "Bakspillerne",
+  },
   driversTitle: "Hva henger sammen med engasjement",
-  driversNote: "Korrelasjon med engasjementsindeksen på tvers av svarene i hele virksomheten. Høy korrelasjon og lav skår (uthevet) er der innsats trolig betyr mest.",
+  driversNote:
+    "Korrelasjon med engasjementsindeksen på tvers av svarene i hele virksomheten. Høy korrelasjon og lav skår (uthevet) er der innsats trolig betyr mest.",
   driversTooFew: "Driveranalysen trenger minst 30 svar i virksomheten.",
   notAvailable: "Ikke tilgjengelig for denne runden.",
   correlation: "Korrelasjon",
@@ -117,18 +132,22 @@ const nn = {
   ...nb,
   title: "Pulsen – oversikt",
   signInTitle: "Logg inn på oversikta",
-  signInHelp: "Oversikta er for HR, leiarar, tillitsvalde og verneombod. Skriv «dashboard» til Pulsen i Slack eller Teams for å få ei innloggingslenkje, eller be HR om ei.",
+  signInHelp:
+    "Oversikta er for HR, leiarar, tillitsvalde og verneombod. Skriv «dashboard» til Pulsen i Slack eller Teams for å få ei innloggingslenkje, eller be HR om ei.",
   signInExpired: "Lenkja er brukt eller gått ut. Be Pulsen om ei ny.",
   demoPick: "Demo: vel kven du vil sjå oversikta som",
-  noAccess: "Oversikta viser resultat for einingar du leier, er tillitsvald eller verneombod for, eller for heile verksemda om du er HR. Du har ingen slike einingar.",
+  noAccess:
+    "Oversikta viser resultat for einingar du leier, er tillitsvald eller verneombod for, eller for heile verksemda om du er HR. Du har ingen slike einingar.",
   noRounds: "Ingen rundar er opna enno.",
   open: "open",
   closes: (d) => `stengjer ${d}`,
   liveTitle: "Svar så langt",
-  liveNote: "Medan runden er open, viser vi berre tal og svarprosent – aldri kven som har svart. Resultata kjem når runden stengjer.",
+  liveNote:
+    "Medan runden er open, viser vi berre tal og svarprosent – aldri kven som har svart. Resultata kjem når runden stengjer.",
   unit: "Eining",
   heatmapTitle: "Resultat per eining",
-  heatmapNote: (k) => `Tala er faktorskår 0–100. Einingar med færre enn ${k} svar – eller som kunne avsløre ei slik eining – blir ikkje viste.`,
+  heatmapNote: (k) =>
+    `Tala er faktorskår 0–100. Einingar med færre enn ${k} svar – eller som kunne avsløre ei slik eining – blir ikkje viste.`,
   hiddenBelow: "Skjult: for få svar",
   hiddenComplementary: "Skjult for å verne ei mindre eining",
   hiddenShort: "skjult",
@@ -136,7 +155,8 @@ const nn = {
   meanSd: "Snitt ± standardavvik",
   countedIn: (u) => `For få til å visast åleine – vert talt med i ${u}`,
   countedInFigure: (u, a, i, p) => `For få til å visast åleine – vert talt med i ${u}: ${a} av ${i} har svart (${p})`,
-  trendGroupChanged: "Endringa vert ikkje vist: gruppa har fått eller mista for få personar sidan førre runde til at ho kan visast anonymt.",
+  trendGroupChanged:
+    "Endringa vert ikkje vist: gruppa har fått eller mista for få personar sidan førre runde til at ho kan visast anonymt.",
   trendHiddenThen: "Endringa vert ikkje vist: talet frå førre runde var skjult.",
   decimal: (x, places) => x.toFixed(places).replace(".", ","),
   showUnit: "Vis detaljar",
@@ -151,16 +171,19 @@ const nn = {
   commentsNote: "Kommentarane blir viste i tilfeldig rekkjefølgje og utan tidspunkt.",
   scale: ["Svært usamd", "Delvis usamd", "Verken samd eller usamd", "Delvis samd", "Svært samd"],
   channelsTitle: "Kvar resultata blir sende",
-  channelsNote: "Når ein runde stengjer, sender Pulsen samandraget for eininga til denne kanalen. Utan kanal går det til leiaren på direktemelding.",
+  channelsNote:
+    "Når ein runde stengjer, sender Pulsen samandraget for eininga til denne kanalen. Utan kanal går det til leiaren på direktemelding.",
   channelNone: "ingen kanal – direktemelding til leiar",
   channelId: "Kanal-ID",
   saved: "Lagra.",
   useThisChannel: (u) => `Send resultata for ${u} til denne kanalen`,
   error: "Noko gjekk gale",
   loading: "Hentar …",
-  configureHelp: "Fana viser oversikta for einingane dine. Leiarar kan òg velje at resultata for eininga skal sendast hit.",
+  configureHelp:
+    "Fana viser oversikta for einingane dine. Leiarar kan òg velje at resultata for eininga skal sendast hit.",
   planNone: "Ingen tiltaksplan enno.",
-  planIntro: "Vel eitt til tre område å halde på eller forbetre, og tiltak med ansvarleg og frist. Pulsen minner den ansvarlege på fristen og spør korleis det gjekk.",
+  planIntro:
+    "Vel eitt til tre område å halde på eller forbetre, og tiltak med ansvarleg og frist. Pulsen minner den ansvarlege på fristen og spør korleis det gjekk.",
   planProgress: (d, t, o) => `${d} av ${t} tiltak gjennomførte${o > 0 ? `, ${o} over fristen` : ""}`,
   focusAreas: "Fokusområde",
   preserve: "Halde på",
@@ -172,15 +195,22 @@ const nn = {
   noArea: "(inga bestemt)",
   exportCsv: "Last ned CSV",
   print: "Utskriftsvenleg",
-  hiddenDetail: "Resultata for denne eininga blir ikkje viste, for å verne anonymiteten. De kan likevel lage ein tiltaksplan.",
+  hiddenDetail:
+    "Resultata for denne eininga blir ikkje viste, for å verne anonymiteten. De kan likevel lage ein tiltaksplan.",
   followUpTitle: "Sidan førre tiltaksplan",
   insightsTitle: "Innsikt for HR",
   segmentsTitle: "Leiing og engasjement",
   segmentsNote: "Einingane plasserte etter skår for leiing og engasjement samanlikna med verksemda.",
   segment: "Gruppe",
-  segments: { enthusiasts: "Entusiastane", strivers: "Strebarane", laggards: "Etternølarane", backbenchers: "Bakspelarane" },
+  segments: {
+    enthusiasts: "Entusiastane",
+    strivers: "Strebarane",
+    laggards: "Etternølarane",
+    backbenchers: "Bakspelarane",
+  },
   driversTitle: "Kva heng saman med engasjement",
-  driversNote: "Korrelasjon med engasjementsindeksen på tvers av svara i heile verksemda. Høg korrelasjon og låg skår (utheva) er der innsats truleg betyr mest.",
+  driversNote:
+    "Korrelasjon med engasjementsindeksen på tvers av svara i heile verksemda. Høg korrelasjon og låg skår (utheva) er der innsats truleg betyr mest.",
   driversTooFew: "Driveranalysen treng minst 30 svar i verksemda.",
   notAvailable: "Ikkje tilgjengeleg for denne runden.",
   correlation: "Korrelasjon",
@@ -192,11 +222,13 @@ const nn = {
 const en = {
   title: "Pulsen – overview",
   signInTitle: "Sign in to the overview",
-  signInHelp: "The overview is for HR, leaders, union and safety representatives. Write “dashboard” to Pulsen in Slack or Teams to get a sign-in link, or ask HR for one.",
+  signInHelp:
+    "The overview is for HR, leaders, union and safety representatives. Write “dashboard” to Pulsen in Slack or Teams to get a sign-in link, or ask HR for one.",
   signInExpired: "That link is used or expired. Ask Pulsen for a new one.",
   demoPick: "Demo: choose who to see the overview as",
   signOut: "Sign out",
-  noAccess: "The overview shows results for units you lead or represent, or for the whole organization if you are in HR. You have no such units.",
+  noAccess:
+    "The overview shows results for units you lead or represent, or for the whole organization if you are in HR. You have no such units.",
   rounds: "Round",
   noRounds: "No rounds have opened yet.",
   open: "open",
@@ -204,14 +236,16 @@ const en = {
   closes: (d) => `closes ${d}`,
   closedOn: (d) => `closed ${d}`,
   liveTitle: "Answers so far",
-  liveNote: "While the round is open, only counts and response rates are shown – never who has answered. Results come when the round closes.",
+  liveNote:
+    "While the round is open, only counts and response rates are shown – never who has answered. Results come when the round closes.",
   unit: "Unit",
   answered: "Answered",
   invited: "Invited",
   rate: "Response rate",
   responses: "Responses",
   heatmapTitle: "Results by unit",
-  heatmapNote: (k) => `Figures are factor scores 0–100. Units with fewer than ${k} responses – or that could reveal such a unit – are not shown.`,
+  heatmapNote: (k) =>
+    `Figures are factor scores 0–100. Units with fewer than ${k} responses – or that could reveal such a unit – are not shown.`,
   hiddenBelow: "Hidden: too few responses",
   hiddenComplementary: "Hidden to protect a smaller unit",
   hiddenShort: "hidden",
@@ -219,7 +253,8 @@ const en = {
   meanSd: "Mean ± standard deviation",
   countedIn: (u) => `Too few to show alone – counted in ${u}`,
   countedInFigure: (u, a, i, p) => `Too few to show alone – counted in ${u}: ${a} of ${i} have answered (${p})`,
-  trendGroupChanged: "No change shown: the group gained or lost too few people since the last round for it to stay anonymous.",
+  trendGroupChanged:
+    "No change shown: the group gained or lost too few people since the last round for it to stay anonymous.",
   trendHiddenThen: "No change shown: the last round's figure was hidden.",
   decimal: (x, places) => x.toFixed(places),
   showUnit: "Show details",
@@ -239,7 +274,8 @@ const en = {
   commentsNote: "Comments are shown in random order and without times.",
   scale: ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"],
   channelsTitle: "Where results go",
-  channelsNote: "When a round closes, Pulsen posts the unit's summary to this channel. Without one, it goes to the leader as a direct message.",
+  channelsNote:
+    "When a round closes, Pulsen posts the unit's summary to this channel. Without one, it goes to the leader as a direct message.",
   channelNone: "no channel – direct message to the leader",
   channelId: "Channel id",
   save: "Save",
@@ -252,7 +288,8 @@ const en = {
   configureHelp: "The tab shows the overview for your units. Leaders can also have their unit's results posted here.",
   planTitle: "Action plan",
   planNone: "No action plan yet.",
-  planIntro: "Pick one to three areas to preserve or improve, and measures with a responsible person and a deadline. Pulsen reminds the person responsible and asks how it went.",
+  planIntro:
+    "Pick one to three areas to preserve or improve, and measures with a responsible person and a deadline. Pulsen reminds the person responsible and asks how it went.",
   planProgress: (d, t, o) => `${d} of ${t} measures done${o > 0 ? `, ${o} overdue` : ""}`,
   focusAreas: "Focus areas",
   focusNone: "–",
@@ -277,7 +314,8 @@ const en = {
   segment: "Segment",
   segments: { enthusiasts: "Enthusiasts", strivers: "Strivers", laggards: "Laggards", backbenchers: "Backbenchers" },
   driversTitle: "What moves with engagement",
-  driversNote: "Correlation with the engagement index across all responses in the organization. High correlation with a low score (highlighted) is where effort likely matters most.",
+  driversNote:
+    "Correlation with the engagement index across all responses in the organization. High correlation with a low score (highlighted) is where effort likely matters most.",
   driversTooFew: "Driver analysis needs at least 30 responses in the organization.",
   notAvailable: "Not available for this round.",
   correlation: "Correlation",

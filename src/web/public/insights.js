@@ -24,8 +24,31 @@ export async function renderInsights(el, t, roundId, factorName) {
         h(
           "table",
           { class: "segments" },
-          h("thead", {}, h("tr", {}, [t.unit, factorName("leadership"), factorName("engagement"), t.segment].map((c) => h("th", { scope: "col" }, c)))),
-          h("tbody", {}, data.segments.map((s) => h("tr", {}, h("th", { scope: "row" }, s.unit), h("td", { class: "num" }, String(Math.round(s.leadership))), h("td", { class: "num" }, String(Math.round(s.engagement))), h("td", {}, t.segments[s.segment] ?? s.segment)))),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              [t.unit, factorName("leadership"), factorName("engagement"), t.segment].map((c) =>
+                h("th", { scope: "col" }, c),
+              ),
+            ),
+          ),
+          h(
+            "tbody",
+            {},
+            data.segments.map((s) =>
+              h(
+                "tr",
+                {},
+                h("th", { scope: "row" }, s.unit),
+                h("td", { class: "num" }, String(Math.round(s.leadership))),
+                h("td", { class: "num" }, String(Math.round(s.engagement))),
+                h("td", {}, t.segments[s.segment] ?? s.segment),
+              ),
+            ),
+          ),
         ),
       ),
     );
@@ -40,12 +63,26 @@ export async function renderInsights(el, t, roundId, factorName) {
         h(
           "table",
           { class: "drivers" },
-          h("thead", {}, h("tr", {}, [t.factor, t.correlation, t.score].map((c) => h("th", { scope: "col" }, c)))),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              [t.factor, t.correlation, t.score].map((c) => h("th", { scope: "col" }, c)),
+            ),
+          ),
           h(
             "tbody",
             {},
             data.drivers.map((d) =>
-              h("tr", { class: d.lever ? "lever" : "" }, h("th", { scope: "row" }, factorName(d.factor)), h("td", { class: "num" }, d.r === null ? "–" : d.r.toFixed(2)), h("td", { class: "num" }, d.score === null ? "–" : String(Math.round(d.score)))),
+              h(
+                "tr",
+                { class: d.lever ? "lever" : "" },
+                h("th", { scope: "row" }, factorName(d.factor)),
+                h("td", { class: "num" }, d.r === null ? "–" : d.r.toFixed(2)),
+                h("td", { class: "num" }, d.score === null ? "–" : String(Math.round(d.score))),
+              ),
             ),
           ),
         ),

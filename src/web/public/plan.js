@@ -31,17 +31,24 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
     }
   };
   /** @param {string | null} id */
-  const name = (id) => (id === null ? "" : data.factors.find((f) => f.id === id)?.name ?? id);
+  const name = (id) => (id === null ? "" : (data.factors.find((f) => f.id === id)?.name ?? id));
   const plan = data.plan;
   /** @type {HTMLElement[]} */
   const parts = [h("h4", { id: "plan" }, t.planTitle)];
-  if (plan) parts.push(h("p", { class: "summary" }, t.planProgress(plan.progress.done, plan.progress.total, plan.progress.overdue)));
+  if (plan)
+    parts.push(
+      h("p", { class: "summary" }, t.planProgress(plan.progress.done, plan.progress.total, plan.progress.overdue)),
+    );
   else parts.push(h("p", {}, data.canEdit ? t.planIntro : t.planNone));
 
   // Focus areas.
   const current = new Map((plan?.focus ?? []).map((f) => [f.factorId, f.kind]));
   if (data.canEdit) {
-    const kinds = [["", t.focusNone], ["improve", t.improve], ["preserve", t.preserve]];
+    const kinds = [
+      ["", t.focusNone],
+      ["improve", t.improve],
+      ["preserve", t.preserve],
+    ];
     const picks = data.factors.map((f) => ({
       factorId: f.id,
       select: h(
@@ -64,7 +71,14 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
       ),
     );
   } else if (plan && plan.focus.length > 0) {
-    parts.push(h("p", {}, h("strong", {}, `${t.focusAreas}: `), plan.focus.map((f) => `${name(f.factorId)} (${f.kind === "improve" ? t.improve : t.preserve})`).join(", ")));
+    parts.push(
+      h(
+        "p",
+        {},
+        h("strong", {}, `${t.focusAreas}: `),
+        plan.focus.map((f) => `${name(f.factorId)} (${f.kind === "improve" ? t.improve : t.preserve})`).join(", "),
+      ),
+    );
   }
 
   // Measures.
@@ -91,11 +105,29 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
         h(
           "table",
           { class: "measures" },
-          h("thead", {}, h("tr", {}, [t.measure, t.area, t.responsible, t.deadline, t.status].map((c) => h("th", { scope: "col" }, c)))),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              [t.measure, t.area, t.responsible, t.deadline, t.status].map((c) => h("th", { scope: "col" }, c)),
+            ),
+          ),
           h(
             "tbody",
             {},
-            plan.measures.map((m) => h("tr", { "data-measure": m.id }, h("td", {}, m.text), h("td", {}, name(m.factorId)), h("td", {}, m.responsible ? m.responsible.name : "–"), h("td", { class: "num" }, fmtDate(m.deadline)), h("td", {}, statusCell(m)))),
+            plan.measures.map((m) =>
+              h(
+                "tr",
+                { "data-measure": m.id },
+                h("td", {}, m.text),
+                h("td", {}, name(m.factorId)),
+                h("td", {}, m.responsible ? m.responsible.name : "–"),
+                h("td", { class: "num" }, fmtDate(m.deadline)),
+                h("td", {}, statusCell(m)),
+              ),
+            ),
           ),
         ),
       ),
@@ -142,7 +174,15 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
       if (format === "csv") h("a", { href: url, download: `tiltaksplan-${roundId}.csv` }).click();
       else window.open(url, "_blank", "noopener");
     };
-    parts.push(h("p", { class: "exports" }, h("button", { type: "button", class: "secondary", onclick: () => download("csv") }, t.exportCsv), " ", h("button", { type: "button", class: "secondary", onclick: () => download("html") }, t.print)));
+    parts.push(
+      h(
+        "p",
+        { class: "exports" },
+        h("button", { type: "button", class: "secondary", onclick: () => download("csv") }, t.exportCsv),
+        " ",
+        h("button", { type: "button", class: "secondary", onclick: () => download("html") }, t.print),
+      ),
+    );
   }
   parts.push(status);
   put(el, ...parts);

@@ -21,18 +21,35 @@ export async function renderPlansOverview(el, t, open) {
       h(
         "table",
         { class: "plans" },
-        h("thead", {}, h("tr", {}, [t.unit, t.rounds, t.focusAreas, t.status].map((c) => h("th", { scope: "col" }, c)))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            [t.unit, t.rounds, t.focusAreas, t.status].map((c) => h("th", { scope: "col" }, c)),
+          ),
+        ),
         h(
           "tbody",
           {},
           plans.map((p) =>
             h(
               "tr",
-              { tabindex: "0", "data-plan": p.id, onclick: () => open(p.round, p.unitId), onkeydown: (e) => (e.key === "Enter" ? open(p.round, p.unitId) : undefined) },
+              {
+                tabindex: "0",
+                "data-plan": p.id,
+                onclick: () => open(p.round, p.unitId),
+                onkeydown: (e) => (e.key === "Enter" ? open(p.round, p.unitId) : undefined),
+              },
               h("th", { scope: "row" }, p.unit),
               h("td", {}, p.series),
               h("td", {}, String(p.focus.length)),
-              h("td", { class: p.progress.overdue > 0 ? "warn" : "" }, t.planProgress(p.progress.done, p.progress.total, p.progress.overdue)),
+              h(
+                "td",
+                { class: p.progress.overdue > 0 ? "warn" : "" },
+                t.planProgress(p.progress.done, p.progress.total, p.progress.overdue),
+              ),
             ),
           ),
         ),

@@ -38,7 +38,11 @@ function trendText(t, f) {
  * @param {import("../api-types").HiddenFigure} figure
  */
 function hiddenFigure(t, figure) {
-  return h("span", { class: "hidden-figure", title: figure.reason === "complementary" ? t.hiddenComplementary : t.hiddenFew }, t.hiddenShort);
+  return h(
+    "span",
+    { class: "hidden-figure", title: figure.reason === "complementary" ? t.hiddenComplementary : t.hiddenFew },
+    t.hiddenShort,
+  );
 }
 
 /**
@@ -51,9 +55,19 @@ function hiddenFigure(t, figure) {
  */
 export function renderResults(root, t, data, k, state, fmtDate) {
   const factors = data.factors;
-  const head = h("tr", {}, h("th", { scope: "col" }, t.unit), h("th", { scope: "col" }, t.responses), factors.map((f) => h("th", { scope: "col" }, f.name)));
+  const head = h(
+    "tr",
+    {},
+    h("th", { scope: "col" }, t.unit),
+    h("th", { scope: "col" }, t.responses),
+    factors.map((f) => h("th", { scope: "col" }, f.name)),
+  );
   const rows = data.units.map((u) => {
-    const name = h("th", { scope: "row", class: "unit-name", style: { paddingLeft: `${0.5 + u.depth * 1.1}rem` } }, u.unit.split(" > ").pop());
+    const name = h(
+      "th",
+      { scope: "row", class: "unit-name", style: { paddingLeft: `${0.5 + u.depth * 1.1}rem` } },
+      u.unit.split(" > ").pop(),
+    );
     const open = () => {
       state.unit = u.unitId;
       renderDetail(detail, t, data, u, fmtDate);
@@ -64,7 +78,12 @@ export function renderResults(root, t, data, k, state, fmtDate) {
     const rowEvents = { tabindex: "0", onclick: open, onkeydown, title: t.showUnit };
     if (u.suppressed) {
       // Still opens: the plan is the team's to make, figures or not.
-      return h("tr", { class: "suppressed", "data-unit": u.unit, ...rowEvents }, name, h("td", { colspan: factors.length + 1, class: "hidden-note" }, hiddenText(t, u)));
+      return h(
+        "tr",
+        { class: "suppressed", "data-unit": u.unit, ...rowEvents },
+        name,
+        h("td", { colspan: factors.length + 1, class: "hidden-note" }, hiddenText(t, u)),
+      );
     }
     const cells = factors.map((f) => {
       const fr = u.factors.find((x) => x.id === f.id);
@@ -81,7 +100,8 @@ export function renderResults(root, t, data, k, state, fmtDate) {
     );
   });
   const detail = h("section", { class: "detail", "aria-live": "polite" });
-  put(root,
+  put(
+    root,
     h("h2", {}, t.heatmapTitle),
     h("p", { class: "note" }, t.heatmapNote(k)),
     h("div", { class: "table-wrap" }, h("table", { class: "heatmap" }, h("thead", {}, head), h("tbody", {}, rows))),
@@ -102,7 +122,9 @@ function renderDetail(el, t, data, u, fmtDate) {
   const planBox = h("section", { class: "plan" });
   if (u.suppressed) {
     put(el, h("h3", {}, u.unit), h("p", { class: "note" }, t.hiddenDetail), planBox);
-    void renderPlan(planBox, t, data.round.id, u.unitId, fmtDate).catch((e) => put(planBox, h("p", { class: "warn" }, `${t.error}: ${e.message}`)));
+    void renderPlan(planBox, t, data.round.id, u.unitId, fmtDate).catch((e) =>
+      put(planBox, h("p", { class: "warn" }, `${t.error}: ${e.message}`)),
+    );
     return;
   }
   const byFactor = new Map(u.factors.map((f) => [f.id, f]));
@@ -116,7 +138,18 @@ function renderDetail(el, t, data, u, fmtDate) {
     const fr = byFactor.get(f.id);
     if (!fr) return null;
     if (fr.suppressed) {
-      return h("tr", { class: "suppressed" }, h("th", { scope: "row" }, f.name), h("td", { colspan: 6, class: "hidden-note" }, hiddenFigure(t, fr), " ", fr.reason === "complementary" ? t.hiddenComplementary : t.hiddenFew));
+      return h(
+        "tr",
+        { class: "suppressed" },
+        h("th", { scope: "row" }, f.name),
+        h(
+          "td",
+          { colspan: 6, class: "hidden-note" },
+          hiddenFigure(t, fr),
+          " ",
+          fr.reason === "complementary" ? t.hiddenComplementary : t.hiddenFew,
+        ),
+      );
     }
     return h(
       "tr",
@@ -141,7 +174,8 @@ function renderDetail(el, t, data, u, fmtDate) {
         f.items.map((it) => {
           const ir = u.items.find((x) => x.id === it.id);
           const text = h("span", { class: "item-text" }, it.text, it.reverse ? ` ${t.reversed}` : "");
-          if (!ir || ir.suppressed) return h("li", { class: "suppressed" }, text, h("span", { class: "num" }, ir ? hiddenFigure(t, ir) : "–"));
+          if (!ir || ir.suppressed)
+            return h("li", { class: "suppressed" }, text, h("span", { class: "num" }, ir ? hiddenFigure(t, ir) : "–"));
           const sd = ir.sd === null ? "" : ` ± ${t.decimal(ir.sd, 1)}`;
           return h(
             "li",
@@ -165,10 +199,20 @@ function renderDetail(el, t, data, u, fmtDate) {
           class: "secondary",
           onclick: async () => {
             put(comments, h("p", {}, t.loading));
-            const r = await api("GET", `/rounds/${encodeURIComponent(data.round.id)}/units/${encodeURIComponent(u.unitId)}/comments`);
-            put(comments,
+            const r = await api(
+              "GET",
+              `/rounds/${encodeURIComponent(data.round.id)}/units/${encodeURIComponent(u.unitId)}/comments`,
+            );
+            put(
+              comments,
               h("h4", {}, t.comments),
-              r.comments.length === 0 ? h("p", {}, t.noComments) : h("ul", { class: "comment-list" }, r.comments.map((c) => h("li", {}, c))),
+              r.comments.length === 0
+                ? h("p", {}, t.noComments)
+                : h(
+                    "ul",
+                    { class: "comment-list" },
+                    r.comments.map((c) => h("li", {}, c)),
+                  ),
               h("p", { class: "note" }, t.commentsNote),
             );
           },
@@ -177,7 +221,8 @@ function renderDetail(el, t, data, u, fmtDate) {
       ),
     );
   }
-  put(el,
+  put(
+    el,
     h("h3", {}, u.unit),
     h("p", { class: "summary" }, `${t.rate}: ${pct(u.responseRate)} (${t.of(u.responses, u.invited)})`),
     strengths.length > 0 ? h("p", {}, h("strong", {}, `${t.strengths}: `), strengths.join(", ")) : null,
@@ -188,24 +233,54 @@ function renderDetail(el, t, data, u, fmtDate) {
       h(
         "table",
         { class: "factors" },
-        h("thead", {}, h("tr", {}, [t.factor, t.mean, "n", t.score, t.favorable, t.trend, ""].map((c) => h("th", { scope: "col" }, c)))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            [t.factor, t.mean, "n", t.score, t.favorable, t.trend, ""].map((c) => h("th", { scope: "col" }, c)),
+          ),
+        ),
         h("tbody", {}, factorRows),
       ),
     ),
-    h("div", { class: "legend" }, t.scale.map((s, i) => h("span", {}, h("i", { class: `dist-${i + 1}` }), s))),
+    h(
+      "div",
+      { class: "legend" },
+      t.scale.map((s, i) => h("span", {}, h("i", { class: `dist-${i + 1}` }), s)),
+    ),
     u.followUp && u.followUp.length > 0
       ? h(
           "section",
           { class: "follow-up" },
           h("h4", {}, t.followUpTitle),
-          h("ul", {}, u.followUp.map((f) => h("li", {}, t.followUpLine(nameOf(f.factorId), Math.round(f.better * 100), Math.round(f.same * 100), Math.round(f.worse * 100), f.n)))),
+          h(
+            "ul",
+            {},
+            u.followUp.map((f) =>
+              h(
+                "li",
+                {},
+                t.followUpLine(
+                  nameOf(f.factorId),
+                  Math.round(f.better * 100),
+                  Math.round(f.same * 100),
+                  Math.round(f.worse * 100),
+                  f.n,
+                ),
+              ),
+            ),
+          ),
         )
       : null,
     ...items,
     comments,
     planBox,
   );
-  void renderPlan(planBox, t, data.round.id, u.unitId, fmtDate).catch((e) => put(planBox, h("p", { class: "warn" }, `${t.error}: ${e.message}`)));
+  void renderPlan(planBox, t, data.round.id, u.unitId, fmtDate).catch((e) =>
+    put(planBox, h("p", { class: "warn" }, `${t.error}: ${e.message}`)),
+  );
 }
 
 /**
@@ -233,14 +308,24 @@ export function renderLive(root, t, data, fmt) {
     h(
       "tr",
       { class: u.depth === 0 ? "total" : "" },
-      h("th", { scope: "row", style: { paddingLeft: `${0.5 + u.depth * 1.1}rem` } }, u.depth === 0 ? u.unit : u.unit.split(" > ").pop()),
+      h(
+        "th",
+        { scope: "row", style: { paddingLeft: `${0.5 + u.depth * 1.1}rem` } },
+        u.depth === 0 ? u.unit : u.unit.split(" > ").pop(),
+      ),
       u.suppressed ? h("td", { class: "num" }, "–") : h("td", { class: "num" }, String(u.answered)),
       h("td", { class: "num" }, String(u.invited)),
       u.suppressed
         ? h("td", { class: "hidden-note" }, hiddenLive(t, u))
-        : h("td", { class: "bar" }, h("div", { class: "rate" }, h("span", { style: { width: `${Math.round(u.responseRate * 100)}%` } })), pct(u.responseRate)),
+        : h(
+            "td",
+            { class: "bar" },
+            h("div", { class: "rate" }, h("span", { style: { width: `${Math.round(u.responseRate * 100)}%` } })),
+            pct(u.responseRate),
+          ),
     );
-  put(root,
+  put(
+    root,
     h("h2", {}, t.liveTitle),
     h("p", { class: "note" }, t.liveNote),
     data.closesAt ? h("p", {}, t.closes(fmt(data.closesAt))) : null,
@@ -250,7 +335,15 @@ export function renderLive(root, t, data, fmt) {
       h(
         "table",
         { class: "live" },
-        h("thead", {}, h("tr", {}, [t.unit, t.answered, t.invited, t.rate].map((c) => h("th", { scope: "col" }, c)))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            [t.unit, t.answered, t.invited, t.rate].map((c) => h("th", { scope: "col" }, c)),
+          ),
+        ),
         h("tbody", {}, data.units.map(row)),
       ),
     ),
