@@ -56,7 +56,10 @@ export function benchReports(figure: (name: string, value: number, unit: string)
       unit: string;
     }[];
     let seed = 42;
-    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const insertResponse = sqlite.prepare("insert into responses (id, round_id, unit_id) values (?, ?, ?)");
     const insertAnswer = sqlite.prepare("insert into answers (id, response_id, item_id, value) values (?, ?, ?, ?)");
     const insertFactor = sqlite.prepare(

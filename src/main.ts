@@ -1,4 +1,4 @@
-import { loadConfig } from "./config";
+import { type Config, loadConfig } from "./config";
 import { systemClock } from "./core/clock";
 import { isPulsenError } from "./core/errors";
 import { getOrganization } from "./db/org-store";
@@ -10,7 +10,7 @@ import { webchatAdapter } from "../adapters/webchat";
 
 /** `npm start`: the composition root. Only this file wires adapters to the core. */
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig(process.env);
   } catch (e) {

@@ -1,5 +1,5 @@
 import type { Locale } from "../core/locale";
-import { type AnswerWindow } from "../core/round";
+import type { AnswerWindow } from "../core/round";
 import { catalogs, formatDate } from "./catalog";
 
 /** The polite reply to an answer that comes too late (or too early); null while the round is open. */

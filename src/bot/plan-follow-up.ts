@@ -2,7 +2,7 @@ import { personSettings } from "../db/person-settings";
 import { eq } from "drizzle-orm";
 import type { Clock } from "../core/clock";
 import { isPulsenError } from "../core/errors";
-import { type Locale } from "../core/locale";
+import type { Locale } from "../core/locale";
 import { MEASURE_STATUSES, type MeasureStatus } from "../core/plan";
 import type { Db } from "../db/open";
 import { actionPlans, measures, people, units } from "../db/schema";

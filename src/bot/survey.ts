@@ -4,7 +4,7 @@ import { personSettings } from "../db/person-settings";
 import { and, eq } from "drizzle-orm";
 import type { Clock } from "../core/clock";
 import type { Instrument } from "../core/instrument";
-import { type Locale } from "../core/locale";
+import type { Locale } from "../core/locale";
 import { FOLLOW_UP_VALUE } from "../core/plan";
 import { answerWindow } from "../core/round";
 import { COMMENT_STEP, type Step, currentStep, isDoubleTap, nextStep, previousStep } from "../core/survey-steps";

@@ -75,7 +75,7 @@ export function registerSeries(program: Command, ctx: CliContext): void {
     .option("--json", "machine-readable output")
     .action((raw: Record<string, unknown>) => {
       const o = parseOrThrow(createOptions, raw);
-      const weekdaysOnly = o.allDays ? false : true;
+      const weekdaysOnly = !o.allDays;
       const window =
         o.quietHours === undefined ? { ...DEFAULT_WINDOW, weekdaysOnly } : parseWindow(o.quietHours, weekdaysOnly);
       if (window === null)

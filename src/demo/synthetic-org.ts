@@ -90,7 +90,7 @@ function csvField(value: string): string {
 function syntheticUnits(opts: SyntheticOrgOptions): string[][] {
   const top = opts.orgName ?? "Fjordvik kommune";
   const units: string[][] = [[top]];
-  const perLevel = Math.max(2, Math.ceil(Math.pow(opts.units, 1 / Math.max(1, opts.levels - 1))));
+  const perLevel = Math.max(2, Math.ceil(opts.units ** (1 / Math.max(1, opts.levels - 1))));
   let frontier: string[][] = [[top]];
   while (units.length < opts.units && frontier.length > 0) {
     const next: string[][] = [];

@@ -73,7 +73,7 @@ const WORDS: Record<
   },
 };
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 export function exportPlan(
@@ -118,19 +118,19 @@ export function exportPlan(
   const rows = plan.measures
     .map(
       (m) =>
-        `<tr><td>${escape(m.text)}</td><td>${escape(factorName(m.factorId))}</td><td>${escape(m.responsible?.name ?? "–")}</td><td>${escape(day(m.deadline))}</td><td>${escape(w.statuses[m.status] ?? m.status)}</td></tr>`,
+        `<tr><td>${escapeHtml(m.text)}</td><td>${escapeHtml(factorName(m.factorId))}</td><td>${escapeHtml(m.responsible?.name ?? "–")}</td><td>${escapeHtml(day(m.deadline))}</td><td>${escapeHtml(w.statuses[m.status] ?? m.status)}</td></tr>`,
     )
     .join("\n");
   const body = `<!doctype html>
-<html lang="${locale}"><head><meta charset="utf-8"><title>${escape(`${w.title}: ${plan.unit}`)}</title>
+<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(`${w.title}: ${plan.unit}`)}</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem;color:#1f2933}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccd;padding:.4rem;text-align:left;vertical-align:top}@media print{body{margin:0}}</style></head>
 <body>
-<h1>${escape(`${w.title}: ${plan.unit}`)}</h1>
-<p>${escape(plan.series)} · ${escape(w.progress(plan.progress.done, plan.progress.total))}</p>
-<h2>${escape(w.focus)}</h2>
-<ul>${plan.focus.map((f) => `<li>${escape(factorName(f.factorId))} (${escape(w[f.kind])})</li>`).join("")}</ul>
-<h2>${escape(w.measure)}</h2>
-${plan.measures.length === 0 ? `<p>${escape(w.none)}</p>` : `<table><thead><tr><th>${escape(w.measure)}</th><th>${escape(w.area)}</th><th>${escape(w.responsible)}</th><th>${escape(w.deadline)}</th><th>${escape(w.status)}</th></tr></thead><tbody>\n${rows}\n</tbody></table>`}
+<h1>${escapeHtml(`${w.title}: ${plan.unit}`)}</h1>
+<p>${escapeHtml(plan.series)} · ${escapeHtml(w.progress(plan.progress.done, plan.progress.total))}</p>
+<h2>${escapeHtml(w.focus)}</h2>
+<ul>${plan.focus.map((f) => `<li>${escapeHtml(factorName(f.factorId))} (${escapeHtml(w[f.kind])})</li>`).join("")}</ul>
+<h2>${escapeHtml(w.measure)}</h2>
+${plan.measures.length === 0 ? `<p>${escapeHtml(w.none)}</p>` : `<table><thead><tr><th>${escapeHtml(w.measure)}</th><th>${escapeHtml(w.area)}</th><th>${escapeHtml(w.responsible)}</th><th>${escapeHtml(w.deadline)}</th><th>${escapeHtml(w.status)}</th></tr></thead><tbody>\n${rows}\n</tbody></table>`}
 </body></html>
 `;
   return { plan, body, contentType: "text/html; charset=utf-8" };

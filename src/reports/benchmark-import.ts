@@ -30,16 +30,16 @@ export function importBenchmarks(db: Db, text: string): number {
   const known = new Map(listInstruments(db).map(({ instrument: i }) => [i.id, new Set(i.factors.map((f) => f.id))]));
   const errors: string[] = [];
   const rows: z.infer<typeof row>[] = [];
-  records.forEach((rec, i) => {
+  for (const [i, rec] of records.entries()) {
     const line = i + 2;
     const r = row.safeParse(rec);
-    if (!r.success) return void errors.push(`line ${line}: ${r.error.issues[0]?.message ?? "invalid"}`);
-    const factors = known.get(r.data.instrument);
-    if (!factors) return void errors.push(`line ${line}: unknown instrument "${r.data.instrument}"`);
-    if (!factors.has(r.data.factor))
-      return void errors.push(`line ${line}: ${r.data.instrument} has no factor "${r.data.factor}"`);
-    rows.push(r.data);
-  });
+    const factors = r.success ? known.get(r.data.instrument) : undefined;
+    if (!r.success) errors.push(`line ${line}: ${r.error.issues[0]?.message ?? "invalid"}`);
+    else if (!factors) errors.push(`line ${line}: unknown instrument "${r.data.instrument}"`);
+    else if (!factors.has(r.data.factor))
+      errors.push(`line ${line}: ${r.data.instrument} has no factor "${r.data.factor}"`);
+    else rows.push(r.data);
+  }
   if (records.length === 0) errors.push("line 1: no rows (expected instrument,factor,value,label)");
   if (errors.length > 0)
     throw new PulsenError(

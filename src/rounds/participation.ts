@@ -48,8 +48,8 @@ interface Own {
 function ownCounts(store: Store, roundId: string): Map<string, Own> {
   const own = new Map<string, Own>();
   const at = (id: string) => {
-    let o = own.get(id);
-    if (o === undefined) own.set(id, (o = { invited: 0, answered: 0, unreachable: 0 }));
+    const o = own.get(id) ?? { invited: 0, answered: 0, unreachable: 0 };
+    own.set(id, o);
     return o;
   };
   const invited = store.all<{ unit: string; n: number; unreachable: number }>(sql`

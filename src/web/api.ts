@@ -247,12 +247,10 @@ export function dashboardApi(deps: ApiDeps): Router {
         ? err.status
         : 500;
     if (status >= 500) deps.logger.error({ path: req.path, err }, "dashboard request failed");
-    res
-      .status(status)
-      .json({
-        error: status >= 500 ? "internal" : "input_invalid",
-        message: status >= 500 ? "something went wrong on our side" : "the request body is not valid JSON",
-      });
+    res.status(status).json({
+      error: status >= 500 ? "internal" : "input_invalid",
+      message: status >= 500 ? "something went wrong on our side" : "the request body is not valid JSON",
+    });
   });
   return api;
 }

@@ -91,7 +91,7 @@ function seen(value: unknown): string {
     .replace(/&gt;/g, ">")
     .replace(/&lt;/g, "<")
     .replace(/&amp;/g, "&")
-    .replace(/\\([>*_#\[\]-])/g, "$1");
+    .replace(/\\([>*_#[\]-])/g, "$1");
 }
 
 type Where = "slack" | "teams" | "teams-channel" | "webchat";

@@ -45,12 +45,12 @@ function allMessages(): { name: string; message: BotMessage }[] {
         name: `${instrument.id}/${locale}/remind`,
         message: invitationMessage(view, { kind: "remind", seriesName: "Puls", deadline: "fredag", anonymityMin: 5 }),
       });
-      itemIds.forEach((id, i) =>
+      for (const [i, id] of itemIds.entries()) {
         out.push({
           name: `${instrument.id}/${locale}/q${i + 1}`,
           message: questionMessage(view, id, { answered: new Set(itemIds.slice(0, i)) }),
-        }),
-      );
+        });
+      }
       out.push({ name: `${instrument.id}/${locale}/comment`, message: commentMessage(view) });
       out.push({ name: `${instrument.id}/${locale}/thanks`, message: thanksMessage(view, "28. november") });
     }

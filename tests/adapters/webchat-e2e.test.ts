@@ -33,7 +33,15 @@ async function boot() {
   const path = `${dir}/pulsen.db`;
   const clock = new ManualClock("2026-11-24T09:00:00Z");
   const logLines: string[] = [];
-  const logger = createLogger("debug", new Writable({ write: (c, _e, done) => (logLines.push(String(c)), done()) }));
+  const logger = createLogger(
+    "debug",
+    new Writable({
+      write: (c, _e, done) => {
+        logLines.push(String(c));
+        done();
+      },
+    }),
+  );
   const setup = openDatabase(path);
   const { storeBuiltins } = await import("../../src/db/instrument-store");
   const { builtinInstruments } = await import("../../src/instruments/catalog");

@@ -14,7 +14,7 @@ export interface ChatMessage {
   hasCommentField: boolean;
 }
 
-const unescape = (s: string) =>
+const unescapeHtml = (s: string) =>
   s
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
@@ -36,14 +36,14 @@ export class WebchatClient {
       const body = m[2] ?? "";
       const buttons = [...body.matchAll(/<button[^>]*name="action" value="([^"]*)"[^>]*>([\s\S]*?)<\/button>/g)].map(
         (b) => {
-          const raw = unescape(b[1] ?? "");
-          return { label: unescape(b[2] ?? ""), raw, action: JSON.parse(raw) as BotAction };
+          const raw = unescapeHtml(b[1] ?? "");
+          return { label: unescapeHtml(b[2] ?? ""), raw, action: JSON.parse(raw) as BotAction };
         },
       );
       return {
         id: Number(m[1]),
         html: body,
-        text: unescape(body.replace(/<[^>]+>/g, " "))
+        text: unescapeHtml(body.replace(/<[^>]+>/g, " "))
           .replace(/\s+/g, " ")
           .trim(),
         buttons,

@@ -58,8 +58,16 @@ describe("insights", () => {
           .run();
       storeFactorMeans(w.db, roundId, rid, given);
     };
-    for (let i = 0; i < perGroup; i++)
-      respond("Org > A", 4), respond("Org > A", 5), respond("Org > B", 2), respond("Org > B", 3);
+    for (let i = 0; i < perGroup; i++) {
+      for (const [unit, value] of [
+        ["Org > A", 4],
+        ["Org > A", 5],
+        ["Org > B", 2],
+        ["Org > B", 3],
+      ] as const) {
+        respond(unit, value);
+      }
+    }
     w.db.transaction((tx) => closeRound(tx, roundId, w.clock.now()));
     return { w, roundId };
   }

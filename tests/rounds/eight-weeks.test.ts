@@ -98,7 +98,7 @@ describe("a weekly pulse over eight weeks across the October DST change", () => 
     const expectedReminders = mondays.flatMap((m, i) =>
       i === week44
         ? [
-            at(m.plus({ days: 1 }).toISO()!.slice(0, 10) + "T08:00"),
+            at(`${m.plus({ days: 1 }).toISO()!.slice(0, 10)}T08:00`),
             at(m.plus({ days: 3 }).toISO()!.slice(0, 16)),
             at(m.plus({ days: 4 }).toISO()!.slice(0, 16)),
           ]
@@ -114,7 +114,7 @@ describe("a weekly pulse over eight weeks across the October DST change", () => 
     // Sam (New York): 09:00 Oslo is 03:00 in New York, so everything waits for 08:00 New York time,
     // which is 12:00Z in summer time and 13:00Z after the US change on 1 November.
     const ny = (d: DateTime, days = 0) =>
-      at(d.setZone("America/New_York").plus({ days }).toISODate() + "T08:00", "America/New_York");
+      at(`${d.setZone("America/New_York").plus({ days }).toISODate()}T08:00`, "America/New_York");
     expect(times(sam, "invite")).toEqual(mondays.map((m) => ny(m)));
     expect(times(sam, "invite")[0]).toBe("2026-09-28T12:00:00Z");
     expect(times(sam, "invite")[6]).toBe("2026-11-09T13:00:00Z");

@@ -52,7 +52,13 @@ export async function renderChannels(root, t, host) {
       controls.push(
         h(
           "form",
-          { class: "inline", onsubmit: (e) => (e.preventDefault(), save(u.id, "slack", input.value)) },
+          {
+            class: "inline",
+            onsubmit: (e) => {
+              e.preventDefault();
+              save(u.id, "slack", input.value);
+            },
+          },
           h("label", {}, `Slack ${t.channelId} `, input),
           h("button", { type: "submit" }, t.save),
         ),

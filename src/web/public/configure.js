@@ -21,7 +21,7 @@ if (host.kind === "teams") {
         suggestedDisplayName: "Pulsen",
       })
       .then(() => save.notifySuccess())
-      .catch((e) => save.notifyFailure(String(e && e.message)));
+      .catch((e) => save.notifyFailure(String(e?.message)));
   });
   pages.config.setValidityState(true);
   host.loaded();

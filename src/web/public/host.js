@@ -54,15 +54,12 @@ export async function detectHost() {
     const teams = /** @type {{ microsoftTeams: TeamsJs }} */ (/** @type {unknown} */ (window)).microsoftTeams;
     await withTimeout(teams.app.initialize(), TEAMS_INIT_TIMEOUT_MS);
     const context = await teams.app.getContext();
-    const channel =
-      context.channel && context.channel.id
-        ? { id: context.channel.id, name: context.channel.displayName || "" }
-        : null;
+    const channel = context.channel?.id ? { id: context.channel.id, name: context.channel.displayName || "" } : null;
     return {
       kind: "teams",
       teams,
-      theme: (context.app && context.app.theme) || "default",
-      locale: (context.app && context.app.locale) || null,
+      theme: context.app?.theme || "default",
+      locale: context.app?.locale || null,
       channel,
       ssoToken: () => teams.authentication.getAuthToken(),
       onThemeChange: (fn) => teams.app.registerOnThemeChangeHandler(fn),

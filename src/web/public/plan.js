@@ -65,7 +65,10 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
         "form",
         {
           class: "focus",
-          onsubmit: (e) => (e.preventDefault(), attempt(() => api("PUT", `${base}/focus`, { areas: areas() }))),
+          onsubmit: (e) => {
+            e.preventDefault();
+            attempt(() => api("PUT", `${base}/focus`, { areas: areas() }));
+          },
         },
         h("fieldset", {}, h("legend", {}, t.focusAreas), selects, h("button", { type: "submit" }, t.saveFocus)),
       ),

@@ -87,7 +87,7 @@ export function renderResults(root, t, data, k, state, fmtDate) {
     }
     const cells = factors.map((f) => {
       const fr = u.factors.find((x) => x.id === f.id);
-      if (fr && fr.suppressed) return h("td", { class: "cell score-none" }, hiddenFigure(t, fr));
+      if (fr?.suppressed) return h("td", { class: "cell score-none" }, hiddenFigure(t, fr));
       const score = fr ? fr.score : null;
       return h("td", { class: `cell ${scoreClass(score)}` }, score === null ? "–" : String(Math.round(score)));
     });
