@@ -27,7 +27,8 @@ export interface Insights {
   /** `lever`: moves with engagement and scores low, where effort likely matters most (decided here, shown as is). */
   drivers:
     | { factor: string; n: number; r: number | null; score: number | null; lever: boolean }[]
-    | { skipped: string };
+    /** `needed`: the responses the analysis takes, when too few answered (null: the round asked no engagement). */
+    | { skipped: string; needed: number | null };
 }
 
 /**
@@ -97,10 +98,13 @@ export function roundInsights(store: Store, roundId: string, k: number): Insight
     }
   }
 
-  let drivers: Insights["drivers"] = { skipped: "the round asked no engagement index" };
+  let drivers: Insights["drivers"] = { skipped: "the round asked no engagement index", needed: null };
   if (has("engagement")) {
     if (root === null || root.responses < DRIVER_MIN_RESPONSES)
-      drivers = { skipped: `driver analysis needs at least ${DRIVER_MIN_RESPONSES} responses in the organization` };
+      drivers = {
+        skipped: `driver analysis needs at least ${DRIVER_MIN_RESPONSES} responses in the organization`,
+        needed: DRIVER_MIN_RESPONSES,
+      };
     else {
       const rows = store.all<{
         factor: string;

@@ -157,6 +157,7 @@ describe("insights", () => {
     const { w, roundId } = build(7); // 28 responses
     expect(roundInsights(w.db, roundId, 5).drivers).toEqual({
       skipped: "driver analysis needs at least 30 responses in the organization",
+      needed: 30,
     });
   });
 

@@ -239,6 +239,7 @@ describe("dashboard results", () => {
     expect(insights.body.segments.map((x) => x.unit)).toEqual(["Org > A", "Org > A > A1", "Org > B"]);
     expect(insights.body.drivers).toEqual({
       skipped: "driver analysis needs at least 30 responses in the organization",
+      needed: 30,
     });
     const lead = await signIn(s, "lead.a@org.example");
     expect((await getJson(s, `/api/rounds/${org.roundId}/insights`, lead)).status).toBe(403);

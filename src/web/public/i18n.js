@@ -119,7 +119,8 @@ const nb = {
   driversTitle: "Hva henger sammen med engasjement",
   driversNote:
     "Korrelasjon med engasjementsindeksen på tvers av svarene i hele virksomheten. Høy korrelasjon og lav skår (uthevet) er der innsats trolig betyr mest.",
-  driversTooFew: "Driveranalysen trenger minst 30 svar i virksomheten.",
+  driversTooFew: (/** @type {number} */ n) => `Driveranalysen trenger minst ${n} svar i virksomheten.`,
+  driversNoEngagement: "Runden spurte ikke om engasjement, så driveranalysen mangler.",
   notAvailable: "Ikke tilgjengelig for denne runden.",
   correlation: "Korrelasjon",
   plansTitle: "Tiltaksplaner",
@@ -211,7 +212,8 @@ const nn = {
   driversTitle: "Kva heng saman med engasjement",
   driversNote:
     "Korrelasjon med engasjementsindeksen på tvers av svara i heile verksemda. Høg korrelasjon og låg skår (utheva) er der innsats truleg betyr mest.",
-  driversTooFew: "Driveranalysen treng minst 30 svar i verksemda.",
+  driversTooFew: (n) => `Driveranalysen treng minst ${n} svar i verksemda.`,
+  driversNoEngagement: "Runden spurde ikkje om engasjement, så driveranalysen manglar.",
   notAvailable: "Ikkje tilgjengeleg for denne runden.",
   correlation: "Korrelasjon",
   plansTitle: "Tiltaksplanar",
@@ -316,7 +318,8 @@ const en = {
   driversTitle: "What moves with engagement",
   driversNote:
     "Correlation with the engagement index across all responses in the organization. High correlation with a low score (highlighted) is where effort likely matters most.",
-  driversTooFew: "Driver analysis needs at least 30 responses in the organization.",
+  driversTooFew: (n) => `Driver analysis needs at least ${n} responses in the organization.`,
+  driversNoEngagement: "The round did not ask about engagement, so there is no driver analysis.",
   notAvailable: "Not available for this round.",
   correlation: "Correlation",
   plansTitle: "Action plans",

@@ -88,6 +88,10 @@ export async function renderInsights(el, t, roundId, factorName) {
         ),
       ),
     );
-  } else parts.push(h("p", { class: "note" }, t.driversTooFew));
+  } else {
+    // The server says how many answers the analysis takes; the page does not know the rule.
+    const needed = data.drivers.needed;
+    parts.push(h("p", { class: "note" }, needed === null ? t.driversNoEngagement : t.driversTooFew(needed)));
+  }
   put(el, ...parts);
 }
