@@ -68,7 +68,8 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
           MicrosoftAppPassword: teams.appPassword,
           MicrosoftAppTenantId: teams.tenantId,
           MicrosoftAppType: teams.appType,
-          // botbuilder takes one overridden endpoint as "all are given": so give the public cloud's, with the keys' URL replaced.
+          // botbuilder takes one overridden endpoint as "all are given": so give the public cloud's,
+          // with the keys' URL replaced.
           ...(teams.openIdMetadataUrl
             ? {
                 ToBotFromChannelOpenIdMetadataUrl: teams.openIdMetadataUrl,
@@ -173,7 +174,8 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
           if (own === null)
             throw new PulsenError(
               "input_invalid",
-              "channel: Pulsen has no Teams connection for you yet; open your chat with Pulsen once, or type @Pulsen channel in the channel",
+              "channel: Pulsen has no Teams connection for you yet; open your chat with Pulsen once, " +
+                "or type @Pulsen channel in the channel",
             );
           return { channel: JSON.stringify(channelReference(own, channelId)), label: "Teams" };
         },

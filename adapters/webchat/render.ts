@@ -18,12 +18,14 @@ export interface RenderTarget {
 function button(b: Button, target: RenderTarget, extraClass = ""): string {
   const cls = `btn ${b.style === "primary" ? "primary" : ""} ${extraClass}`.trim();
   if (target.postTo === null) return `<button class="${cls}" disabled>${escapeHtml(b.label)}</button>`;
-  return `<button class="${cls}" name="action" value="${escapeHtml(encodeAction(b.action))}">${escapeHtml(b.label)}</button>`;
+  const value = escapeHtml(encodeAction(b.action));
+  return `<button class="${cls}" name="action" value="${value}">${escapeHtml(b.label)}</button>`;
 }
 
 function form(inner: string, target: RenderTarget): string {
   if (target.postTo === null) return `<div class="actions">${inner}</div>`;
-  return `<form method="post" action="${escapeHtml(target.postTo)}" class="actions"><input type="hidden" name="message" value="${target.messageId}">${inner}</form>`;
+  const message = `<input type="hidden" name="message" value="${target.messageId}">`;
+  return `<form method="post" action="${escapeHtml(target.postTo)}" class="actions">${message}${inner}</form>`;
 }
 
 /** One exhaustive switch: every block kind of the neutral model has its HTML. */
@@ -35,31 +37,32 @@ function block(b: Block, target: RenderTarget): string {
       return `<p>${escapeHtml(b.text)}</p>`;
     case "context":
       return `<p class="context">${escapeHtml(b.text)}</p>`;
-    case "likert":
-      return `<p class="statement">${escapeHtml(b.statement)}</p>${form(
-        `<div class="likert">${b.answers
-          .slice(0, 5)
-          .map((a) => button(a, target, "scale"))
-          .join("")}</div>${button(b.answers[5], target, "skip")}`,
-        target,
-      )}`;
+    case "likert": {
+      const scale = b.answers
+        .slice(0, 5)
+        .map((a) => button(a, target, "scale"))
+        .join("");
+      const answers = `<div class="likert">${scale}</div>${button(b.answers[5], target, "skip")}`;
+      return `<p class="statement">${escapeHtml(b.statement)}</p>${form(answers, target)}`;
+    }
     case "buttons":
       return form(b.buttons.map((x) => button(x, target)).join(""), target);
     case "link":
-      return `<p><a class="btn primary" href="${escapeHtml(b.url)}" target="_blank" rel="noopener">${escapeHtml(b.label)}</a></p>`;
-    case "table":
-      return `<table><thead><tr>${b.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr></thead><tbody>${b.rows
-        .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`)
-        .join("")}</tbody></table>`;
-    case "form":
-      return form(
-        `<label>${escapeHtml(b.field.label)}${
-          b.field.multiline
-            ? `<textarea name="comment" maxlength="${b.field.maxLength}" placeholder="${escapeHtml(b.field.placeholder)}" rows="4"></textarea>`
-            : `<input name="comment" maxlength="${b.field.maxLength}" placeholder="${escapeHtml(b.field.placeholder)}">`
-        }</label>${button(b.submit, target)}${b.skip ? button(b.skip, target) : ""}`,
-        target,
+      return (
+        `<p><a class="btn primary" href="${escapeHtml(b.url)}" target="_blank" rel="noopener">` +
+        `${escapeHtml(b.label)}</a></p>`
       );
+    case "table": {
+      const head = b.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("");
+      const rows = b.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`).join("");
+      return `<table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+    }
+    case "form": {
+      const attrs = `name="comment" maxlength="${b.field.maxLength}" placeholder="${escapeHtml(b.field.placeholder)}"`;
+      const field = b.field.multiline ? `<textarea ${attrs} rows="4"></textarea>` : `<input ${attrs}>`;
+      const buttons = `${button(b.submit, target)}${b.skip ? button(b.skip, target) : ""}`;
+      return form(`<label>${escapeHtml(b.field.label)}${field}</label>${buttons}`, target);
+    }
     default: {
       const never: never = b;
       return never;
@@ -68,7 +71,8 @@ function block(b: Block, target: RenderTarget): string {
 }
 
 export function renderMessage(m: BotMessage, target: RenderTarget): string {
-  return `<article class="msg" id="m${target.messageId}" aria-label="${escapeHtml(m.summary)}">${m.blocks.map((b) => block(b, target)).join("")}</article>`;
+  const blocks = m.blocks.map((b) => block(b, target)).join("");
+  return `<article class="msg" id="m${target.messageId}" aria-label="${escapeHtml(m.summary)}">${blocks}</article>`;
 }
 
 const STYLE = `
@@ -80,14 +84,21 @@ header.top{background:#16324f;color:#fff;padding:.75rem 1rem}header.top a{color:
 .statement{font-size:1.1rem;font-weight:600}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-start}
 .likert{display:flex;flex-wrap:wrap;gap:.4rem;width:100%}
-.btn{border:1px solid #c4cad4;background:#fff;border-radius:8px;padding:.55rem .8rem;font-size:.95rem;cursor:pointer;min-height:44px}
-.btn.scale{flex:1 1 5.5rem}.btn.primary{background:#1f6feb;color:#fff;border-color:#1f6feb}.btn.skip{background:#f4f5f7}
+.btn{border:1px solid #c4cad4;background:#fff;border-radius:8px;padding:.55rem .8rem;font-size:.95rem;cursor:pointer;
+min-height:44px}
+.btn.scale{flex:1 1 5.5rem}.btn.primary{background:#1f6feb;color:#fff;border-color:#1f6feb}
+.btn.skip{background:#f4f5f7}
 .btn[disabled]{opacity:.6;cursor:default}
-label{display:block;width:100%}textarea,input{width:100%;box-sizing:border-box;font:inherit;padding:.5rem;margin:.4rem 0;border-radius:8px;border:1px solid #c4cad4}
+label{display:block;width:100%}
+textarea,input{width:100%;box-sizing:border-box;font:inherit;padding:.5rem;margin:.4rem 0;border-radius:8px;border:1px solid #c4cad4}
 ul.people{list-style:none;padding:0}ul.people li{margin:.3rem 0}.unit{color:#5b6270;font-size:.85rem}
 .note{background:#fff8e1;border-radius:8px;padding:.5rem .75rem}
 `;
 
 export function page(title: string, body: string, nav = ""): string {
-  return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><header class="top"><strong>Pulsen</strong> ${nav}</header><main>${body}</main></body></html>`;
+  const head =
+    `<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<title>${escapeHtml(title)}</title><style>${STYLE}</style>`;
+  const top = `<header class="top"><strong>Pulsen</strong> ${nav}</header>`;
+  return `<!doctype html><html lang="nb"><head>${head}</head><body>${top}<main>${body}</main></body></html>`;
 }

@@ -47,7 +47,8 @@ export function webchatRouter(deps: WebchatDeps): Router {
     const items = people
       .map(
         (p) =>
-          `<li><a href="/chat/${escapeHtml(p.id)}">${escapeHtml(p.name)}</a> <span class="unit">${escapeHtml(p.unit)}</span></li>`,
+          `<li><a href="/chat/${escapeHtml(p.id)}">${escapeHtml(p.name)}</a> ` +
+          `<span class="unit">${escapeHtml(p.unit)}</span></li>`,
       )
       .join("");
     res.send(
@@ -147,7 +148,8 @@ function previewIndex(deps: WebchatDeps): string {
     .instruments()
     .map(
       (i) =>
-        `<li><a href="/chat/preview/${escapeHtml(i.id)}">${escapeHtml(i.name.nb)}</a> <span class="unit">${escapeHtml(i.name.en)}</span></li>`,
+        `<li><a href="/chat/preview/${escapeHtml(i.id)}">${escapeHtml(i.name.nb)}</a> ` +
+        `<span class="unit">${escapeHtml(i.name.en)}</span></li>`,
     )
     .join("");
   return page(

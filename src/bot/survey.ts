@@ -220,7 +220,8 @@ export class SurveyBot {
     const answered = draft.answered();
     const onScreen = currentStep(steps, answered, row.step);
     const tapped = action.a === "comment" || action.a === "skip_comment" ? COMMENT_STEP : action.i;
-    // An older message, a replay, or the second tap of a double tap: the screen shows what is current, nothing is written.
+    // An older message, a replay, or the second tap of a double tap: the screen shows what is current,
+    // nothing is written.
     if (tapped !== onScreen || isDoubleTap(row.shownAt, now)) {
       return { update: this.show(c, draft, onScreen, answered, row.step === onScreen ? (row.shownAt ?? now) : now) };
     }

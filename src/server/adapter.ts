@@ -29,7 +29,10 @@ export interface ChatAccess {
   isHr(req: Request): boolean;
 }
 
-/** How the dashboard names a platform channel: from the id a person types or the Teams tab knows, to what the sender needs. */
+/**
+ * How the dashboard names a platform channel: from the id a person types or the Teams tab knows,
+ * to what the sender needs.
+ */
 export interface ChannelTarget {
   /** The stored form of a channel id, or a PulsenError("input_invalid") naming what is wrong. */
   resolve(personId: PersonId, channelId: string): { channel: string; label: string };
