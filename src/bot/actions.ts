@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idPattern } from "../core/ids";
 import { FOLLOW_UP_ANSWERS, MEASURE_STATUSES } from "../core/plan";
 import type { BotAction } from "./message";
 
@@ -7,24 +8,28 @@ import type { BotAction } from "./message";
  * or replay one. This is the gate; everything past it is still checked
  * against the round, the person and the instrument by the survey engine.
  */
+/** A statement's or follow-up's id (instrument data, e.g. "eng-3"). */
 const id = z
   .string()
   .min(1)
   .max(80)
   .regex(/^[A-Za-z0-9_-]+$/);
+// Our own ids have one shape each (src/core/ids.ts).
+const r = z.string().regex(idPattern("round"));
+const m = z.string().regex(idPattern("measure"));
 
 export const actionSchema: z.ZodType<BotAction> = z.discriminatedUnion("a", [
-  z.object({ a: z.literal("start"), r: id }).strict(),
-  z.object({ a: z.literal("snooze"), r: id }).strict(),
-  z.object({ a: z.literal("back"), r: id, i: id }).strict(),
-  z.object({ a: z.literal("comment"), r: id }).strict(),
-  z.object({ a: z.literal("skip_comment"), r: id }).strict(),
-  z.object({ a: z.literal("measure"), m: id, s: z.enum(MEASURE_STATUSES) }).strict(),
-  z.object({ a: z.literal("followup"), r: id, i: id, v: z.enum([...FOLLOW_UP_ANSWERS, "skip"]) }).strict(),
+  z.object({ a: z.literal("start"), r }).strict(),
+  z.object({ a: z.literal("snooze"), r }).strict(),
+  z.object({ a: z.literal("back"), r, i: id }).strict(),
+  z.object({ a: z.literal("comment"), r }).strict(),
+  z.object({ a: z.literal("skip_comment"), r }).strict(),
+  z.object({ a: z.literal("measure"), m, s: z.enum(MEASURE_STATUSES) }).strict(),
+  z.object({ a: z.literal("followup"), r, i: id, v: z.enum([...FOLLOW_UP_ANSWERS, "skip"]) }).strict(),
   z
     .object({
       a: z.literal("answer"),
-      r: id,
+      r,
       i: id,
       v: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal("skip")]),
     })

@@ -18,12 +18,14 @@ function readJson(path: string): unknown {
   try {
     text = readFileSync(path, "utf8");
   } catch (e) {
-    throw new PulsenError("not_found", `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? "error"}`);
+    throw new PulsenError("not_found", `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? "error"}`, [], {
+      cause: e,
+    });
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    throw new PulsenError("input_invalid", `${path} is not valid JSON: ${(e as Error).message}`);
+    throw new PulsenError("input_invalid", `${path} is not valid JSON: ${(e as Error).message}`, [], { cause: e });
   }
 }
 

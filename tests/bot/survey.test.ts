@@ -89,7 +89,9 @@ describe("the survey conversation", () => {
     expect(parseAction(JSON.stringify({ a: "answer", r: "r_x", i: "wellbeing-1", v: 0 })).ok).toBe(false);
     expect(parseAction(JSON.stringify({ a: "answer", r: "r_x", i: "wellbeing-1", v: "3" })).ok).toBe(false);
     expect(parseAction("not json").ok).toBe(false);
-    expect(parseAction(JSON.stringify({ a: "answer", r: "r_x", i: "wellbeing-1", v: 3 })).ok).toBe(true);
+    // A round id of the wrong shape is refused too; one of ours parses.
+    expect(parseAction(JSON.stringify({ a: "answer", r: "r_x", i: "wellbeing-1", v: 3 })).ok).toBe(false);
+    expect(parseAction(JSON.stringify({ a: "answer", r: "r_0123456789abcdef", i: "wellbeing-1", v: 3 })).ok).toBe(true);
   });
 
   it("refuses an item that is not in the round and stores nothing", () => {
