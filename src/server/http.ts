@@ -1,11 +1,14 @@
 import type { Server } from "node:http";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import type { Logger } from "../log";
+import { refuseCrossSite } from "./cross-site";
 
 export interface HttpDeps {
   logger: Logger;
   /** True once the database is open and migrated. */
   healthy: () => boolean;
+  /** The address people use: a write from any other origin is refused. */
+  publicUrl: string;
 }
 
 /**
@@ -15,6 +18,7 @@ export interface HttpDeps {
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable("x-powered-by");
+  app.use(refuseCrossSite(deps.publicUrl, deps.logger));
   app.get("/healthz", (_req, res) => {
     if (deps.healthy()) res.json({ ok: true });
     else res.status(503).json({ ok: false });

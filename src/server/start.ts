@@ -105,7 +105,7 @@ export async function startServer(
   const runner = new JobRunner(database.db, clock, handlers, logger);
   const drainer = new OutboxDrainer(database.db, clock, senders, logger);
   const scheduler = new Scheduler(database.db, runner, drainer, logger);
-  const app = createHttpApp({ logger, healthy: () => database.sqlite.open });
+  const app = createHttpApp({ logger, healthy: () => database.sqlite.open, publicUrl: config.publicUrl });
   for (const a of adapters) a.mount?.(app);
   // After the adapters: /api/messages belongs to Teams, the rest of /api to the dashboard.
   const secureCookies = config.publicUrl.startsWith("https:");

@@ -40,8 +40,16 @@ export function dashboardPages(deps: { sessions: Sessions; secureCookies: boolea
   r.get("/assets/vendor/teams.js", (_req, res) => res.sendFile(teamsJs, { maxAge: "1d" }));
   r.get("/", (_req, res) => res.sendFile("index.html", { root: here, ...noStore }));
   r.get("/teams/configure", (_req, res) => res.sendFile("configure.html", { root: here, ...noStore }));
+  // The link's GET changes nothing: mail scanners (Safe Links) and chat previews fetch every link, and a
+  // link someone else sends must not sign you in as them. The person's own click on Sign in is a POST.
   r.get("/signin", (req, res) => {
     const q = signInQuery.safeParse(req.query);
+    if (!q.success) return res.redirect(303, "/?signin=invalid");
+    res.setHeader("Cache-Control", "no-store");
+    res.send(signInPage(q.data.token));
+  });
+  r.post("/signin", express.urlencoded({ extended: false, limit: "2kb" }), (req, res) => {
+    const q = signInQuery.safeParse(req.body);
     if (!q.success) return res.redirect(303, "/?signin=invalid");
     try {
       const token = deps.sessions.redeemLink(q.data.token);
@@ -54,4 +62,18 @@ export function dashboardPages(deps: { sessions: Sessions; secureCookies: boolea
     }
   });
   return r;
+}
+
+/** The sign-in link's landing page: one button that posts the token (no script, so nothing runs by itself). */
+function signInPage(token: string): string {
+  return (
+    `<!doctype html><html lang="nb"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width,initial-scale=1"><title>Pulsen – logg inn</title>` +
+    `<link rel="stylesheet" href="/assets/dashboard.css"></head><body><main class="signin">` +
+    `<h1>Pulsen</h1><p>Logg inn på oversikten. <span lang="en">Sign in to the overview.</span></p>` +
+    `<form method="post" action="/signin"><input type="hidden" name="token" value="${token}">` +
+    `<button type="submit">Logg inn <span lang="en">· Sign in</span></button></form>` +
+    `<p><small>Lenken virker én gang. <span lang="en">The link works once.</span></small></p>` +
+    `</main></body></html>`
+  );
 }

@@ -158,7 +158,7 @@ export async function serveDashboardOrg(
 export async function signIn(server: RunningServer, email: string): Promise<string> {
   const pid = server.database.db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
   const token = server.sessions.createLink(pid);
-  const res = await fetch(`${server.url}/signin?token=${token}`, { redirect: "manual" });
+  const res = await redeemLink(server, token);
   const cookie = res.headers.get("set-cookie");
   if (res.status !== 303 || cookie === null)
     throw new Error(`sign-in failed: ${res.status} ${res.headers.get("location")}`);
@@ -180,4 +180,14 @@ export async function getJson<T = Record<string, unknown>>(
     },
   });
   return { status: res.status, body: (await res.json()) as T };
+}
+
+/** Presses Sign in on a link's landing page: a same-origin POST of the token. */
+export function redeemLink(server: RunningServer, token: string, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${server.url}/signin`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin", ...headers },
+    body: new URLSearchParams({ token }),
+    redirect: "manual",
+  });
 }

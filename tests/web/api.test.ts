@@ -11,6 +11,7 @@ import {
   type DashboardOrg,
   getJson,
   serveDashboardOrg,
+  redeemLink,
   signIn,
 } from "../helpers/dashboard-org";
 import { SlackStandIn } from "../helpers/slack-standin";
@@ -50,11 +51,22 @@ describe("dashboard sign-in", () => {
   it("trades a one-time link for a session cookie, and refuses the same link twice", async () => {
     const { org, server: s } = await boot();
     const token = s.sessions.createLink(org.personId("hr@org.example"));
-    const first = await fetch(`${s.url}/signin?token=${token}`, { redirect: "manual" });
+    // A mail scanner or a chat preview fetching the link changes nothing: it gets the page with the button.
+    for (let i = 0; i < 2; i++) {
+      const landing = await fetch(`${s.url}/signin?token=${token}`, { redirect: "manual" });
+      expect(landing.status).toBe(200);
+      expect(landing.headers.get("set-cookie")).toBeNull();
+      expect(await landing.text()).toContain('<form method="post" action="/signin">');
+    }
+    // Another site cannot press the button for you.
+    const forged = await redeemLink(s, token, { "sec-fetch-site": "cross-site", origin: "https://evil.example" });
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get("set-cookie")).toBeNull();
+    const first = await redeemLink(s, token);
     expect(first.status).toBe(303);
     expect(first.headers.get("location")).toBe("/");
     expect(first.headers.get("set-cookie")).toMatch(/^pulsen_session=[A-Za-z0-9_-]{40,};.*HttpOnly.*SameSite=Lax/i);
-    const again = await fetch(`${s.url}/signin?token=${token}`, { redirect: "manual" });
+    const again = await redeemLink(s, token);
     expect(again.headers.get("location")).toBe("/?signin=expired");
     expect(again.headers.get("set-cookie")).toBeNull();
   });
@@ -63,7 +75,7 @@ describe("dashboard sign-in", () => {
     const { org, server: s } = await boot();
     const token = s.sessions.createLink(org.personId("hr@org.example"));
     org.clock.advance(LINK_TTL_MS + 1000);
-    const late = await fetch(`${s.url}/signin?token=${token}`, { redirect: "manual" });
+    const late = await redeemLink(s, token);
     expect(late.headers.get("location")).toBe("/?signin=expired");
 
     const cookie = await signIn(s, "hr@org.example");
