@@ -1,4 +1,5 @@
-import { resolve } from "node:path";
+import { recordAudit } from "../db/audit-store";
+import { resolve, basename } from "node:path";
 import type { Command } from "commander";
 import { PulsenError } from "../core/errors";
 import { writeBackup } from "../db/backup";
@@ -18,7 +19,12 @@ export function registerAdmin(program: Command, ctx: CliContext): void {
     .option("--json", "machine-readable output")
     .action((email: string, opts: { json?: boolean }) => {
       const key = email.trim().toLowerCase();
-      const forgotten = ctx.db.transaction((tx) => forgetPerson(tx, key));
+      // The audit entry names nobody: the point is that the person is gone.
+      const forgotten = ctx.db.transaction((tx) => {
+        const done = forgetPerson(tx, key);
+        if (done) recordAudit(tx, { via: "cli" }, "person.forget", null, {}, ctx.io.clock.now());
+        return done;
+      });
       if (!forgotten) throw new PulsenError("not_found", `no person with email ${key}`);
       // secure_delete zeroed the rows in the file; the WAL's older copies of them go here.
       truncateWal(ctx.db);
@@ -36,6 +42,7 @@ export function registerAdmin(program: Command, ctx: CliContext): void {
     .action((file: string, opts: { json?: boolean }) => {
       const target = resolve(ctx.io.cwd, file);
       writeBackup(ctx.sqlite, target);
+      recordAudit(ctx.db, { via: "cli" }, "backup", basename(target), {}, ctx.io.clock.now());
       if (opts.json) return ctx.json({ file: target });
       ctx.print(`Backed up to ${target}.`);
     });

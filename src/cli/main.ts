@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { isPulsenError } from "../core/errors";
 import { CliContext, type CliIo } from "./context";
 import { registerAdmin } from "./admin";
+import { registerAudit } from "./audit";
 import { registerDashboard } from "./dashboard";
 import { registerPlan } from "./plan";
 import { registerInsights } from "./insights";
@@ -37,6 +38,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerComments(program, ctx);
   registerInsights(program, ctx);
   registerPlan(program, ctx);
+  registerAudit(program, ctx);
   registerJobs(program, ctx);
   registerAdmin(program, ctx);
   registerManifest(program, ctx);

@@ -1,5 +1,6 @@
+import { recordAudit } from "../db/audit-store";
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { resolve, basename } from "node:path";
 import type { Command } from "commander";
 import { PulsenError } from "../core/errors";
 import type { ImportPlan } from "../core/org-import";
@@ -64,6 +65,11 @@ export function registerOrg(program: Command, ctx: CliContext): void {
       }
       const dryRun = opts.dryRun === true;
       const plan = importOrgCsv(ctx.db, bytes, { dryRun, clock: ctx.io.clock });
+      if (!dryRun) {
+        const counts = { added: plan.add.length, changed: plan.update.length, left: plan.deactivate.length };
+        const details = { ...counts, units: plan.unitsToCreate.length };
+        recordAudit(ctx.db, { via: "cli" }, "org.import", basename(path), details, ctx.io.clock.now());
+      }
       if (opts.json) ctx.json(planJson(plan, dryRun));
       else printPlan(ctx, plan, dryRun);
     });

@@ -1,3 +1,6 @@
+import { idSchema, type RoundId } from "../core/ids";
+import { recordAudit } from "../db/audit-store";
+import { extendRound, remindNow } from "../rounds/controls";
 import type { Command } from "commander";
 import { and, eq } from "drizzle-orm";
 import { loadConfig, enabledPlatforms } from "../config";
@@ -9,6 +12,15 @@ import { openRound } from "../rounds/open";
 import { getSeries } from "../rounds/series";
 import { roundStatus, unreachable } from "../rounds/status";
 import type { CliContext } from "./context";
+
+const roundIdArg = idSchema("round");
+
+/** A round id argument, parsed at the edge: one line naming it, exit code 1. */
+function roundArg(raw: string): RoundId {
+  const r = roundIdArg.safeParse(raw);
+  if (!r.success) throw new PulsenError("input_invalid", `round-id "${raw}" is not a round id (r_…)`);
+  return r.data;
+}
 
 /** The CLI never sends: it writes rounds and queued messages, the server's outbox sends them. */
 export function registerRound(program: Command, ctx: CliContext): void {
@@ -34,7 +46,9 @@ export function registerRound(program: Command, ctx: CliContext): void {
             "conflict",
             `series ${seriesId} already has an open round (${open.id}); close it first: pulsen round close ${open.id}`,
           );
-        return openRound(tx, s, null, now, { platforms });
+        const opened = openRound(tx, s, null, now, { platforms });
+        recordAudit(tx, { via: "cli" }, "round.open", opened, { series: s.id }, now);
+        return opened;
       });
       if (opts.json) return ctx.json({ id });
       const st = roundStatus(ctx.db, id, loadConfig(ctx.io.env).anonymityMin);
@@ -50,12 +64,53 @@ export function registerRound(program: Command, ctx: CliContext): void {
     .description("close a round now; later answers are refused")
     .option("--json", "machine-readable output")
     .action((roundId: string, opts: { json?: boolean }) => {
-      const closed = ctx.db.transaction((tx) => closeRound(tx, roundId, ctx.io.clock.now()));
+      const closed = ctx.db.transaction((tx) => {
+        const done = closeRound(tx, roundId, ctx.io.clock.now());
+        if (done) recordAudit(tx, { via: "cli" }, "round.close", roundId, {}, ctx.io.clock.now());
+        return done;
+      });
       if (!closed) throw new PulsenError("conflict", `round ${roundId} is already closed`);
       // The close flushed drafts into the anonymous tables: no copy of them may stay in the WAL.
       truncateWal(ctx.db);
       if (opts.json) return ctx.json({ id: roundId, status: "closed" });
       ctx.print(`Closed ${roundId}.`);
+    });
+
+  cmd
+    .command("remind")
+    .argument("<round-id>", "round id")
+    .description("a reminder now to everyone who has not answered (at most once a day)")
+    .option("--json", "machine-readable output")
+    .action((raw: string, opts: { json?: boolean }) => {
+      const roundId = roundArg(raw);
+      const now = ctx.io.clock.now();
+      const queued = ctx.db.transaction((tx) => {
+        const n = remindNow(tx, roundId, now);
+        recordAudit(tx, { via: "cli" }, "round.remind", roundId, { queued: n }, now);
+        return n;
+      });
+      if (opts.json) return ctx.json({ id: roundId, queued });
+      ctx.print(
+        `Queued ${queued} reminder${queued === 1 ? "" : "s"}; the running server sends them in its send window.`,
+      );
+    });
+
+  cmd
+    .command("extend")
+    .argument("<round-id>", "round id")
+    .requiredOption("--until <YYYY-MM-DD>", "the new last day; the round closes then at its usual time")
+    .description("move a round's close to a later day")
+    .option("--json", "machine-readable output")
+    .action((raw: string, opts: { until: string; json?: boolean }) => {
+      const roundId = roundArg(raw);
+      const now = ctx.io.clock.now();
+      const closesAt = ctx.db.transaction((tx) => {
+        const at = extendRound(tx, roundId, opts.until, now);
+        recordAudit(tx, { via: "cli" }, "round.extend", roundId, { closesAt: at.toISOString() }, now);
+        return at;
+      });
+      if (opts.json) return ctx.json({ id: roundId, closesAt: closesAt.toISOString() });
+      ctx.print(`Round ${roundId} now closes ${closesAt.toISOString()}.`);
     });
 
   cmd

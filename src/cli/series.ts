@@ -1,3 +1,4 @@
+import { recordAudit } from "../db/audit-store";
 import { type Command, Option } from "commander";
 import { z } from "zod";
 import { PulsenError } from "../core/errors";
@@ -98,6 +99,14 @@ export function registerSeries(program: Command, ctx: CliContext): void {
         },
         ctx.io.clock.now(),
       );
+      recordAudit(
+        ctx.db,
+        { via: "cli" },
+        "series.create",
+        created.id,
+        { instrument: o.instrument },
+        ctx.io.clock.now(),
+      );
       if (raw.json) return ctx.json({ id: created.id, next: created.next.map(iso) });
       ctx.print(created.id);
       ctx.print(`Next runs: ${created.next.map(iso).join(", ")}`);
@@ -125,6 +134,7 @@ export function registerSeries(program: Command, ctx: CliContext): void {
     .option("--json", "machine-readable output")
     .action((id: string, opts: { json?: boolean }) => {
       pauseSeries(ctx.db, seriesArg(id));
+      recordAudit(ctx.db, { via: "cli" }, "series.pause", id, {}, ctx.io.clock.now());
       if (opts.json) return ctx.json({ id, status: "paused" });
       ctx.print(`Paused ${id}.`);
     });
@@ -136,6 +146,7 @@ export function registerSeries(program: Command, ctx: CliContext): void {
     .option("--json", "machine-readable output")
     .action((id: string, opts: { json?: boolean }) => {
       const next = resumeSeries(ctx.db, seriesArg(id), ctx.io.clock.now());
+      recordAudit(ctx.db, { via: "cli" }, "series.resume", id, { next: next && iso(next) }, ctx.io.clock.now());
       if (opts.json) return ctx.json({ id, status: "active", next: next && iso(next) });
       ctx.print(`Resumed ${id}; next round ${next ? iso(next) : "—"}.`);
     });

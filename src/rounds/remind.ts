@@ -22,7 +22,14 @@ const DEFAULT_PLAN = {
  * reachable, have reminders left, and have not snoozed past now.
  * Each reminder's key carries its number, so it goes out once.
  */
-export function sendReminders(tx: Store, roundId: RoundId, index: number, now: Date): number {
+export function sendReminders(
+  tx: Store,
+  roundId: RoundId,
+  index: number,
+  now: Date,
+  /** HR's "Remind now" is one more than the plan's reminders; snoozes, answers and reach still count. */
+  o: { beyondPlan?: boolean } = {},
+): number {
   const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (round === undefined || !answerWindow(round, now).open) return 0;
   const plan = round.plan ?? DEFAULT_PLAN;
@@ -36,7 +43,7 @@ export function sendReminders(tx: Store, roundId: RoundId, index: number, now: D
         eq(invitations.roundId, roundId),
         eq(invitations.completed, false),
         isNull(invitations.undeliverable),
-        lt(invitations.remindersSent, plan.maxReminders),
+        o.beyondPlan ? undefined : lt(invitations.remindersSent, plan.maxReminders),
         or(isNull(invitations.snoozedUntil), lt(invitations.snoozedUntil, now)),
         or(isNull(invitations.movedReminder), ne(invitations.movedReminder, index)),
       ),

@@ -21,7 +21,9 @@ export function refuseCrossSite(publicUrl: string, logger: Logger) {
     const origin = req.headers.origin;
     const own = `${req.protocol}://${req.headers.host ?? ""}`;
     const fromHere =
-      site !== undefined ? site === "same-origin" || site === "none" : origin === undefined || origin === publicOrigin || origin === own;
+      site !== undefined
+        ? site === "same-origin" || site === "none"
+        : origin === undefined || origin === publicOrigin || origin === own;
     if (fromHere) return next();
     logger.warn({ path: req.path, site: site ?? null, origin: origin ?? null }, "cross-site request refused");
     res.status(403).json({ error: "cross_site", message: "This request came from another site and was refused." });

@@ -1,3 +1,4 @@
+import { redeemLink } from "../helpers/dashboard-org";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config";
@@ -34,10 +35,11 @@ describe("pulsen dashboard link", () => {
     server = await startServer(loadConfig({ PORT: "0", DATABASE_PATH: databasePath }), silentLogger(), clock, {
       tick: null,
     });
-    const first = await fetch(`${server.url}/signin${url.search}`, { redirect: "manual" });
+    const token = url.searchParams.get("token")!;
+    const first = await redeemLink(server, token);
     expect(first.headers.get("location")).toBe("/");
     expect(first.headers.get("set-cookie")).toMatch(/^pulsen_session=/);
-    const second = await fetch(`${server.url}/signin${url.search}`, { redirect: "manual" });
+    const second = await redeemLink(server, token);
     expect(second.headers.get("location")).toBe("/?signin=expired");
   });
 

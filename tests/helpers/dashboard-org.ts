@@ -183,7 +183,11 @@ export async function getJson<T = Record<string, unknown>>(
 }
 
 /** Presses Sign in on a link's landing page: a same-origin POST of the token. */
-export function redeemLink(server: RunningServer, token: string, headers: Record<string, string> = {}): Promise<Response> {
+export function redeemLink(
+  server: RunningServer,
+  token: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${server.url}/signin`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin", ...headers },

@@ -120,14 +120,20 @@ describe("the dashboard in a browser", () => {
     const org = buildDashboardOrg();
     server = await serveDashboardOrg(org);
     const page = await browser.newPage();
-    await signInByLink(page, `${server.url}/signin?token=${server.sessions.createLink(org.personId("lead.b@org.example"))}`);
+    await signInByLink(
+      page,
+      `${server.url}/signin?token=${server.sessions.createLink(org.personId("lead.b@org.example"))}`,
+    );
     await page.waitForSelector("table.heatmap");
     expect(
       await page.locator("table.heatmap tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-unit"))),
     ).toEqual(["Org > B"]);
     expect(await page.textContent("h2")).toBe("Results by unit"); // lead.b reads English
     await page.context().clearCookies();
-    await signInByLink(page, `${server.url}/signin?token=${server.sessions.createLink(org.personId("b4@org.example"))}`);
+    await signInByLink(
+      page,
+      `${server.url}/signin?token=${server.sessions.createLink(org.personId("b4@org.example"))}`,
+    );
     await expect.poll(() => page.textContent("main")).toContain("Du har ingen slike enheter");
     await page.close();
   });
@@ -310,7 +316,10 @@ describe("the dashboard as a Teams tab", () => {
     const org = buildDashboardOrg();
     server = await serveDashboardOrg(org);
     const page = await browser.newPage();
-    await signInByLink(page, `${server.url}/signin?token=${server.sessions.createLink(org.personId("hr@org.example"))}`);
+    await signInByLink(
+      page,
+      `${server.url}/signin?token=${server.sessions.createLink(org.personId("hr@org.example"))}`,
+    );
     await page.goto(`${server.url}/?inTeams=1`);
     await page.waitForSelector("table.heatmap", { timeout: 10_000 });
     expect(await page.locator("html").getAttribute("data-theme")).toBeNull();

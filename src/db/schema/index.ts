@@ -11,3 +11,4 @@ export * from "./answers";
 export * from "./webchat";
 export * from "./web";
 export * from "./plans";
+export * from "./audit";

@@ -47,6 +47,8 @@ export const rounds = sqliteTable(
     closedAt: integer("closed_at", { mode: "timestamp_ms" }),
     /** The reminder plan and send window as they were when the round opened. */
     plan: text("plan", { mode: "json" }).$type<RoundPlan>(),
+    /** HR's last "Remind now": at most one a day. */
+    remindedAt: integer("reminded_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("rounds_series_number").on(t.seriesId, t.number), index("rounds_status").on(t.status)],

@@ -1,0 +1,76 @@
+import { and, eq } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { PulsenError } from "../core/errors";
+import type { RoundId } from "../core/ids";
+import { answerWindow } from "../core/round";
+import type { Store } from "../db/open";
+import { orgTimeZone } from "../db/org-store";
+import { jobs, rounds } from "../db/schema";
+import { jobKey } from "../jobs/job";
+import { JOB_CLOSE } from "./open";
+import { sendReminders } from "./remind";
+
+/** HR's controls on an open round: remind now, extend, (close is closeRound). */
+
+function openRoundRow(tx: Store, roundId: string, now: Date) {
+  const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
+  if (round === undefined) throw new PulsenError("not_found", `no round "${roundId}"`);
+  if (!answerWindow(round, now).open) throw new PulsenError("conflict", `round ${roundId} is not open`);
+  return round;
+}
+
+/**
+ * A reminder now to everyone invited who has not answered (and has not
+ * snoozed, and can be reached), at most once a day in the organization's zone.
+ * Returns how many were queued.
+ */
+export function remindNow(tx: Store, roundId: RoundId, now: Date): number {
+  const round = openRoundRow(tx, roundId, now);
+  const tz = orgTimeZone(tx);
+  if (round.remindedAt !== null) {
+    const last = DateTime.fromJSDate(round.remindedAt).setZone(tz);
+    if (last.hasSame(DateTime.fromJSDate(now).setZone(tz), "day")) {
+      throw new PulsenError(
+        "conflict",
+        `a reminder for round ${roundId} already went out today at ${last.toFormat("HH:mm")}; the next can go tomorrow`,
+      );
+    }
+  }
+  // Index 0: no scheduled reminder has it, so a snooze that moved one does not skip this.
+  const queued = sendReminders(tx, roundId, 0, now, { beyondPlan: true });
+  tx.update(rounds).set({ remindedAt: now }).where(eq(rounds.id, roundId)).run();
+  return queued;
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Moves the close to a later day (YYYY-MM-DD, in the organization's zone), at
+ * the same time of day as before. Only later: to end a round early, close it.
+ */
+export function extendRound(tx: Store, roundId: RoundId, day: string, now: Date): Date {
+  const round = openRoundRow(tx, roundId, now);
+  const tz = orgTimeZone(tx);
+  const m = DAY.exec(day);
+  const current = DateTime.fromJSDate(round.closesAt ?? now).setZone(tz);
+  const until = m
+    ? current.set({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) })
+    : DateTime.invalid("not a date");
+  if (!m || !until.isValid || until.toISODate() !== day) {
+    throw new PulsenError("input_invalid", `until must be a date as YYYY-MM-DD, such as 2026-12-18 (got "${day}")`);
+  }
+  if (until <= current) {
+    throw new PulsenError(
+      "input_invalid",
+      `until must be after the current close (${current.toISODate()}); to end the round early, close it`,
+    );
+  }
+  const closesAt = until.toJSDate();
+  tx.update(rounds).set({ closesAt }).where(eq(rounds.id, roundId)).run();
+  const key = jobKey({ kind: JOB_CLOSE, payload: { roundId } });
+  tx.update(jobs)
+    .set({ dueAt: closesAt })
+    .where(and(eq(jobs.idempotencyKey, key), eq(jobs.status, "pending")))
+    .run();
+  return closesAt;
+}
