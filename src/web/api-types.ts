@@ -146,6 +146,31 @@ export interface PlansResponse {
   plans: PlanView[];
 }
 
+export interface RoundRemindedResponse {
+  /** Reminders queued: the outbox sends them in each person's send window. */
+  queued: number;
+}
+
+export interface RoundExtendedResponse {
+  closesAt: string;
+}
+
+export interface RoundClosedResponse {
+  closed: true;
+}
+
+export interface AuditResponse {
+  /** Newest first; `who` is "" for the command line and for someone forgotten since. */
+  entries: {
+    at: string;
+    who: string;
+    via: "cli" | "web";
+    action: string;
+    subject: string | null;
+    details: Record<string, string | number | boolean | null>;
+  }[];
+}
+
 /**
  * Method and path → answer. `${string}` stands for an id; the browser's
  * `api(method, path)` takes only these and returns the matching type.
@@ -168,6 +193,10 @@ interface ApiRoutes {
   [route: `POST /rounds/${string}/units/${string}/plan/measures`]: MeasureAddedResponse;
   [route: `PATCH /measures/${string}`]: MeasureStatusResponse;
   "GET /plans": PlansResponse;
+  [route: `POST /rounds/${string}/remind`]: RoundRemindedResponse;
+  [route: `POST /rounds/${string}/extend`]: RoundExtendedResponse;
+  [route: `POST /rounds/${string}/close`]: RoundClosedResponse;
+  "GET /audit": AuditResponse;
 }
 
 export type ApiMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

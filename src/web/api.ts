@@ -27,6 +27,7 @@ import type {
 } from "./api-types";
 import type { ChannelResolvers } from "./channel-targets";
 import { readSessionToken, SESSION_COOKIE, sessionCookie } from "./cookies";
+import { hrRoutes } from "./hr-api";
 import { planRoutes } from "./plan-api";
 import { parse, roundIdParam, route, unitIdParam, viewerFrom } from "./request";
 import { roundInsights } from "../reports/insights";
@@ -234,6 +235,7 @@ export function dashboardApi(deps: ApiDeps): Router {
   );
 
   planRoutes(api, { ...deps, viewerOf });
+  hrRoutes(api, { db: deps.db, clock: deps.clock, viewerOf });
 
   api.use((_req, res) => void res.status(404).json({ error: "not_found" }));
   api.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {

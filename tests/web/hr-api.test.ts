@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { AuditResponse } from "../../src/web/api-types";
+import type { RunningServer } from "../../src/server/start";
+import { buildDashboardOrg, getJson, serveDashboardOrg, signIn } from "../helpers/dashboard-org";
+
+let server: RunningServer | null = null;
+afterEach(async () => {
+  await server?.stop();
+  server = null;
+});
+
+async function boot() {
+  const org = buildDashboardOrg();
+  server = await serveDashboardOrg(org);
+  const s = server;
+  const post = (path: string, cookie: string, body: unknown = {}) =>
+    getJson(s, `/api/rounds/${org.openRoundId}/${path}`, cookie, {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "sec-fetch-site": "same-origin" },
+    });
+  return { org, s, post };
+}
+
+describe("HR's round controls in the web app", () => {
+  it("remind once a day, extend to a later day, close, each in the audit log with who did it", async () => {
+    const { org, s, post } = await boot();
+    const hr = await signIn(s, "hr@org.example");
+
+    expect(await post("remind", hr)).toMatchObject({ status: 200, body: { queued: expect.any(Number) } });
+    const twice = await post("remind", hr);
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ error: "conflict", message: expect.stringMatching(/already went out today/) });
+
+    expect((await post("extend", hr, { until: "2026-11-01" })).status).toBe(400);
+    expect((await post("extend", hr, { until: "tomorrow" })).body).toMatchObject({ error: "input_invalid" });
+    const extended = await post("extend", hr, { until: "2026-12-18" });
+    expect(extended).toEqual({ status: 200, body: { closesAt: "2026-12-18T09:00:00.000Z" } });
+    const live = await getJson<{ closesAt: string }>(s, `/api/rounds/${org.openRoundId}/participation`, hr);
+    expect(live.body.closesAt).toBe("2026-12-18T09:00:00.000Z");
+
+    expect(await post("close", hr)).toEqual({ status: 200, body: { closed: true } });
+    expect((await post("close", hr)).status).toBe(409);
+    expect((await post("remind", hr)).body).toMatchObject({ message: `round ${org.openRoundId} is not open` });
+
+    const audit = await getJson<AuditResponse>(s, "/api/audit", hr);
+    expect(audit.body.entries.slice(0, 3).map((e) => [e.action, e.who, e.via, e.subject])).toEqual([
+      ["round.close", "Hanne HR", "web", org.openRoundId],
+      ["round.extend", "Hanne HR", "web", org.openRoundId],
+      ["round.remind", "Hanne HR", "web", org.openRoundId],
+    ]);
+  });
+
+  it("are refused to a leader and a rep, on the server, and change nothing", async () => {
+    const { org, s, post } = await boot();
+    for (const email of ["lead.a@org.example", "rep.a@org.example"]) {
+      const cookie = await signIn(s, email);
+      for (const [path, body] of [
+        ["remind", {}],
+        ["extend", { until: "2026-12-18" }],
+        ["close", {}],
+      ] as const) {
+        const r = await post(path, cookie, body);
+        expect([email, path, r.status]).toEqual([email, path, 403]);
+      }
+      expect((await getJson(s, "/api/audit", cookie)).status).toBe(403);
+    }
+    const hr = await signIn(s, "hr@org.example");
+    const live = await getJson<{ status: string; closesAt: string }>(
+      s,
+      `/api/rounds/${org.openRoundId}/participation`,
+      hr,
+    );
+    expect(live.body).toMatchObject({ status: "open", closesAt: "2026-12-14T09:00:00.000Z" });
+    expect((await getJson<AuditResponse>(s, "/api/audit", hr)).body.entries).toEqual([]);
+  });
+
+  it("refuse HR's own cookie on a request another site sends", async () => {
+    const { org, s } = await boot();
+    const hr = await signIn(s, "hr@org.example");
+    const forged = await getJson(s, `/api/rounds/${org.openRoundId}/close`, hr, {
+      method: "POST",
+      body: "{}",
+      headers: { origin: "https://evil.example" },
+    });
+    expect(forged.status).toBe(403);
+    const live = await getJson<{ status: string }>(s, `/api/rounds/${org.openRoundId}/participation`, hr);
+    expect(live.body.status).toBe("open");
+  });
+});
