@@ -7,6 +7,7 @@ import { renderChannels } from "./channels.js";
 import { h, put } from "./dom.js";
 import { applyTheme, detectHost } from "./host.js";
 import { pickLocale, texts } from "./i18n.js";
+import { renderAudit, renderRoundControls } from "./console.js";
 import { renderInsights } from "./insights.js";
 import { renderPlansOverview } from "./plans.js";
 import { renderLive, renderResults } from "./results.js";
@@ -18,8 +19,9 @@ import { renderLive, renderResults } from "./results.js";
 // index.html has both.
 const main = /** @type {HTMLElement} */ (document.getElementById("main"));
 const who = /** @type {HTMLElement} */ (document.getElementById("who"));
-/** @type {{ unit: string | null }} */
-const state = { unit: null };
+/** @type {{ unit: string | null; refresh: ReturnType<typeof setInterval> | undefined }} */
+const state = { unit: null, refresh: undefined };
+const LIVE_REFRESH_MS = 15_000;
 
 /**
  * @param {import("../api-types").Locale} locale
@@ -108,9 +110,24 @@ function showSignIn(t, session) {
  * @param {boolean} hr
  */
 async function showRound(t, roundView, round, fmt, fmtDate, hr) {
+  clearInterval(state.refresh);
   put(roundView, h("p", {}, t.loading));
   if (round.status === "open") {
-    renderLive(roundView, t, await api("GET", `/rounds/${encodeURIComponent(round.id)}/participation`), fmt);
+    const live = h("div", { id: "live" });
+    const path = /** @type {const} */ (`/rounds/${encodeURIComponent(round.id)}/participation`);
+    const refresh = async () => renderLive(live, t, await api("GET", path), fmt);
+    await refresh();
+    put(roundView, live);
+    // Participation refreshes by itself while the round is open; counts only, never names.
+    state.refresh = setInterval(() => void refresh().catch(() => undefined), LIVE_REFRESH_MS);
+    if (hr) {
+      const controls = h("section", { class: "controls-box", "aria-labelledby": "controls-title" });
+      roundView.append(controls);
+      renderRoundControls(controls, t, round.id, fmt, (what) => {
+        if (what === "closed") location.replace(`/?round=${encodeURIComponent(round.id)}`);
+        else void refresh();
+      });
+    }
   } else {
     const data = await api("GET", `/rounds/${encodeURIComponent(round.id)}/results`);
     renderResults(roundView, t, data, data.anonymityMin, state, fmtDate);
@@ -216,6 +233,11 @@ async function run() {
     await showRound(t, roundView, initial, fmt, fmtDate, me.hr);
   }
   await renderChannels(channels, t, host);
+  if (me.hr) {
+    const audit = h("section", { id: "audit" });
+    main.append(audit);
+    await renderAudit(audit, t, fmt).catch((e) => put(audit, warning(t, e)));
+  }
   if (host.kind === "teams") host.loaded();
 }
 

@@ -1,0 +1,86 @@
+import { eq } from "drizzle-orm";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { storeAnonymously } from "../../src/db/answer-store";
+import { draftAnswers, drafts, people, rounds } from "../../src/db/schema";
+import type { RunningServer } from "../../src/server/start";
+import { launchBrowser } from "../helpers/browser";
+import { buildDashboardOrg, serveDashboardOrg } from "../helpers/dashboard-org";
+
+let browser: Browser;
+let server: RunningServer | null = null;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await server?.stop();
+  server = null;
+});
+
+/** Someone finishes the open round (through the draft → anonymous path the bot uses). */
+function answers(s: RunningServer, roundId: string, email: string): void {
+  const db = s.database.db;
+  const pid = db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
+  const items = db.select({ itemIds: rounds.itemIds }).from(rounds).where(eq(rounds.id, roundId)).get()!.itemIds!;
+  db.transaction((tx) => {
+    tx.insert(drafts).values({ roundId, personId: pid, comment: null }).run();
+    for (const itemId of items) tx.insert(draftAnswers).values({ roundId, personId: pid, itemId, value: 3 }).run();
+    storeAnonymously(tx, roundId, pid, true);
+  });
+}
+
+const orgAnswered = (page: Page) => page.locator("table.live tbody tr").first().locator("td").first().textContent();
+
+describe("HR runs an open round from the dashboard", () => {
+  it("watches participation refresh by itself, reminds once a day, extends, closes, and reads the audit log", async () => {
+    const org = buildDashboardOrg();
+    server = await serveDashboardOrg(org);
+    const s = server;
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: "nb-NO" });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    // The page's own timers run on a clock the test moves: no waiting for the refresh.
+    await page.clock.install();
+    await page.goto(`${s.url}/signin?token=${s.sessions.createLink(org.personId("hr@org.example"))}`);
+    await Promise.all([page.waitForURL((u) => u.pathname === "/"), page.click("form[action='/signin'] button")]);
+    await page.waitForSelector("#round-select");
+    await page.selectOption("#round-select", org.openRoundId);
+    await page.waitForSelector("table.live");
+    expect(await orgAnswered(page)).toBe("2");
+
+    answers(s, org.openRoundId, "b2@org.example");
+    await page.clock.runFor(16_000);
+    await expect.poll(() => orgAnswered(page)).toBe("3");
+
+    // With the keyboard alone: Tab to the button, Enter.
+    await page.focus("#remind-now");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.textContent("[role=status]")).toMatch(/påminnelser er lagt i kø/);
+    await page.click("#remind-now");
+    await expect.poll(() => page.textContent("[role=status]")).toMatch(/^Noe gikk galt: .*already went out today/);
+
+    await page.fill("#extend-until", "2026-12-18");
+    await page.click("text=Forleng");
+    await expect.poll(() => page.textContent("[role=status]")).toMatch(/^Runden stenger nå 18\. des\. 2026/);
+    await expect.poll(() => page.textContent("#live")).toContain("stenger 18. des. 2026");
+
+    page.once("dialog", (d) => void d.accept());
+    await Promise.all([
+      page.waitForURL((u) => u.searchParams.get("round") === org.openRoundId),
+      page.click("#close-now"),
+    ]);
+    await page.waitForSelector("table.heatmap");
+
+    const audit = await page.locator("#audit table tbody tr").allTextContents();
+    expect(audit.slice(0, 3).map((r) => r.replace(/^.*?Hanne HR/, ""))).toEqual([
+      expect.stringMatching(/^Stengte en runde/),
+      expect.stringMatching(/^Forlenget en runde/),
+      expect.stringMatching(/^Sendte påminnelse/),
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
