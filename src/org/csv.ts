@@ -8,8 +8,18 @@ interface Parsed {
   info: { lines: number };
 }
 
+/** Comma or semicolon, whichever the header line has more of (Norwegian Excel writes ";"). */
+function delimiterOf(text: string): "," | ";" {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  const count = (c: string) => header.split(c).length - 1;
+  return count(";") > count(",") ? ";" : ",";
+}
+
+/** Bytes of æ, ø, å, Æ, Ø, Å in Windows-1252 (Excel's "CSV" on a Norwegian PC): not valid UTF-8. */
+const WINDOWS_1252_LETTERS = new Set([0xe6, 0xf8, 0xe5, 0xc6, 0xd8, 0xc5]);
+
 /**
- * Reads the org CSV (UTF-8, optional BOM, CRLF or LF, quoted fields) into
+ * Reads the org CSV (UTF-8, optional BOM, CRLF or LF, quoted fields, comma or semicolon) into
  * text rows with their line numbers. Only shape is checked here; what the
  * fields mean is checked by core's validateRows.
  */
@@ -18,12 +28,15 @@ export function readOrgCsv(bytes: Uint8Array): CsvResult {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, errors: [{ line: 1, reason: 'the file is not UTF-8 text (in Excel: save as "CSV UTF-8")' }] };
+    const ansi = bytes.some((b) => WINDOWS_1252_LETTERS.has(b));
+    const why = ansi ? "the file looks like Windows-1252 (Excel's plain CSV), not UTF-8" : "the file is not UTF-8 text";
+    return { ok: false, errors: [{ line: 1, reason: `${why}: in Excel, save it as "CSV UTF-8 (kommadelt)"` }] };
   }
   let records: Parsed[];
   try {
     records = parse(text, {
       bom: true,
+      delimiter: delimiterOf(text.replace(/^\uFEFF/, "")),
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
@@ -40,12 +53,6 @@ export function readOrgCsv(bytes: Uint8Array): CsvResult {
     return { ok: false, errors: [{ line: 1, reason: "the file is empty (expected a header row)" }] };
 
   const names = header.record.map((h) => h.trim().toLowerCase());
-  if (names.length === 1 && names[0]?.includes(";")) {
-    return {
-      ok: false,
-      errors: [{ line: 1, reason: "the header is separated by semicolons; Pulsen reads comma-separated CSV" }],
-    };
-  }
   const missing = CSV_COLUMNS.filter((c) => !names.includes(c));
   const unknown = names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n));
   const repeated = names.filter((n, i) => names.indexOf(n) !== i);

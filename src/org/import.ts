@@ -25,7 +25,11 @@ export function importOrgCsv(db: Db, bytes: Uint8Array, opts: { dryRun: boolean;
   return plan;
 }
 
+/** At most this many bad lines are listed: a garbage file of 10,000 lines gets the first ones and a count. */
+const MAX_LISTED = 100;
+
 function invalid(lines: string[]): PulsenError {
   const n = lines.length;
-  return new PulsenError("input_invalid", `the file has ${n} error${n === 1 ? "" : "s"}; nothing was imported`, lines);
+  const listed = n > MAX_LISTED ? [...lines.slice(0, MAX_LISTED), `… and ${n - MAX_LISTED} more`] : lines;
+  return new PulsenError("input_invalid", `the file has ${n} error${n === 1 ? "" : "s"}; nothing was imported`, listed);
 }

@@ -12,9 +12,9 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 const run = (db: Db, text: string, dryRun = false) => importOrgCsv(db, bytes(text), { dryRun, clock });
 
 /** The error lines a bad file produces (and proof that it was refused). */
-function errorsOf(db: Db, text: string): string[] {
+function errorsOf(db: Db, text: string | Uint8Array): string[] {
   try {
-    run(db, text);
+    importOrgCsv(db, typeof text === "string" ? bytes(text) : text, { dryRun: false, clock });
   } catch (e) {
     expect(e).toBeInstanceOf(PulsenError);
     expect((e as PulsenError).message).toMatch(/nothing was imported/);
@@ -156,17 +156,31 @@ describe("org import", () => {
     ]);
   });
 
-  it("explains a semicolon-separated file (Excel's Norwegian default)", () => {
+  it("reads a semicolon-separated file (Excel's Norwegian default) like a comma-separated one", () => {
     const { db } = testDatabase();
-    expect(errorsOf(db, `${HEADER.replaceAll(",", ";")}\n`)).toEqual([
-      "line 1: the header is separated by semicolons; Pulsen reads comma-separated CSV",
-    ]);
+    // Semicolons, with a comma inside a quoted name, a BOM and CRLF line ends, as Excel writes them.
+    const semicolons = `\uFEFF${HEADER.replaceAll(",", ";")}\r\n"siv@s.example";"Løvås, Siv";"Org > A";;;;;;\r\n`;
+    const plan = run(db, semicolons);
+    expect(plan.add.map((r) => [r.email, r.name])).toEqual([["siv@s.example", "Løvås, Siv"]]);
+  });
+
+  it("lists at most a hundred bad lines of a garbage file, and how many more", () => {
+    const { db } = testDatabase();
+    const garbage = `${HEADER}\n${Array.from({ length: 10_000 }, (_, i) => `x${i}`).join("\n")}\n`;
+    const errors = errorsOf(db, garbage);
+    expect(errors).toHaveLength(101);
+    expect(errors[0]).toBe("line 2: has 1 fields, the header has 9");
+    expect(errors[100]).toBe("… and 9900 more");
+    expect(loadOrgTree(db)).toBeNull();
   });
 
   it("refuses a file that is not UTF-8", () => {
     const { db } = testDatabase();
     const latin1 = Uint8Array.from([...bytes(`${HEADER}\nx@y.no,`), 0xc5, ...bytes("se,Org,,,,,,\n")]);
     expect(() => importOrgCsv(db, latin1, { dryRun: false, clock })).toThrow(PulsenError);
+    expect(errorsOf(db, latin1)).toEqual([
+      'line 1: the file looks like Windows-1252 (Excel\'s plain CSV), not UTF-8: in Excel, save it as "CSV UTF-8 (kommadelt)"',
+    ]);
     expect(loadOrgTree(db)).toBeNull();
   });
 
