@@ -1,3 +1,4 @@
+import { exportOrgCsv } from "../org/export";
 import { recordAudit } from "../db/audit-store";
 import { readFileSync } from "node:fs";
 import { resolve, basename } from "node:path";
@@ -6,22 +7,8 @@ import { PulsenError } from "../core/errors";
 import type { ImportPlan } from "../core/org-import";
 import { formatUnitPath } from "../core/unit-path";
 import { loadOrgTree, type UnitNode } from "../db/org-store";
-import { importOrgCsv } from "../org/import";
+import { importOrgCsv, importSummary } from "../org/import";
 import type { CliContext } from "./context";
-
-function planJson(plan: ImportPlan, dryRun: boolean) {
-  return {
-    dryRun,
-    organization: { name: plan.orgName, created: plan.createOrg },
-    units: { created: plan.unitsToCreate },
-    people: {
-      added: plan.add.map((r) => r.email),
-      updated: plan.update.map((u) => ({ email: u.row.email, fields: u.fields })),
-      deactivated: plan.deactivate,
-      unchanged: plan.unchanged,
-    },
-  };
-}
 
 function printPlan(ctx: CliContext, plan: ImportPlan, dryRun: boolean): void {
   ctx.print(`Organization: ${plan.orgName}${plan.createOrg ? " (new)" : ""}`);
@@ -70,8 +57,18 @@ export function registerOrg(program: Command, ctx: CliContext): void {
         const details = { ...counts, units: plan.unitsToCreate.length };
         recordAudit(ctx.db, { via: "cli" }, "org.import", basename(path), details, ctx.io.clock.now());
       }
-      if (opts.json) ctx.json(planJson(plan, dryRun));
+      if (opts.json) ctx.json(importSummary(plan, dryRun));
       else printPlan(ctx, plan, dryRun);
+    });
+
+  org
+    .command("export")
+    .description("the roster as the org CSV, to standard output; imports back unchanged")
+    .option("--excel", "semicolons and a byte-order mark, as Norwegian Excel opens it")
+    .action((opts: { excel?: boolean }) => {
+      const text = exportOrgCsv(ctx.db, { excel: opts.excel === true });
+      recordAudit(ctx.db, { via: "cli" }, "org.export", null, { excel: opts.excel === true }, ctx.io.clock.now());
+      ctx.io.stdout(text);
     });
 
   org

@@ -7,6 +7,7 @@ import { auditLog, people } from "./schema";
 /** Every HR action the audit log knows. */
 const AUDIT_ACTIONS = [
   "org.import",
+  "org.export",
   "series.create",
   "series.pause",
   "series.resume",

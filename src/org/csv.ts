@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { fromFormulaSafe } from "../core/csv-cell";
 import { CSV_COLUMNS, type CsvColumn, type RawRow, type RowError } from "../core/org-import";
 
 export type CsvResult = { ok: true; rows: RawRow[] } | { ok: false; errors: RowError[] };
@@ -75,7 +76,7 @@ export function readOrgCsv(bytes: Uint8Array): CsvResult {
     }
     const fields = {} as Record<CsvColumn, string>;
     names.forEach((name, i) => {
-      fields[name as CsvColumn] = record[i] ?? "";
+      fields[name as CsvColumn] = fromFormulaSafe(record[i] ?? "");
     });
     rows.push({ line: info.lines, fields });
   }

@@ -33,3 +33,19 @@ function invalid(lines: string[]): PulsenError {
   const listed = n > MAX_LISTED ? [...lines.slice(0, MAX_LISTED), `… and ${n - MAX_LISTED} more`] : lines;
   return new PulsenError("input_invalid", `the file has ${n} error${n === 1 ? "" : "s"}; nothing was imported`, listed);
 }
+
+/** What an import did or would do, for the CLI's --json and HR's console alike. */
+export function importSummary(plan: ImportPlan, dryRun: boolean) {
+  return {
+    dryRun,
+    organization: { name: plan.orgName, created: plan.createOrg },
+    units: { created: plan.unitsToCreate },
+    people: {
+      added: plan.add.map((r) => r.email),
+      updated: plan.update.map((u) => ({ email: u.row.email, fields: [...u.fields] })),
+      deactivated: plan.deactivate,
+      unchanged: plan.unchanged,
+    },
+  };
+}
+export type ImportSummary = ReturnType<typeof importSummary>;

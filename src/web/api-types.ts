@@ -24,7 +24,11 @@ export type { ChannelPlatform, FactorReport, HiddenFigure, HiddenReason, Locale,
 export interface ApiErrorBody {
   error: string;
   message?: string;
+  /** One line per problem, e.g. each bad line of a CSV with its number. */
+  details?: string[];
 }
+
+export type { ImportSummary } from "../org/import";
 
 export interface OkResponse {
   ok: true;

@@ -240,7 +240,9 @@ export function dashboardApi(deps: ApiDeps): Router {
   api.use((_req, res) => void res.status(404).json({ error: "not_found" }));
   api.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (isPulsenError(err)) {
-      res.status(STATUS[err.code]).json({ error: err.code, message: err.message });
+      // `details`: one line per problem (a CSV's bad lines), never an answer.
+      const details = err.details.length > 0 ? { details: err.details } : {};
+      res.status(STATUS[err.code]).json({ error: err.code, message: err.message, ...details });
       return;
     }
     // Body parser errors (bad JSON) are the caller's; anything else is ours. Never echo the body.

@@ -1,4 +1,4 @@
-import type { Request, Router } from "express";
+import express, { type Request, type Router } from "express";
 import { z } from "zod";
 import type { Clock } from "../core/clock";
 import { PulsenError } from "../core/errors";
@@ -9,6 +9,8 @@ import type { Viewer } from "../db/viewer-store";
 import { truncateWal } from "../db/traces";
 import { closeRound } from "../rounds/close";
 import { extendRound, remindNow } from "../rounds/controls";
+import { exportOrgCsv } from "../org/export";
+import { type ImportSummary, importOrgCsv, importSummary } from "../org/import";
 import type { AuditResponse, RoundClosedResponse, RoundExtendedResponse, RoundRemindedResponse } from "./api-types";
 import { parse, roundIdParam, route } from "./request";
 
@@ -19,6 +21,8 @@ export interface HrApiDeps {
 }
 
 const extendBody = z.object({ until: z.string().max(20) }).strict();
+// A dry run unless the caller confirms: what HR sees first changes nothing.
+const importQuery = z.object({ dryRun: z.enum(["true", "false"]).default("true").transform((v) => v === "true") });
 
 /**
  * HR's controls on a running round, and the audit log. Every route checks
@@ -80,6 +84,41 @@ export function hrRoutes(api: Router, deps: HrApiDeps): void {
       return { closed: true };
     }),
   );
+
+  api.post(
+    "/org/import",
+    // The file as it is, any content type: the CSV reader decides what it is (and says so if it is not).
+    express.raw({ type: () => true, limit: "5mb" }),
+    route((req): ImportSummary => {
+      const who = actor(req);
+      const { dryRun } = parse(importQuery, req.query, "query");
+      if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+        throw new PulsenError("input_invalid", "body must be the CSV file");
+      }
+      const now = deps.clock.now();
+      const plan = importOrgCsv(deps.db, req.body, { dryRun, clock: deps.clock });
+      const summary = importSummary(plan, dryRun);
+      if (!dryRun) {
+        const counts = { added: plan.add.length, changed: plan.update.length, left: plan.deactivate.length };
+        recordAudit(deps.db, who, "org.import", null, { ...counts, units: plan.unitsToCreate.length }, now);
+      }
+      return summary;
+    }),
+  );
+
+  api.get("/org/export", (req, res, next) => {
+    try {
+      const who = actor(req);
+      const text = exportOrgCsv(deps.db, { excel: true });
+      recordAudit(deps.db, who, "org.export", null, { excel: true }, deps.clock.now());
+      res.setHeader("Content-Type", "text/csv; charset=utf-8");
+      res.setHeader("Content-Disposition", 'attachment; filename="pulsen-organisasjon.csv"');
+      res.setHeader("Cache-Control", "no-store");
+      res.send(text);
+    } catch (e) {
+      next(e);
+    }
+  });
 
   api.get(
     "/audit",

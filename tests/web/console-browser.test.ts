@@ -5,6 +5,7 @@ import { storeAnonymously } from "../../src/db/answer-store";
 import { draftAnswers, drafts, people, rounds } from "../../src/db/schema";
 import type { RunningServer } from "../../src/server/start";
 import { launchBrowser } from "../helpers/browser";
+import { exportOrgCsv } from "../../src/org/export";
 import { buildDashboardOrg, serveDashboardOrg } from "../helpers/dashboard-org";
 
 let browser: Browser;
@@ -81,6 +82,37 @@ describe("HR runs an open round from the dashboard", () => {
       expect.stringMatching(/^Sendte påminnelse/),
     ]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("imports a semicolon CSV after a dry run that shows its bad line, once fixed", async () => {
+    const org = buildDashboardOrg();
+    server = await serveDashboardOrg(org);
+    const s = server;
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: "nb-NO" });
+    await page.goto(`${s.url}/signin?token=${s.sessions.createLink(org.personId("hr@org.example"))}`);
+    await Promise.all([page.waitForURL((u) => u.pathname === "/"), page.click("form[action='/signin'] button")]);
+    await page.waitForSelector("#org-file");
+
+    const roster = exportOrgCsv(s.database.db, { excel: true });
+    const withBad = `${roster}ny@org.example;Ny Person;Org > E;;;;;;\nbad-email;X;Org > E;;;;;;\n`;
+    const choose = (text: string) =>
+      page.setInputFiles("#org-file", { name: "ansatte.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+    await choose(withBad);
+    await page.click("text=Sjekk filen");
+    await expect.poll(() => page.textContent(".org-result")).toContain("Filen ble ikke importert");
+    expect(await page.locator(".bad-lines li").allTextContents()).toEqual([
+      'line 36: email "bad-email" is not a valid email address',
+    ]);
+    expect(await page.isHidden("#org-import")).toBe(true);
+
+    await choose(withBad.replace("bad-email;X;Org > E;;;;;;\n", ""));
+    await page.click("text=Sjekk filen");
+    await expect.poll(() => page.textContent(".org-result")).toContain("1 nye, 0 endret, 0 slutter, 1 nye enheter.");
+    await page.click("#org-import");
+    await expect.poll(() => page.textContent(".org-result")).toContain("Importert.");
+    const added = s.database.db.select({ name: people.name }).from(people).where(eq(people.email, "ny@org.example"));
+    expect(added.get()).toEqual({ name: "Ny Person" });
     await page.close();
   });
 });

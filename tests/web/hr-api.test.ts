@@ -88,3 +88,56 @@ describe("HR's round controls in the web app", () => {
     expect(live.body.status).toBe("open");
   });
 });
+
+describe("HR's organization in the web app", () => {
+  const upload = (s: RunningServer, cookie: string, csv: string | Uint8Array, dryRun: boolean) =>
+    fetch(`${s.url}/api/org/import?dryRun=${dryRun}`, {
+      method: "POST",
+      headers: { cookie, "content-type": "text/csv", "sec-fetch-site": "same-origin" },
+      body: csv,
+    });
+
+  it("exports the roster for Excel, and the export imports back with nothing to change", async () => {
+    const { s } = await boot();
+    const hr = await signIn(s, "hr@org.example");
+    const res = await fetch(`${s.url}/api/org/export`, { headers: { cookie: hr } });
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
+    const csv = new TextDecoder().decode(bytes);
+    expect(csv.startsWith("email;name;unit;leader_of;roles;")).toBe(true);
+    expect(csv).toContain("lead.a@org.example;Leder A;Org > A;Org > A;;;6f1c2b9e-0000-4000-8000-000000000002;;");
+    const again = await upload(s, hr, csv, true);
+    expect(await again.json()).toMatchObject({
+      dryRun: true,
+      units: { created: [] },
+      people: { added: [], updated: [], deactivated: [], unchanged: 33 },
+    });
+  });
+
+  it("shows a dry run first, every bad line with its number, and imports only when confirmed", async () => {
+    const { s } = await boot();
+    const hr = await signIn(s, "hr@org.example");
+    const csv = await (await fetch(`${s.url}/api/org/export`, { headers: { cookie: hr } })).text();
+    const withNew = `${csv}ny@org.example;Ny Person;Org > E;;;;;;\nbad-email;X;Org > E;;;;;;\n`;
+    const bad = await upload(s, hr, withNew, true);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      error: "input_invalid",
+      details: [`line 36: email "bad-email" is not a valid email address`],
+    });
+    const fixed = withNew.replace("bad-email;X;Org > E;;;;;;\n", "");
+    const dry = await (await upload(s, hr, fixed, true)).json();
+    expect(dry).toMatchObject({ dryRun: true, units: { created: ["Org > E"] }, people: { added: ["ny@org.example"] } });
+    // Nothing was written by the dry run: the same file still adds the person.
+    const done = await (await upload(s, hr, fixed, false)).json();
+    expect(done).toMatchObject({ dryRun: false, people: { added: ["ny@org.example"] } });
+    expect(await (await upload(s, hr, fixed, true)).json()).toMatchObject({ people: { added: [] } });
+
+    const lead = await signIn(s, "lead.a@org.example");
+    expect((await upload(s, lead, fixed, false)).status).toBe(403);
+    expect((await fetch(`${s.url}/api/org/export`, { headers: { cookie: lead } })).status).toBe(403);
+    const audit = await getJson<AuditResponse>(s, "/api/audit", hr);
+    expect(audit.body.entries.map((e) => e.action)).toEqual(["org.import", "org.export"]);
+  });
+});

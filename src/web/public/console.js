@@ -132,3 +132,81 @@ export async function renderAudit(root, t, fmt) {
         ),
   );
 }
+
+/**
+ * HR's organization: upload the CSV, see the dry run (or every bad line), then import; download the roster.
+ * @param {HTMLElement} root
+ * @param {Texts} t
+ */
+export function renderOrganization(root, t) {
+  /** @type {HTMLInputElement} */
+  const file = h("input", { type: "file", id: "org-file", accept: ".csv,text/csv" });
+  const result = h("div", { class: "org-result", role: "status", "aria-live": "polite" });
+  /** @type {HTMLButtonElement} */
+  const confirm = h("button", { type: "button", id: "org-import", hidden: true }, t.orgImport);
+  /** @param {boolean} dryRun */
+  const send = async (dryRun) => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    const res = await fetch(`/api/org/import?dryRun=${dryRun}`, {
+      method: "POST",
+      headers: { ...api.headers(), "Content-Type": "text/csv" },
+      body: chosen,
+      credentials: "same-origin",
+    });
+    /** @type {import("../api-types").ImportSummary & import("../api-types").ApiErrorBody} */
+    const body = await res.json();
+    if (!res.ok) {
+      confirm.hidden = true;
+      put(
+        result,
+        h("p", { class: "warn" }, body.details ? t.orgBadLines : `${t.error}: ${body.message ?? body.error}`),
+        body.details ? h("ul", { class: "bad-lines" }, body.details.map((d) => h("li", {}, d))) : null,
+      );
+      return;
+    }
+    const p = body.people;
+    const plan = t.orgPlan(p.added.length, p.updated.length, p.deactivated.length, body.units.created.length);
+    confirm.hidden = !dryRun;
+    put(result, h("p", {}, plan), h("p", { class: "note" }, dryRun ? t.orgDryRun : t.orgDone));
+  };
+  confirm.onclick = () => void send(false).catch((e) => put(result, h("p", { class: "warn" }, errorMessage(e))));
+  put(
+    root,
+    h("h2", {}, t.orgTitle),
+    h(
+      "form",
+      {
+        class: "inline",
+        onsubmit: (e) => {
+          e.preventDefault();
+          void send(true).catch((err) => put(result, h("p", { class: "warn" }, errorMessage(err))));
+        },
+      },
+      h("label", { for: "org-file" }, `${t.orgFile} `),
+      file,
+      h("button", { type: "submit" }, t.orgCheck),
+    ),
+    confirm,
+    result,
+    h(
+      "p",
+      {},
+      h(
+        "button",
+        {
+          type: "button",
+          class: "secondary",
+          onclick: async () => {
+            const res = await fetch("/api/org/export", { headers: api.headers(), credentials: "same-origin" });
+            const url = URL.createObjectURL(await res.blob());
+            const a = h("a", { href: url, download: "pulsen-organisasjon.csv" });
+            a.click();
+            URL.revokeObjectURL(url);
+          },
+        },
+        t.orgExport,
+      ),
+    ),
+  );
+}
