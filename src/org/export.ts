@@ -14,7 +14,9 @@ export function exportOrgCsv(db: Db, o: { excel?: boolean } = {}): string {
   const { people } = loadOrgSnapshot(db);
   const rows = [...people.values()]
     .filter((p) => p.active)
-    .sort((a, b) => formatUnitPath(a.unit).localeCompare(formatUnitPath(b.unit), "nb") || a.email.localeCompare(b.email))
+    .sort(
+      (a, b) => formatUnitPath(a.unit).localeCompare(formatUnitPath(b.unit), "nb") || a.email.localeCompare(b.email),
+    )
     .map((p) =>
       [
         p.email,

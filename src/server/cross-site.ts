@@ -16,7 +16,10 @@ const PLATFORM_PATHS = new Set(["/slack/events", "/api/messages"]);
 export function refuseCrossSite(publicUrl: string, logger: Logger) {
   const publicOrigin = new URL(publicUrl).origin;
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (SAFE.has(req.method) || PLATFORM_PATHS.has(req.path)) return next();
+    if (SAFE.has(req.method) || PLATFORM_PATHS.has(req.path)) {
+      next();
+      return;
+    }
     const site = req.headers["sec-fetch-site"];
     const origin = req.headers.origin;
     const own = `${req.protocol}://${req.headers.host ?? ""}`;
@@ -24,7 +27,10 @@ export function refuseCrossSite(publicUrl: string, logger: Logger) {
       site !== undefined
         ? site === "same-origin" || site === "none"
         : origin === undefined || origin === publicOrigin || origin === own;
-    if (fromHere) return next();
+    if (fromHere) {
+      next();
+      return;
+    }
     logger.warn({ path: req.path, site: site ?? null, origin: origin ?? null }, "cross-site request refused");
     res.status(403).json({ error: "cross_site", message: "This request came from another site and was refused." });
   };

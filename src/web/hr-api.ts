@@ -22,7 +22,12 @@ export interface HrApiDeps {
 
 const extendBody = z.object({ until: z.string().max(20) }).strict();
 // A dry run unless the caller confirms: what HR sees first changes nothing.
-const importQuery = z.object({ dryRun: z.enum(["true", "false"]).default("true").transform((v) => v === "true") });
+const importQuery = z.object({
+  dryRun: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+});
 
 /**
  * HR's controls on a running round, and the audit log. Every route checks

@@ -1,3 +1,4 @@
+import { redeemLink } from "../helpers/dashboard-org";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { slackAdapter } from "../../adapters/slack";
@@ -365,7 +366,7 @@ describe("Slack: the slash command, App Home and repeated events", () => {
     const button = reply.blocks.flatMap((b) => b.elements ?? []).find((e) => e.url)!;
     expect(button.action_id).toBe("pulsen:link");
     expect(button.url).toMatch(/^http:\/\/localhost:\d+\/signin\?token=[A-Za-z0-9_-]{40,}$/);
-    const signin = await fetch(`${server.url}/signin${new URL(button.url!).search}`, { redirect: "manual" });
+    const signin = await redeemLink(server, new URL(button.url!).searchParams.get("token")!);
     expect(signin.headers.get("set-cookie")).toMatch(/^pulsen_session=/);
     // Slack reports the click on a URL button too; it is acknowledged and nothing is posted.
     const before = standIn.messages.length;

@@ -100,11 +100,7 @@ export async function renderAudit(root, t, fmt) {
       h("td", {}, fmt(e.at)),
       h("td", {}, e.via === "cli" ? t.auditCli : e.who || t.auditForgotten),
       h("td", {}, t.auditActions[e.action] ?? e.action),
-      h(
-        "td",
-        {},
-        [e.subject, ...Object.entries(e.details).map(([k, v]) => `${k}: ${v}`)].filter(Boolean).join(" · "),
-      ),
+      h("td", {}, [e.subject, ...Object.entries(e.details).map(([k, v]) => `${k}: ${v}`)].filter(Boolean).join(" · ")),
     ),
   );
   put(
@@ -161,7 +157,13 @@ export function renderOrganization(root, t) {
       put(
         result,
         h("p", { class: "warn" }, body.details ? t.orgBadLines : `${t.error}: ${body.message ?? body.error}`),
-        body.details ? h("ul", { class: "bad-lines" }, body.details.map((d) => h("li", {}, d))) : null,
+        body.details
+          ? h(
+              "ul",
+              { class: "bad-lines" },
+              body.details.map((d) => h("li", {}, d)),
+            )
+          : null,
       );
       return;
     }
