@@ -14,6 +14,7 @@ import { type JobKind, enqueueJob } from "../jobs/queue";
 import { platformFor } from "../jobs/routing";
 import type { Platform } from "../jobs/sender";
 import { audience } from "./audience";
+import { NO_CHAT_ACCOUNT } from "./reach";
 import { JOB_NUDGE } from "./nudge";
 
 export const JOB_REMIND = "round.remind" satisfies JobKind;
@@ -77,7 +78,7 @@ export function openRound(tx: Store, s: SeriesRow, roundId: RoundId | null, now:
         roundId: id,
         personId: person.id,
         unitId: person.unitId,
-        undeliverable: platform === null ? "no chat account (no Slack or Teams id)" : null,
+        undeliverable: platform === null ? NO_CHAT_ACCOUNT : null,
       })
       .run();
     if (platform === null) continue;

@@ -163,6 +163,31 @@ export interface RoundClosedResponse {
   closed: true;
 }
 
+export interface SeriesResponse {
+  series: {
+    id: string;
+    name: string;
+    audience: string;
+    status: "active" | "paused";
+    /** The next three runs, written by the server in the reader's language and the organization's zone. */
+    next: string[];
+    openRound: string | null;
+  }[];
+}
+
+/** Before a round opens: who it reaches and how, and its first message as employees will see it. */
+export interface OpenPreviewResponse {
+  audience: number;
+  platforms: Partial<Record<"slack" | "teams" | "webchat", number>>;
+  slackByEmail: number;
+  unreachable: { reason: string; count: number }[];
+  message: import("../bot/message").BotMessage;
+}
+
+export interface RoundOpenedResponse {
+  id: string;
+}
+
 export interface AuditResponse {
   /** Newest first; `who` is "" for the command line and for someone forgotten since. */
   entries: {
@@ -201,6 +226,11 @@ interface ApiRoutes {
   [route: `POST /rounds/${string}/extend`]: RoundExtendedResponse;
   [route: `POST /rounds/${string}/close`]: RoundClosedResponse;
   "GET /audit": AuditResponse;
+  "GET /series": SeriesResponse;
+  [route: `GET /series/${string}/preview`]: OpenPreviewResponse;
+  [route: `POST /series/${string}/open`]: RoundOpenedResponse;
+  [route: `POST /series/${string}/pause`]: OkResponse;
+  [route: `POST /series/${string}/resume`]: OkResponse;
 }
 
 export type ApiMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

@@ -235,7 +235,7 @@ export function dashboardApi(deps: ApiDeps): Router {
   );
 
   planRoutes(api, { ...deps, viewerOf });
-  hrRoutes(api, { db: deps.db, clock: deps.clock, viewerOf });
+  hrRoutes(api, { ...deps, viewerOf });
 
   api.use((_req, res) => void res.status(404).json({ error: "not_found" }));
   api.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {

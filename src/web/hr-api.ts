@@ -10,15 +10,40 @@ import { truncateWal } from "../db/traces";
 import { closeRound } from "../rounds/close";
 import { extendRound, remindNow } from "../rounds/controls";
 import { exportOrgCsv } from "../org/export";
+import { and, eq } from "drizzle-orm";
+import { formatDateTime } from "../bot/catalog";
+import { invitationPreview } from "../bot/invitation-preview";
+import { nextRuns } from "../core/cadence";
+import { idSchema } from "../core/ids";
+import { orgTimeZone } from "../db/org-store";
+import { rounds } from "../db/schema";
+import type { Platform } from "../jobs/sender";
+import { openRound } from "../rounds/open";
+import { reachOf } from "../rounds/reach";
+import { getSeries, listSeries, pauseSeries, resumeSeries } from "../rounds/series";
 import { type ImportSummary, importOrgCsv, importSummary } from "../org/import";
-import type { AuditResponse, RoundClosedResponse, RoundExtendedResponse, RoundRemindedResponse } from "./api-types";
+import type {
+  AuditResponse,
+  OkResponse,
+  OpenPreviewResponse,
+  RoundClosedResponse,
+  RoundExtendedResponse,
+  RoundOpenedResponse,
+  RoundRemindedResponse,
+  SeriesResponse,
+} from "./api-types";
 import { parse, roundIdParam, route } from "./request";
 
 export interface HrApiDeps {
   db: Db;
   clock: Clock;
   viewerOf: (req: Request) => Viewer;
+  /** Who a round reaches, as openRound decides it. */
+  platforms: ReadonlySet<Platform>;
+  anonymityMin: number;
 }
+
+const seriesIdParam = idSchema("series");
 
 const extendBody = z.object({ until: z.string().max(20) }).strict();
 // A dry run unless the caller confirms: what HR sees first changes nothing.
@@ -124,6 +149,91 @@ export function hrRoutes(api: Router, deps: HrApiDeps): void {
       next(e);
     }
   });
+
+  api.get(
+    "/series",
+    route((req): SeriesResponse => {
+      const viewer = deps.viewerOf(req);
+      hr(req);
+      const tz = orgTimeZone(deps.db);
+      const now = deps.clock.now();
+      const open = new Map(
+        deps.db
+          .select({ id: rounds.id, seriesId: rounds.seriesId })
+          .from(rounds)
+          .where(eq(rounds.status, "open"))
+          .all()
+          .map((r) => [r.seriesId, r.id]),
+      );
+      return {
+        series: listSeries(deps.db).map((s) => {
+          // The next runs in the organization's zone and the reader's language, as the server writes dates.
+          const runs = s.status === "active" ? nextRuns(s.cadence, tz, now) : { ok: false as const };
+          const next = runs.ok ? runs.next.map((d) => formatDateTime(d, viewer.locale, tz)) : [];
+          return {
+            id: s.id,
+            name: s.name,
+            audience: s.audience,
+            status: s.status,
+            next,
+            openRound: open.get(s.id) ?? null,
+          };
+        }),
+      };
+    }),
+  );
+
+  api.get(
+    "/series/:id/preview",
+    route((req): OpenPreviewResponse => {
+      const viewer = deps.viewerOf(req);
+      hr(req);
+      const s = getSeries(deps.db, parse(seriesIdParam, req.params.id, "series"));
+      const message = invitationPreview(deps.db, s, viewer.locale, deps.anonymityMin, deps.clock.now());
+      return { ...reachOf(deps.db, s, deps.platforms), message };
+    }),
+  );
+
+  for (const [path, action] of [
+    ["pause", "series.pause"],
+    ["resume", "series.resume"],
+  ] as const) {
+    api.post(
+      `/series/:id/${path}`,
+      route((req): OkResponse => {
+        const who = actor(req);
+        const id = parse(seriesIdParam, req.params.id, "series");
+        getSeries(deps.db, id);
+        const now = deps.clock.now();
+        if (path === "pause") pauseSeries(deps.db, id);
+        else resumeSeries(deps.db, id, now);
+        recordAudit(deps.db, who, action, id, {}, now);
+        return { ok: true };
+      }),
+    );
+  }
+
+  api.post(
+    "/series/:id/open",
+    route((req): RoundOpenedResponse => {
+      const who = actor(req);
+      const id = parse(seriesIdParam, req.params.id, "series");
+      const now = deps.clock.now();
+      const roundId = deps.db.transaction((tx) => {
+        const s = getSeries(tx, id);
+        const open = tx
+          .select({ id: rounds.id })
+          .from(rounds)
+          .where(and(eq(rounds.seriesId, s.id), eq(rounds.status, "open")))
+          .get();
+        if (open !== undefined) throw new PulsenError("conflict", `the series already has an open round (${open.id})`);
+        const opened = openRound(tx, s, null, now, { platforms: deps.platforms });
+        recordAudit(tx, who, "round.open", opened, { series: s.id }, now);
+        return opened;
+      });
+      return { id: roundId };
+    }),
+  );
 
   api.get(
     "/audit",

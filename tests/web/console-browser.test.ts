@@ -5,7 +5,9 @@ import { storeAnonymously } from "../../src/db/answer-store";
 import { draftAnswers, drafts, people, rounds } from "../../src/db/schema";
 import type { RunningServer } from "../../src/server/start";
 import { launchBrowser } from "../helpers/browser";
+import { openDatabase } from "../../src/db/open";
 import { exportOrgCsv } from "../../src/org/export";
+import { createSeries } from "../../src/rounds/series";
 import { buildDashboardOrg, serveDashboardOrg } from "../helpers/dashboard-org";
 
 let browser: Browser;
@@ -113,6 +115,28 @@ describe("HR runs an open round from the dashboard", () => {
     await expect.poll(() => page.textContent(".org-result")).toContain("Importert.");
     const added = s.database.db.select({ name: people.name }).from(people).where(eq(people.email, "ny@org.example"));
     expect(added.get()).toEqual({ name: "Ny Person" });
+    await page.close();
+  });
+
+  it("opens a round only after a preview of its reach and first message", async () => {
+    const org = buildDashboardOrg();
+    const setup = openDatabase(org.path);
+    const window = { start: 480, end: 1020, weekdaysOnly: true };
+    const base = { instrumentId: "quick-pulse", audience: "Org > B", cadence: "0 9 * * 1", openDays: 5 };
+    createSeries(setup.db, { name: "Ukepuls B", ...base, reminderDays: [2], window }, org.clock.now());
+    setup.close();
+    server = await serveDashboardOrg(org);
+    const s = server;
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: "nb-NO" });
+    await page.goto(`${s.url}/signin?token=${s.sessions.createLink(org.personId("hr@org.example"))}`);
+    await Promise.all([page.waitForURL((u) => u.pathname === "/"), page.click("form[action='/signin'] button")]);
+    const item = page.locator("#series li.series", { hasText: "Ukepuls B" });
+    await expect.poll(() => item.textContent()).toContain("Neste runder: mandag 7. desember kl. 09:00");
+    await item.locator("text=Åpne en runde nå").click();
+    await expect.poll(() => item.locator(".open-preview").textContent()).toContain("10 blir invitert.");
+    expect(await item.locator(".message-preview h4").textContent()).toBe("Ny pulsmåling: Ukepuls B");
+    await Promise.all([page.waitForURL((u) => u.searchParams.has("round")), item.locator(".open-confirm").click()]);
+    await page.waitForSelector("table.live");
     await page.close();
   });
 });

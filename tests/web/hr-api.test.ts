@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { AuditResponse } from "../../src/web/api-types";
+import { createSeries } from "../../src/rounds/series";
+import type { AuditResponse, OpenPreviewResponse, SeriesResponse } from "../../src/web/api-types";
 import type { RunningServer } from "../../src/server/start";
 import { buildDashboardOrg, getJson, serveDashboardOrg, signIn } from "../helpers/dashboard-org";
 
@@ -139,5 +140,50 @@ describe("HR's organization in the web app", () => {
     expect((await fetch(`${s.url}/api/org/export`, { headers: { cookie: lead } })).status).toBe(403);
     const audit = await getJson<AuditResponse>(s, "/api/audit", hr);
     expect(audit.body.entries.map((e) => e.action)).toEqual(["org.import", "org.export"]);
+  });
+});
+
+describe("HR's series in the web app", () => {
+  it("lists the next runs in local time, opens a round only after its preview, and refuses a second", async () => {
+    const { org, s } = await boot();
+    const db = s.database.db;
+    const window = { start: 480, end: 1020, weekdaysOnly: true };
+    const base = { instrumentId: "quick-pulse", audience: "Org > B", cadence: "0 9 * * 1", openDays: 5 };
+    const { id } = createSeries(db, { name: "Ukepuls B", ...base, reminderDays: [2], window }, org.clock.now());
+    const hr = await signIn(s, "hr@org.example");
+    const list = await getJson<SeriesResponse>(s, "/api/series", hr);
+    const weekly = list.body.series.find((x) => x.id === id)!;
+    // It is Monday 30 November, 10:00 in Oslo: the next Mondays at 09:00 there, whatever UTC says.
+    expect(weekly.next).toEqual([
+      "mandag 7. desember kl. 09:00",
+      "mandag 14. desember kl. 09:00",
+      "mandag 21. desember kl. 09:00",
+    ]);
+
+    const preview = await getJson<OpenPreviewResponse>(s, `/api/series/${id}/preview`, hr);
+    expect(preview.body).toMatchObject({
+      audience: 10,
+      platforms: {},
+      unreachable: [{ reason: "no chat account (no Slack or Teams id)", count: 10 }],
+    });
+    expect(preview.body.message.summary).toBe("Ny pulsmåling: Ukepuls B");
+    // The preview opened nothing.
+    expect((await getJson<SeriesResponse>(s, "/api/series", hr)).body.series.find((x) => x.id === id)?.openRound).toBe(
+      null,
+    );
+
+    const open = (cookie: string) =>
+      getJson<{ id: string }>(s, `/api/series/${id}/open`, cookie, {
+        method: "POST",
+        body: "{}",
+        headers: { "sec-fetch-site": "same-origin" },
+      });
+    expect((await open(await signIn(s, "lead.b@org.example"))).status).toBe(403);
+    const opened = await open(hr);
+    expect(opened.status).toBe(200);
+    expect(opened.body.id).toMatch(/^r_/);
+    expect((await open(hr)).status).toBe(409);
+    const audit = await getJson<AuditResponse>(s, "/api/audit", hr);
+    expect(audit.body.entries[0]).toMatchObject({ action: "round.open", who: "Hanne HR", subject: opened.body.id });
   });
 });

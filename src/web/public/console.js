@@ -212,3 +212,135 @@ export function renderOrganization(root, t) {
     ),
   );
 }
+
+const PLATFORM_NAMES = { slack: "Slack", teams: "Microsoft Teams", webchat: "Web chat" };
+
+/**
+ * A neutral bot message as plain text blocks, buttons shown but inert: what employees will see.
+ * @param {import("../../bot/message").BotMessage} m
+ */
+function messagePreview(m) {
+  return h(
+    "div",
+    { class: "message-preview" },
+    m.blocks.map((b) => {
+      switch (b.type) {
+        case "header":
+          return h("h4", {}, b.text);
+        case "text":
+          return h("p", {}, b.text);
+        case "context":
+          return h("p", { class: "note" }, b.text);
+        case "buttons":
+          return h(
+            "p",
+            {},
+            b.buttons.map((x) => h("button", { type: "button", disabled: true, class: "secondary" }, x.label)),
+          );
+        default:
+          return null;
+      }
+    }),
+  );
+}
+
+/**
+ * HR's series: the next runs (in the organization's zone, as the server wrote them), pause and resume,
+ * and opening a round only after its preview.
+ * @param {HTMLElement} root
+ * @param {Texts} t
+ */
+export async function renderSeries(root, t) {
+  const { series } = await api("GET", "/series");
+  /** @param {string} id */
+  const enc = (id) => encodeURIComponent(id);
+  const status = h("p", { role: "status", "aria-live": "polite" });
+  /** @param {() => Promise<unknown>} act */
+  const attempt = (act) =>
+    act().then(
+      () => renderSeries(root, t),
+      (e) => put(status, h("span", { class: "warn" }, `${t.error}: ${errorMessage(e)}`)),
+    );
+  const items = series.map((s) => {
+    const preview = h("div", { class: "open-preview" });
+    const showPreview = async () => {
+      const p = await api("GET", `/series/${enc(s.id)}/preview`);
+      const reach = Object.entries(p.platforms).map(([k, n]) =>
+        h("li", {}, t.reachLine(PLATFORM_NAMES[/** @type {keyof typeof PLATFORM_NAMES} */ (k)] ?? k, n ?? 0)),
+      );
+      put(
+        preview,
+        h("h4", {}, t.openPreviewTitle),
+        h("p", {}, t.audienceN(p.audience)),
+        h(
+          "ul",
+          {},
+          reach,
+          p.unreachable.map((u) => h("li", { class: "warn" }, t.unreachableLine(u.reason, u.count))),
+        ),
+        p.slackByEmail > 0 ? h("p", { class: "note" }, t.byEmail(p.slackByEmail)) : null,
+        h("p", {}, t.firstMessage),
+        messagePreview(p.message),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "open-confirm",
+            onclick: () =>
+              void api("POST", `/series/${enc(s.id)}/open`).then(
+                (r) => location.replace(`/?round=${enc(r.id)}`),
+                (e) => put(status, h("span", { class: "warn" }, `${t.error}: ${errorMessage(e)}`)),
+              ),
+          },
+          t.openConfirm,
+        ),
+      );
+    };
+    return h(
+      "li",
+      { class: "series" },
+      h("strong", {}, s.name),
+      ` · ${s.audience}`,
+      s.status === "paused" ? ` · ${t.seriesPaused}` : "",
+      s.openRound ? ` · ${t.seriesOpen}` : "",
+      s.next.length > 0 ? h("p", { class: "note" }, `${t.seriesNext}: ${s.next.join(" · ")}`) : null,
+      h(
+        "p",
+        { class: "controls" },
+        s.status === "active"
+          ? h(
+              "button",
+              {
+                type: "button",
+                class: "secondary",
+                onclick: () => attempt(() => api("POST", `/series/${enc(s.id)}/pause`)),
+              },
+              t.pause,
+            )
+          : h(
+              "button",
+              {
+                type: "button",
+                class: "secondary",
+                onclick: () => attempt(() => api("POST", `/series/${enc(s.id)}/resume`)),
+              },
+              t.resume,
+            ),
+        s.openRound
+          ? null
+          : h(
+              "button",
+              { type: "button", onclick: () => void showPreview().catch((e) => put(status, errorMessage(e))) },
+              t.openRound,
+            ),
+      ),
+      preview,
+    );
+  });
+  put(
+    root,
+    h("h2", {}, t.seriesTitle),
+    series.length === 0 ? h("p", {}, t.seriesNone) : h("ul", { class: "series-list" }, items),
+    status,
+  );
+}

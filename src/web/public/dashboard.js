@@ -7,7 +7,7 @@ import { renderChannels } from "./channels.js";
 import { h, put } from "./dom.js";
 import { applyTheme, detectHost } from "./host.js";
 import { pickLocale, texts } from "./i18n.js";
-import { renderAudit, renderOrganization, renderRoundControls } from "./console.js";
+import { renderAudit, renderOrganization, renderRoundControls, renderSeries } from "./console.js";
 import { renderInsights } from "./insights.js";
 import { renderPlansOverview } from "./plans.js";
 import { renderLive, renderResults } from "./results.js";
@@ -234,10 +234,12 @@ async function run() {
   }
   await renderChannels(channels, t, host);
   if (me.hr) {
+    const seriesBox = h("section", { id: "series" });
     const organization = h("section", { id: "organization" });
     const audit = h("section", { id: "audit" });
-    main.append(organization, audit);
+    main.append(seriesBox, organization, audit);
     renderOrganization(organization, t);
+    await renderSeries(seriesBox, t).catch((e) => put(seriesBox, warning(t, e)));
     await renderAudit(audit, t, fmt).catch((e) => put(audit, warning(t, e)));
   }
   if (host.kind === "teams") host.loaded();

@@ -1,0 +1,40 @@
+import { getOrganization } from "../db/org-store";
+import type { Store } from "../db/open";
+import type { SeriesRow } from "../db/schema";
+import { platformFor } from "../jobs/routing";
+import type { Platform } from "../jobs/sender";
+import { audience } from "./audience";
+
+export interface Reach {
+  /** Everyone the round would invite. */
+  audience: number;
+  /** How many each platform reaches; `slackByEmail`: of Slack's, those Slack finds by e-mail at send time. */
+  platforms: Partial<Record<Platform, number>>;
+  slackByEmail: number;
+  /** Who cannot be reached at all, counted by reason (the same reason the invitation would record). */
+  unreachable: { reason: string; count: number }[];
+}
+
+/** The reason openRound records for someone no configured platform reaches. */
+export const NO_CHAT_ACCOUNT = "no chat account (no Slack or Teams id)";
+
+/** Who a round of this series would reach now, and how: the same decision openRound makes, written nowhere. */
+export function reachOf(store: Store, s: SeriesRow, platforms: ReadonlySet<Platform>): Reach {
+  const org = getOrganization(store);
+  const people = audience(store, s.audienceUnitId);
+  const counts: Partial<Record<Platform, number>> = {};
+  let slackByEmail = 0;
+  let none = 0;
+  for (const person of people) {
+    const platform = platformFor(person, platforms, org);
+    if (platform === null) none++;
+    else counts[platform] = (counts[platform] ?? 0) + 1;
+    if (platform === "slack" && person.slackUserId === null) slackByEmail++;
+  }
+  return {
+    audience: people.length,
+    platforms: counts,
+    slackByEmail,
+    unreachable: none === 0 ? [] : [{ reason: NO_CHAT_ACCOUNT, count: none }],
+  };
+}
