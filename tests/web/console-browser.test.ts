@@ -35,6 +35,9 @@ function answers(s: RunningServer, roundId: string, email: string): void {
   });
 }
 
+/** A loaded machine may take seconds for a refresh: poll that long, never sleep. */
+const SLOW = { timeout: 10_000 };
+
 const orgAnswered = (page: Page) => page.locator("table.live tbody tr").first().locator("td").first().textContent();
 
 describe("HR runs an open round from the dashboard", () => {
@@ -56,19 +59,23 @@ describe("HR runs an open round from the dashboard", () => {
 
     answers(s, org.openRoundId, "b2@org.example");
     await page.clock.runFor(16_000);
-    await expect.poll(() => orgAnswered(page)).toBe("3");
+    await expect.poll(() => orgAnswered(page), SLOW).toBe("3");
 
     // With the keyboard alone: Tab to the button, Enter.
     await page.focus("#remind-now");
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.textContent("[role=status]")).toMatch(/påminnelser er lagt i kø/);
+    await expect.poll(() => page.textContent(".controls-box [role=status]"), SLOW).toMatch(/påminnelser er lagt i kø/);
     await page.click("#remind-now");
-    await expect.poll(() => page.textContent("[role=status]")).toMatch(/^Noe gikk galt: .*already went out today/);
+    await expect
+      .poll(() => page.textContent(".controls-box [role=status]"), SLOW)
+      .toMatch(/^Noe gikk galt: .*already went out today/);
 
     await page.fill("#extend-until", "2026-12-18");
     await page.click("text=Forleng");
-    await expect.poll(() => page.textContent("[role=status]")).toMatch(/^Runden stenger nå 18\. des\. 2026/);
-    await expect.poll(() => page.textContent("#live")).toContain("stenger 18. des. 2026");
+    await expect
+      .poll(() => page.textContent(".controls-box [role=status]"), SLOW)
+      .toMatch(/^Runden stenger nå 18\. des\. 2026/);
+    await expect.poll(() => page.textContent("#live"), SLOW).toContain("stenger 18. des. 2026");
 
     page.once("dialog", (d) => void d.accept());
     await Promise.all([
@@ -102,7 +109,7 @@ describe("HR runs an open round from the dashboard", () => {
       page.setInputFiles("#org-file", { name: "ansatte.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
     await choose(withBad);
     await page.click("text=Sjekk filen");
-    await expect.poll(() => page.textContent(".org-result")).toContain("Filen ble ikke importert");
+    await expect.poll(() => page.textContent(".org-result"), SLOW).toContain("Filen ble ikke importert");
     expect(await page.locator(".bad-lines li").allTextContents()).toEqual([
       'line 36: email "bad-email" is not a valid email address',
     ]);
@@ -110,9 +117,11 @@ describe("HR runs an open round from the dashboard", () => {
 
     await choose(withBad.replace("bad-email;X;Org > E;;;;;;\n", ""));
     await page.click("text=Sjekk filen");
-    await expect.poll(() => page.textContent(".org-result")).toContain("1 nye, 0 endret, 0 slutter, 1 nye enheter.");
+    await expect
+      .poll(() => page.textContent(".org-result"), SLOW)
+      .toContain("1 nye, 0 endret, 0 slutter, 1 nye enheter.");
     await page.click("#org-import");
-    await expect.poll(() => page.textContent(".org-result")).toContain("Importert.");
+    await expect.poll(() => page.textContent(".org-result"), SLOW).toContain("Importert.");
     const added = s.database.db.select({ name: people.name }).from(people).where(eq(people.email, "ny@org.example"));
     expect(added.get()).toEqual({ name: "Ny Person" });
     await page.close();
@@ -131,9 +140,9 @@ describe("HR runs an open round from the dashboard", () => {
     await page.goto(`${s.url}/signin?token=${s.sessions.createLink(org.personId("hr@org.example"))}`);
     await Promise.all([page.waitForURL((u) => u.pathname === "/"), page.click("form[action='/signin'] button")]);
     const item = page.locator("#series li.series", { hasText: "Ukepuls B" });
-    await expect.poll(() => item.textContent()).toContain("Neste runder: mandag 7. desember kl. 09:00");
+    await expect.poll(() => item.textContent(), SLOW).toContain("Neste runder: mandag 7. desember kl. 09:00");
     await item.locator("text=Åpne en runde nå").click();
-    await expect.poll(() => item.locator(".open-preview").textContent()).toContain("10 blir invitert.");
+    await expect.poll(() => item.locator(".open-preview").textContent(), SLOW).toContain("10 blir invitert.");
     expect(await item.locator(".message-preview h4").textContent()).toBe("Ny pulsmåling: Ukepuls B");
     await Promise.all([page.waitForURL((u) => u.searchParams.has("round")), item.locator(".open-confirm").click()]);
     await page.waitForSelector("table.live");
