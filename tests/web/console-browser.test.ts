@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { storeAnonymously } from "../../src/db/answer-store";
 import { draftAnswers, drafts, people, rounds } from "../../src/db/schema";
 import type { RunningServer } from "../../src/server/start";
+import { seriousViolations } from "../helpers/axe";
 import { launchBrowser } from "../helpers/browser";
 import { openDatabase } from "../../src/db/open";
 import { exportOrgCsv } from "../../src/org/export";
@@ -76,6 +77,8 @@ describe("HR runs an open round from the dashboard", () => {
       .poll(() => page.textContent(".controls-box [role=status]"), SLOW)
       .toMatch(/^Runden stenger nå 18\. des\. 2026/);
     await expect.poll(() => page.textContent("#live"), SLOW).toContain("stenger 18. des. 2026");
+    // The open round's controls, with an error shown: no serious or critical WCAG 2.1 AA violation.
+    expect(await seriousViolations(page)).toEqual([]);
 
     page.once("dialog", (d) => void d.accept());
     await Promise.all([
@@ -84,6 +87,8 @@ describe("HR runs an open round from the dashboard", () => {
     ]);
     await page.waitForSelector("table.heatmap");
 
+    // The log is the last part of the page to load.
+    await page.waitForSelector("#audit table tbody tr");
     const audit = await page.locator("#audit table tbody tr").allTextContents();
     expect(audit.slice(0, 3).map((r) => r.replace(/^.*?Hanne HR/, ""))).toEqual([
       expect.stringMatching(/^Stengte en runde/),
@@ -114,6 +119,7 @@ describe("HR runs an open round from the dashboard", () => {
       'line 36: email "bad-email" is not a valid email address',
     ]);
     expect(await page.isHidden("#org-import")).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await choose(withBad.replace("bad-email;X;Org > E;;;;;;\n", ""));
     await page.click("text=Sjekk filen");
@@ -143,6 +149,11 @@ describe("HR runs an open round from the dashboard", () => {
     await expect.poll(() => item.textContent(), SLOW).toContain("Neste runder: mandag 7. desember kl. 09:00");
     await item.locator("text=Åpne en runde nå").click();
     await expect.poll(() => item.locator(".open-preview").textContent(), SLOW).toContain("10 blir invitert.");
+    // The console as HR sees it, with the preview open: no serious or critical WCAG 2.1 AA violation.
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: "light" });
     expect(await item.locator(".message-preview h4").textContent()).toBe("Ny pulsmåling: Ukepuls B");
     await Promise.all([page.waitForURL((u) => u.searchParams.has("round")), item.locator(".open-confirm").click()]);
     await page.waitForSelector("table.live");
