@@ -8,6 +8,7 @@ import { auditLog, people } from "./schema";
 const AUDIT_ACTIONS = [
   "org.import",
   "org.export",
+  "instrument.add",
   "series.create",
   "series.pause",
   "series.resume",

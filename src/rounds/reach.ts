@@ -38,3 +38,13 @@ export function reachOf(store: Store, s: SeriesRow, platforms: ReadonlySet<Platf
     unreachable: none === 0 ? [] : [{ reason: NO_CHAT_ACCOUNT, count: none }],
   };
 }
+
+/** What fixes an unreachable person, decided from the reason their invitation recorded. */
+export type ReachFix = "add_chat_id" | "install_teams" | "slack_account" | "check_account";
+
+export function fixFor(reason: string): ReachFix {
+  if (reason === NO_CHAT_ACCOUNT) return "add_chat_id";
+  if (reason.includes("not installed") && reason.includes("Teams")) return "install_teams";
+  if (reason === "users_not_found" || reason === "user_not_found") return "slack_account";
+  return "check_account";
+}

@@ -184,6 +184,33 @@ export interface OpenPreviewResponse {
   message: import("../bot/message").BotMessage;
 }
 
+export interface UnreachableResponse {
+  /** For HR, who must fix them: each with the reason and what fixes it (decided by the server). */
+  people: {
+    email: string;
+    name: string;
+    unit: string;
+    reason: string;
+    fix: "add_chat_id" | "install_teams" | "slack_account" | "check_account";
+  }[];
+}
+
+export interface InstrumentsResponse {
+  instruments: {
+    id: string;
+    name: string;
+    version: number;
+    source: "builtin" | "custom";
+    factors: number;
+    statements: number;
+  }[];
+}
+
+export interface InstrumentAddedResponse {
+  id: string;
+  version: number;
+}
+
 export interface RoundOpenedResponse {
   id: string;
 }
@@ -227,6 +254,9 @@ interface ApiRoutes {
   [route: `POST /rounds/${string}/close`]: RoundClosedResponse;
   "GET /audit": AuditResponse;
   "GET /series": SeriesResponse;
+  [route: `GET /rounds/${string}/unreachable`]: UnreachableResponse;
+  "GET /instruments": InstrumentsResponse;
+  "POST /instruments": InstrumentAddedResponse;
   [route: `GET /series/${string}/preview`]: OpenPreviewResponse;
   [route: `POST /series/${string}/open`]: RoundOpenedResponse;
   [route: `POST /series/${string}/pause`]: OkResponse;

@@ -19,7 +19,10 @@ import { orgTimeZone } from "../db/org-store";
 import { rounds } from "../db/schema";
 import type { Platform } from "../jobs/sender";
 import { openRound } from "../rounds/open";
-import { reachOf } from "../rounds/reach";
+import { fixFor, reachOf } from "../rounds/reach";
+import { unreachable } from "../rounds/status";
+import { itemCount, parseInstrument } from "../core/instrument";
+import { addCustomInstrument, listInstruments } from "../db/instrument-store";
 import { getSeries, listSeries, pauseSeries, resumeSeries } from "../rounds/series";
 import { type ImportSummary, importOrgCsv, importSummary } from "../org/import";
 import type {
@@ -31,6 +34,9 @@ import type {
   RoundOpenedResponse,
   RoundRemindedResponse,
   SeriesResponse,
+  InstrumentsResponse,
+  InstrumentAddedResponse,
+  UnreachableResponse,
 } from "./api-types";
 import { parse, roundIdParam, route } from "./request";
 
@@ -232,6 +238,50 @@ export function hrRoutes(api: Router, deps: HrApiDeps): void {
         return opened;
       });
       return { id: roundId };
+    }),
+  );
+
+  api.get(
+    "/rounds/:id/unreachable",
+    route((req): UnreachableResponse => {
+      hr(req);
+      const roundId = parse(roundIdParam, req.params.id, "round");
+      // Names and addresses for HR only, who must fix them; never beside anything they answered.
+      return { people: unreachable(deps.db, roundId).map((p) => ({ ...p, fix: fixFor(p.reason) })) };
+    }),
+  );
+
+  api.get(
+    "/instruments",
+    route((req): InstrumentsResponse => {
+      const viewer = deps.viewerOf(req);
+      hr(req);
+      return {
+        instruments: listInstruments(deps.db).map(({ source, instrument: i }) => ({
+          id: i.id,
+          name: i.name[viewer.locale],
+          version: i.version,
+          source,
+          factors: i.factors.length,
+          statements: itemCount(i),
+        })),
+      };
+    }),
+  );
+
+  api.post(
+    "/instruments",
+    route((req): InstrumentAddedResponse => {
+      const who = actor(req);
+      const parsed = parseInstrument(req.body);
+      if (!parsed.ok) {
+        const n = parsed.errors.length;
+        throw new PulsenError("input_invalid", `${n} error${n === 1 ? "" : "s"} in the instrument`, parsed.errors);
+      }
+      const inst = parsed.value;
+      addCustomInstrument(deps.db, inst, deps.clock);
+      recordAudit(deps.db, who, "instrument.add", inst.id, { version: inst.version }, deps.clock.now());
+      return { id: inst.id, version: inst.version };
     }),
   );
 

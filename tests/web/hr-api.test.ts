@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createSeries } from "../../src/rounds/series";
-import type { AuditResponse, OpenPreviewResponse, SeriesResponse } from "../../src/web/api-types";
+import { readFileSync } from "node:fs";
+import type {
+  AuditResponse,
+  InstrumentsResponse,
+  OpenPreviewResponse,
+  SeriesResponse,
+  UnreachableResponse,
+} from "../../src/web/api-types";
 import type { RunningServer } from "../../src/server/start";
 import { buildDashboardOrg, getJson, serveDashboardOrg, signIn } from "../helpers/dashboard-org";
 
@@ -185,5 +192,44 @@ describe("HR's series in the web app", () => {
     expect((await open(hr)).status).toBe(409);
     const audit = await getJson<AuditResponse>(s, "/api/audit", hr);
     expect(audit.body.entries[0]).toMatchObject({ action: "round.open", who: "Hanne HR", subject: opened.body.id });
+  });
+});
+
+describe("HR's instruments and reach in the web app", () => {
+  it("lists who an open round cannot reach, with the reason and what fixes it, for HR only", async () => {
+    const { org, s } = await boot();
+    const hr = await signIn(s, "hr@org.example");
+    const r = await getJson<UnreachableResponse>(s, `/api/rounds/${org.openRoundId}/unreachable`, hr);
+    // This organization has no chat platform configured: nobody is reached, and the fix is a chat id.
+    expect(r.body.people.length).toBeGreaterThan(30);
+    expect(r.body.people[0]).toMatchObject({ reason: "no chat account (no Slack or Teams id)", fix: "add_chat_id" });
+    const lead = await signIn(s, "lead.a@org.example");
+    expect((await getJson(s, `/api/rounds/${org.openRoundId}/unreachable`, lead)).status).toBe(403);
+  });
+
+  it("adds a custom instrument from JSON, with errors that name the field, and lists it", async () => {
+    const { s } = await boot();
+    const hr = await signIn(s, "hr@org.example");
+    const add = (body: unknown) =>
+      getJson<{ id: string; details?: string[] }>(s, "/api/instruments", hr, {
+        method: "POST",
+        body: JSON.stringify(body),
+        headers: { "sec-fetch-site": "same-origin" },
+      });
+    const builtin = JSON.parse(readFileSync("src/instruments/data/quick-pulse.json", "utf8")) as {
+      factors: { items: { text: Record<string, string> }[] }[];
+    };
+    const custom = { ...builtin, id: "var-puls", version: 1 };
+    const broken = structuredClone(custom);
+    delete (broken.factors[0]!.items[0]!.text as Partial<Record<string, string>>).nn;
+    const bad = await add(broken);
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([expect.stringMatching(/^factors\[0\]\.items\[0\]\.text\.nn: /)]);
+    expect((await add(custom)).status).toBe(200);
+    const list = await getJson<InstrumentsResponse>(s, "/api/instruments", hr);
+    expect(list.body.instruments.find((i) => i.id === "var-puls")).toMatchObject({ source: "custom", version: 1 });
+    expect(list.body.instruments.map((i) => i.id)).toContain("engagement-pulse");
+    const lead = await signIn(s, "lead.a@org.example");
+    expect((await getJson(s, "/api/instruments", lead)).status).toBe(403);
   });
 });

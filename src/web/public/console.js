@@ -344,3 +344,109 @@ export async function renderSeries(root, t) {
     status,
   );
 }
+
+/**
+ * Who an open round could not reach, why, and what fixes it (the server's decision, in the reader's words).
+ * @param {HTMLElement} root
+ * @param {Texts} t
+ * @param {string} roundId
+ */
+export async function renderUnreachable(root, t, roundId) {
+  const { people } = await api("GET", `/rounds/${encodeURIComponent(roundId)}/unreachable`);
+  put(
+    root,
+    h("h3", {}, t.unreachableTitle),
+    people.length === 0
+      ? h("p", {}, t.unreachableNone)
+      : h(
+          "ul",
+          { class: "unreachable" },
+          people.map((p) =>
+            h("li", {}, h("strong", {}, p.name), ` (${p.email}, ${p.unit}): ${p.reason}. `, t.fixes[p.fix] ?? ""),
+          ),
+        ),
+  );
+}
+
+/**
+ * The instruments, each with HR's preview exactly as employees see it, and adding a custom one from JSON.
+ * @param {HTMLElement} root
+ * @param {Texts} t
+ */
+export async function renderInstruments(root, t) {
+  const { instruments } = await api("GET", "/instruments");
+  /** @type {HTMLInputElement} */
+  const file = h("input", { type: "file", id: "instrument-file", accept: ".json,application/json" });
+  const result = h("div", { role: "status", "aria-live": "polite", class: "instrument-result" });
+  const add = async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    let data;
+    try {
+      data = JSON.parse(await chosen.text());
+    } catch (e) {
+      put(result, h("p", { class: "warn" }, `${t.error}: ${errorMessage(e)}`));
+      return;
+    }
+    const res = await fetch("/api/instruments", {
+      method: "POST",
+      headers: { ...api.headers(), "Content-Type": "application/json" },
+      body: JSON.stringify(data),
+      credentials: "same-origin",
+    });
+    /** @type {import("../api-types").InstrumentAddedResponse & import("../api-types").ApiErrorBody} */
+    const body = await res.json();
+    if (!res.ok) {
+      put(
+        result,
+        h("p", { class: "warn" }, `${t.error}: ${body.message ?? body.error}`),
+        body.details
+          ? h(
+              "ul",
+              { class: "bad-lines" },
+              body.details.map((d) => h("li", {}, d)),
+            )
+          : null,
+      );
+      return;
+    }
+    await renderInstruments(root, t);
+    put(
+      /** @type {HTMLElement} */ (root.querySelector(".instrument-result")),
+      h("p", {}, t.instrumentAdded(body.id, body.version)),
+    );
+  };
+  put(
+    root,
+    h("h2", {}, t.instrumentsTitle),
+    h(
+      "ul",
+      { class: "instruments" },
+      instruments.map((i) =>
+        h(
+          "li",
+          {},
+          h("strong", {}, i.name),
+          ` · ${t.instrumentSize(i.factors, i.statements)}`,
+          i.source === "custom" ? ` · ${t.custom} v${i.version}` : "",
+          " · ",
+          h("a", { href: `/chat/preview/${encodeURIComponent(i.id)}`, target: "_blank", rel: "noopener" }, t.preview),
+        ),
+      ),
+    ),
+    h(
+      "form",
+      {
+        class: "inline",
+        onsubmit: (e) => {
+          e.preventDefault();
+          void add().catch((err) => put(result, h("p", { class: "warn" }, errorMessage(err))));
+        },
+      },
+      h("label", { for: "instrument-file" }, `${t.instrumentFile} `),
+      file,
+      h("button", { type: "submit" }, t.instrumentAdd),
+    ),
+    result,
+  );
+}

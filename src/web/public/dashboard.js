@@ -7,7 +7,14 @@ import { renderChannels } from "./channels.js";
 import { h, put } from "./dom.js";
 import { applyTheme, detectHost } from "./host.js";
 import { pickLocale, texts } from "./i18n.js";
-import { renderAudit, renderOrganization, renderRoundControls, renderSeries } from "./console.js";
+import {
+  renderAudit,
+  renderInstruments,
+  renderOrganization,
+  renderRoundControls,
+  renderSeries,
+  renderUnreachable,
+} from "./console.js";
 import { renderInsights } from "./insights.js";
 import { renderPlansOverview } from "./plans.js";
 import { renderLive, renderResults } from "./results.js";
@@ -127,6 +134,9 @@ async function showRound(t, roundView, round, fmt, fmtDate, hr) {
         if (what === "closed") location.replace(`/?round=${encodeURIComponent(round.id)}`);
         else void refresh();
       });
+      const unreachable = h("div", { class: "unreachable-box" });
+      controls.append(unreachable);
+      await renderUnreachable(unreachable, t, round.id).catch((e) => put(unreachable, warning(t, e)));
     }
   } else {
     const data = await api("GET", `/rounds/${encodeURIComponent(round.id)}/results`);
@@ -235,9 +245,11 @@ async function run() {
   await renderChannels(channels, t, host);
   if (me.hr) {
     const seriesBox = h("section", { id: "series" });
+    const instrumentsBox = h("section", { id: "instruments" });
     const organization = h("section", { id: "organization" });
     const audit = h("section", { id: "audit" });
-    main.append(seriesBox, organization, audit);
+    main.append(seriesBox, instrumentsBox, organization, audit);
+    void renderInstruments(instrumentsBox, t).catch((e) => put(instrumentsBox, warning(t, e)));
     renderOrganization(organization, t);
     await renderSeries(seriesBox, t).catch((e) => put(seriesBox, warning(t, e)));
     await renderAudit(audit, t, fmt).catch((e) => put(audit, warning(t, e)));
