@@ -211,6 +211,12 @@ export interface InstrumentAddedResponse {
   version: number;
 }
 
+export interface SeriesCreatedResponse {
+  id: string;
+  /** The next three runs, as the server writes dates for this reader. */
+  next: string[];
+}
+
 export interface RoundOpenedResponse {
   id: string;
 }
@@ -254,6 +260,7 @@ interface ApiRoutes {
   [route: `POST /rounds/${string}/close`]: RoundClosedResponse;
   "GET /audit": AuditResponse;
   "GET /series": SeriesResponse;
+  "POST /series": SeriesCreatedResponse;
   [route: `GET /rounds/${string}/unreachable`]: UnreachableResponse;
   "GET /instruments": InstrumentsResponse;
   "POST /instruments": InstrumentAddedResponse;

@@ -23,7 +23,7 @@ import { fixFor, reachOf } from "../rounds/reach";
 import { unreachable } from "../rounds/status";
 import { itemCount, parseInstrument } from "../core/instrument";
 import { addCustomInstrument, listInstruments } from "../db/instrument-store";
-import { getSeries, listSeries, pauseSeries, resumeSeries } from "../rounds/series";
+import { createSeries, getSeries, listSeries, pauseSeries, resumeSeries } from "../rounds/series";
 import { type ImportSummary, importOrgCsv, importSummary } from "../org/import";
 import type {
   AuditResponse,
@@ -34,6 +34,7 @@ import type {
   RoundOpenedResponse,
   RoundRemindedResponse,
   SeriesResponse,
+  SeriesCreatedResponse,
   InstrumentsResponse,
   InstrumentAddedResponse,
   UnreachableResponse,
@@ -50,6 +51,29 @@ export interface HrApiDeps {
 }
 
 const seriesIdParam = idSchema("series");
+
+/**
+ * A series as HR's form says it: a weekday and a time, weekly or on the first such weekday of each month.
+ * The server writes the cron expression (read in the organization's zone), so the form never needs to.
+ */
+const seriesBody = z
+  .object({
+    name: z.string().trim().min(1, "must not be empty").max(120),
+    instrumentId: z.string().trim().min(1).max(80),
+    audience: z.string().trim().min(1).max(500),
+    every: z.enum(["week", "month"]),
+    weekday: z.number().int().min(1).max(7),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM"),
+    openDays: z.number().int().min(1, "must be at least 1").max(90, "must be at most 90"),
+    reminderDays: z.array(z.number().int().min(1)).max(10),
+  })
+  .strict();
+
+function cadenceOf(b: z.infer<typeof seriesBody>): string {
+  const [h, m] = b.time.split(":").map(Number);
+  const day = b.weekday % 7; // cron: 0 = Sunday
+  return `${m} ${h} * * ${b.every === "week" ? day : `${day}#1`}`;
+}
 
 const extendBody = z.object({ until: z.string().max(20) }).strict();
 // A dry run unless the caller confirms: what HR sees first changes nothing.
@@ -197,6 +221,21 @@ export function hrRoutes(api: Router, deps: HrApiDeps): void {
       const s = getSeries(deps.db, parse(seriesIdParam, req.params.id, "series"));
       const message = invitationPreview(deps.db, s, viewer.locale, deps.anonymityMin, deps.clock.now());
       return { ...reachOf(deps.db, s, deps.platforms), message };
+    }),
+  );
+
+  api.post(
+    "/series",
+    route((req): SeriesCreatedResponse => {
+      const who = actor(req);
+      const viewer = deps.viewerOf(req);
+      const b = parse(seriesBody, req.body, "body");
+      const now = deps.clock.now();
+      const input = { ...b, cadence: cadenceOf(b), window: { start: 480, end: 1020, weekdaysOnly: true } };
+      const created = createSeries(deps.db, input, now);
+      recordAudit(deps.db, who, "series.create", created.id, { instrument: b.instrumentId }, now);
+      const tz = orgTimeZone(deps.db);
+      return { id: created.id, next: created.next.slice(0, 3).map((d) => formatDateTime(d, viewer.locale, tz)) };
     }),
   );
 

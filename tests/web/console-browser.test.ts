@@ -159,4 +159,37 @@ describe("HR runs an open round from the dashboard", () => {
     await page.waitForSelector("table.live");
     await page.close();
   });
+
+  it("creates a weekly series from the form and shows its next runs in Oslo time", async () => {
+    const org = buildDashboardOrg();
+    server = await serveDashboardOrg(org);
+    const s = server;
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: "nb-NO" });
+    await page.goto(`${s.url}/signin?token=${s.sessions.createLink(org.personId("hr@org.example"))}`);
+    await Promise.all([page.waitForURL((u) => u.pathname === "/"), page.click("form[action='/signin'] button")]);
+    await page.click("#series summary");
+    await page.fill("#series-name", "Tirsdagspuls");
+    await page.selectOption("#series-instrument", "quick-pulse");
+    await page.fill("#series-audience", "Org > B");
+    await page.selectOption("#series-weekday", "2");
+    await page.fill("#series-time", "08:30");
+    await page.fill("#series-open-days", "3");
+    await page.fill("#series-reminders", "1");
+    await page.click("text=Opprett serien");
+    await expect
+      .poll(() => page.textContent(".series-status"), SLOW)
+      .toBe(
+        "Serien er opprettet. Neste runder: tirsdag 1. desember kl. 08:30 · tirsdag 8. desember kl. 08:30 · tirsdag 15. desember kl. 08:30",
+      );
+    // A form the rules refuse: the server's reason, nothing created.
+    await page.click("#series summary");
+    await page.fill("#series-name", "For lang");
+    await page.fill("#series-open-days", "10");
+    await page.click("text=Opprett serien");
+    await expect
+      .poll(() => page.textContent(".series-form-status"), SLOW)
+      .toMatch(/open-days: a round open 10 days would overlap/);
+    expect(await page.locator("#series li.series").allTextContents()).toHaveLength(2);
+    await page.close();
+  });
 });

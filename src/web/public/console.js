@@ -254,7 +254,7 @@ export async function renderSeries(root, t) {
   const { series } = await api("GET", "/series");
   /** @param {string} id */
   const enc = (id) => encodeURIComponent(id);
-  const status = h("p", { role: "status", "aria-live": "polite" });
+  const status = h("p", { role: "status", "aria-live": "polite", class: "series-status" });
   /** @param {() => Promise<unknown>} act */
   const attempt = (act) =>
     act().then(
@@ -340,6 +340,12 @@ export async function renderSeries(root, t) {
   put(
     root,
     h("h2", {}, t.seriesTitle),
+    await seriesForm(t, (next) => {
+      void renderSeries(root, t).then(() => {
+        const done = root.querySelector(".series-status");
+        if (done) done.textContent = t.seriesCreated(next);
+      });
+    }),
     series.length === 0 ? h("p", {}, t.seriesNone) : h("ul", { class: "series-list" }, items),
     status,
   );
@@ -448,5 +454,86 @@ export async function renderInstruments(root, t) {
       h("button", { type: "submit" }, t.instrumentAdd),
     ),
     result,
+  );
+}
+
+/**
+ * @param {Texts} t
+ * @param {(next: string[]) => void} created
+ */
+async function seriesForm(t, created) {
+  const { instruments } = await api("GET", "/instruments");
+  /** @param {string} id @param {string} label @param {HTMLElement} control */
+  const field = (id, label, control) => h("p", {}, h("label", { for: id }, `${label} `), control);
+  /** @type {HTMLInputElement} */
+  const name = h("input", { id: "series-name", required: true, maxlength: 120 });
+  /** @type {HTMLSelectElement} */
+  const instrument = h(
+    "select",
+    { id: "series-instrument" },
+    instruments.map((i) => h("option", { value: i.id }, i.name)),
+  );
+  /** @type {HTMLInputElement} */
+  const audience = h("input", { id: "series-audience", value: "all", required: true });
+  /** @type {HTMLSelectElement} */
+  const every = h(
+    "select",
+    { id: "series-every" },
+    h("option", { value: "week" }, t.everyWeek),
+    h("option", { value: "month" }, t.everyMonth),
+  );
+  /** @type {HTMLSelectElement} */
+  const weekday = h(
+    "select",
+    { id: "series-weekday" },
+    t.weekdays.map((d, i) => h("option", { value: String(i + 1) }, d)),
+  );
+  /** @type {HTMLInputElement} */
+  const time = h("input", { id: "series-time", type: "time", value: "09:00", required: true });
+  /** @type {HTMLInputElement} */
+  const openDays = h("input", { id: "series-open-days", type: "number", min: 1, max: 90, value: "5", required: true });
+  /** @type {HTMLInputElement} */
+  const reminders = h("input", { id: "series-reminders", value: "2,4", inputmode: "numeric" });
+  const status = h("p", { role: "status", "aria-live": "polite", class: "series-form-status" });
+  return h(
+    "details",
+    { class: "series-new" },
+    h("summary", {}, t.seriesNew),
+    h(
+      "form",
+      {
+        onsubmit: (e) => {
+          e.preventDefault();
+          const body = {
+            name: name.value,
+            instrumentId: instrument.value,
+            audience: audience.value,
+            every: every.value,
+            weekday: Number(weekday.value),
+            time: time.value,
+            openDays: Number(openDays.value),
+            reminderDays: reminders.value
+              .split(",")
+              .map((x) => x.trim())
+              .filter(Boolean)
+              .map(Number),
+          };
+          void api("POST", "/series", body).then(
+            (r) => created(r.next),
+            (err) => put(status, h("span", { class: "warn" }, `${t.error}: ${errorMessage(err)}`)),
+          );
+        },
+      },
+      field("series-name", t.seriesName, name),
+      field("series-instrument", t.seriesInstrument, instrument),
+      field("series-audience", t.seriesAudience, audience),
+      field("series-every", t.seriesEvery, every),
+      field("series-weekday", t.seriesWeekday, weekday),
+      field("series-time", t.seriesTime, time),
+      field("series-open-days", t.seriesOpenDays, openDays),
+      field("series-reminders", t.seriesReminders, reminders),
+      h("button", { type: "submit" }, t.seriesCreate),
+      status,
+    ),
   );
 }
