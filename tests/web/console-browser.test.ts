@@ -36,6 +36,8 @@ function answers(s: RunningServer, roundId: string, email: string): void {
   });
 }
 
+const SCREENSHOTS = process.env.PULSEN_SCREENSHOTS ?? null; // e.g. docs/, to refresh the README's pictures
+
 /** A loaded machine may take seconds for a refresh: poll that long, never sleep. */
 const SLOW = { timeout: 10_000 };
 
@@ -77,6 +79,11 @@ describe("HR runs an open round from the dashboard", () => {
       .poll(() => page.textContent(".controls-box [role=status]"), SLOW)
       .toMatch(/^Runden stenger nå 18\. des\. 2026/);
     await expect.poll(() => page.textContent("#live"), SLOW).toContain("stenger 18. des. 2026");
+    if (SCREENSHOTS) {
+      const box = (await page.locator("#round").boundingBox())!;
+      const clip = { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 760) };
+      await page.screenshot({ path: `${SCREENSHOTS}/console-round.png`, clip });
+    }
     // The open round's controls, with an error shown: no serious or critical WCAG 2.1 AA violation.
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -155,6 +162,7 @@ describe("HR runs an open round from the dashboard", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: "light" });
     expect(await item.locator(".message-preview h4").textContent()).toBe("Ny pulsmåling: Ukepuls B");
+    if (SCREENSHOTS) await page.locator("#series").screenshot({ path: `${SCREENSHOTS}/console-open.png` });
     await Promise.all([page.waitForURL((u) => u.searchParams.has("round")), item.locator(".open-confirm").click()]);
     await page.waitForSelector("table.live");
     await page.close();
