@@ -167,7 +167,8 @@ export interface SeriesResponse {
   series: {
     id: string;
     name: string;
-    audience: string;
+    /** A unit path, or null for everyone. */
+    audience: string | null;
     status: "active" | "paused";
     /** The next three runs, written by the server in the reader's language and the organization's zone. */
     next: string[];

@@ -203,7 +203,8 @@ export function hrRoutes(api: Router, deps: HrApiDeps): void {
           return {
             id: s.id,
             name: s.name,
-            audience: s.audience,
+            // null: everyone (the page says it in the reader's language).
+            audience: s.audience === "all" ? null : s.audience,
             status: s.status,
             next,
             openRound: open.get(s.id) ?? null,

@@ -300,7 +300,7 @@ export async function renderSeries(root, t) {
       "li",
       { class: "series" },
       h("strong", {}, s.name),
-      ` · ${s.audience}`,
+      ` · ${s.audience ?? t.everyone}`,
       s.status === "paused" ? ` · ${t.seriesPaused}` : "",
       s.openRound ? ` · ${t.seriesOpen}` : "",
       s.next.length > 0 ? h("p", { class: "note" }, `${t.seriesNext}: ${s.next.join(" · ")}`) : null,

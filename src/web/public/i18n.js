@@ -159,6 +159,7 @@ const nb = {
   seriesCreate: "Opprett serien",
   /** @param {string[]} next */
   seriesCreated: (next) => `Serien er opprettet. Neste runder: ${next.join(" · ")}`,
+  everyone: "alle",
   seriesTitle: "Serier",
   seriesNone: "Ingen serier ennå (pulsen series create …).",
   seriesNext: "Neste runder",
@@ -342,6 +343,7 @@ const nn = {
   seriesReminders: "Påminningar etter dagar (t.d. 2,4)",
   seriesCreate: "Opprett serien",
   seriesCreated: (next) => `Serien er oppretta. Neste rundar: ${next.join(" · ")}`,
+  everyone: "alle",
   seriesTitle: "Seriar",
   seriesNone: "Ingen seriar enno (pulsen series create …).",
   seriesNext: "Neste rundar",
@@ -531,6 +533,7 @@ const en = {
   seriesReminders: "Reminders after days (e.g. 2,4)",
   seriesCreate: "Create the series",
   seriesCreated: (next) => `The series is created. Next rounds: ${next.join(" · ")}`,
+  everyone: "everyone",
   seriesTitle: "Series",
   seriesNone: "No series yet (pulsen series create …).",
   seriesNext: "Next rounds",
