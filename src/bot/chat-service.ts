@@ -64,7 +64,8 @@ export class ChatService implements ChatPort {
       case "unknown":
         return one(a.help(personId, place, c.word));
       case "status":
-        return one(a.status(personId));
+        // Whether someone has answered is theirs alone: never in a channel the team reads.
+        return one(place.private ? a.status(personId) : a.say(personId, "status", (t) => t.statusOnlyPersonal));
       case "dashboard":
         // A channel is read by the whole team: sign-in links go only where the person alone reads them.
         return one(place.private ? a.dashboard(personId) : a.dashboardOnlyPersonal(personId));

@@ -44,7 +44,8 @@ function stripPrefix(text: string): string {
 export function parseCommand(raw: string): ChatCommand {
   const text = stripPrefix(raw.slice(0, 2000));
   const m = /^(\S*)\s*(.*)$/s.exec(text);
-  const word = (m?.[1] ?? "").toLowerCase();
+  // "status?", "hjelp!": the word without what a sentence puts after it.
+  const word = (m?.[1] ?? "").toLowerCase().replace(/[?!.,:;]+$/, "");
   const rest = (m?.[2] ?? "").trim();
   if (word === "") return { kind: "help" };
   const kind = BY_WORD.get(word);

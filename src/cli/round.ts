@@ -85,11 +85,13 @@ export function registerRound(program: Command, ctx: CliContext): void {
       const roundId = roundArg(raw);
       const now = ctx.io.clock.now();
       const queued = ctx.db.transaction((tx) => {
-        const n = remindNow(tx, roundId, now);
+        const n = remindNow(tx, roundId, now, loadConfig(ctx.io.env).anonymityMin);
         recordAudit(tx, { via: "cli" }, "round.remind", roundId, { queued: n }, now);
         return n;
       });
       if (opts.json) return ctx.json({ id: roundId, queued });
+      // Fewer than k invited: how many were reminded would say how many have answered.
+      if (queued === null) return ctx.print("Reminders queued; the running server sends them in its send window.");
       ctx.print(
         `Queued ${queued} reminder${queued === 1 ? "" : "s"}; the running server sends them in its send window.`,
       );

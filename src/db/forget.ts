@@ -1,6 +1,6 @@
 import { eq, or, sql } from "drizzle-orm";
 import type { Store } from "./open";
-import { forgottenInvitations, invitations, people, webchatMessages } from "./schema";
+import { forgottenInvitations, invitations, people, webchatMessages, auditLog } from "./schema";
 
 /** What stands where a forgotten person's name or email was, as for a measure with no one responsible. */
 const REDACTED = "–";
@@ -36,6 +36,9 @@ export function forgetPerson(tx: Store, email: string): boolean {
       })
       .run();
   }
+  // The audit log keeps what was done, not by whom: the id would still point at the person.
+  const ids = tx.select({ id: people.id }).from(people).where(eq(people.email, email)).all();
+  for (const { id } of ids) tx.update(auditLog).set({ actorId: null }).where(eq(auditLog.actorId, id)).run();
   const gone = tx
     .delete(people)
     .where(eq(people.email, email))

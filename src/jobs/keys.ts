@@ -7,6 +7,8 @@
 export type OutboxKeyOf =
   | { kind: "invite" | "hr-summary"; roundId: string; personId: string }
   | { kind: "remind"; roundId: string; personId: string; n: number }
+  /** HR's "Remind now", one a day (YYYY-MM-DD in the organization's zone). */
+  | { kind: "remind-now"; roundId: string; personId: string; day: string }
   /** A digest or nudge in a leader's direct chat: per unit, as one leader may lead several. */
   | { kind: "digest" | "nudge"; roundId: string; personId: string; unitId: string }
   | { kind: "unit-digest"; roundId: string; unitId: string }
@@ -26,6 +28,8 @@ export function outboxKey(k: OutboxKeyOf): string {
       return `round:${k.roundId}:person:${k.personId}:${k.kind}`;
     case "remind":
       return `round:${k.roundId}:person:${k.personId}:remind:${k.n}`;
+    case "remind-now":
+      return `round:${k.roundId}:person:${k.personId}:remind-now:${k.day}`;
     case "digest":
     case "nudge":
       return `round:${k.roundId}:person:${k.personId}:${k.kind}:${k.unitId}`;

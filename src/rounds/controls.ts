@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, min } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { PulsenError } from "../core/errors";
 import type { RoundId } from "../core/ids";
@@ -8,6 +8,7 @@ import { orgTimeZone } from "../db/org-store";
 import { jobs, rounds } from "../db/schema";
 import { jobKey } from "../jobs/job";
 import { JOB_CLOSE } from "./open";
+import { roundParticipation } from "./participation";
 import { sendReminders } from "./remind";
 
 /** HR's controls on an open round: remind now, extend, (close is closeRound). */
@@ -22,9 +23,11 @@ function openRoundRow(tx: Store, roundId: string, now: Date) {
 /**
  * A reminder now to everyone invited who has not answered (and has not
  * snoozed, and can be reached), at most once a day in the organization's zone.
- * Returns how many were queued.
+ * Returns how many were queued, or null when the round's participation is not shown (fewer than k
+ * invited): that count would tell how many have answered (DESIGN.md rule 6).
  */
-export function remindNow(tx: Store, roundId: RoundId, now: Date): number {
+export function remindNow(tx: Store, roundId: RoundId, now: Date, k: number): number | null {
+  const day = DateTime.fromJSDate(now).setZone(orgTimeZone(tx)).toISODate()!;
   const round = openRoundRow(tx, roundId, now);
   const tz = orgTimeZone(tx);
   if (round.remindedAt !== null) {
@@ -37,9 +40,10 @@ export function remindNow(tx: Store, roundId: RoundId, now: Date): number {
     }
   }
   // Index 0: no scheduled reminder has it, so a snooze that moved one does not skip this.
-  const queued = sendReminders(tx, roundId, 0, now, { beyondPlan: true });
+  const queued = sendReminders(tx, roundId, 0, now, { manualDay: day });
   tx.update(rounds).set({ remindedAt: now }).where(eq(rounds.id, roundId)).run();
-  return queued;
+  const total = roundParticipation(tx, roundId, k)?.total;
+  return total && !total.suppressed ? queued : null;
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -66,6 +70,19 @@ export function extendRound(tx: Store, roundId: RoundId, day: string, now: Date)
     );
   }
   const closesAt = until.toJSDate();
+  // The series' next round closes this one when it opens: an extension may not run into it.
+  const next = tx
+    .select({ at: min(rounds.scheduledFor) })
+    .from(rounds)
+    .where(and(eq(rounds.seriesId, round.seriesId), eq(rounds.status, "scheduled")))
+    .get()?.at;
+  if (next != null && closesAt.getTime() >= next.getTime()) {
+    const on = DateTime.fromJSDate(next).setZone(tz).toISODate();
+    throw new PulsenError(
+      "conflict",
+      `the series' next round opens ${on} and would close this one; extend to before then`,
+    );
+  }
   tx.update(rounds).set({ closesAt }).where(eq(rounds.id, roundId)).run();
   const key = jobKey({ kind: JOB_CLOSE, payload: { roundId } });
   tx.update(jobs)

@@ -27,8 +27,11 @@ export function sendReminders(
   roundId: RoundId,
   index: number,
   now: Date,
-  /** HR's "Remind now" is one more than the plan's reminders; snoozes, answers and reach still count. */
-  o: { beyondPlan?: boolean } = {},
+  /**
+   * HR's "Remind now" on this day (YYYY-MM-DD): on top of the plan's reminders, so it uses none of them
+   * up; snoozes, answers and reach still count.
+   */
+  o: { manualDay?: string } = {},
 ): number {
   const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (round === undefined || !answerWindow(round, now).open) return 0;
@@ -43,7 +46,7 @@ export function sendReminders(
         eq(invitations.roundId, roundId),
         eq(invitations.completed, false),
         isNull(invitations.undeliverable),
-        o.beyondPlan ? undefined : lt(invitations.remindersSent, plan.maxReminders),
+        o.manualDay !== undefined ? undefined : lt(invitations.remindersSent, plan.maxReminders),
         or(isNull(invitations.snoozedUntil), lt(invitations.snoozedUntil, now)),
         or(isNull(invitations.movedReminder), ne(invitations.movedReminder, index)),
       ),
@@ -56,14 +59,19 @@ export function sendReminders(
     const n = inv.sent + 1;
     const notBefore = nextAllowed(now, inv.timezone ?? tz, plan.window);
     if (notBefore.getTime() >= (round.closesAt?.getTime() ?? Infinity)) continue; // would land after the close
-    const key = outboxKey({ kind: "remind", roundId, personId: inv.personId, n });
+    const personId = inv.personId;
+    const key =
+      o.manualDay === undefined
+        ? outboxKey({ kind: "remind", roundId, personId, n })
+        : outboxKey({ kind: "remind-now", roundId, personId, day: o.manualDay });
     const intent = { kind: "remind" as const, roundId, n };
-    if (enqueueMessage(tx, { key, platform, personId: inv.personId, roundId, intent, notBefore }, now)) {
+    if (!enqueueMessage(tx, { key, platform, personId, roundId, intent, notBefore }, now)) continue;
+    queued++;
+    if (o.manualDay === undefined) {
       tx.update(invitations)
         .set({ remindersSent: n })
         .where(and(eq(invitations.roundId, roundId), eq(invitations.personId, inv.personId)))
         .run();
-      queued++;
     }
   }
   return queued;

@@ -32,6 +32,14 @@ export function finishHttpApp(app: Express, logger: Logger): void {
     res.status(404).json({ error: "not_found" });
   });
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // A body parser's refusal (too large, bad JSON, an unknown charset) is the caller's: its 4xx, one line.
+    const status = typeof err === "object" && err !== null && "status" in err ? Number(err.status) : 500;
+    if (status >= 400 && status < 500) {
+      logger.warn({ path: req.path, status }, "request refused");
+      if (!res.headersSent)
+        res.status(status).json({ error: "input_invalid", message: "the request was not readable" });
+      return;
+    }
     logger.error({ path: req.path, err }, "request failed");
     if (!res.headersSent) res.status(500).json({ error: "internal" });
   });

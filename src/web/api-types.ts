@@ -151,8 +151,8 @@ export interface PlansResponse {
 }
 
 export interface RoundRemindedResponse {
-  /** Reminders queued: the outbox sends them in each person's send window. */
-  queued: number;
+  /** Reminders queued (the outbox sends them in each person's send window); null when fewer than k were invited. */
+  queued: number | null;
 }
 
 export interface RoundExtendedResponse {

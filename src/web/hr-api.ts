@@ -103,7 +103,7 @@ export function hrRoutes(api: Router, deps: HrApiDeps): void {
       const roundId = parse(roundIdParam, req.params.id, "round");
       const now = deps.clock.now();
       const queued = deps.db.transaction((tx) => {
-        const n = remindNow(tx, roundId, now);
+        const n = remindNow(tx, roundId, now, deps.anonymityMin);
         recordAudit(tx, who, "round.remind", roundId, { queued: n }, now);
         return n;
       });

@@ -31,7 +31,9 @@ export function dashboardPages(deps: { sessions: Sessions; secureCookies: boolea
   const r = Router();
   r.use((_req, res, next) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "no-referrer");
+    // Outside sites get no referrer (a sign-in link's token never leaves); our own form posts keep their
+    // Origin, which the cross-site check needs on browsers that send no Sec-Fetch-Site.
+    res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("Content-Security-Policy", CSP);
     next();
   });

@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/core/clock";
 import { openDatabase } from "../../src/db/open";
 import { invitations, jobs, outbox, people } from "../../src/db/schema";
+import type { RoundId } from "../../src/core/ids";
+import { sendReminders } from "../../src/rounds/remind";
 import { pulsen } from "../helpers/cli";
 import { SMALL_ORG } from "../helpers/csv";
 import { tempDir } from "../helpers/tmp";
@@ -32,7 +34,7 @@ const reminders = (path: string, roundId: string) => {
     .select({ person: people.email })
     .from(outbox)
     .innerJoin(people, eq(people.id, outbox.personId))
-    .where(and(eq(outbox.roundId, roundId), like(outbox.key, "%:remind:%")))
+    .where(and(eq(outbox.roundId, roundId), like(outbox.key, "%:remind%")))
     .all();
   db.close();
   return rows.map((r) => r.person).sort();
@@ -63,10 +65,48 @@ describe("pulsen round remind", () => {
     );
     expect(reminders(env.databasePath, roundId)).toEqual(fourOthers);
 
+    // The plan's own reminder (day 2) still goes out: HR's was one more, not one of the plan's.
+    const db2 = openDatabase(env.databasePath);
+    const planned = db2.db.transaction((tx) => sendReminders(tx, roundId as RoundId, 1, clock.now()));
+    db2.close();
+    expect(planned).toBe(4);
+
     clock.advance(DAY);
     const tomorrow = await pulsen(["round", "remind", roundId, "--json"], env);
     expect(tomorrow.json()).toEqual({ id: roundId, queued: 4 });
-    expect(reminders(env.databasePath, roundId)).toEqual(fourOthers.flatMap((e) => [e, e]));
+    expect(reminders(env.databasePath, roundId)).toEqual(fourOthers.flatMap((e) => [e, e, e]));
+  });
+
+  it("does not say how many it reminded in a round of fewer than k: that would say how many answered", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "org.csv"), SMALL_ORG);
+    const env = {
+      cwd: dir,
+      databasePath: join(dir, "pulsen.db"),
+      env: slack,
+      clock: new ManualClock("2026-11-23T09:00:00Z"),
+    };
+    await pulsen(["org", "import", "org.csv"], env);
+    const create = [
+      "series",
+      "create",
+      "--name",
+      "Liten",
+      "--instrument",
+      "quick-pulse",
+      "--audience",
+      "Seljord kommune > Helse og omsorg",
+    ];
+    const options = ["--cadence", "0 9 * * 1", "--open-days", "5", "--reminders", "2", "--json"];
+    const { id } = (await pulsen([...create, ...options], env)).json() as { id: string };
+    const roundId = ((await pulsen(["round", "open", id, "--json"], env)).json() as { id: string }).id;
+    const r = await pulsen(["round", "remind", roundId], env);
+    expect([r.code, r.stdout]).toEqual([0, "Reminders queued; the running server sends them in its send window.\n"]);
+    expect(
+      (
+        await pulsen(["round", "remind", roundId, "--json"], { ...env, clock: new ManualClock("2026-11-24T09:00:00Z") })
+      ).json(),
+    ).toEqual({ id: roundId, queued: null });
   });
 
   it("refuses a round that is closed, unknown, or not a round id, and writes nothing", async () => {
@@ -85,8 +125,14 @@ describe("pulsen round remind", () => {
 describe("pulsen round extend", () => {
   it("moves the close, and the job that closes it, to a later day at the same time", async () => {
     const { env, roundId } = await withOpenRound();
-    const r = await pulsen(["round", "extend", roundId, "--until", "2026-12-02", "--json"], env);
-    expect(r.json()).toEqual({ id: roundId, closesAt: "2026-12-02T09:00:00.000Z" });
+    // The series' next round opens Monday 30 November and would close this one: not past that.
+    const tooFar = await pulsen(["round", "extend", roundId, "--until", "2026-12-02"], env);
+    expect([tooFar.code, tooFar.stderr]).toEqual([
+      1,
+      "pulsen: the series' next round opens 2026-11-30 and would close this one; extend to before then\n",
+    ]);
+    const r = await pulsen(["round", "extend", roundId, "--until", "2026-11-29", "--json"], env);
+    expect(r.json()).toEqual({ id: roundId, closesAt: "2026-11-29T09:00:00.000Z" });
     const db = openDatabase(env.databasePath);
     const close = db.db
       .select()
@@ -94,7 +140,7 @@ describe("pulsen round extend", () => {
       .where(eq(jobs.idempotencyKey, `round:${roundId}:close`))
       .get()!;
     db.close();
-    expect(close.dueAt.toISOString()).toBe("2026-12-02T09:00:00.000Z");
+    expect(close.dueAt.toISOString()).toBe("2026-11-29T09:00:00.000Z");
   });
 
   it.each([
@@ -116,7 +162,7 @@ describe("pulsen audit", () => {
     clock.advance(60_000);
     await pulsen(["round", "remind", roundId], env);
     clock.advance(60_000);
-    await pulsen(["round", "extend", roundId, "--until", "2026-12-01"], env);
+    await pulsen(["round", "extend", roundId, "--until", "2026-11-29"], env);
     clock.advance(60_000);
     await pulsen(["person", "forget", "per@seljord.example"], env);
     const entries = (await pulsen(["audit", "--json"], env)).json() as { action: string; via: string }[];

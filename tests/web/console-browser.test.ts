@@ -73,7 +73,14 @@ describe("HR runs an open round from the dashboard", () => {
       .poll(() => page.textContent(".controls-box [role=status]"), SLOW)
       .toMatch(/^Noe gikk galt: .*already went out today/);
 
+    // The series' next round would close this one: the server says so, and HR pauses the series first.
     await page.fill("#extend-until", "2026-12-18");
+    await page.click("text=Forleng");
+    await expect
+      .poll(() => page.textContent(".controls-box [role=status]"), SLOW)
+      .toMatch(/next round opens 2026-12-01/);
+    await page.locator("#series li.series", { hasText: "Engasjementspuls" }).locator("text=Sett på pause").click();
+    await expect.poll(() => page.textContent("#series"), SLOW).toContain("på pause");
     await page.click("text=Forleng");
     await expect
       .poll(() => page.textContent(".controls-box [role=status]"), SLOW)
@@ -97,9 +104,10 @@ describe("HR runs an open round from the dashboard", () => {
     // The log is the last part of the page to load.
     await page.waitForSelector("#audit table tbody tr");
     const audit = await page.locator("#audit table tbody tr").allTextContents();
-    expect(audit.slice(0, 3).map((r) => r.replace(/^.*?Hanne HR/, ""))).toEqual([
+    expect(audit.slice(0, 4).map((r) => r.replace(/^.*?Hanne HR/, ""))).toEqual([
       expect.stringMatching(/^Stengte en runde/),
       expect.stringMatching(/^Forlenget en runde/),
+      expect.stringMatching(/^Satte en serie på pause/),
       expect.stringMatching(/^Sendte påminnelse/),
     ]);
     expect(errors).toEqual([]);

@@ -42,6 +42,15 @@ describe("HR's round controls in the web app", () => {
 
     expect((await post("extend", hr, { until: "2026-11-01" })).status).toBe(400);
     expect((await post("extend", hr, { until: "tomorrow" })).body).toMatchObject({ error: "input_invalid" });
+    // The series' next round (1 December) would close this one: refused until the series is paused.
+    const blocked = await post("extend", hr, { until: "2026-12-18" });
+    expect(blocked).toMatchObject({
+      status: 409,
+      body: { message: expect.stringMatching(/next round opens 2026-12-01/) },
+    });
+    const [series] = (await getJson<SeriesResponse>(s, "/api/series", hr)).body.series;
+    const pause = { method: "POST", body: "{}", headers: { "sec-fetch-site": "same-origin" } };
+    expect((await getJson(s, `/api/series/${series!.id}/pause`, hr, pause)).status).toBe(200);
     const extended = await post("extend", hr, { until: "2026-12-18" });
     expect(extended).toEqual({ status: 200, body: { closesAt: "2026-12-18T09:00:00.000Z" } });
     const live = await getJson<{ closesAt: string }>(s, `/api/rounds/${org.openRoundId}/participation`, hr);
@@ -52,10 +61,11 @@ describe("HR's round controls in the web app", () => {
     expect((await post("remind", hr)).body).toMatchObject({ message: `round ${org.openRoundId} is not open` });
 
     const audit = await getJson<AuditResponse>(s, "/api/audit", hr);
-    expect(audit.body.entries.slice(0, 3).map((e) => [e.action, e.who, e.via, e.subject])).toEqual([
-      ["round.close", "Hanne HR", "web", org.openRoundId],
-      ["round.extend", "Hanne HR", "web", org.openRoundId],
-      ["round.remind", "Hanne HR", "web", org.openRoundId],
+    expect(audit.body.entries.slice(0, 4).map((e) => [e.action, e.who, e.via])).toEqual([
+      ["round.close", "Hanne HR", "web"],
+      ["round.extend", "Hanne HR", "web"],
+      ["series.pause", "Hanne HR", "web"],
+      ["round.remind", "Hanne HR", "web"],
     ]);
   });
 

@@ -65,6 +65,7 @@ export const en: Catalog = {
   dashboardOpen: "Open the overview",
   dashboardNoAccess:
     "The overview is for leaders, HR and employee representatives. Your own surveys are under “status”.",
+  statusOnlyPersonal: "I show your surveys only in our private chat. Write “status” to me there.",
   resultsOnlyPersonal: "I show results only in our private chat. Write “results” to me there.",
   dashboardOnlyPersonal: "I only send sign-in links in our private chat. Write “dashboard” to me there.",
   notKnown: "You are not in Pulsen's list of employees. Ask HR whether you should be.",

@@ -67,6 +67,7 @@ export const nb: Catalog = {
   dashboardOpen: "Åpne oversikten",
   dashboardNoAccess:
     "Oversikten er for ledere, HR, tillitsvalgte og verneombud. Dine egne undersøkelser finner du med «status».",
+  statusOnlyPersonal: "Undersøkelsene dine viser jeg bare i vår private chat. Skriv «status» til meg der.",
   resultsOnlyPersonal: "Resultater viser jeg bare i vår private chat. Skriv «resultater» til meg der.",
   dashboardOnlyPersonal: "Innloggingslenker sender jeg bare i vår private chat. Skriv «oversikt» til meg der.",
   notKnown: "Du finnes ikke i Pulsens oversikt over ansatte. Spør HR om du skal være med.",

@@ -67,6 +67,7 @@ export const nn: Catalog = {
   dashboardOpen: "Opne oversikta",
   dashboardNoAccess:
     "Oversikta er for leiarar, HR, tillitsvalde og verneombod. Dine eigne undersøkingar finn du med «status».",
+  statusOnlyPersonal: "Undersøkingane dine viser eg berre i den private chatten vår. Skriv «status» til meg der.",
   resultsOnlyPersonal: "Resultat viser eg berre i den private chatten vår. Skriv «resultat» til meg der.",
   dashboardOnlyPersonal: "Innloggingslenkjer sender eg berre i den private chatten vår. Skriv «oversikt» til meg der.",
   notKnown: "Du finst ikkje i oversikta Pulsen har over tilsette. Spør HR om du skal vere med.",

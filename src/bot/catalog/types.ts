@@ -63,6 +63,8 @@ export interface Catalog {
   dashboardOpen: string;
   dashboardNoAccess: string;
   /** Results are shown only where the person alone reads them. */
+  /** Status is shown only where the person alone reads it. */
+  statusOnlyPersonal: string;
   resultsOnlyPersonal: string;
   dashboardOnlyPersonal: string;
   notKnown: string;

@@ -42,7 +42,11 @@ export function renderRoundControls(root, t, roundId, fmt, changed) {
           type: "button",
           id: "remind-now",
           "aria-describedby": "remind-help",
-          onclick: () => attempt(async () => t.reminded((await api("POST", `/rounds/${id}/remind`)).queued)),
+          onclick: () =>
+            attempt(async () => {
+              const { queued } = await api("POST", `/rounds/${id}/remind`);
+              return queued === null ? t.remindedHidden : t.reminded(queued);
+            }),
         },
         t.remindNow,
       ),

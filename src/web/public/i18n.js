@@ -194,6 +194,7 @@ const nb = {
   remindHelp: "Bare til dem som ikke har svart, og høyst én gang om dagen.",
   /** @param {number} n */
   reminded: (n) => `${n} påminnelser er lagt i kø. De sendes i hver persons sendetid.`,
+  remindedHidden: "Påminnelsene er lagt i kø. (Antallet vises ikke: færre enn grensen for anonymitet er invitert.)",
   extendTo: "Ny siste dag",
   extend: "Forleng",
   /** @param {string} d */
@@ -372,6 +373,7 @@ const nn = {
   remindNow: "Send påminning no",
   remindHelp: "Berre til dei som ikkje har svart, og høgst éin gong om dagen.",
   reminded: (n) => `${n} påminningar er lagde i kø. Dei blir sende i sendetida til kvar person.`,
+  remindedHidden: "Påminningane er lagde i kø. (Talet blir ikkje vist: færre enn grensa for anonymitet er inviterte.)",
   extendTo: "Ny siste dag",
   extend: "Forleng",
   extended: (d) => `Runden stengjer no ${d}.`,
@@ -562,6 +564,7 @@ const en = {
   remindNow: "Send a reminder now",
   remindHelp: "Only to those who have not answered, and at most once a day.",
   reminded: (n) => `${n} reminders queued. Each goes out in the person's send window.`,
+  remindedHidden: "Reminders queued. (The number is not shown: fewer than the anonymity limit were invited.)",
   extendTo: "New last day",
   extend: "Extend",
   extended: (d) => `The round now closes ${d}.`,
