@@ -122,7 +122,7 @@ describe("dashboard sign-in", () => {
       /frame-ancestors 'self' https:\/\/teams\.microsoft\.com/,
     );
     expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
-    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(page.headers.get("referrer-policy")).toBe("same-origin");
   });
 
   it("stores only hashes of session tokens", async () => {
