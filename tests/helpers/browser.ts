@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import chromium from "@sparticuz/chromium";
-import { type Browser, chromium as playwright } from "playwright-core";
+import { type Browser, type Page, chromium as playwright } from "playwright-core";
 
 /**
  * The browser the tests drive: CHROMIUM_PATH or a system Chromium when there
@@ -34,4 +34,10 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** Opens a sign-in link and presses its button, as a person does (the link's GET alone signs nobody in). */
+export async function signInByLink(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await Promise.all([page.waitForURL((u) => u.pathname === "/"), page.click("form[action='/signin'] button")]);
 }

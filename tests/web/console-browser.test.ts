@@ -5,7 +5,7 @@ import { storeAnonymously } from "../../src/db/answer-store";
 import { draftAnswers, drafts, people, rounds } from "../../src/db/schema";
 import type { RunningServer } from "../../src/server/start";
 import { seriousViolations } from "../helpers/axe";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, signInByLink } from "../helpers/browser";
 import { openDatabase } from "../../src/db/open";
 import { exportOrgCsv } from "../../src/org/export";
 import { createSeries } from "../../src/rounds/series";
@@ -53,8 +53,7 @@ describe("HR runs an open round from the dashboard", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     // The page's own timers run on a clock the test moves: no waiting for the refresh.
     await page.clock.install();
-    await page.goto(`${s.url}/signin?token=${s.sessions.createLink(org.personId("hr@org.example"))}`);
-    await Promise.all([page.waitForURL((u) => u.pathname === "/"), page.click("form[action='/signin'] button")]);
+    await signInByLink(page, `${s.url}/signin?token=${s.sessions.createLink(org.personId("hr@org.example"))}`);
     await page.waitForSelector("#round-select");
     await page.selectOption("#round-select", org.openRoundId);
     await page.waitForSelector("table.live");
@@ -119,8 +118,7 @@ describe("HR runs an open round from the dashboard", () => {
     server = await serveDashboardOrg(org);
     const s = server;
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: "nb-NO" });
-    await page.goto(`${s.url}/signin?token=${s.sessions.createLink(org.personId("hr@org.example"))}`);
-    await Promise.all([page.waitForURL((u) => u.pathname === "/"), page.click("form[action='/signin'] button")]);
+    await signInByLink(page, `${s.url}/signin?token=${s.sessions.createLink(org.personId("hr@org.example"))}`);
     await page.waitForSelector("#org-file");
 
     const roster = exportOrgCsv(s.database.db, { excel: true });
@@ -158,8 +156,7 @@ describe("HR runs an open round from the dashboard", () => {
     server = await serveDashboardOrg(org);
     const s = server;
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: "nb-NO" });
-    await page.goto(`${s.url}/signin?token=${s.sessions.createLink(org.personId("hr@org.example"))}`);
-    await Promise.all([page.waitForURL((u) => u.pathname === "/"), page.click("form[action='/signin'] button")]);
+    await signInByLink(page, `${s.url}/signin?token=${s.sessions.createLink(org.personId("hr@org.example"))}`);
     const item = page.locator("#series li.series", { hasText: "Ukepuls B" });
     await expect.poll(() => item.textContent(), SLOW).toContain("Neste runder: mandag 7. desember kl. 09:00");
     await item.locator("text=Åpne en runde nå").click();
@@ -181,8 +178,7 @@ describe("HR runs an open round from the dashboard", () => {
     server = await serveDashboardOrg(org);
     const s = server;
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: "nb-NO" });
-    await page.goto(`${s.url}/signin?token=${s.sessions.createLink(org.personId("hr@org.example"))}`);
-    await Promise.all([page.waitForURL((u) => u.pathname === "/"), page.click("form[action='/signin'] button")]);
+    await signInByLink(page, `${s.url}/signin?token=${s.sessions.createLink(org.personId("hr@org.example"))}`);
     await page.click("#series summary");
     await page.fill("#series-name", "Tirsdagspuls");
     await page.selectOption("#series-instrument", "quick-pulse");

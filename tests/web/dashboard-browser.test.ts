@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { teamsAdapter } from "../../adapters/teams";
 import { teamsReferences, unitChannels } from "../../src/db/schema";
 import type { RunningServer } from "../../src/server/start";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, signInByLink } from "../helpers/browser";
 import { buildDashboardOrg, serveDashboardOrg } from "../helpers/dashboard-org";
 import { EntraStandIn, TENANT } from "../helpers/entra-standin";
 import { teamsHostPage } from "../helpers/teams-host";
@@ -29,12 +29,6 @@ afterEach(async () => {
   await entra?.stop();
   entra = null;
 });
-
-/** Opens a sign-in link and presses its button, as a person does (the link's GET alone signs nobody in). */
-async function signInByLink(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await Promise.all([page.waitForURL((u) => u.pathname === "/"), page.click("form[action='/signin'] button")]);
-}
 
 describe("the test browser", () => {
   it("enforces the Content-Security-Policy and the same-origin policy (web security is not switched off)", async () => {
