@@ -224,9 +224,11 @@ export class OutboxDrainer {
   private markUndeliverable(row: OutboxRow, reason: string): void {
     this.db.transaction((tx) => {
       tx.update(outbox).set({ state: "undeliverable", reason, leaseUntil: null }).where(eq(outbox.id, row.id)).run();
-      // A rewrite in place that fails says nothing about reaching the person; and after the close it would
-      // name, in HR's list, someone who had not answered (rule 6).
-      if (row.roundId !== null && row.personId !== null && row.replaces === null) {
+      // Only the invitation says whether a person can be reached. A reminder or a rewrite in place goes
+      // only to someone who had not answered: its failure in HR's list would name them (rule 6).
+      const parsed = parseIntent(row.intent);
+      const invitation = parsed.ok && parsed.intent.kind === "invite";
+      if (row.roundId !== null && row.personId !== null && row.replaces === null && invitation) {
         tx.update(invitations)
           .set({ undeliverable: reason })
           .where(and(eq(invitations.roundId, row.roundId), eq(invitations.personId, row.personId)))

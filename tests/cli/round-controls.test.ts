@@ -7,7 +7,11 @@ import { openDatabase } from "../../src/db/open";
 import { invitations, jobs, outbox, people } from "../../src/db/schema";
 import type { RoundId } from "../../src/core/ids";
 import { sendReminders } from "../../src/rounds/remind";
+import { OutboxDrainer } from "../../src/jobs/outbox";
+import { unreachable } from "../../src/rounds/status";
 import { pulsen } from "../helpers/cli";
+import { FakeSender } from "../helpers/fake-sender";
+import { silentLogger } from "../helpers/world";
 import { SMALL_ORG } from "../helpers/csv";
 import { tempDir } from "../helpers/tmp";
 
@@ -119,6 +123,31 @@ describe("pulsen round remind", () => {
     const odd = await pulsen(["round", "remind", "xyz"], env);
     expect([odd.code, odd.stderr]).toEqual([1, 'pulsen: round-id "xyz" is not a round id (r_…)\n']);
     expect(reminders(env.databasePath, roundId)).toEqual([]);
+  });
+});
+
+describe("a reminder that cannot be delivered", () => {
+  it("does not put the person in HR's unreachable list: only those who had not answered get one", async () => {
+    const { env, clock, roundId } = await withOpenRound();
+    const db = openDatabase(env.databasePath);
+    const slackSide = new FakeSender(clock, "slack");
+    const drainer = new OutboxDrainer(db.db, clock, { slack: slackSide }, silentLogger());
+    await drainer.drainOnce();
+    // Four now; Per's waits for the morning in New York.
+    expect(slackSide.deliveries.filter((d) => d.kind === "invite")).toHaveLength(4);
+    db.close();
+    expect((await pulsen(["round", "remind", roundId], env)).code).toBe(0);
+    const again = openDatabase(env.databasePath);
+    const drainer2 = new OutboxDrainer(again.db, clock, { slack: slackSide }, silentLogger());
+    slackSide.answerNext(
+      ...Array.from({ length: 5 }, () => ({ kind: "undeliverable" as const, reason: "account_inactive" })),
+    );
+    await drainer2.drainOnce();
+    const failed = again.db.select({ key: outbox.key }).from(outbox).where(eq(outbox.state, "undeliverable")).all();
+    expect(failed.length).toBe(4);
+    expect(failed.every((r) => r.key.includes(":remind-now:"))).toBe(true);
+    expect(unreachable(again.db, roundId)).toEqual([]);
+    again.close();
   });
 });
 
