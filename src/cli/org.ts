@@ -51,12 +51,8 @@ export function registerOrg(program: Command, ctx: CliContext): void {
         throw new PulsenError("not_found", `cannot read ${file}: ${code}`, [], { cause: e });
       }
       const dryRun = opts.dryRun === true;
-      const plan = importOrgCsv(ctx.db, bytes, { dryRun, clock: ctx.io.clock });
-      if (!dryRun) {
-        const counts = { added: plan.add.length, changed: plan.update.length, left: plan.deactivate.length };
-        const details = { ...counts, units: plan.unitsToCreate.length };
-        recordAudit(ctx.db, { via: "cli" }, "org.import", basename(path), details, ctx.io.clock.now());
-      }
+      const audit = { actor: { via: "cli" as const }, file: basename(path) };
+      const plan = importOrgCsv(ctx.db, bytes, { dryRun, clock: ctx.io.clock, audit });
       if (opts.json) ctx.json(importSummary(plan, dryRun));
       else printPlan(ctx, plan, dryRun);
     });

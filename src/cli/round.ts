@@ -1,15 +1,9 @@
 import { idSchema, type RoundId } from "../core/ids";
-import { recordAudit } from "../db/audit-store";
-import { extendRound, remindNow } from "../rounds/controls";
+import { closeRoundNow, extendRound, openRoundNow, remindNow } from "../rounds/controls";
 import type { Command } from "commander";
-import { and, eq } from "drizzle-orm";
 import { loadConfig, enabledPlatforms } from "../config";
 import { PulsenError } from "../core/errors";
-import { rounds } from "../db/schema";
 import { truncateWal } from "../db/traces";
-import { closeRound } from "../rounds/close";
-import { openRound } from "../rounds/open";
-import { getSeries } from "../rounds/series";
 import { roundStatus, unreachable } from "../rounds/status";
 import type { CliContext } from "./context";
 
@@ -34,22 +28,15 @@ export function registerRound(program: Command, ctx: CliContext): void {
     .action((seriesId: string, opts: { json?: boolean }) => {
       const now = ctx.io.clock.now();
       const platforms = enabledPlatforms(loadConfig(ctx.io.env));
-      const id = ctx.db.transaction((tx) => {
-        const s = getSeries(tx, seriesId);
-        const open = tx
-          .select({ id: rounds.id })
-          .from(rounds)
-          .where(and(eq(rounds.seriesId, s.id), eq(rounds.status, "open")))
-          .get();
-        if (open !== undefined)
-          throw new PulsenError(
-            "conflict",
-            `series ${seriesId} already has an open round (${open.id}); close it first: pulsen round close ${open.id}`,
-          );
-        const opened = openRound(tx, s, null, now, { platforms });
-        recordAudit(tx, { via: "cli" }, "round.open", opened, { series: s.id }, now);
-        return opened;
-      });
+      const r = ctx.db.transaction((tx) => openRoundNow(tx, seriesId, now, { platforms, actor: { via: "cli" } }));
+      if ("alreadyOpen" in r) {
+        const open = r.alreadyOpen;
+        throw new PulsenError(
+          "conflict",
+          `series ${seriesId} already has an open round (${open}); close it first: pulsen round close ${open}`,
+        );
+      }
+      const id = r.opened;
       if (opts.json) return ctx.json({ id });
       const st = roundStatus(ctx.db, id, loadConfig(ctx.io.env).anonymityMin);
       ctx.print(id);
@@ -64,11 +51,7 @@ export function registerRound(program: Command, ctx: CliContext): void {
     .description("close a round now; later answers are refused")
     .option("--json", "machine-readable output")
     .action((roundId: string, opts: { json?: boolean }) => {
-      const closed = ctx.db.transaction((tx) => {
-        const done = closeRound(tx, roundId, ctx.io.clock.now());
-        if (done) recordAudit(tx, { via: "cli" }, "round.close", roundId, {}, ctx.io.clock.now());
-        return done;
-      });
+      const closed = ctx.db.transaction((tx) => closeRoundNow(tx, roundId, ctx.io.clock.now(), { via: "cli" }));
       if (!closed) throw new PulsenError("conflict", `round ${roundId} is already closed`);
       // The close flushed drafts into the anonymous tables: no copy of them may stay in the WAL.
       truncateWal(ctx.db);
@@ -84,11 +67,8 @@ export function registerRound(program: Command, ctx: CliContext): void {
     .action((raw: string, opts: { json?: boolean }) => {
       const roundId = roundArg(raw);
       const now = ctx.io.clock.now();
-      const queued = ctx.db.transaction((tx) => {
-        const n = remindNow(tx, roundId, now, loadConfig(ctx.io.env).anonymityMin);
-        recordAudit(tx, { via: "cli" }, "round.remind", roundId, { queued: n }, now);
-        return n;
-      });
+      const k = loadConfig(ctx.io.env).anonymityMin;
+      const queued = ctx.db.transaction((tx) => remindNow(tx, roundId, now, k, { via: "cli" }));
       if (opts.json) return ctx.json({ id: roundId, queued });
       // Fewer than k invited: how many were reminded would say how many have answered.
       if (queued === null) return ctx.print("Reminders queued; the running server sends them in its send window.");
@@ -106,11 +86,7 @@ export function registerRound(program: Command, ctx: CliContext): void {
     .action((raw: string, opts: { until: string; json?: boolean }) => {
       const roundId = roundArg(raw);
       const now = ctx.io.clock.now();
-      const closesAt = ctx.db.transaction((tx) => {
-        const at = extendRound(tx, roundId, opts.until, now);
-        recordAudit(tx, { via: "cli" }, "round.extend", roundId, { closesAt: at.toISOString() }, now);
-        return at;
-      });
+      const closesAt = ctx.db.transaction((tx) => extendRound(tx, roundId, opts.until, now, { via: "cli" }));
       if (opts.json) return ctx.json({ id: roundId, closesAt: closesAt.toISOString() });
       ctx.print(`Round ${roundId} now closes ${closesAt.toISOString()}.`);
     });

@@ -1,3 +1,4 @@
+import { type AuditActor, recordAudit } from "../db/audit-store";
 import type { Clock } from "../core/clock";
 import { PulsenError } from "../core/errors";
 import { formatRowError, type ImportPlan, planImport, validateRows } from "../core/org-import";
@@ -10,7 +11,11 @@ import { readOrgCsv } from "./csv";
  * written unless every row is good. Returns the plan that was (or, in a dry
  * run, would be) applied.
  */
-export function importOrgCsv(db: Db, bytes: Uint8Array, opts: { dryRun: boolean; clock: Clock }): ImportPlan {
+export function importOrgCsv(
+  db: Db,
+  bytes: Uint8Array,
+  opts: { dryRun: boolean; clock: Clock; audit?: { actor: AuditActor; file: string | null } },
+): ImportPlan {
   const csv = readOrgCsv(bytes);
   if (!csv.ok) throw invalid(csv.errors.map(formatRowError));
   const snapshot = loadOrgSnapshot(db);
@@ -21,7 +26,14 @@ export function importOrgCsv(db: Db, bytes: Uint8Array, opts: { dryRun: boolean;
     unitPaths: snapshot.unitPaths,
     people: snapshot.people,
   });
-  if (!opts.dryRun) applyImport(db, plan, opts.clock);
+  if (!opts.dryRun) {
+    applyImport(db, plan, opts.clock);
+    if (opts.audit) {
+      const counts = { added: plan.add.length, changed: plan.update.length, left: plan.deactivate.length };
+      const details = { ...counts, units: plan.unitsToCreate.length };
+      recordAudit(db, opts.audit.actor, "org.import", opts.audit.file, details, opts.clock.now());
+    }
+  }
   return plan;
 }
 

@@ -7,7 +7,10 @@ import type { Store } from "../db/open";
 import { orgTimeZone } from "../db/org-store";
 import { jobs, rounds } from "../db/schema";
 import { jobKey } from "../jobs/job";
-import { JOB_CLOSE } from "./open";
+import { type AuditActor, recordAudit } from "../db/audit-store";
+import { JOB_CLOSE, type OpenDeps, openRound } from "./open";
+import { getSeries } from "./series";
+import { closeRound } from "./close";
 import { roundParticipation } from "./participation";
 import { sendReminders } from "./remind";
 
@@ -26,7 +29,7 @@ function openRoundRow(tx: Store, roundId: string, now: Date) {
  * Returns how many were queued, or null when the round's participation is not shown (fewer than k
  * invited): that count would tell how many have answered (DESIGN.md rule 6).
  */
-export function remindNow(tx: Store, roundId: RoundId, now: Date, k: number): number | null {
+export function remindNow(tx: Store, roundId: RoundId, now: Date, k: number, actor: AuditActor): number | null {
   const day = DateTime.fromJSDate(now).setZone(orgTimeZone(tx)).toISODate()!;
   const round = openRoundRow(tx, roundId, now);
   const tz = orgTimeZone(tx);
@@ -43,7 +46,9 @@ export function remindNow(tx: Store, roundId: RoundId, now: Date, k: number): nu
   const queued = sendReminders(tx, roundId, 0, now, { manualDay: day });
   tx.update(rounds).set({ remindedAt: now }).where(eq(rounds.id, roundId)).run();
   const total = roundParticipation(tx, roundId, k)?.total;
-  return total && !total.suppressed ? queued : null;
+  const shown = total && !total.suppressed ? queued : null;
+  recordAudit(tx, actor, "round.remind", roundId, { queued: shown }, now);
+  return shown;
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -52,7 +57,7 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
  * Moves the close to a later day (YYYY-MM-DD, in the organization's zone), at
  * the same time of day as before. Only later: to end a round early, close it.
  */
-export function extendRound(tx: Store, roundId: RoundId, day: string, now: Date): Date {
+export function extendRound(tx: Store, roundId: RoundId, day: string, now: Date, actor: AuditActor): Date {
   const round = openRoundRow(tx, roundId, now);
   const tz = orgTimeZone(tx);
   const m = DAY.exec(day);
@@ -89,5 +94,35 @@ export function extendRound(tx: Store, roundId: RoundId, day: string, now: Date)
     .set({ dueAt: closesAt })
     .where(and(eq(jobs.idempotencyKey, key), eq(jobs.status, "pending")))
     .run();
+  recordAudit(tx, actor, "round.extend", roundId, { closesAt: closesAt.toISOString() }, now);
   return closesAt;
+}
+
+/**
+ * HR opens a round of a series now, audited; never a second open round of one series (the caller words
+ * the refusal for its reader, naming the round that is open).
+ */
+export function openRoundNow(
+  tx: Store,
+  seriesId: string,
+  now: Date,
+  deps: OpenDeps & { actor: AuditActor },
+): { opened: RoundId } | { alreadyOpen: string } {
+  const s = getSeries(tx, seriesId);
+  const open = tx
+    .select({ id: rounds.id })
+    .from(rounds)
+    .where(and(eq(rounds.seriesId, s.id), eq(rounds.status, "open")))
+    .get();
+  if (open !== undefined) return { alreadyOpen: open.id };
+  const opened = openRound(tx, s, null, now, deps);
+  recordAudit(tx, deps.actor, "round.open", opened, { series: s.id }, now);
+  return { opened };
+}
+
+/** HR closes a round early, audited; false when it was closed already. */
+export function closeRoundNow(tx: Store, roundId: string, now: Date, actor: AuditActor): boolean {
+  const done = closeRound(tx, roundId, now);
+  if (done) recordAudit(tx, actor, "round.close", roundId, {}, now);
+  return done;
 }

@@ -28,7 +28,7 @@ export interface ApiErrorBody {
   details?: string[];
 }
 
-export type { ImportSummary } from "../org/import";
+import type { ImportSummary } from "../org/import";
 
 export interface OkResponse {
   ok: true;
@@ -265,6 +265,8 @@ interface ApiRoutes {
   [route: `GET /rounds/${string}/unreachable`]: UnreachableResponse;
   "GET /instruments": InstrumentsResponse;
   "POST /instruments": InstrumentAddedResponse;
+  "POST /org/import?dryRun=true": ImportSummary;
+  "POST /org/import?dryRun=false": ImportSummary;
   [route: `GET /series/${string}/preview`]: OpenPreviewResponse;
   [route: `POST /series/${string}/open`]: RoundOpenedResponse;
   [route: `POST /series/${string}/pause`]: OkResponse;

@@ -7,10 +7,9 @@ import { listAudit, recordAudit } from "../db/audit-store";
 import type { Db } from "../db/open";
 import type { Viewer } from "../db/viewer-store";
 import { truncateWal } from "../db/traces";
-import { closeRound } from "../rounds/close";
-import { extendRound, remindNow } from "../rounds/controls";
+import { closeRoundNow, extendRound, openRoundNow, remindNow } from "../rounds/controls";
 import { exportOrgCsv } from "../org/export";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { formatDateTime } from "../bot/catalog";
 import { invitationPreview } from "../bot/invitation-preview";
 import { nextRuns } from "../core/cadence";
@@ -18,7 +17,6 @@ import { idSchema } from "../core/ids";
 import { orgTimeZone } from "../db/org-store";
 import { rounds } from "../db/schema";
 import type { Platform } from "../jobs/sender";
-import { openRound } from "../rounds/open";
 import { fixFor, reachOf } from "../rounds/reach";
 import { unreachable } from "../rounds/status";
 import { itemCount, parseInstrument } from "../core/instrument";
@@ -102,11 +100,7 @@ export function hrRoutes(api: Router, deps: HrApiDeps): void {
       const who = actor(req);
       const roundId = parse(roundIdParam, req.params.id, "round");
       const now = deps.clock.now();
-      const queued = deps.db.transaction((tx) => {
-        const n = remindNow(tx, roundId, now, deps.anonymityMin);
-        recordAudit(tx, who, "round.remind", roundId, { queued: n }, now);
-        return n;
-      });
+      const queued = deps.db.transaction((tx) => remindNow(tx, roundId, now, deps.anonymityMin, who));
       return { queued };
     }),
   );
@@ -118,11 +112,7 @@ export function hrRoutes(api: Router, deps: HrApiDeps): void {
       const roundId = parse(roundIdParam, req.params.id, "round");
       const { until } = parse(extendBody, req.body, "body");
       const now = deps.clock.now();
-      const closesAt = deps.db.transaction((tx) => {
-        const at = extendRound(tx, roundId, until, now);
-        recordAudit(tx, who, "round.extend", roundId, { closesAt: at.toISOString() }, now);
-        return at;
-      });
+      const closesAt = deps.db.transaction((tx) => extendRound(tx, roundId, until, now, who));
       return { closesAt: closesAt.toISOString() };
     }),
   );
@@ -133,11 +123,7 @@ export function hrRoutes(api: Router, deps: HrApiDeps): void {
       const who = actor(req);
       const roundId = parse(roundIdParam, req.params.id, "round");
       const now = deps.clock.now();
-      const closed = deps.db.transaction((tx) => {
-        const done = closeRound(tx, roundId, now);
-        if (done) recordAudit(tx, who, "round.close", roundId, {}, now);
-        return done;
-      });
+      const closed = deps.db.transaction((tx) => closeRoundNow(tx, roundId, now, who));
       if (!closed) throw new PulsenError("conflict", `round ${roundId} is already closed`);
       // The close flushed drafts into the anonymous tables: no copy may stay in the WAL.
       truncateWal(deps.db);
@@ -155,14 +141,8 @@ export function hrRoutes(api: Router, deps: HrApiDeps): void {
       if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
         throw new PulsenError("input_invalid", "body must be the CSV file");
       }
-      const now = deps.clock.now();
-      const plan = importOrgCsv(deps.db, req.body, { dryRun, clock: deps.clock });
-      const summary = importSummary(plan, dryRun);
-      if (!dryRun) {
-        const counts = { added: plan.add.length, changed: plan.update.length, left: plan.deactivate.length };
-        recordAudit(deps.db, who, "org.import", null, { ...counts, units: plan.unitsToCreate.length }, now);
-      }
-      return summary;
+      const plan = importOrgCsv(deps.db, req.body, { dryRun, clock: deps.clock, audit: { actor: who, file: null } });
+      return importSummary(plan, dryRun);
     }),
   );
 
@@ -265,19 +245,10 @@ export function hrRoutes(api: Router, deps: HrApiDeps): void {
       const who = actor(req);
       const id = parse(seriesIdParam, req.params.id, "series");
       const now = deps.clock.now();
-      const roundId = deps.db.transaction((tx) => {
-        const s = getSeries(tx, id);
-        const open = tx
-          .select({ id: rounds.id })
-          .from(rounds)
-          .where(and(eq(rounds.seriesId, s.id), eq(rounds.status, "open")))
-          .get();
-        if (open !== undefined) throw new PulsenError("conflict", `the series already has an open round (${open.id})`);
-        const opened = openRound(tx, s, null, now, { platforms: deps.platforms });
-        recordAudit(tx, who, "round.open", opened, { series: s.id }, now);
-        return opened;
-      });
-      return { id: roundId };
+      const r = deps.db.transaction((tx) => openRoundNow(tx, id, now, { platforms: deps.platforms, actor: who }));
+      if ("alreadyOpen" in r)
+        throw new PulsenError("conflict", `the series already has an open round (${r.alreadyOpen})`);
+      return { id: r.opened };
     }),
   );
 

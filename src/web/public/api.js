@@ -27,16 +27,18 @@ export function forgetBearer() {
   sessionStorage.removeItem("pulsen.session");
 }
 
-class ApiError extends Error {
+export class ApiError extends Error {
   /**
    * @param {number} status
    * @param {string} code the body's `error`
    * @param {string} message
+   * @param {string[]} details one line per problem (a CSV's bad lines, an instrument's bad fields)
    */
-  constructor(status, code, message) {
+  constructor(status, code, message, details = []) {
     super(message);
     this.status = status;
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -60,18 +62,20 @@ function baseHeaders() {
  */
 export async function api(method, path, body) {
   const headers = baseHeaders();
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  // A file (an upload) goes as it is; anything else as JSON.
+  const file = body instanceof Blob;
+  if (body !== undefined) headers["Content-Type"] = file ? body.type || "application/octet-stream" : "application/json";
   const res = await fetch(`/api${path}`, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : file ? body : JSON.stringify(body),
     credentials: "same-origin",
   });
   /** @type {unknown} */
   const data = await res.json().catch(() => ({}));
   if (!res.ok) {
     const err = /** @type {Partial<ApiErrorBody>} */ (data);
-    throw new ApiError(res.status, err.error || "error", err.message || res.statusText);
+    throw new ApiError(res.status, err.error || "error", err.message || res.statusText, err.details ?? []);
   }
   // Trusted, not checked: the server's handlers are annotated with the same types.
   return /** @type {import("../api-types").ApiResponse<M, P>} */ (data);

@@ -2,11 +2,32 @@
 // HR's controls on an open round (remind now, extend, close now) and the log
 // of HR actions. The server decides and checks everything (the HR role, once
 // a day, later days only); this page asks and shows the answer.
-import { api, errorMessage } from "./api.js";
+import { ApiError, api, errorMessage } from "./api.js";
 import { h, put } from "./dom.js";
 
 /** @typedef {import("./i18n.js").Texts} Texts */
 /** @typedef {(iso: string) => string} Format */
+
+/**
+ * What the server refused, and each line it names (a CSV's bad lines, an instrument's bad fields).
+ * @param {Texts} t
+ * @param {unknown} e
+ * @param {string} [linesLead] said instead of the message when there are lines
+ */
+function refusal(t, e, linesLead) {
+  const lines = e instanceof ApiError ? e.details : [];
+  const lead = lines.length > 0 && linesLead ? linesLead : `${t.error}: ${errorMessage(e)}`;
+  return [
+    h("p", { class: "warn" }, lead),
+    lines.length > 0
+      ? h(
+          "ul",
+          { class: "bad-lines" },
+          lines.map((d) => h("li", {}, d)),
+        )
+      : null,
+  ];
+}
 
 /**
  * @param {HTMLElement} root
@@ -148,27 +169,12 @@ export function renderOrganization(root, t) {
   const send = async (dryRun) => {
     const chosen = file.files?.[0];
     if (!chosen) return;
-    const res = await fetch(`/api/org/import?dryRun=${dryRun}`, {
-      method: "POST",
-      headers: { ...api.headers(), "Content-Type": "text/csv" },
-      body: chosen,
-      credentials: "same-origin",
-    });
-    /** @type {import("../api-types").ImportSummary & import("../api-types").ApiErrorBody} */
-    const body = await res.json();
-    if (!res.ok) {
+    let body;
+    try {
+      body = await api("POST", `/org/import?dryRun=${dryRun}`, new Blob([chosen], { type: "text/csv" }));
+    } catch (e) {
       confirm.hidden = true;
-      put(
-        result,
-        h("p", { class: "warn" }, body.details ? t.orgBadLines : `${t.error}: ${body.message ?? body.error}`),
-        body.details
-          ? h(
-              "ul",
-              { class: "bad-lines" },
-              body.details.map((d) => h("li", {}, d)),
-            )
-          : null,
-      );
+      put(result, ...refusal(t, e, t.orgBadLines));
       return;
     }
     const p = body.people;
@@ -398,26 +404,11 @@ export async function renderInstruments(root, t) {
       put(result, h("p", { class: "warn" }, `${t.error}: ${errorMessage(e)}`));
       return;
     }
-    const res = await fetch("/api/instruments", {
-      method: "POST",
-      headers: { ...api.headers(), "Content-Type": "application/json" },
-      body: JSON.stringify(data),
-      credentials: "same-origin",
-    });
-    /** @type {import("../api-types").InstrumentAddedResponse & import("../api-types").ApiErrorBody} */
-    const body = await res.json();
-    if (!res.ok) {
-      put(
-        result,
-        h("p", { class: "warn" }, `${t.error}: ${body.message ?? body.error}`),
-        body.details
-          ? h(
-              "ul",
-              { class: "bad-lines" },
-              body.details.map((d) => h("li", {}, d)),
-            )
-          : null,
-      );
+    let body;
+    try {
+      body = await api("POST", "/instruments", data);
+    } catch (e) {
+      put(result, ...refusal(t, e));
       return;
     }
     await renderInstruments(root, t);
