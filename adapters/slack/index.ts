@@ -73,10 +73,7 @@ export function slackAdapter(ctx: AdapterContext): Adapter {
         resolve: (_personId, id) => {
           const channel = id.trim().replace(/^#/, "");
           if (!/^[CG][A-Z0-9]{8,}$/.test(channel))
-            throw new PulsenError(
-              "input_invalid",
-              "channel must be a Slack channel id such as C0123ABCDE (channel details → About, at the bottom)",
-            );
+            throw new PulsenError("input_invalid", { kind: "slack_channel_invalid" });
           return { channel, label: channel };
         },
         describe: (channel) => channel,

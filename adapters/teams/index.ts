@@ -166,17 +166,9 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
       teams: {
         resolve: (personId, channelId) => {
           if (!/^19:[A-Za-z0-9_.@-]{6,200}$/.test(channelId))
-            throw new PulsenError(
-              "input_invalid",
-              "channel must be a Teams channel id (19:…@thread.tacv2); open the dashboard as a tab in that channel",
-            );
+            throw new PulsenError("input_invalid", { kind: "teams_channel_invalid" });
           const own = chat.conversation(personId);
-          if (own === null)
-            throw new PulsenError(
-              "input_invalid",
-              "channel: Pulsen has no Teams connection for you yet; open your chat with Pulsen once, " +
-                "or type @Pulsen channel in the channel",
-            );
+          if (own === null) throw new PulsenError("input_invalid", { kind: "teams_no_conversation" });
           return { channel: JSON.stringify(channelReference(own, channelId)), label: "Teams" };
         },
         describe: (channel) => channelLabel(channel),

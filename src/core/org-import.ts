@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { LineProblem, Problem } from "./problem";
 import { LOCALES, isLocale, isTimeZone, type Locale } from "./locale";
 import { ROLES, isRole, type Role } from "./roles";
 import { formatUnitPath, parseUnitPath, pathWithAncestors, type UnitPath } from "./unit-path";
@@ -55,22 +56,23 @@ function list(text: string): string[] {
 }
 
 /** Checks one row on its own; returns the reasons it is bad, or the record. */
-function validateRow(raw: RawRow): { ok: true; row: ValidRow } | { ok: false; reasons: string[] } {
+function validateRow(raw: RawRow): { ok: true; row: ValidRow } | { ok: false; reasons: Problem[] } {
   const f = raw.fields;
-  const reasons: string[] = [];
+  const reasons: Problem[] = [];
   const email = f.email.trim().toLowerCase();
-  if (email === "") reasons.push("email is empty");
-  else if (!emailFormat.safeParse(email).success)
-    reasons.push(`email "${f.email.trim()}" is not a valid email address`);
+  if (email === "") reasons.push({ kind: "column_empty", column: "email" });
+  else if (!emailFormat.safeParse(email).success) reasons.push({ kind: "email_invalid", value: f.email.trim() });
 
   const name = f.name.trim().replace(/\s+/g, " ");
-  if (name === "") reasons.push("name is empty");
+  if (name === "") reasons.push({ kind: "column_empty", column: "name" });
 
   let unit: UnitPath = [];
   const parsedUnit = parseUnitPath(f.unit);
   if (!parsedUnit.ok) {
     reasons.push(
-      parsedUnit.reason === "empty" ? "unit is empty" : `unit "${f.unit.trim()}" has an empty part between ">"`,
+      parsedUnit.reason === "empty"
+        ? { kind: "column_empty", column: "unit" }
+        : { kind: "unit_empty_part", column: "unit", value: f.unit.trim() },
     );
   } else unit = parsedUnit.path;
 
@@ -78,7 +80,7 @@ function validateRow(raw: RawRow): { ok: true; row: ValidRow } | { ok: false; re
   for (const text of list(f.leader_of)) {
     const p = parseUnitPath(text);
     if (p.ok) leaderOf.push(p.path);
-    else reasons.push(`leader_of "${text}" has an empty part between ">"`);
+    else reasons.push({ kind: "unit_empty_part", column: "leader_of", value: text });
   }
 
   const roles: Role[] = [];
@@ -86,26 +88,25 @@ function validateRow(raw: RawRow): { ok: true; row: ValidRow } | { ok: false; re
     const r = role.toLowerCase();
     if (isRole(r)) {
       if (!roles.includes(r)) roles.push(r);
-    } else reasons.push(`role "${role}" is unknown (use ${ROLES.join(", ")})`);
+    } else reasons.push({ kind: "role_unknown", value: role, known: ROLES });
   }
 
   const slack = f.slack_user_id.trim();
-  if (slack !== "" && !SLACK_USER_ID.test(slack))
-    reasons.push(`slack_user_id "${slack}" is not a Slack user id (like U012AB3CD)`);
+  if (slack !== "" && !SLACK_USER_ID.test(slack)) reasons.push({ kind: "slack_id_invalid", value: slack });
 
   const teams = f.teams_aad_object_id.trim().toLowerCase();
   if (teams !== "" && !GUID.test(teams))
-    reasons.push(`teams_aad_object_id "${f.teams_aad_object_id.trim()}" is not a GUID`);
+    reasons.push({ kind: "teams_id_invalid", value: f.teams_aad_object_id.trim() });
 
   const localeText = f.locale.trim().toLowerCase();
   let locale: Locale | null = null;
   if (localeText !== "") {
     if (isLocale(localeText)) locale = localeText;
-    else reasons.push(`locale "${f.locale.trim()}" is unknown (use ${LOCALES.join(", ")}, or leave it empty)`);
+    else reasons.push({ kind: "locale_unknown", value: f.locale.trim(), known: LOCALES });
   }
 
   const tz = f.timezone.trim();
-  if (tz !== "" && !isTimeZone(tz)) reasons.push(`time zone "${tz}" is not an IANA time zone name (like Europe/Oslo)`);
+  if (tz !== "" && !isTimeZone(tz)) reasons.push({ kind: "time_zone_unknown", value: tz });
 
   if (reasons.length > 0) return { ok: false, reasons };
   return {
@@ -125,15 +126,6 @@ function validateRow(raw: RawRow): { ok: true; row: ValidRow } | { ok: false; re
   };
 }
 
-export interface RowError {
-  line: number;
-  reason: string;
-}
-
-export function formatRowError(e: RowError): string {
-  return `line ${e.line}: ${e.reason}`;
-}
-
 /**
  * Validates the whole file: each row alone, then across rows (duplicates,
  * one organization at the top, leader_of naming a unit of the file).
@@ -141,54 +133,48 @@ export function formatRowError(e: RowError): string {
 export function validateRows(
   raws: readonly RawRow[],
   orgName: string | null,
-): { ok: true; rows: ValidRow[] } | { ok: false; errors: RowError[] } {
-  const errors: RowError[] = [];
+): { ok: true; rows: ValidRow[] } | { ok: false; errors: LineProblem[] } {
+  const errors: LineProblem[] = [];
   const rows: ValidRow[] = [];
   for (const raw of raws) {
     const r = validateRow(raw);
     if (r.ok) rows.push(r.row);
-    else for (const reason of r.reasons) errors.push({ line: raw.line, reason });
+    else for (const problem of r.reasons) errors.push({ line: raw.line, problem });
   }
 
   const top = orgName ?? rows[0]?.unit[0] ?? null;
   const firstSeen = new Map<string, number>();
-  const seen = (kind: string, key: string | null, line: number, label: string) => {
+  const seen = (column: CsvColumn, key: string | null, line: number) => {
     if (key === null) return;
-    const first = firstSeen.get(`${kind}:${key}`);
-    if (first === undefined) firstSeen.set(`${kind}:${key}`, line);
-    else errors.push({ line, reason: `${label} appears again (first on line ${first})` });
+    const first = firstSeen.get(`${column}:${key}`);
+    if (first === undefined) firstSeen.set(`${column}:${key}`, line);
+    else errors.push({ line, problem: { kind: "value_repeated", column, value: key, firstLine: first } });
   };
   // Repeats are found across every row, valid or not, so one pass reports them all.
   const orNull = (v: string) => (v === "" ? null : v);
   for (const raw of raws) {
     const email = raw.fields.email.trim().toLowerCase();
-    seen("email", orNull(email), raw.line, `email ${email}`);
+    seen("email", orNull(email), raw.line);
     const slack = raw.fields.slack_user_id.trim();
-    seen("slack", orNull(slack), raw.line, `slack_user_id ${slack}`);
+    seen("slack_user_id", orNull(slack), raw.line);
     const teams = raw.fields.teams_aad_object_id.trim().toLowerCase();
-    seen("teams", orNull(teams), raw.line, `teams_aad_object_id ${teams}`);
+    seen("teams_aad_object_id", orNull(teams), raw.line);
   }
   const units = new Set<string>();
   for (const row of rows) {
     if (top !== null && row.unit[0] !== top) {
-      errors.push({
-        line: row.line,
-        reason: `unit "${formatUnitPath(row.unit)}" does not start with the organization "${top}"`,
-      });
+      errors.push({ line: row.line, problem: { kind: "unit_outside_org", unit: formatUnitPath(row.unit), org: top } });
     }
     for (const p of pathWithAncestors(row.unit)) units.add(formatUnitPath(p));
   }
   for (const row of rows) {
     for (const led of row.leaderOf) {
       if (!units.has(formatUnitPath(led))) {
-        errors.push({
-          line: row.line,
-          reason: `leader_of "${formatUnitPath(led)}" is not a unit of anyone in this file`,
-        });
+        errors.push({ line: row.line, problem: { kind: "leader_of_unknown", unit: formatUnitPath(led) } });
       }
     }
   }
-  if (raws.length === 0) errors.push({ line: 1, reason: "the file has a header but no people" });
+  if (raws.length === 0) errors.push({ line: 1, problem: { kind: "file_no_people" } });
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
   return { ok: true, rows };
 }

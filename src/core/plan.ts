@@ -1,3 +1,5 @@
+import type { Problem } from "./problem";
+
 /**
  * The action plan (tiltaksplan) of DESIGN.md: after a round, a unit picks a
  * few focus areas among the factors (some to preserve, some to improve) and
@@ -37,22 +39,22 @@ export interface FocusArea {
 }
 
 /** The focus areas, or why they cannot be: unknown factors, repeats, too many. */
-export function checkFocusAreas(areas: readonly FocusArea[], factorIds: readonly string[]): string | null {
-  if (areas.length > MAX_FOCUS_AREAS) return `choose at most ${MAX_FOCUS_AREAS} focus areas`;
+export function checkFocusAreas(areas: readonly FocusArea[], factorIds: readonly string[]): Problem | null {
+  if (areas.length > MAX_FOCUS_AREAS) return { kind: "focus_too_many", max: MAX_FOCUS_AREAS };
   const seen = new Set<string>();
   for (const a of areas) {
-    if (!factorIds.includes(a.factorId)) return `"${a.factorId}" is not a factor of this round`;
-    if (seen.has(a.factorId)) return `"${a.factorId}" is chosen twice`;
+    if (!factorIds.includes(a.factorId)) return { kind: "focus_unknown_factor", factor: a.factorId };
+    if (seen.has(a.factorId)) return { kind: "focus_twice", factor: a.factorId };
     seen.add(a.factorId);
   }
   return null;
 }
 
 /** A deadline must lie ahead: a measure is a promise about the future. */
-export function checkDeadline(deadline: Date, now: Date): string | null {
-  if (Number.isNaN(deadline.getTime())) return "is not a date";
-  if (deadline.getTime() <= now.getTime()) return "must be in the future";
-  if (deadline.getTime() > now.getTime() + 2 * 365 * DAY) return "must be within two years";
+export function checkDeadline(deadline: Date, now: Date): Problem | null {
+  if (Number.isNaN(deadline.getTime())) return { kind: "deadline_not_date" };
+  if (deadline.getTime() <= now.getTime()) return { kind: "deadline_past" };
+  if (deadline.getTime() > now.getTime() + 2 * 365 * DAY) return { kind: "deadline_too_far" };
   return null;
 }
 

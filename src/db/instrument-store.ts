@@ -35,14 +35,11 @@ export function addCustomInstrument(db: Db, inst: Instrument, clock: Clock): voi
     .orderBy(desc(instruments.version))
     .all();
   if (existing.some((e) => e.source === "builtin")) {
-    throw new PulsenError("conflict", `id: "${inst.id}" is a built-in instrument; give yours another id`);
+    throw new PulsenError("conflict", { kind: "instrument_builtin_id", id: inst.id });
   }
   const latest = existing[0]?.version;
   if (latest !== undefined && inst.version <= latest) {
-    throw new PulsenError(
-      "conflict",
-      `version: ${inst.id} already has version ${latest}; raise version to add a new one`,
-    );
+    throw new PulsenError("conflict", { kind: "instrument_version_taken", id: inst.id, latest });
   }
   db.insert(instruments)
     .values({ id: inst.id, version: inst.version, source: "custom", definition: inst, createdAt: clock.now() })
@@ -74,9 +71,6 @@ export function getInstrument(db: Store, id: string, version?: number): StoredIn
     version === undefined ? eq(instruments.id, id) : and(eq(instruments.id, id), eq(instruments.version, version));
   const row = db.select().from(instruments).where(where).orderBy(desc(instruments.version)).limit(1).get();
   if (row === undefined)
-    throw new PulsenError(
-      "not_found",
-      `no instrument "${id}"${version === undefined ? "" : ` version ${version}`} (see: pulsen instruments list)`,
-    );
+    throw new PulsenError("not_found", { kind: "instrument_unknown", id, version: version ?? null });
   return decode(row);
 }

@@ -1,8 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { fromFormulaSafe } from "../core/csv-cell";
-import { CSV_COLUMNS, type CsvColumn, type RawRow, type RowError } from "../core/org-import";
+import { CSV_COLUMNS, type CsvColumn, type RawRow } from "../core/org-import";
+import type { LineProblem } from "../core/problem";
 
-export type CsvResult = { ok: true; rows: RawRow[] } | { ok: false; errors: RowError[] };
+export type CsvResult = { ok: true; rows: RawRow[] } | { ok: false; errors: LineProblem[] };
 
 interface Parsed {
   record: string[];
@@ -29,9 +30,8 @@ export function readOrgCsv(bytes: Uint8Array): CsvResult {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    const ansi = bytes.some((b) => WINDOWS_1252_LETTERS.has(b));
-    const why = ansi ? "the file looks like Windows-1252 (Excel's plain CSV), not UTF-8" : "the file is not UTF-8 text";
-    return { ok: false, errors: [{ line: 1, reason: `${why}: in Excel, save it as "CSV UTF-8 (kommadelt)"` }] };
+    const windows1252 = bytes.some((b) => WINDOWS_1252_LETTERS.has(b));
+    return { ok: false, errors: [{ line: 1, problem: { kind: "file_not_utf8", windows1252 } }] };
   }
   let records: Parsed[];
   try {
@@ -44,34 +44,31 @@ export function readOrgCsv(bytes: Uint8Array): CsvResult {
     }) as unknown as Parsed[];
   } catch (e) {
     const err = e as { message?: string; lines?: number };
-    const reason = (err.message ?? "unreadable CSV")
+    const detail = (err.message ?? "unreadable CSV")
       .replace(/^Invalid Record Length: |^[A-Za-z ]+: /, "")
       .replace(/ at line \d+.*$/, "");
-    return { ok: false, errors: [{ line: err.lines ?? 1, reason: `not valid CSV: ${reason}` }] };
+    return { ok: false, errors: [{ line: err.lines ?? 1, problem: { kind: "file_not_csv", detail } }] };
   }
   const [header, ...body] = records;
-  if (header === undefined)
-    return { ok: false, errors: [{ line: 1, reason: "the file is empty (expected a header row)" }] };
+  if (header === undefined) return { ok: false, errors: [{ line: 1, problem: { kind: "file_empty" } }] };
 
   const names = header.record.map((h) => h.trim().toLowerCase());
   const missing = CSV_COLUMNS.filter((c) => !names.includes(c));
   const unknown = names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n));
   const repeated = names.filter((n, i) => names.indexOf(n) !== i);
-  const headerErrors: RowError[] = [];
-  if (missing.length > 0) headerErrors.push({ line: 1, reason: `missing column(s): ${missing.join(", ")}` });
-  if (unknown.length > 0)
-    headerErrors.push({
-      line: 1,
-      reason: `unknown column(s): ${unknown.join(", ")} (expected ${CSV_COLUMNS.join(",")})`,
-    });
-  if (repeated.length > 0) headerErrors.push({ line: 1, reason: `repeated column(s): ${repeated.join(", ")}` });
+  const headerErrors: LineProblem[] = [];
+  const header1 = (problem: LineProblem["problem"]) => headerErrors.push({ line: 1, problem });
+  if (missing.length > 0) header1({ kind: "columns_missing", columns: missing });
+  if (unknown.length > 0) header1({ kind: "columns_unknown", columns: unknown, expected: [...CSV_COLUMNS] });
+  if (repeated.length > 0) header1({ kind: "columns_repeated", columns: repeated });
   if (headerErrors.length > 0) return { ok: false, errors: headerErrors };
 
-  const errors: RowError[] = [];
+  const errors: LineProblem[] = [];
   const rows: RawRow[] = [];
   for (const { record, info } of body) {
     if (record.length !== names.length) {
-      errors.push({ line: info.lines, reason: `has ${record.length} fields, the header has ${names.length}` });
+      const problem = { kind: "field_count", got: record.length, expected: names.length } as const;
+      errors.push({ line: info.lines, problem });
       continue;
     }
     const fields = {} as Record<CsvColumn, string>;

@@ -1,7 +1,8 @@
 import { type AuditActor, recordAudit } from "../db/audit-store";
 import type { Clock } from "../core/clock";
 import { PulsenError } from "../core/errors";
-import { formatRowError, type ImportPlan, planImport, validateRows } from "../core/org-import";
+import { type ImportPlan, planImport, validateRows } from "../core/org-import";
+import type { LineProblem } from "../core/problem";
 import { applyImport, loadOrgSnapshot } from "../db/org-store";
 import type { Db } from "../db/open";
 import { readOrgCsv } from "./csv";
@@ -17,10 +18,10 @@ export function importOrgCsv(
   opts: { dryRun: boolean; clock: Clock; audit?: { actor: AuditActor; file: string | null } },
 ): ImportPlan {
   const csv = readOrgCsv(bytes);
-  if (!csv.ok) throw invalid(csv.errors.map(formatRowError));
+  if (!csv.ok) throw invalid(csv.errors);
   const snapshot = loadOrgSnapshot(db);
   const valid = validateRows(csv.rows, snapshot.org?.name ?? null);
-  if (!valid.ok) throw invalid(valid.errors.map(formatRowError));
+  if (!valid.ok) throw invalid(valid.errors);
   const plan = planImport(valid.rows, {
     orgName: snapshot.org?.name ?? null,
     unitPaths: snapshot.unitPaths,
@@ -40,10 +41,13 @@ export function importOrgCsv(
 /** At most this many bad lines are listed: a garbage file of 10,000 lines gets the first ones and a count. */
 const MAX_LISTED = 100;
 
-function invalid(lines: string[]): PulsenError {
-  const n = lines.length;
-  const listed = n > MAX_LISTED ? [...lines.slice(0, MAX_LISTED), `… and ${n - MAX_LISTED} more`] : lines;
-  return new PulsenError("input_invalid", `the file has ${n} error${n === 1 ? "" : "s"}; nothing was imported`, listed);
+function invalid(lines: readonly LineProblem[]): PulsenError {
+  const count = lines.length;
+  const listed = lines.slice(0, MAX_LISTED);
+  return new PulsenError("input_invalid", { kind: "file_has_errors", count }, [], {
+    lines: listed,
+    omitted: count - listed.length,
+  });
 }
 
 /** What an import did or would do, for the CLI's --json and HR's console alike. */

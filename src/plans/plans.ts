@@ -43,7 +43,7 @@ export interface PlanView {
 /** The factors a round asked about: the only possible focus areas of its plans. */
 function roundFactorIds(store: Store, roundId: string): string[] {
   const r = store.select().from(rounds).where(eq(rounds.id, roundId)).get();
-  if (r === undefined) throw new PulsenError("not_found", `no round "${roundId}"`);
+  if (r === undefined) throw new PulsenError("not_found", { kind: "round_unknown", id: roundId });
   const asked = new Set(r.itemIds ?? []);
   const { instrument } = getInstrument(store, r.instrumentId, r.instrumentVersion ?? undefined);
   return instrument.factors.filter((f) => f.items.some((i) => asked.has(i.id))).map((f) => f.id);
@@ -58,9 +58,8 @@ export function ensurePlan(tx: Tx, roundId: string, unitId: string, byPersonId: 
     .get();
   if (existing) return existing.id as PlanId;
   const round = tx.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get();
-  if (round === undefined) throw new PulsenError("not_found", `no round "${roundId}"`);
-  if (round.status !== "closed")
-    throw new PulsenError("conflict", "an action plan follows the results: wait until the round closes");
+  if (round === undefined) throw new PulsenError("not_found", { kind: "round_unknown", id: roundId });
+  if (round.status !== "closed") throw new PulsenError("conflict", { kind: "plan_waits_for_close" });
   const id = newId<PlanId>("plan");
   tx.insert(actionPlans).values({ id, roundId, unitId, createdBy: byPersonId, createdAt: now, updatedAt: now }).run();
   return id;
@@ -68,9 +67,9 @@ export function ensurePlan(tx: Tx, roundId: string, unitId: string, byPersonId: 
 
 export function setFocusAreas(tx: Tx, planId: string, areas: readonly FocusArea[], now: Date): void {
   const plan = tx.select({ roundId: actionPlans.roundId }).from(actionPlans).where(eq(actionPlans.id, planId)).get();
-  if (plan === undefined) throw new PulsenError("not_found", "no such plan");
+  if (plan === undefined) throw new PulsenError("not_found", { kind: "plan_unknown" });
   const why = checkFocusAreas(areas, roundFactorIds(tx, plan.roundId));
-  if (why !== null) throw new PulsenError("input_invalid", `focus: ${why}`);
+  if (why !== null) throw new PulsenError("input_invalid", why);
   tx.delete(planFocusAreas).where(eq(planFocusAreas.planId, planId)).run();
   for (const a of areas) tx.insert(planFocusAreas).values({ planId, factorId: a.factorId, kind: a.kind }).run();
   tx.update(actionPlans).set({ updatedAt: now }).where(eq(actionPlans.id, planId)).run();
@@ -86,21 +85,20 @@ export interface NewMeasure {
 /** Adds a measure and schedules its follow-up (a reminder a week before, the status question on the day). */
 export function addMeasure(tx: Tx, planId: PlanId, m: NewMeasure, byPersonId: string | null, now: Date): MeasureId {
   const plan = tx.select({ roundId: actionPlans.roundId }).from(actionPlans).where(eq(actionPlans.id, planId)).get();
-  if (plan === undefined) throw new PulsenError("not_found", "no such plan");
+  if (plan === undefined) throw new PulsenError("not_found", { kind: "plan_unknown" });
   const text = m.text.trim();
   if (text.length < MEASURE_TEXT.min || text.length > MEASURE_TEXT.max)
-    throw new PulsenError("input_invalid", `text must be ${MEASURE_TEXT.min}–${MEASURE_TEXT.max} characters`);
+    throw new PulsenError("input_invalid", { kind: "measure_text_length", ...MEASURE_TEXT });
   const deadlineWhy = checkDeadline(m.deadline, now);
-  if (deadlineWhy !== null) throw new PulsenError("input_invalid", `deadline ${deadlineWhy}`);
+  if (deadlineWhy !== null) throw new PulsenError("input_invalid", deadlineWhy);
   if (m.factorId !== null && !roundFactorIds(tx, plan.roundId).includes(m.factorId))
-    throw new PulsenError("input_invalid", `factorId "${m.factorId}" is not a factor of this round`);
+    throw new PulsenError("input_invalid", { kind: "focus_unknown_factor", factor: m.factorId });
   const who = tx
     .select({ id: people.id })
     .from(people)
     .where(and(eq(people.id, m.responsibleId), eq(people.active, true)))
     .get();
-  if (who === undefined)
-    throw new PulsenError("input_invalid", "responsibleId is not an active person in the organization");
+  if (who === undefined) throw new PulsenError("input_invalid", { kind: "responsible_not_active" });
   const id = newId<MeasureId>("measure");
   tx.insert(measures)
     .values({
@@ -130,7 +128,7 @@ function setMeasureStatus(
   now: Date,
 ): boolean {
   const m = tx.select().from(measures).where(eq(measures.id, measureId)).get();
-  if (m === undefined) throw new PulsenError("not_found", "no such measure");
+  if (m === undefined) throw new PulsenError("not_found", { kind: "measure_unknown" });
   if (m.status === status) return false;
   tx.update(measures).set({ status, updatedAt: now }).where(eq(measures.id, measureId)).run();
   tx.insert(measureUpdates).values({ measureId, status, byPersonId, at: now }).run();
@@ -235,10 +233,10 @@ export function reportMeasureStatus(
     .innerJoin(actionPlans, eq(actionPlans.id, measures.planId))
     .where(eq(measures.id, measureId))
     .get();
-  if (m === undefined) throw new PulsenError("not_found", "no such measure");
+  if (m === undefined) throw new PulsenError("not_found", { kind: "measure_unknown" });
   const viewer = loadViewer(db, byPersonId);
   if (m.responsibleId !== byPersonId && !(viewer?.access.plans.has(m.unitId) ?? false))
-    throw new PulsenError("forbidden", "only the person responsible, the unit's leaders and HR update a measure");
+    throw new PulsenError("forbidden", { kind: "measure_not_yours" });
   return db.transaction((tx) => {
     if (!setMeasureStatus(tx, measureId, status, byPersonId, now)) return { changed: false };
     const n = tx

@@ -106,7 +106,7 @@ export function shownFactor(report: UnitReport | undefined, factorId: string) {
  */
 export function roundReports(store: Store, roundId: string, k: number, withTrend = true): RoundReports {
   const round = store.select().from(rounds).where(eq(rounds.id, roundId)).get();
-  if (round === undefined) throw new PulsenError("not_found", `no round "${roundId}"`);
+  if (round === undefined) throw new PulsenError("not_found", { kind: "round_unknown", id: roundId });
   if (round.status !== "closed") {
     throw new PulsenError(
       "conflict",

@@ -17,9 +17,9 @@ export const JOB_ROUND_CLOSED = "round.closed" satisfies JobKind;
  */
 export function closeRound(tx: Store, roundId: string, now: Date): boolean {
   const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
-  if (round === undefined) throw new PulsenError("not_found", `no round "${roundId}"`);
+  if (round === undefined) throw new PulsenError("not_found", { kind: "round_unknown", id: roundId });
   if (round.status === "closed") return false;
-  if (round.status === "scheduled") throw new PulsenError("conflict", `round ${roundId} has not opened yet`);
+  if (round.status === "scheduled") throw new PulsenError("conflict", { kind: "round_not_opened_yet", id: roundId });
   tx.update(rounds).set({ status: "closed", closedAt: now }).where(eq(rounds.id, roundId)).run();
   // Unfinished surveys with at least one answer count; their link to the person goes now.
   flushDrafts(tx, roundId);

@@ -18,8 +18,8 @@ import { sendReminders } from "./remind";
 
 function openRoundRow(tx: Store, roundId: string, now: Date) {
   const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
-  if (round === undefined) throw new PulsenError("not_found", `no round "${roundId}"`);
-  if (!answerWindow(round, now).open) throw new PulsenError("conflict", `round ${roundId} is not open`);
+  if (round === undefined) throw new PulsenError("not_found", { kind: "round_unknown", id: roundId });
+  if (!answerWindow(round, now).open) throw new PulsenError("conflict", { kind: "round_not_open", id: roundId });
   return round;
 }
 
@@ -36,10 +36,7 @@ export function remindNow(tx: Store, roundId: RoundId, now: Date, k: number, act
   if (round.remindedAt !== null) {
     const last = DateTime.fromJSDate(round.remindedAt).setZone(tz);
     if (last.hasSame(DateTime.fromJSDate(now).setZone(tz), "day")) {
-      throw new PulsenError(
-        "conflict",
-        `a reminder for round ${roundId} already went out today at ${last.toFormat("HH:mm")}; the next can go tomorrow`,
-      );
+      throw new PulsenError("conflict", { kind: "reminder_sent_today", id: roundId, at: last.toFormat("HH:mm") });
     }
   }
   // Index 0: no scheduled reminder has it, so a snooze that moved one does not skip this.
@@ -66,13 +63,11 @@ export function extendRound(tx: Store, roundId: RoundId, day: string, now: Date,
     ? current.set({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) })
     : DateTime.invalid("not a date");
   if (!m || !until.isValid || until.toISODate() !== day) {
-    throw new PulsenError("input_invalid", `until must be a date as YYYY-MM-DD, such as 2026-12-18 (got "${day}")`);
+    const example = current.plus({ weeks: 1 }).toISODate() ?? "2026-12-18";
+    throw new PulsenError("input_invalid", { kind: "date_invalid", field: "until", value: day, example });
   }
   if (until <= current) {
-    throw new PulsenError(
-      "input_invalid",
-      `until must be after the current close (${current.toISODate()}); to end the round early, close it`,
-    );
+    throw new PulsenError("input_invalid", { kind: "extend_not_later", current: current.toISODate() ?? "" });
   }
   const closesAt = until.toJSDate();
   // The series' next round closes this one when it opens: an extension may not run into it.
@@ -82,11 +77,8 @@ export function extendRound(tx: Store, roundId: RoundId, day: string, now: Date,
     .where(and(eq(rounds.seriesId, round.seriesId), eq(rounds.status, "scheduled")))
     .get()?.at;
   if (next != null && closesAt.getTime() >= next.getTime()) {
-    const on = DateTime.fromJSDate(next).setZone(tz).toISODate();
-    throw new PulsenError(
-      "conflict",
-      `the series' next round opens ${on} and would close this one; extend to before then`,
-    );
+    const nextOpens = DateTime.fromJSDate(next).setZone(tz).toISODate() ?? "";
+    throw new PulsenError("conflict", { kind: "extend_into_next_round", nextOpens });
   }
   tx.update(rounds).set({ closesAt }).where(eq(rounds.id, roundId)).run();
   const key = jobKey({ kind: JOB_CLOSE, payload: { roundId } });

@@ -32,7 +32,7 @@ export interface OpenDeps {
  */
 export function openRound(tx: Store, s: SeriesRow, roundId: RoundId | null, now: Date, deps: OpenDeps): RoundId {
   const org = getOrganization(tx);
-  if (org === null) throw new PulsenError("conflict", "no organization");
+  if (org === null) throw new PulsenError("conflict", { kind: "no_organization" });
   const tz = org.defaultTimezone;
   const { instrument } = getInstrument(tx, s.instrumentId);
   const number =

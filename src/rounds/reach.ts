@@ -12,7 +12,7 @@ export interface Reach {
   platforms: Partial<Record<Platform, number>>;
   slackByEmail: number;
   /** Who cannot be reached at all, counted by reason (the same reason the invitation would record). */
-  unreachable: { reason: string; count: number }[];
+  unreachable: { reason: string; fix: ReachFix; count: number }[];
 }
 
 /** The reason openRound records for someone no configured platform reaches. */
@@ -35,7 +35,7 @@ export function reachOf(store: Store, s: SeriesRow, platforms: ReadonlySet<Platf
     audience: people.length,
     platforms: counts,
     slackByEmail,
-    unreachable: none === 0 ? [] : [{ reason: NO_CHAT_ACCOUNT, count: none }],
+    unreachable: none === 0 ? [] : [{ reason: NO_CHAT_ACCOUNT, fix: fixFor(NO_CHAT_ACCOUNT), count: none }],
   };
 }
 

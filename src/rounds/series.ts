@@ -29,7 +29,7 @@ export const JOB_OPEN_SCHEDULED = "round.open" satisfies JobKind;
 
 function orgOrFail(store: Store) {
   const org = getOrganization(store);
-  if (org === null) throw new PulsenError("conflict", "no organization yet (import one: pulsen org import FILE)");
+  if (org === null) throw new PulsenError("conflict", { kind: "no_organization" });
   return org;
 }
 
@@ -40,29 +40,23 @@ export function createSeries(db: Db, input: SeriesInput, now: Date): { id: Serie
   let audienceUnitId: string | null = null;
   if (input.audience.trim().toLowerCase() !== "all") {
     const unit = db.select({ id: units.id }).from(units).where(eq(units.path, input.audience.trim())).get();
-    if (unit === undefined)
-      throw new PulsenError("not_found", `audience: no unit "${input.audience}" (see: pulsen org show)`);
+    if (unit === undefined) throw new PulsenError("not_found", { kind: "audience_unknown", audience: input.audience });
     audienceUnitId = unit.id;
   }
   const runs = nextRuns(input.cadence, org.defaultTimezone, now, 4);
-  if (!runs.ok) throw new PulsenError("input_invalid", `cadence: ${runs.reason}`);
+  if (!runs.ok) throw new PulsenError("input_invalid", { kind: "cadence_invalid", reason: runs.reason });
   const gaps = runs.next.slice(1).map((d, i) => d.getTime() - (runs.next[i] as Date).getTime());
   const shortest = Math.min(...gaps);
   if (input.openDays * 86_400_000 > shortest + 3_600_000) {
-    throw new PulsenError(
-      "input_invalid",
-      `open-days: a round open ${input.openDays} days would overlap the next one (the cadence runs every ${Math.round(shortest / 86_400_000)} days)`,
-    );
+    const everyDays = Math.round(shortest / 86_400_000);
+    throw new PulsenError("input_invalid", { kind: "open_days_overlap", openDays: input.openDays, everyDays });
   }
   const bad = input.reminderDays.find((d) => d < 1 || d >= input.openDays);
   if (bad !== undefined)
-    throw new PulsenError(
-      "input_invalid",
-      `reminders: day ${bad} is outside the open window (1 to ${input.openDays - 1})`,
-    );
+    throw new PulsenError("input_invalid", { kind: "reminder_day_outside", day: bad, last: input.openDays - 1 });
   const items = instrument.factors.reduce((n, f) => n + f.items.length, 0);
   if (input.itemsPerRound !== undefined && (input.itemsPerRound < 1 || input.itemsPerRound > items)) {
-    throw new PulsenError("input_invalid", `items-per-round: must be 1 to ${items} for ${instrument.id}`);
+    throw new PulsenError("input_invalid", { kind: "items_per_round", max: items, instrument: instrument.id });
   }
   const id = newId<SeriesId>("series");
   db.transaction((tx) => {
@@ -124,7 +118,7 @@ export function scheduleNextRound(store: Store, seriesId: string, after: Date, n
 
 export function pauseSeries(db: Db, id: SeriesId): void {
   const s = getSeries(db, id);
-  if (s.status === "paused") throw new PulsenError("conflict", `series ${id} is already paused`);
+  if (s.status === "paused") throw new PulsenError("conflict", { kind: "series_already", id, status: "paused" });
   db.transaction((tx) => {
     tx.update(series).set({ status: "paused" }).where(eq(series.id, id)).run();
     // The upcoming occurrence is dropped; open rounds run to their end.
@@ -145,7 +139,7 @@ export function pauseSeries(db: Db, id: SeriesId): void {
 
 export function resumeSeries(db: Db, id: SeriesId, now: Date): Date | null {
   const s = getSeries(db, id);
-  if (s.status === "active") throw new PulsenError("conflict", `series ${id} is already active`);
+  if (s.status === "active") throw new PulsenError("conflict", { kind: "series_already", id, status: "active" });
   return db.transaction((tx) => {
     tx.update(series).set({ status: "active" }).where(eq(series.id, id)).run();
     return scheduleNextRound(tx, id, now, now);
@@ -154,7 +148,7 @@ export function resumeSeries(db: Db, id: SeriesId, now: Date): Date | null {
 
 export function getSeries(store: Store, id: string): SeriesRow {
   const s = store.select().from(series).where(eq(series.id, id)).get();
-  if (s === undefined) throw new PulsenError("not_found", `no series "${id}" (see: pulsen series list)`);
+  if (s === undefined) throw new PulsenError("not_found", { kind: "series_unknown", id });
   return s;
 }
 

@@ -34,7 +34,7 @@ export function roundStatus(store: Store, roundId: string, k: number): RoundStat
     .where(eq(rounds.id, roundId))
     .get();
   const p = round === undefined ? null : roundParticipation(store, roundId, k);
-  if (round === undefined || p === null) throw new PulsenError("not_found", `no round "${roundId}"`);
+  if (round === undefined || p === null) throw new PulsenError("not_found", { kind: "round_unknown", id: roundId });
   const messages = Object.fromEntries(
     store
       .select({ state: outbox.state, n: sql<number>`count(*)` })

@@ -15,6 +15,7 @@ import type { FollowUpResult } from "../reports/follow-up";
 import type { Insights } from "../reports/insights";
 import type { FactorReport, HiddenFigure, UnitReport } from "../reports/report";
 import type { UnitParticipation } from "../rounds/participation";
+import type { ReachFix } from "../rounds/reach";
 import type { ChannelPlatform } from "./channel-targets";
 
 // What the dashboard's JavaScript names besides the responses.
@@ -181,7 +182,8 @@ export interface OpenPreviewResponse {
   audience: number;
   platforms: Partial<Record<"slack" | "teams" | "webchat", number>>;
   slackByEmail: number;
-  unreachable: { reason: string; count: number }[];
+  /** `reason`: as the platform said it (technical); `fix`: what it means and what fixes it, said by the page. */
+  unreachable: { reason: string; fix: ReachFix; count: number }[];
   message: import("../bot/message").BotMessage;
 }
 

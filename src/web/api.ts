@@ -7,6 +7,7 @@ import { hasDashboard } from "../core/access";
 import type { Clock } from "../core/clock";
 import { isPulsenError, PulsenError, type PulsenErrorCode } from "../core/errors";
 import { idSchema } from "../core/ids";
+import { sayCode, sayError, sayProblem } from "../core/problem-text";
 import type { Db } from "../db/open";
 import { unitChannels, units } from "../db/schema";
 import { dashboardPeople } from "../db/viewer-store";
@@ -29,7 +30,7 @@ import type { ChannelResolvers } from "./channel-targets";
 import { readSessionToken, SESSION_COOKIE, sessionCookie } from "./cookies";
 import { hrRoutes } from "./hr-api";
 import { planRoutes } from "./plan-api";
-import { parse, roundIdParam, route, unitIdParam, viewerFrom } from "./request";
+import { parse, readerLocale, roundIdParam, route, unitIdParam, viewerFrom } from "./request";
 import { roundInsights } from "../reports/insights";
 import { liveParticipation, listRounds, roundComments, roundResults } from "./results";
 import type { Sessions } from "./sessions";
@@ -99,12 +100,11 @@ export function dashboardApi(deps: ApiDeps): Router {
     "/session/demo",
     route((req, res): SignedInResponse => {
       if (!deps.demoPicker(req)) {
-        const why = "picking a person is only for the demo, from the machine it runs on";
-        throw new PulsenError("forbidden", `${why}; use the sign-in link Pulsen sends you in chat`);
+        throw new PulsenError("forbidden", { kind: "demo_picker_only" });
       }
       const { personId } = parse(demoBody, req.body, "body");
       if (!dashboardPeople(deps.db).some((p) => p.id === personId))
-        throw new PulsenError("not_found", "no such person with dashboard access");
+        throw new PulsenError("not_found", { kind: "demo_person_unknown" });
       const token = deps.sessions.create(personId, "demo");
       res.setHeader("Set-Cookie", sessionCookie(token, deps.secureCookies));
       return { session: token };
@@ -114,13 +114,12 @@ export function dashboardApi(deps: ApiDeps): Router {
   api.post(
     "/session/teams",
     route(async (req): Promise<SignedInResponse> => {
-      if (deps.teamsSso === null) throw new PulsenError("forbidden", "Teams sign-in needs MICROSOFT_APP_ID");
+      if (deps.teamsSso === null) throw new PulsenError("forbidden", { kind: "teams_sign_in_off" });
       const { token } = parse(tokenBody, req.body, "body");
       const aad = await deps.teamsSso.verify(token);
       // The same lookup the bot uses for a Teams message.
       const personId = personByPlatformId(deps.db, "teams", aad);
-      if (personId === null)
-        throw new PulsenError("forbidden", "your Microsoft account is not in the organization file; ask HR");
+      if (personId === null) throw new PulsenError("forbidden", { kind: "teams_account_unknown" });
       // The tab keeps the session in memory and sends it as a bearer token: Teams' frame blocks cookies.
       return { session: deps.sessions.create(personId, "teams") };
     }),
@@ -175,7 +174,7 @@ export function dashboardApi(deps: ApiDeps): Router {
     route((req): InsightsResponse => {
       const v = viewerOf(req);
       // Segments and drivers compare every unit with the others: HR's view only.
-      if (!v.roles.includes("hr")) throw new PulsenError("forbidden", "insights across the organization are for HR");
+      if (!v.roles.includes("hr")) throw new PulsenError("forbidden", { kind: "hr_only", what: "insights" });
       return roundInsights(deps.db, parse(roundIdParam, req.params.id, "round"), deps.anonymityMin);
     }),
   );
@@ -224,12 +223,13 @@ export function dashboardApi(deps: ApiDeps): Router {
       const id = parse(unitIdParam, req.params.unit, "unit");
       const body = parse(channelBody, req.body, "body");
       if (!v.access.channels.has(id))
-        throw new PulsenError("forbidden", "only the unit's leaders and HR choose where its results go");
+        throw new PulsenError("forbidden", { kind: "leaders_and_hr_only", what: "channels" });
       const unit = deps.db.select({ path: units.path }).from(units).where(eq(units.id, id)).get();
-      if (unit === undefined) throw new PulsenError("not_found", "no such unit");
+      if (unit === undefined) throw new PulsenError("not_found", { kind: "unit_unknown" });
       const channel = deps.channels.resolve(body.platform, v.id, body.channelId);
       const r = deps.assistant.setChannel(v.id, body.platform, channel.channel, channel.label, unit.path);
-      if (!r.ok) throw new PulsenError("forbidden", r.message.summary);
+      // The bot's own refusal (its words are for chat); the access check above makes this rare.
+      if (!r.ok) throw new PulsenError("forbidden", { kind: "leaders_and_hr_only", what: "channels" });
       return { unit: unit.path, platform: body.platform, channel: channel.label };
     }),
   );
@@ -240,9 +240,11 @@ export function dashboardApi(deps: ApiDeps): Router {
   api.use((_req, res) => void res.status(404).json({ error: "not_found" }));
   api.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (isPulsenError(err)) {
-      // `details`: one line per problem (a CSV's bad lines), never an answer.
-      const details = err.details.length > 0 ? { details: err.details } : {};
-      res.status(STATUS[err.code]).json({ error: err.code, message: err.message, ...details });
+      // In the reader's language; `details`: one line per problem (a CSV's bad lines), never an answer.
+      const said = sayError(err, readerLocale(deps, req));
+      const details = said.details.length > 0 ? { details: said.details } : {};
+      const field = err.problem?.kind === "field_invalid" ? { field: err.problem.field } : {};
+      res.status(STATUS[err.code]).json({ error: err.code, message: said.message, ...details, ...field });
       return;
     }
     // Body parser errors (bad JSON) are the caller's; anything else is ours. Never echo the body.
@@ -251,9 +253,10 @@ export function dashboardApi(deps: ApiDeps): Router {
         ? err.status
         : 500;
     if (status >= 500) deps.logger.error({ path: req.path, err }, "dashboard request failed");
+    const locale = readerLocale(deps, req);
     res.status(status).json({
       error: status >= 500 ? "internal" : "input_invalid",
-      message: status >= 500 ? "something went wrong on our side" : "the request body is not valid JSON",
+      message: status >= 500 ? sayCode("internal", locale) : sayProblem({ kind: "body_unreadable" }, locale),
     });
   });
   return api;

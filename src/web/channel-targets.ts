@@ -16,8 +16,7 @@ export function channelResolvers(targets: Partial<Record<ChannelPlatform, Channe
     platforms: () => (Object.keys(targets) as ChannelPlatform[]).sort(),
     resolve(platform, personId, channelId) {
       const t = targets[platform];
-      if (t === undefined)
-        throw new PulsenError("input_invalid", `body.platform ${platform} is not configured on this server`);
+      if (t === undefined) throw new PulsenError("input_invalid", { kind: "platform_not_configured", platform });
       // The signed-in session's person: an id the server minted.
       return t.resolve(personId as PersonId, channelId);
     },

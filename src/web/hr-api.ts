@@ -89,7 +89,7 @@ const importQuery = z.object({
 export function hrRoutes(api: Router, deps: HrApiDeps): void {
   const hr = (req: Request): { personId: PersonId } => {
     const viewer = deps.viewerOf(req);
-    if (!viewer.roles.includes("hr")) throw new PulsenError("forbidden", "running rounds is for HR");
+    if (!viewer.roles.includes("hr")) throw new PulsenError("forbidden", { kind: "hr_only", what: "rounds" });
     return { personId: viewer.id as PersonId };
   };
   const actor = (req: Request) => ({ via: "web" as const, personId: hr(req).personId });
@@ -124,7 +124,7 @@ export function hrRoutes(api: Router, deps: HrApiDeps): void {
       const roundId = parse(roundIdParam, req.params.id, "round");
       const now = deps.clock.now();
       const closed = deps.db.transaction((tx) => closeRoundNow(tx, roundId, now, who));
-      if (!closed) throw new PulsenError("conflict", `round ${roundId} is already closed`);
+      if (!closed) throw new PulsenError("conflict", { kind: "round_already_closed", id: roundId });
       // The close flushed drafts into the anonymous tables: no copy may stay in the WAL.
       truncateWal(deps.db);
       return { closed: true };
@@ -139,7 +139,7 @@ export function hrRoutes(api: Router, deps: HrApiDeps): void {
       const who = actor(req);
       const { dryRun } = parse(importQuery, req.query, "query");
       if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
-        throw new PulsenError("input_invalid", "body must be the CSV file");
+        throw new PulsenError("input_invalid", { kind: "file_not_attached" });
       }
       const plan = importOrgCsv(deps.db, req.body, { dryRun, clock: deps.clock, audit: { actor: who, file: null } });
       return importSummary(plan, dryRun);
@@ -247,7 +247,7 @@ export function hrRoutes(api: Router, deps: HrApiDeps): void {
       const now = deps.clock.now();
       const r = deps.db.transaction((tx) => openRoundNow(tx, id, now, { platforms: deps.platforms, actor: who }));
       if ("alreadyOpen" in r)
-        throw new PulsenError("conflict", `the series already has an open round (${r.alreadyOpen})`);
+        throw new PulsenError("conflict", { kind: "series_has_open_round", round: r.alreadyOpen });
       return { id: r.opened };
     }),
   );
@@ -287,7 +287,7 @@ export function hrRoutes(api: Router, deps: HrApiDeps): void {
       const parsed = parseInstrument(req.body);
       if (!parsed.ok) {
         const n = parsed.errors.length;
-        throw new PulsenError("input_invalid", `${n} error${n === 1 ? "" : "s"} in the instrument`, parsed.errors);
+        throw new PulsenError("input_invalid", { kind: "instrument_has_errors", count: n }, parsed.errors);
       }
       const inst = parsed.value;
       addCustomInstrument(deps.db, inst, deps.clock);

@@ -66,13 +66,12 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
     const viewer = deps.viewerOf(req);
     const round = parse(roundIdParam, req.params.id, "round");
     const unit = parse(unitIdParam, req.params.unit, "unit");
-    if (!viewer.access.results.has(unit))
-      throw new PulsenError("forbidden", "this unit is not one you lead, represent or oversee");
+    if (!viewer.access.results.has(unit)) throw new PulsenError("forbidden", { kind: "unit_not_yours" });
     return { viewer, round, unit };
   };
   const writable = (viewer: Viewer, unit: string) => {
     if (!viewer.access.plans.has(unit))
-      throw new PulsenError("forbidden", "only the unit's leaders and HR write its action plan");
+      throw new PulsenError("forbidden", { kind: "leaders_and_hr_only", what: "plan" });
   };
 
   api.get(
@@ -80,7 +79,8 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
     route((req): PlanResponse => {
       const { viewer, round, unit } = target(req);
       const r = deps.db.select().from(rounds).where(eq(rounds.id, round)).get();
-      if (r === undefined || r.status === "scheduled") throw new PulsenError("not_found", `no round "${round}"`);
+      if (r === undefined || r.status === "scheduled")
+        throw new PulsenError("not_found", { kind: "round_unknown", id: round });
       const { instrument } = getInstrument(deps.db, r.instrumentId, r.instrumentVersion ?? undefined);
       const asked = new Set(r.itemIds ?? []);
       const canEdit = viewer.access.plans.has(unit) && r.status === "closed";
@@ -115,7 +115,7 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
       writable(viewer, unit);
       const body = parse(measureBody, req.body, "body");
       if (!candidates(deps.db, unit).some((p) => p.id === body.responsibleId))
-        throw new PulsenError("input_invalid", "body.responsibleId is not someone in this unit");
+        throw new PulsenError("input_invalid", { kind: "person_not_in_unit", field: "body.responsibleId" });
       // The deadline is a day; the status question arrives at 09:00 that day, in the organization's time zone.
       const zone = orgTimeZone(deps.db);
       const deadline = DateTime.fromISO(body.deadline, { zone }).set({ hour: 9 }).toJSDate();

@@ -41,7 +41,8 @@ export function listRounds(store: Store, locale: Locale, only?: string): RoundSu
 
 function findRound(store: Store, roundId: string) {
   const r = store.select().from(rounds).where(eq(rounds.id, roundId)).get();
-  if (r === undefined || r.status === "scheduled") throw new PulsenError("not_found", `no round "${roundId}"`);
+  if (r === undefined || r.status === "scheduled")
+    throw new PulsenError("not_found", { kind: "round_unknown", id: roundId });
   return r;
 }
 
@@ -53,7 +54,7 @@ function findRound(store: Store, roundId: string) {
 export function liveParticipation(store: Store, roundId: string, viewer: Viewer, k: number): ParticipationResponse {
   const r = findRound(store, roundId);
   const p = roundParticipation(store, roundId, k);
-  if (p === null) throw new PulsenError("not_found", `no round "${roundId}"`);
+  if (p === null) throw new PulsenError("not_found", { kind: "round_unknown", id: roundId });
   const seen = p.units.filter((u) => viewer.access.results.has(u.unitId));
   // While open, a unit too small to show alone carries the figure of the unit it is counted in, named as such,
   // as its leader's nudge and status reply give it.
@@ -83,14 +84,14 @@ export function liveParticipation(store: Store, roundId: string, viewer: Viewer,
 /** Every visible unit's report for a closed round, with the statements in the viewer's language. */
 export function roundResults(store: Store, roundId: string, viewer: Viewer, k: number): ResultsResponse {
   const r = findRound(store, roundId);
-  if (r.status !== "closed") throw new PulsenError("conflict", "results are shown only after the round closes");
+  if (r.status !== "closed") throw new PulsenError("conflict", { kind: "round_still_open", what: "results" });
   const all = roundReports(store, roundId, k);
   const followUp = followUpResults(store, roundId, all, k);
   const { instrument } = getInstrument(store, r.instrumentId, r.instrumentVersion ?? undefined);
   const asked = new Set(r.itemIds ?? []);
   const unitRows = store.select({ id: units.id, path: units.path }).from(units).orderBy(units.path).all();
   const summary = listRounds(store, viewer.locale, roundId)[0];
-  if (summary === undefined) throw new PulsenError("not_found", `no round "${roundId}"`);
+  if (summary === undefined) throw new PulsenError("not_found", { kind: "round_unknown", id: roundId });
   return {
     round: summary,
     anonymityMin: k,
@@ -125,16 +126,11 @@ export function roundResults(store: Store, roundId: string, viewer: Viewer, k: n
 /** A unit's comments, for those rule 7 allows, and only when the unit's report is shown. */
 export function roundComments(store: Store, roundId: string, unitId: string, viewer: Viewer, k: number): string[] {
   const r = findRound(store, roundId);
-  if (r.status !== "closed") throw new PulsenError("conflict", "comments are shown only after the round closes");
-  if (!viewer.access.comments.has(unitId))
-    throw new PulsenError("forbidden", "comments are for the unit's leaders, its employee representatives and HR");
+  if (r.status !== "closed") throw new PulsenError("conflict", { kind: "round_still_open", what: "comments" });
+  if (!viewer.access.comments.has(unitId)) throw new PulsenError("forbidden", { kind: "comments_not_yours" });
   const unit = store.select({ path: units.path }).from(units).where(eq(units.id, unitId)).get();
-  if (unit === undefined) throw new PulsenError("not_found", "no such unit");
+  if (unit === undefined) throw new PulsenError("not_found", { kind: "unit_unknown" });
   const c = unitComments(store, roundId, unit.path, k);
-  if (!c.shown)
-    throw new PulsenError(
-      "forbidden",
-      "this unit's comments are hidden to protect anonymity: too few who sent the survey could have written them, or they would give a smaller group's away",
-    );
+  if (!c.shown) throw new PulsenError("forbidden", { kind: "comments_hidden" });
   return c.comments;
 }

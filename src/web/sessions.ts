@@ -42,8 +42,7 @@ export class Sessions {
         .from(signInLinks)
         .where(and(eq(signInLinks.tokenHash, hash(token)), isNull(signInLinks.usedAt), gt(signInLinks.expiresAt, now)))
         .get();
-      if (link === undefined)
-        throw new PulsenError("forbidden", "this sign-in link is used or expired; ask Pulsen for a new one");
+      if (link === undefined) throw new PulsenError("forbidden", { kind: "link_used_or_expired" });
       tx.update(signInLinks).set({ usedAt: now }).where(eq(signInLinks.tokenHash, link.tokenHash)).run();
       return this.insertSession(tx, link.personId, "link", now);
     });

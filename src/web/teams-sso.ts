@@ -33,12 +33,12 @@ export class TeamsSso {
     try {
       tid = decodeJwt(token).tid;
     } catch (e) {
-      throw new PulsenError("forbidden", "the Teams sign-in token is not a token", [], { cause: e });
+      throw new PulsenError("forbidden", { kind: "teams_token_refused", why: "not_a_token" }, [], { cause: e });
     }
     if (typeof tid !== "string" || !/^[0-9a-f-]{36}$/i.test(tid))
-      throw new PulsenError("forbidden", "the Teams sign-in token names no tenant");
+      throw new PulsenError("forbidden", { kind: "teams_token_refused", why: "no_tenant" });
     if (this.s.tenantId !== undefined && tid.toLowerCase() !== this.s.tenantId.toLowerCase())
-      throw new PulsenError("forbidden", "the Teams sign-in token is from another organization");
+      throw new PulsenError("forbidden", { kind: "teams_token_refused", why: "other_tenant" });
     try {
       const { payload } = await jwtVerify(token, this.keys, {
         audience: this.audiences,
@@ -46,12 +46,15 @@ export class TeamsSso {
         currentDate: this.clock.now(),
         algorithms: ["RS256"],
       });
-      if (typeof payload.oid !== "string") throw new PulsenError("forbidden", "the Teams sign-in token names no user");
+      if (typeof payload.oid !== "string")
+        throw new PulsenError("forbidden", { kind: "teams_token_refused", why: "no_user" });
       return payload.oid;
     } catch (e) {
       if (e instanceof PulsenError) throw e;
       if (e instanceof errors.JOSEError) {
-        throw new PulsenError("forbidden", `the Teams sign-in token was refused (${e.code})`, [], { cause: e });
+        throw new PulsenError("forbidden", { kind: "teams_token_refused", why: "refused", code: e.code }, [], {
+          cause: e,
+        });
       }
       throw e;
     }

@@ -174,8 +174,8 @@ describe("pulsen round extend", () => {
 
   it.each([
     ["2026-11-27", "until must be after the current close (2026-11-28); to end the round early, close it"],
-    ["2026-13-01", 'until must be a date as YYYY-MM-DD, such as 2026-12-18 (got "2026-13-01")'],
-    ["next friday", 'until must be a date as YYYY-MM-DD, such as 2026-12-18 (got "next friday")'],
+    ["2026-13-01", 'until must be a date as YYYY-MM-DD, such as 2026-12-05 (got "2026-13-01")'],
+    ["next friday", 'until must be a date as YYYY-MM-DD, such as 2026-12-05 (got "next friday")'],
   ])("refuses --until %s and changes nothing", async (until, message) => {
     const { env, roundId } = await withOpenRound();
     const r = await pulsen(["round", "extend", roundId, "--until", until], env);

@@ -118,7 +118,7 @@ describe("action plans", () => {
     expect(add({ responsibleId: "p_nobody" })).toBe(
       "input_invalid: responsibleId is not an active person in the organization",
     );
-    expect(add({ factorId: "wellbeing" })).toBe('input_invalid: factorId "wellbeing" is not a factor of this round');
+    expect(add({ factorId: "wellbeing" })).toBe('input_invalid: focus: "wellbeing" is not a factor of this round');
     expect(w.db.select().from(measures).all()).toHaveLength(0);
     expect(add({})).toBe("no error");
     expect(findPlan(w.db, roundId, unitA, w.clock.now())).toMatchObject({

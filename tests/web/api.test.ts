@@ -83,7 +83,7 @@ describe("dashboard sign-in", () => {
     org.clock.advance(SESSION_TTL_MS + 1000);
     const expired = await getJson(s, "/api/me", cookie);
     expect(expired.status).toBe(403);
-    expect(expired.body).toEqual({ error: "forbidden", message: "sign in first" });
+    expect(expired.body).toEqual({ error: "forbidden", message: "Logg inn først." });
   });
 
   it("lets the demo organization pick who to look as from this machine, and never a real organization", async () => {
@@ -311,7 +311,10 @@ describe("dashboard results", () => {
     const { server: s } = await boot();
     const cookie = await signIn(s, "hr@org.example");
     const bad = await getJson(s, "/api/rounds/DROP%20TABLE/results", cookie);
-    expect(bad).toEqual({ status: 400, body: { error: "input_invalid", message: "round is not a round id" } });
+    expect(bad).toEqual({
+      status: 400,
+      body: { error: "input_invalid", message: "round: har feil form", field: "round" },
+    });
     const json = await fetch(`${s.url}/api/session/teams`, {
       method: "POST",
       headers: { "content-type": "application/json", cookie },
@@ -368,14 +371,14 @@ describe("choosing a unit's channel from the dashboard", () => {
     expect(notMine.status).toBe(403);
     const typo = await put("Org > A", "general");
     expect(typo).toMatchObject({ status: 400, body: { error: "input_invalid" } });
-    expect(String(typo.body.message)).toContain("Slack channel id");
+    expect(String(typo.body.message)).toContain("Slack-id, som C0123ABCDE");
     const teams = await getJson(s, `/api/units/${org.unitId("Org > A")}/channel`, cookie, {
       method: "PUT",
       body: JSON.stringify({ platform: "teams", channelId: "19:abc@thread.tacv2" }),
     });
     expect(teams).toMatchObject({
       status: 400,
-      body: { message: "body.platform teams is not configured on this server" },
+      body: { message: "teams er ikke satt opp på denne serveren." },
     });
     // Nothing but the one good change was written.
     expect(s.database.db.select().from(unitChannels).all()).toHaveLength(1);

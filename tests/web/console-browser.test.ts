@@ -70,7 +70,7 @@ describe("HR runs an open round from the dashboard", () => {
     await page.click("#remind-now");
     await expect
       .poll(() => page.textContent(".controls-box [role=status]"), SLOW)
-      .toMatch(/^Noe gikk galt: .*already went out today/);
+      .toBe("Noe gikk galt: En påminnelse gikk ut i dag kl. 10:00. Neste kan sendes i morgen.");
 
     // The series' next round would close this one: the server says so, and HR pauses the series first.
     await page.fill("#extend-until", "2026-12-18");
@@ -129,7 +129,7 @@ describe("HR runs an open round from the dashboard", () => {
     await page.click("text=Sjekk filen");
     await expect.poll(() => page.textContent(".org-result"), SLOW).toContain("Filen ble ikke importert");
     expect(await page.locator(".bad-lines li").allTextContents()).toEqual([
-      'line 36: email "bad-email" is not a valid email address',
+      "linje 36: e-postadressen «bad-email» er ikke gyldig",
     ]);
     expect(await page.isHidden("#org-import")).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);

@@ -314,9 +314,13 @@ describe("the dashboard as a Teams tab", () => {
       page,
       `${server.url}/signin?token=${server.sessions.createLink(org.personId("hr@org.example"))}`,
     );
+    await page.emulateMedia({ colorScheme: "dark" });
     await page.goto(`${server.url}/?inTeams=1`);
     await page.waitForSelector("table.heatmap", { timeout: 10_000 });
-    expect(await page.locator("html").getAttribute("data-theme")).toBeNull();
+    // No Teams theme: the browser's own setting, and its change, decide.
+    expect(await page.locator("html").getAttribute("data-theme")).toBe("dark");
+    await page.emulateMedia({ colorScheme: "light" });
+    await expect.poll(() => page.locator("html").getAttribute("data-theme")).toBe("default");
     await page.close();
   });
 });

@@ -38,7 +38,10 @@ describe("HR's round controls in the web app", () => {
     expect(await post("remind", hr)).toMatchObject({ status: 200, body: { queued: expect.any(Number) } });
     const twice = await post("remind", hr);
     expect(twice.status).toBe(409);
-    expect(twice.body).toMatchObject({ error: "conflict", message: expect.stringMatching(/already went out today/) });
+    expect(twice.body).toMatchObject({
+      error: "conflict",
+      message: expect.stringMatching(/^En påminnelse gikk ut i dag kl\. \d\d:\d\d\. Neste kan sendes i morgen\.$/),
+    });
 
     expect((await post("extend", hr, { until: "2026-11-01" })).status).toBe(400);
     expect((await post("extend", hr, { until: "tomorrow" })).body).toMatchObject({ error: "input_invalid" });
@@ -46,7 +49,7 @@ describe("HR's round controls in the web app", () => {
     const blocked = await post("extend", hr, { until: "2026-12-18" });
     expect(blocked).toMatchObject({
       status: 409,
-      body: { message: expect.stringMatching(/next round opens 2026-12-01/) },
+      body: { message: expect.stringMatching(/^Seriens neste runde åpner 1\. desember 2026 og ville stenge denne\./) },
     });
     const [series] = (await getJson<SeriesResponse>(s, "/api/series", hr)).body.series;
     const pause = { method: "POST", body: "{}", headers: { "sec-fetch-site": "same-origin" } };
@@ -58,7 +61,7 @@ describe("HR's round controls in the web app", () => {
 
     expect(await post("close", hr)).toEqual({ status: 200, body: { closed: true } });
     expect((await post("close", hr)).status).toBe(409);
-    expect((await post("remind", hr)).body).toMatchObject({ message: `round ${org.openRoundId} is not open` });
+    expect((await post("remind", hr)).body).toMatchObject({ message: "Runden er ikke åpen." });
 
     const audit = await getJson<AuditResponse>(s, "/api/audit", hr);
     expect(audit.body.entries.slice(0, 4).map((e) => [e.action, e.who, e.via])).toEqual([
@@ -142,7 +145,7 @@ describe("HR's organization in the web app", () => {
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({
       error: "input_invalid",
-      details: [`line 36: email "bad-email" is not a valid email address`],
+      details: ["linje 36: e-postadressen «bad-email» er ikke gyldig"],
     });
     const fixed = withNew.replace("bad-email;X;Org > E;;;;;;\n", "");
     const dry = await (await upload(s, hr, fixed, true)).json();
@@ -157,6 +160,42 @@ describe("HR's organization in the web app", () => {
     expect((await fetch(`${s.url}/api/org/export`, { headers: { cookie: lead } })).status).toBe(403);
     const audit = await getJson<AuditResponse>(s, "/api/audit", hr);
     expect(audit.body.entries.map((e) => e.action)).toEqual(["org.import", "org.export"]);
+  });
+});
+
+describe("HR's refusals, in HR's language", () => {
+  it("says a refusal in the reader's language: the person's own, the Teams tab's, or the browser's", async () => {
+    const { org, s, post } = await boot();
+    const hr = await signIn(s, "hr@org.example");
+    expect((await post("remind", hr)).status).toBe(200);
+    const inTab = (locale: string) =>
+      getJson(s, `/api/rounds/${org.openRoundId}/remind`, hr, {
+        method: "POST",
+        body: "{}",
+        headers: { "sec-fetch-site": "same-origin", "x-pulsen-locale": locale },
+      });
+    expect((await post("remind", hr)).body.message).toMatch(/^En påminnelse gikk ut i dag kl\. 10:00\./);
+    expect((await inTab("nn")).body.message).toMatch(/^Ei påminning gjekk ut i dag kl\. 10:00\./);
+    expect((await inTab("en")).body.message).toMatch(/already went out today at 10:00; the next can go tomorrow$/);
+
+    // A file's bad lines, each in the reader's words; a garbage file of 10,000 lines lists 100 and a count.
+    const garbage = `email;name\n${"x;y;z\n".repeat(10_000)}`;
+    const res = await fetch(`${s.url}/api/org/import?dryRun=true`, {
+      method: "POST",
+      headers: { cookie: hr, "sec-fetch-site": "same-origin", "x-pulsen-locale": "nn" },
+      body: garbage,
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { message: string; details: string[] };
+    expect(body.message).toMatch(/^Fila har \d+ feil; ingenting vart importert\.$/);
+    expect(body.details[0]).toMatch(/^linje 1: manglar kolonne\(r\): unit, leader_of/);
+
+    // Signed out: the browser's language, else bokmål.
+    const signedOut = (lang: string | null) =>
+      getJson(s, "/api/series", undefined, lang === null ? {} : { headers: { "accept-language": lang } });
+    expect((await signedOut("en-GB,en;q=0.8")).body.message).toBe("sign in first");
+    expect((await signedOut("nn-NO,nn;q=0.9,nb;q=0.5")).body.message).toBe("Logg inn først.");
+    expect((await signedOut(null)).body.message).toBe("Logg inn først.");
   });
 });
 

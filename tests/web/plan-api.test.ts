@@ -68,7 +68,7 @@ describe("action plans on the dashboard", () => {
         factorId: "change",
       }),
     );
-    expect(fromB).toMatchObject({ status: 400, body: { message: "body.responsibleId is not someone in this unit" } });
+    expect(fromB).toMatchObject({ status: 400, body: { message: "Den ansvarlige må være en person i enheten." } });
     const badDate = await getJson(
       s,
       `${planUrl}/measures`,
@@ -80,7 +80,10 @@ describe("action plans on the dashboard", () => {
         factorId: null,
       }),
     );
-    expect(badDate).toMatchObject({ status: 400, body: { message: "body.deadline must be a date (YYYY-MM-DD)" } });
+    expect(badDate).toMatchObject({
+      status: 400,
+      body: { message: "body.deadline: har feil form", field: "body.deadline" },
+    });
     const added = await getJson<{ id: string; plan: PlanOut["plan"] }>(
       s,
       `${planUrl}/measures`,
@@ -140,7 +143,7 @@ describe("action plans on the dashboard", () => {
     expect((await patch(responsible, "in_progress")).body).toEqual({ changed: true });
     expect((await patch(responsible, "in_progress")).body).toEqual({ changed: false });
     expect((await patch(responsible, "finished")).body).toMatchObject({
-      message: "body.status must be not_started, in_progress or done",
+      message: "body.status: må være en av not_started, in_progress, done",
     });
     const progress = s.database.db
       .select()
@@ -162,7 +165,7 @@ describe("action plans on the dashboard", () => {
     );
     expect(early).toMatchObject({
       status: 409,
-      body: { message: "an action plan follows the results: wait until the round closes" },
+      body: { message: "Tiltaksplanen lages etter resultatene: vent til runden er stengt." },
     });
     await getJson(
       s,

@@ -83,7 +83,7 @@ describe("signing in to the Teams tab with the Teams SSO token", () => {
     );
     expect(stranger).toMatchObject({
       status: 403,
-      body: { message: "your Microsoft account is not in the organization file; ask HR" },
+      body: { message: "Microsoft-kontoen din står ikke i organisasjonsfilen. Be HR legge deg inn." },
     });
     const elsewhere = await exchange(
       s,
@@ -96,7 +96,7 @@ describe("signing in to the Teams tab with the Teams SSO token", () => {
     );
     expect(elsewhere).toMatchObject({
       status: 403,
-      body: { message: "the Teams sign-in token is from another organization" },
+      body: { message: "Teams-innloggingen er fra en annen organisasjon enn denne." },
     });
     expect((await exchange(s, await idp.token({ oid: HR_AAD, audience: AUDIENCE, now: org.clock.now() }))).status).toBe(
       200,
@@ -107,6 +107,9 @@ describe("signing in to the Teams tab with the Teams SSO token", () => {
     const org = buildDashboardOrg();
     server = await serveDashboardOrg(org);
     const r = await exchange(server, "x".repeat(40));
-    expect(r).toMatchObject({ status: 403, body: { message: "Teams sign-in needs MICROSOFT_APP_ID" } });
+    expect(r).toMatchObject({
+      status: 403,
+      body: { message: "Innlogging med Teams er ikke satt opp på denne serveren." },
+    });
   });
 });

@@ -286,7 +286,7 @@ export async function renderSeries(root, t) {
           "ul",
           {},
           reach,
-          p.unreachable.map((u) => h("li", { class: "warn" }, t.unreachableLine(u.reason, u.count))),
+          p.unreachable.map((u) => h("li", { class: "warn" }, t.unreachableLine(t.causes[u.fix] ?? u.reason, u.count))),
         ),
         p.slackByEmail > 0 ? h("p", { class: "note" }, t.byEmail(p.slackByEmail)) : null,
         h("p", {}, t.firstMessage),
@@ -378,7 +378,15 @@ export async function renderUnreachable(root, t, roundId) {
           "ul",
           { class: "unreachable" },
           people.map((p) =>
-            h("li", {}, h("strong", {}, p.name), ` (${p.email}, ${p.unit}): ${p.reason}. `, t.fixes[p.fix] ?? ""),
+            h(
+              "li",
+              {},
+              h("strong", {}, p.name),
+              ` (${p.email}, ${p.unit}): ${t.causes[p.fix] ?? p.reason}`,
+              // The platform's own words only when they are all there is: a code HR can look up.
+              p.fix === "check_account" ? [" (", h("code", {}, p.reason), ")"] : null,
+              `. ${t.fixes[p.fix] ?? ""}`,
+            ),
           ),
         ),
   );

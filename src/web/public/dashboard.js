@@ -5,7 +5,7 @@
 import { api, errorMessage, forgetBearer, useBearer, useLanguage } from "./api.js";
 import { renderChannels } from "./channels.js";
 import { h, put } from "./dom.js";
-import { applyTheme, detectHost } from "./host.js";
+import { followTheme, detectHost } from "./host.js";
 import { pickLocale, texts } from "./i18n.js";
 import {
   renderAudit,
@@ -153,10 +153,7 @@ async function showRound(t, roundView, round, fmt, fmtDate, hr) {
 
 async function run() {
   const host = await detectHost();
-  if (host.kind === "teams") {
-    applyTheme(host.theme);
-    host.onThemeChange(applyTheme);
-  }
+  followTheme(host);
   let session;
   try {
     session = await signIn(host);

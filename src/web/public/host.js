@@ -79,3 +79,18 @@ export async function detectHost() {
 export function applyTheme(theme) {
   document.documentElement.dataset.theme = theme === "dark" || theme === "contrast" ? theme : "default";
 }
+
+/**
+ * Teams says which theme it shows; a browser tab follows the system's light or dark setting, also when it changes.
+ * @param {Host} host
+ */
+export function followTheme(host) {
+  if (host.kind === "teams") {
+    applyTheme(host.theme);
+    host.onThemeChange(applyTheme);
+    return;
+  }
+  const dark = window.matchMedia("(prefers-color-scheme: dark)");
+  applyTheme(dark.matches ? "dark" : "default");
+  dark.addEventListener("change", (e) => applyTheme(e.matches ? "dark" : "default"));
+}

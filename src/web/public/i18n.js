@@ -128,6 +128,13 @@ const nb = {
   followUpLine: (a, b, s, w, n) => `${a}: ${b} % bedre · ${s} % som før · ${w} % dårligere (${n} svar)`,
   unreachableTitle: "Kan ikke nås",
   unreachableNone: "Alle inviterte kunne nås.",
+  /** @type {Record<string, string>} why someone cannot be reached, by what fixes it */
+  causes: {
+    add_chat_id: "ingen Slack- eller Teams-konto i organisasjonsfilen",
+    install_teams: "Pulsen er ikke installert for personen i Teams",
+    slack_account: "Slack fant ingen konto med e-postadressen",
+    check_account: "plattformen avviste meldingen",
+  },
   /** @type {Record<string, string>} */
   fixes: {
     add_chat_id: "Legg inn slack_user_id eller teams_aad_object_id i CSV-filen og importer den på nytt.",
@@ -317,6 +324,13 @@ const nn = {
   followUpLine: (a, b, s, w, n) => `${a}: ${b} % betre · ${s} % som før · ${w} % dårlegare (${n} svar)`,
   unreachableTitle: "Kan ikkje nåast",
   unreachableNone: "Alle inviterte kunne nåast.",
+  /** @type {Record<string, string>} */
+  causes: {
+    add_chat_id: "ingen Slack- eller Teams-konto i organisasjonsfila",
+    install_teams: "Pulsen er ikkje installert for personen i Teams",
+    slack_account: "Slack fann ingen konto med e-postadressa",
+    check_account: "plattforma avviste meldinga",
+  },
   fixes: {
     add_chat_id: "Legg inn slack_user_id eller teams_aad_object_id i CSV-fila og importer ho på nytt.",
     install_teams: "Installer Pulsen for personen i Teams, eller bruk ein oppsettpolicy i Teams admin.",
@@ -508,6 +522,13 @@ const en = {
   followUpLine: (a, b, s, w, n) => `${a}: ${b} % better · ${s} % about the same · ${w} % worse (${n} answers)`,
   unreachableTitle: "Cannot be reached",
   unreachableNone: "Everyone invited could be reached.",
+  /** @type {Record<string, string>} */
+  causes: {
+    add_chat_id: "no Slack or Teams account in the organization file",
+    install_teams: "Pulsen is not installed for the person in Teams",
+    slack_account: "Slack found no account with the e-mail address",
+    check_account: "the platform refused the message",
+  },
   fixes: {
     add_chat_id: "Add slack_user_id or teams_aad_object_id in the CSV file and import it again.",
     install_teams: "Install Pulsen for the person in Teams, or use a setup policy in Teams admin.",
