@@ -5,7 +5,7 @@ import { PulsenError } from "../core/errors";
 import { idSchema, type SeriesId } from "../core/ids";
 import { fieldName } from "../core/instrument";
 import { DEFAULT_WINDOW, parseWindow } from "../core/quiet-hours";
-import { createSeries, listSeries, pauseSeries, resumeSeries } from "../rounds/series";
+import { createSeries, editSeries, getSeries, listSeries, pauseSeries, resumeSeries } from "../rounds/series";
 import type { CliContext } from "./context";
 
 const dayList = z
@@ -110,6 +110,71 @@ export function registerSeries(program: Command, ctx: CliContext): void {
       if (raw.json) return ctx.json({ id: created.id, next: created.next.map(iso) });
       ctx.print(created.id);
       ctx.print(`Next runs: ${created.next.map(iso).join(", ")}`);
+    });
+
+  cmd
+    .command("edit")
+    .argument("<id>", "series id")
+    .description("change a series from its next round on (only the options given change; open rounds keep theirs)")
+    .option("--name <name>", "what HR calls it")
+    .option("--instrument <id>", "instrument id (pulsen instruments list)")
+    .option("--audience <path|all>", 'a unit path ("Org > Unit", with its sub-units) or all')
+    .option("--cadence <cron>", 'cron expression in the organization\'s time zone, e.g. "0 9 * * 1"')
+    .option("--open-days <n>", "days each round stays open")
+    .option("--reminders <d1,d2,…>", 'days after opening to remind those who have not answered ("" for none)')
+    .option("--max-reminders <n>", "at most this many reminders per person")
+    .option("--items-per-round <n>", "ask a rotating subset of this many statements per round")
+    .option("--quiet-hours <HH:MM-HH:MM|none>", "when messages may be sent, in each person's own time zone")
+    .addOption(new Option("--weekdays-only", "send on weekdays only").conflicts("allDays"))
+    .addOption(new Option("--all-days", "send on any day").conflicts("weekdaysOnly"))
+    .option("--json", "machine-readable output")
+    .action((id: string, raw: Record<string, unknown>) => {
+      const seriesId = seriesArg(id);
+      const { json, ...given } = raw;
+      const o = parseOrThrow(createOptions.partial(), given);
+      if (Object.values(o).every((v) => v === undefined))
+        throw new PulsenError(
+          "input_invalid",
+          "nothing to change: give at least one option (see: pulsen series edit --help)",
+        );
+      const s = getSeries(ctx.db, seriesId);
+      // Hours and days are two options: the one not given stays as it is.
+      const weekdaysOnly = o.allDays ? false : o.weekdaysOnly ? true : s.weekdaysOnly;
+      const window =
+        o.quietHours === undefined
+          ? { start: s.windowStart, end: s.windowEnd, weekdaysOnly }
+          : parseWindow(o.quietHours, weekdaysOnly);
+      if (window === null)
+        throw new PulsenError(
+          "input_invalid",
+          `--quiet-hours: "${o.quietHours}" is not HH:MM-HH:MM (e.g. 08:00-17:00) or none`,
+        );
+      const now = ctx.io.clock.now();
+      const edited = editSeries(
+        ctx.db,
+        seriesId,
+        {
+          name: o.name,
+          instrumentId: o.instrument,
+          audience: o.audience,
+          cadence: o.cadence,
+          openDays: o.openDays,
+          reminderDays: o.reminders,
+          maxReminders: o.maxReminders,
+          itemsPerRound: o.itemsPerRound,
+          window,
+        },
+        now,
+      );
+      recordAudit(ctx.db, { via: "cli" }, "series.edit", seriesId, { changed: edited.changed.join(", ") }, now);
+      if (json) return ctx.json({ id: seriesId, changed: edited.changed, next: edited.next.map(iso) });
+      const what = edited.changed.length > 0 ? edited.changed.join(", ") : "nothing";
+      ctx.print(`Changed ${what} of ${seriesId}, from its next round on.`);
+      ctx.print(
+        s.status === "paused"
+          ? "The series is paused: no rounds until it is resumed."
+          : `Next runs: ${edited.next.map(iso).join(", ")}`,
+      );
     });
 
   cmd

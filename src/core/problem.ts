@@ -40,6 +40,7 @@ export type Problem =
   | { kind: "series_has_open_round"; round: string }
   // Series
   | { kind: "series_unknown"; id: string }
+  | { kind: "edit_cuts_open_round"; round: string; opens: DayTime; ends: DayTime }
   | { kind: "series_already"; id: string; status: "paused" | "active" }
   | { kind: "audience_unknown"; audience: string }
   | { kind: "cadence_invalid"; reason: string }
@@ -92,6 +93,12 @@ export type Problem =
   | { kind: "field_invalid"; field: string; rule: FieldRule };
 
 export type ProblemKind = Problem["kind"];
+
+/** A moment in the organization's zone: YYYY-MM-DD and HH:mm. */
+export interface DayTime {
+  day: string;
+  time: string;
+}
 
 /** Which rule a field broke, from a zod issue: enough to say it in any language. */
 export type FieldRule =

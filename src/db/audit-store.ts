@@ -10,6 +10,7 @@ const AUDIT_ACTIONS = [
   "org.export",
   "instrument.add",
   "series.create",
+  "series.edit",
   "series.pause",
   "series.resume",
   "round.open",

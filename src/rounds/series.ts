@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { DateTime } from "luxon";
 import { nextRun, nextRuns } from "../core/cadence";
 import { PulsenError } from "../core/errors";
 import type { RoundId, SeriesId } from "../core/ids";
@@ -33,13 +34,23 @@ function orgOrFail(store: Store) {
   return org;
 }
 
-/** Checks a series against the instrument, the org tree and its own cadence. */
-export function createSeries(db: Db, input: SeriesInput, now: Date): { id: SeriesId; next: Date[] } {
-  const org = orgOrFail(db);
-  const { instrument } = getInstrument(db, input.instrumentId);
+interface CheckedSeries {
+  orgId: string;
+  /** The series' columns as the input says them, checked. */
+  values: Omit<typeof series.$inferInsert, "id" | "orgId" | "status" | "createdAt">;
+  next: Date[];
+}
+
+/**
+ * Checks a series against the instrument, the org tree and its own cadence: the one set of rules for a new
+ * series and for a changed one.
+ */
+function checkSeries(store: Store, input: SeriesInput, now: Date): CheckedSeries {
+  const org = orgOrFail(store);
+  const { instrument } = getInstrument(store, input.instrumentId);
   let audienceUnitId: string | null = null;
   if (input.audience.trim().toLowerCase() !== "all") {
-    const unit = db.select({ id: units.id }).from(units).where(eq(units.path, input.audience.trim())).get();
+    const unit = store.select({ id: units.id }).from(units).where(eq(units.path, input.audience.trim())).get();
     if (unit === undefined) throw new PulsenError("not_found", { kind: "audience_unknown", audience: input.audience });
     audienceUnitId = unit.id;
   }
@@ -58,30 +69,145 @@ export function createSeries(db: Db, input: SeriesInput, now: Date): { id: Serie
   if (input.itemsPerRound !== undefined && (input.itemsPerRound < 1 || input.itemsPerRound > items)) {
     throw new PulsenError("input_invalid", { kind: "items_per_round", max: items, instrument: instrument.id });
   }
+  return {
+    orgId: org.id,
+    values: {
+      name: input.name,
+      instrumentId: instrument.id,
+      itemsPerRound: input.itemsPerRound ?? null,
+      audienceUnitId,
+      cadence: input.cadence.trim(),
+      openDays: input.openDays,
+      reminderDays: [...new Set(input.reminderDays)].sort((a, b) => a - b),
+      maxReminders: input.maxReminders ?? input.reminderDays.length,
+      windowStart: input.window.start,
+      windowEnd: input.window.end,
+      weekdaysOnly: input.window.weekdaysOnly,
+    },
+    next: runs.next.slice(0, 3),
+  };
+}
+
+export function createSeries(db: Db, input: SeriesInput, now: Date): { id: SeriesId; next: Date[] } {
+  const checked = checkSeries(db, input, now);
   const id = newId<SeriesId>("series");
   db.transaction((tx) => {
     tx.insert(series)
-      .values({
-        id,
-        orgId: org.id,
-        name: input.name,
-        instrumentId: instrument.id,
-        itemsPerRound: input.itemsPerRound ?? null,
-        audienceUnitId,
-        cadence: input.cadence.trim(),
-        openDays: input.openDays,
-        reminderDays: [...new Set(input.reminderDays)].sort((a, b) => a - b),
-        maxReminders: input.maxReminders ?? input.reminderDays.length,
-        windowStart: input.window.start,
-        windowEnd: input.window.end,
-        weekdaysOnly: input.window.weekdaysOnly,
-        status: "active",
-        createdAt: now,
-      })
+      .values({ id, orgId: checked.orgId, ...checked.values, status: "active", createdAt: now })
       .run();
     scheduleNextRound(tx, id, now, now);
   });
-  return { id, next: runs.next.slice(0, 3) };
+  return { id, next: checked.next };
+}
+
+/** The series as its own input: what an edit starts from, so that only what is given changes. */
+function inputOf(store: Store, s: SeriesRow): SeriesInput {
+  const audience =
+    s.audienceUnitId === null
+      ? "all"
+      : store.select({ path: units.path }).from(units).where(eq(units.id, s.audienceUnitId)).get()?.path;
+  if (audience === undefined) throw new PulsenError("internal", `series ${s.id}: its audience unit is missing`);
+  return {
+    name: s.name,
+    instrumentId: s.instrumentId,
+    audience,
+    cadence: s.cadence,
+    openDays: s.openDays,
+    reminderDays: s.reminderDays,
+    maxReminders: s.maxReminders,
+    itemsPerRound: s.itemsPerRound ?? undefined,
+    window: { start: s.windowStart, end: s.windowEnd, weekdaysOnly: s.weekdaysOnly },
+  };
+}
+
+/** What an edit changed, by the name HR knows it under (never a value: it goes into the audit log). */
+const EDITED_FIELDS = {
+  name: "name",
+  instrumentId: "instrument",
+  itemsPerRound: "itemsPerRound",
+  audienceUnitId: "audience",
+  cadence: "cadence",
+  openDays: "openDays",
+  reminderDays: "reminderDays",
+  maxReminders: "maxReminders",
+  windowStart: "window",
+  windowEnd: "window",
+  weekdaysOnly: "window",
+} as const satisfies Record<keyof CheckedSeries["values"], string>;
+
+/**
+ * Changes a series from its next round on, with the same checks as a new one. A round already open or
+ * closed keeps what it was opened with (its plan, statements and close are pinned at open); the
+ * upcoming occurrence, which has invited no one yet, is put on the calendar again from the new cadence,
+ * as resuming would. A paused series stays paused, with nothing on the calendar.
+ */
+export function editSeries(
+  db: Db,
+  id: SeriesId,
+  changes: Partial<SeriesInput>,
+  now: Date,
+): { next: Date[]; changed: string[] } {
+  return db.transaction((tx) => {
+    const s = getSeries(tx, id);
+    const current = inputOf(tx, s);
+    const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    // Reminders given without a maximum: one per reminder day still, unless the maximum was set on its own.
+    const followsDays = s.maxReminders === s.reminderDays.length && changes.reminderDays !== undefined;
+    const input: SeriesInput = {
+      ...current,
+      ...given,
+      maxReminders: changes.maxReminders ?? (followsDays ? undefined : current.maxReminders),
+    };
+    const checked = checkSeries(tx, input, now);
+    const changed = [
+      ...new Set(
+        (Object.keys(EDITED_FIELDS) as (keyof typeof EDITED_FIELDS)[])
+          .filter((k) => JSON.stringify(checked.values[k]) !== JSON.stringify(s[k]))
+          .map((k) => EDITED_FIELDS[k]),
+      ),
+    ];
+    const active = s.status === "active";
+    if (active) keepOpenRoundWhole(tx, s, checked.next[0] ?? null);
+    if (changed.length > 0) {
+      tx.update(series).set(checked.values).where(eq(series.id, id)).run();
+      if (active) {
+        dropScheduled(tx, id);
+        scheduleNextRound(tx, id, now, now);
+      }
+    }
+    return { next: active ? checked.next : [], changed };
+  });
+}
+
+/**
+ * The next round closes the series' open one when it opens (see the round.open handler): an edit may not
+ * bring that moment forward, or the open round would lose days it was opened with.
+ */
+function keepOpenRoundWhole(store: Store, s: SeriesRow, first: Date | null): void {
+  const open = store
+    .select({ id: rounds.id, closesAt: rounds.closesAt })
+    .from(rounds)
+    .where(and(eq(rounds.seriesId, s.id), eq(rounds.status, "open")))
+    .get();
+  if (open === undefined || open.closesAt === null || first === null) return;
+  const scheduled = store
+    .select({ at: rounds.scheduledFor })
+    .from(rounds)
+    .where(and(eq(rounds.seriesId, s.id), eq(rounds.status, "scheduled")))
+    .get()?.at;
+  const ends = Math.min(open.closesAt.getTime(), scheduled?.getTime() ?? Number.POSITIVE_INFINITY);
+  if (first.getTime() >= ends) return;
+  const tz = orgOrFail(store).defaultTimezone;
+  const when = (t: number) => {
+    const at = DateTime.fromMillis(t, { zone: tz });
+    return { day: at.toISODate() ?? "", time: at.toFormat("HH:mm") };
+  };
+  throw new PulsenError("conflict", {
+    kind: "edit_cuts_open_round",
+    round: open.id,
+    opens: when(first.getTime()),
+    ends: when(ends),
+  });
 }
 
 /**
@@ -122,19 +248,24 @@ export function pauseSeries(db: Db, id: SeriesId): void {
   db.transaction((tx) => {
     tx.update(series).set({ status: "paused" }).where(eq(series.id, id)).run();
     // The upcoming occurrence is dropped; open rounds run to their end.
-    const scheduled = tx
-      .select({ id: rounds.id })
-      .from(rounds)
-      .where(and(eq(rounds.seriesId, id), eq(rounds.status, "scheduled")))
-      .all();
-    for (const r of scheduled) {
-      const key = jobKey({ kind: JOB_OPEN_SCHEDULED, payload: { roundId: r.id } });
-      tx.delete(jobs)
-        .where(and(eq(jobs.idempotencyKey, key), eq(jobs.status, "pending")))
-        .run();
-      tx.delete(rounds).where(eq(rounds.id, r.id)).run();
-    }
+    dropScheduled(tx, id);
   });
+}
+
+/** Takes the series' upcoming occurrence off the calendar: the scheduled round and the job that would open it. */
+function dropScheduled(tx: Store, id: SeriesId): void {
+  const scheduled = tx
+    .select({ id: rounds.id })
+    .from(rounds)
+    .where(and(eq(rounds.seriesId, id), eq(rounds.status, "scheduled")))
+    .all();
+  for (const r of scheduled) {
+    const key = jobKey({ kind: JOB_OPEN_SCHEDULED, payload: { roundId: r.id } });
+    tx.delete(jobs)
+      .where(and(eq(jobs.idempotencyKey, key), eq(jobs.status, "pending")))
+      .run();
+    tx.delete(rounds).where(eq(rounds.id, r.id)).run();
+  }
 }
 
 export function resumeSeries(db: Db, id: SeriesId, now: Date): Date | null {

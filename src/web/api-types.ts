@@ -10,6 +10,7 @@ import type { Locale } from "../core/locale";
 import type { MeasureStatus } from "../core/plan";
 import type { Role } from "../core/roles";
 import type { Segment } from "../core/scoring";
+import type { FormSchedule } from "../core/cadence";
 import type { PlanView } from "../plans/plans";
 import type { FollowUpResult } from "../reports/follow-up";
 import type { Insights } from "../reports/insights";
@@ -19,7 +20,17 @@ import type { ReachFix } from "../rounds/reach";
 import type { ChannelPlatform } from "./channel-targets";
 
 // What the dashboard's JavaScript names besides the responses.
-export type { ChannelPlatform, FactorReport, HiddenFigure, HiddenReason, Locale, MeasureStatus, PlanView, Segment };
+export type {
+  ChannelPlatform,
+  FactorReport,
+  FormSchedule,
+  HiddenFigure,
+  HiddenReason,
+  Locale,
+  MeasureStatus,
+  PlanView,
+  Segment,
+};
 
 /** Every error: `error` is the code, `message` the reason in words. */
 export interface ApiErrorBody {
@@ -174,6 +185,17 @@ export interface SeriesResponse {
     /** The next three runs, written by the server in the reader's language and the organization's zone. */
     next: string[];
     openRound: string | null;
+    /** What the edit form starts from. */
+    form: {
+      name: string;
+      instrumentId: string;
+      /** A unit path, or "all", as the form's field takes it. */
+      audience: string;
+      /** null: a schedule the form cannot say (written with the CLI); saving replaces it. */
+      schedule: FormSchedule | null;
+      openDays: number;
+      reminderDays: number[];
+    };
   }[];
 }
 
@@ -217,6 +239,11 @@ export interface InstrumentAddedResponse {
 export interface SeriesCreatedResponse {
   id: string;
   /** The next three runs, as the server writes dates for this reader. */
+  next: string[];
+}
+
+export interface SeriesEditedResponse {
+  /** The next three runs of the changed series (none while it is paused), written for this reader. */
   next: string[];
 }
 
@@ -264,6 +291,9 @@ interface ApiRoutes {
   "GET /audit": AuditResponse;
   "GET /series": SeriesResponse;
   "POST /series": SeriesCreatedResponse;
+  // PUT, not POST: the whole form replaces the settings, and `POST /series/${string}` would also match
+  // (and contradict) the /open, /pause and /resume entries below.
+  [route: `PUT /series/${string}`]: SeriesEditedResponse;
   [route: `GET /rounds/${string}/unreachable`]: UnreachableResponse;
   "GET /instruments": InstrumentsResponse;
   "POST /instruments": InstrumentAddedResponse;

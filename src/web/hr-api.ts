@@ -12,7 +12,7 @@ import { exportOrgCsv } from "../org/export";
 import { eq } from "drizzle-orm";
 import { formatDateTime } from "../bot/catalog";
 import { invitationPreview } from "../bot/invitation-preview";
-import { nextRuns } from "../core/cadence";
+import { cadenceOfSchedule, nextRuns, scheduleOfCadence } from "../core/cadence";
 import { idSchema } from "../core/ids";
 import { orgTimeZone } from "../db/org-store";
 import { rounds } from "../db/schema";
@@ -21,7 +21,7 @@ import { fixFor, reachOf } from "../rounds/reach";
 import { unreachable } from "../rounds/status";
 import { itemCount, parseInstrument } from "../core/instrument";
 import { addCustomInstrument, listInstruments } from "../db/instrument-store";
-import { createSeries, getSeries, listSeries, pauseSeries, resumeSeries } from "../rounds/series";
+import { createSeries, editSeries, getSeries, listSeries, pauseSeries, resumeSeries } from "../rounds/series";
 import { type ImportSummary, importOrgCsv, importSummary } from "../org/import";
 import type {
   AuditResponse,
@@ -33,6 +33,7 @@ import type {
   RoundRemindedResponse,
   SeriesResponse,
   SeriesCreatedResponse,
+  SeriesEditedResponse,
   InstrumentsResponse,
   InstrumentAddedResponse,
   UnreachableResponse,
@@ -51,8 +52,9 @@ export interface HrApiDeps {
 const seriesIdParam = idSchema("series");
 
 /**
- * A series as HR's form says it: a weekday and a time, weekly or on the first such weekday of each month.
- * The server writes the cron expression (read in the organization's zone), so the form never needs to.
+ * A series as HR's form says it: a weekday and a time, weekly or on the first such weekday of each month
+ * (`FormSchedule`). The server writes the cron expression (read in the organization's zone), so the form
+ * never needs to. The same body creates a series and changes one.
  */
 const seriesBody = z
   .object({
@@ -66,12 +68,6 @@ const seriesBody = z
     reminderDays: z.array(z.number().int().min(1)).max(10),
   })
   .strict();
-
-function cadenceOf(b: z.infer<typeof seriesBody>): string {
-  const [h, m] = b.time.split(":").map(Number);
-  const day = b.weekday % 7; // cron: 0 = Sunday
-  return `${m} ${h} * * ${b.every === "week" ? day : `${day}#1`}`;
-}
 
 const extendBody = z.object({ until: z.string().max(20) }).strict();
 // A dry run unless the caller confirms: what HR sees first changes nothing.
@@ -188,6 +184,17 @@ export function hrRoutes(api: Router, deps: HrApiDeps): void {
             status: s.status,
             next,
             openRound: open.get(s.id) ?? null,
+            // The edit form starts from the series as it is. A schedule the form cannot say (a cron written
+            // with the CLI) is null rather than the whole form: HR can still rename it or change who is asked,
+            // and the page says that saving replaces that schedule with the day and time chosen.
+            form: {
+              name: s.name,
+              instrumentId: s.instrument,
+              audience: s.audience,
+              schedule: scheduleOfCadence(s.cadence),
+              openDays: s.openDays,
+              reminderDays: s.reminderDays,
+            },
           };
         }),
       };
@@ -212,11 +219,28 @@ export function hrRoutes(api: Router, deps: HrApiDeps): void {
       const viewer = deps.viewerOf(req);
       const b = parse(seriesBody, req.body, "body");
       const now = deps.clock.now();
-      const input = { ...b, cadence: cadenceOf(b), window: { start: 480, end: 1020, weekdaysOnly: true } };
+      const input = { ...b, cadence: cadenceOfSchedule(b), window: { start: 480, end: 1020, weekdaysOnly: true } };
       const created = createSeries(deps.db, input, now);
       recordAudit(deps.db, who, "series.create", created.id, { instrument: b.instrumentId }, now);
       const tz = orgTimeZone(deps.db);
       return { id: created.id, next: created.next.slice(0, 3).map((d) => formatDateTime(d, viewer.locale, tz)) };
+    }),
+  );
+
+  // PUT: the form's whole body replaces the series' settings (saving twice changes nothing more).
+  api.put(
+    "/series/:id",
+    route((req): SeriesEditedResponse => {
+      const who = actor(req);
+      const viewer = deps.viewerOf(req);
+      const id = parse(seriesIdParam, req.params.id, "series");
+      const b = parse(seriesBody, req.body, "body");
+      const now = deps.clock.now();
+      // The send window, statements per round and maximum of reminders are not on the form: they stay.
+      const edited = editSeries(deps.db, id, { ...b, cadence: cadenceOfSchedule(b) }, now);
+      recordAudit(deps.db, who, "series.edit", id, { changed: edited.changed.join(", ") }, now);
+      const tz = orgTimeZone(deps.db);
+      return { next: edited.next.map((d) => formatDateTime(d, viewer.locale, tz)) };
     }),
   );
 

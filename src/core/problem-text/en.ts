@@ -49,6 +49,9 @@ export const en: ProblemTexts = {
     `the series' next round opens ${p.nextOpens} and would close this one; extend to before then`,
   series_has_open_round: (p) => `the series already has an open round (${p.round})`,
   series_unknown: (p) => `no series "${p.id}" (see: pulsen series list)`,
+  edit_cuts_open_round: (p) =>
+    `the next round would open ${p.opens.day} ${p.opens.time} and close the open round ${p.round} before it ends ` +
+    `(${p.ends.day} ${p.ends.time}); choose a later time, or close that round first`,
   series_already: (p) => `series ${p.id} is already ${p.status}`,
   audience_unknown: (p) => `audience: no unit "${p.audience}" (see: pulsen org show)`,
   cadence_invalid: (p) => `cadence: ${p.reason}`,

@@ -44,6 +44,9 @@ export const nb: ProblemTexts = {
     "Velg en dag før det, eller sett serien på pause først.",
   series_has_open_round: () => "Serien har allerede en åpen runde. Steng den før du åpner en ny.",
   series_unknown: () => "Fant ikke serien.",
+  edit_cuts_open_round: (p) =>
+    `Neste runde ville åpne ${day(p.opens.day)} kl. ${p.opens.time} og stenge den åpne runden før den er ferdig ` +
+    `(${day(p.ends.day)} kl. ${p.ends.time}). Velg en senere tid, eller steng den åpne runden først.`,
   series_already: (p) => (p.status === "paused" ? "Serien er allerede på pause." : "Serien er allerede i gang."),
   audience_unknown: (p) => `Fant ingen enhet «${p.audience}». Skriv stien slik den står i organisasjonen.`,
   cadence_invalid: (p) => `Tidsplanen kan ikke brukes (${p.reason}).`,

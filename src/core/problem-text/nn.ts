@@ -45,6 +45,9 @@ export const nn: ProblemTexts = {
     "Vel ein dag før det, eller set serien på pause først.",
   series_has_open_round: () => "Serien har alt ein open runde. Steng han før du opnar ein ny.",
   series_unknown: () => "Fann ikkje serien.",
+  edit_cuts_open_round: (p) =>
+    `Neste runde ville opne ${day(p.opens.day)} kl. ${p.opens.time} og stengje den opne runden før han er ferdig ` +
+    `(${day(p.ends.day)} kl. ${p.ends.time}). Vel ei seinare tid, eller steng den opne runden først.`,
   series_already: (p) => (p.status === "paused" ? "Serien er alt på pause." : "Serien er alt i gang."),
   audience_unknown: (p) => `Fann inga eining «${p.audience}». Skriv stien slik han står i organisasjonen.`,
   cadence_invalid: (p) => `Tidsplanen kan ikkje brukast (${p.reason}).`,

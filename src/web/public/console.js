@@ -255,13 +255,13 @@ function messagePreview(m) {
 }
 
 /**
- * HR's series: the next runs (in the organization's zone, as the server wrote them), pause and resume,
- * and opening a round only after its preview.
+ * HR's series: the next runs (in the organization's zone, as the server wrote them), creating and changing
+ * one, pause and resume, and opening a round only after its preview.
  * @param {HTMLElement} root
  * @param {Texts} t
  */
 export async function renderSeries(root, t) {
-  const { series } = await api("GET", "/series");
+  const [{ series }, { instruments }] = await Promise.all([api("GET", "/series"), api("GET", "/instruments")]);
   /** @param {string} id */
   const enc = (id) => encodeURIComponent(id);
   const status = h("p", { role: "status", "aria-live": "polite", class: "series-status" });
@@ -271,8 +271,50 @@ export async function renderSeries(root, t) {
       () => renderSeries(root, t),
       (e) => put(status, h("span", { class: "warn" }, `${t.error}: ${errorMessage(e)}`)),
     );
+  /**
+   * The list again, then what happened said in the status region, and focus back where the keyboard was.
+   * @param {string} said
+   * @param {string} [focus] the id of the element to focus
+   */
+  const rerender = (said, focus) =>
+    void renderSeries(root, t).then(() => {
+      const done = root.querySelector(".series-status");
+      if (done) done.textContent = said;
+      if (focus) document.getElementById(focus)?.focus();
+    });
+  // One edit form at a time: its fields have fixed ids, which the labels point to.
+  let closeEdit = () => {};
   const items = series.map((s) => {
     const preview = h("div", { class: "open-preview" });
+    const editBox = h("div", { class: "series-edit" });
+    const editId = `edit-${s.id}`;
+    const openEdit = () => {
+      closeEdit();
+      const cancel = () => {
+        put(editBox);
+        closeEdit = () => {};
+      };
+      closeEdit = cancel;
+      const form = seriesForm(t, instruments, {
+        prefix: "series-edit",
+        initial: s.form,
+        submit: t.seriesSave,
+        send: (body) => api("PUT", `/series/${enc(s.id)}`, body),
+        done: (next) => rerender(next.length > 0 ? t.seriesEdited(next) : t.seriesEditedPaused, editId),
+        cancel: () => {
+          cancel();
+          document.getElementById(editId)?.focus();
+        },
+      });
+      put(
+        editBox,
+        h("h3", {}, t.seriesEditTitle(s.name)),
+        h("p", { class: "note" }, t.seriesEditNote),
+        s.form.schedule === null ? h("p", { class: "warn" }, t.seriesScheduleUnknown) : null,
+        form,
+      );
+      form.querySelector("input")?.focus();
+    };
     const showPreview = async () => {
       const p = await api("GET", `/series/${enc(s.id)}/preview`);
       const reach = Object.entries(p.platforms).map(([k, n]) =>
@@ -317,6 +359,17 @@ export async function renderSeries(root, t) {
       h(
         "p",
         { class: "controls" },
+        h(
+          "button",
+          {
+            type: "button",
+            id: editId,
+            class: "secondary",
+            "aria-label": t.seriesEditTitle(s.name),
+            onclick: openEdit,
+          },
+          t.seriesEdit,
+        ),
         s.status === "active"
           ? h(
               "button",
@@ -344,18 +397,25 @@ export async function renderSeries(root, t) {
               t.openRound,
             ),
       ),
+      editBox,
       preview,
     );
   });
   put(
     root,
     h("h2", {}, t.seriesTitle),
-    await seriesForm(t, (next) => {
-      void renderSeries(root, t).then(() => {
-        const done = root.querySelector(".series-status");
-        if (done) done.textContent = t.seriesCreated(next);
-      });
-    }),
+    h(
+      "details",
+      { class: "series-new" },
+      h("summary", {}, t.seriesNew),
+      seriesForm(t, instruments, {
+        prefix: "series",
+        initial: NEW_SERIES,
+        submit: t.seriesCreate,
+        send: (body) => api("POST", "/series", body),
+        done: (next) => rerender(t.seriesCreated(next)),
+      }),
+    ),
     series.length === 0 ? h("p", {}, t.seriesNone) : h("ul", { class: "series-list" }, items),
     status,
   );
@@ -460,83 +520,124 @@ export async function renderInstruments(root, t) {
   );
 }
 
+/** @typedef {import("../api-types").SeriesResponse["series"][number]["form"]} SeriesForm */
+
+/** @type {import("../api-types").FormSchedule} */
+const DEFAULT_SCHEDULE = { every: "week", weekday: 1, time: "09:00" };
+
+/** A new series starts from these: weekly on Monday at 09:00, open five days, reminded on days 2 and 4. */
+/** @type {SeriesForm} */
+const NEW_SERIES = {
+  name: "",
+  instrumentId: "",
+  audience: "all",
+  schedule: DEFAULT_SCHEDULE,
+  openDays: 5,
+  reminderDays: [2, 4],
+};
+
 /**
+ * The series form, for a new series and for changing one: the same fields, labels and body. The server
+ * checks it and answers the next runs; a refusal is shown as the server worded it.
  * @param {Texts} t
- * @param {(next: string[]) => void} created
+ * @param {import("../api-types").InstrumentsResponse["instruments"]} instruments
+ * @param {{
+ *   prefix: string,
+ *   initial: SeriesForm,
+ *   submit: string,
+ *   send: (body: unknown) => Promise<{ next: string[] }>,
+ *   done: (next: string[]) => void,
+ *   cancel?: () => void,
+ * }} o the fields' ids start with `prefix`; a schedule of null (one the form cannot say) starts from the default
  */
-async function seriesForm(t, created) {
-  const { instruments } = await api("GET", "/instruments");
+function seriesForm(t, instruments, o) {
+  const schedule = o.initial.schedule ?? DEFAULT_SCHEDULE;
+  /** @param {string} id */
+  const ident = (id) => `${o.prefix}-${id}`;
   /** @param {string} id @param {string} label @param {HTMLElement} control */
-  const field = (id, label, control) => h("p", {}, h("label", { for: id }, `${label} `), control);
+  const field = (id, label, control) => h("p", {}, h("label", { for: ident(id) }, `${label} `), control);
+  /**
+   * @param {string} value
+   * @param {string} chosen
+   * @param {string} label
+   */
+  const option = (value, chosen, label) => h("option", { value, selected: value === chosen }, label);
   /** @type {HTMLInputElement} */
-  const name = h("input", { id: "series-name", required: true, maxlength: 120 });
+  const name = h("input", { id: ident("name"), required: true, maxlength: 120, value: o.initial.name });
   /** @type {HTMLSelectElement} */
   const instrument = h(
     "select",
-    { id: "series-instrument" },
-    instruments.map((i) => h("option", { value: i.id }, i.name)),
+    { id: ident("instrument") },
+    instruments.map((i) => option(i.id, o.initial.instrumentId, i.name)),
   );
   /** @type {HTMLInputElement} */
-  const audience = h("input", { id: "series-audience", value: "all", required: true });
+  const audience = h("input", { id: ident("audience"), value: o.initial.audience, required: true });
   /** @type {HTMLSelectElement} */
   const every = h(
     "select",
-    { id: "series-every" },
-    h("option", { value: "week" }, t.everyWeek),
-    h("option", { value: "month" }, t.everyMonth),
+    { id: ident("every") },
+    option("week", schedule.every, t.everyWeek),
+    option("month", schedule.every, t.everyMonth),
   );
   /** @type {HTMLSelectElement} */
   const weekday = h(
     "select",
-    { id: "series-weekday" },
-    t.weekdays.map((d, i) => h("option", { value: String(i + 1) }, d)),
+    { id: ident("weekday") },
+    t.weekdays.map((d, i) => option(String(i + 1), String(schedule.weekday), d)),
   );
   /** @type {HTMLInputElement} */
-  const time = h("input", { id: "series-time", type: "time", value: "09:00", required: true });
+  const time = h("input", { id: ident("time"), type: "time", value: schedule.time, required: true });
   /** @type {HTMLInputElement} */
-  const openDays = h("input", { id: "series-open-days", type: "number", min: 1, max: 90, value: "5", required: true });
+  const openDays = h("input", {
+    id: ident("open-days"),
+    type: "number",
+    min: 1,
+    max: 90,
+    value: String(o.initial.openDays),
+    required: true,
+  });
   /** @type {HTMLInputElement} */
-  const reminders = h("input", { id: "series-reminders", value: "2,4", inputmode: "numeric" });
+  const reminders = h("input", {
+    id: ident("reminders"),
+    value: o.initial.reminderDays.join(","),
+    inputmode: "numeric",
+  });
   const status = h("p", { role: "status", "aria-live": "polite", class: "series-form-status" });
   return h(
-    "details",
-    { class: "series-new" },
-    h("summary", {}, t.seriesNew),
-    h(
-      "form",
-      {
-        onsubmit: (e) => {
-          e.preventDefault();
-          const body = {
-            name: name.value,
-            instrumentId: instrument.value,
-            audience: audience.value,
-            every: every.value,
-            weekday: Number(weekday.value),
-            time: time.value,
-            openDays: Number(openDays.value),
-            reminderDays: reminders.value
-              .split(",")
-              .map((x) => x.trim())
-              .filter(Boolean)
-              .map(Number),
-          };
-          void api("POST", "/series", body).then(
-            (r) => created(r.next),
-            (err) => put(status, h("span", { class: "warn" }, `${t.error}: ${errorMessage(err)}`)),
-          );
-        },
+    "form",
+    {
+      onsubmit: (e) => {
+        e.preventDefault();
+        const body = {
+          name: name.value,
+          instrumentId: instrument.value,
+          audience: audience.value,
+          every: every.value,
+          weekday: Number(weekday.value),
+          time: time.value,
+          openDays: Number(openDays.value),
+          reminderDays: reminders.value
+            .split(",")
+            .map((x) => x.trim())
+            .filter(Boolean)
+            .map(Number),
+        };
+        void o.send(body).then(
+          (r) => o.done(r.next),
+          (err) => put(status, h("span", { class: "warn" }, `${t.error}: ${errorMessage(err)}`)),
+        );
       },
-      field("series-name", t.seriesName, name),
-      field("series-instrument", t.seriesInstrument, instrument),
-      field("series-audience", t.seriesAudience, audience),
-      field("series-every", t.seriesEvery, every),
-      field("series-weekday", t.seriesWeekday, weekday),
-      field("series-time", t.seriesTime, time),
-      field("series-open-days", t.seriesOpenDays, openDays),
-      field("series-reminders", t.seriesReminders, reminders),
-      h("button", { type: "submit" }, t.seriesCreate),
-      status,
-    ),
+    },
+    field("name", t.seriesName, name),
+    field("instrument", t.seriesInstrument, instrument),
+    field("audience", t.seriesAudience, audience),
+    field("every", t.seriesEvery, every),
+    field("weekday", t.seriesWeekday, weekday),
+    field("time", t.seriesTime, time),
+    field("open-days", t.seriesOpenDays, openDays),
+    field("reminders", t.seriesReminders, reminders),
+    h("button", { type: "submit" }, o.submit),
+    o.cancel ? h("button", { type: "button", class: "secondary", onclick: o.cancel }, t.cancel) : null,
+    status,
   );
 }

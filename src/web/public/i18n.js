@@ -172,6 +172,18 @@ const nb = {
   seriesNext: "Neste runder",
   seriesPaused: "på pause",
   seriesOpen: "har en åpen runde",
+  seriesEdit: "Endre",
+  /** @param {string} name */
+  seriesEditTitle: (name) => `Endre «${name}»`,
+  seriesEditNote: "Endringene gjelder fra neste runde. En runde som er åpen nå, beholder innstillingene sine.",
+  seriesScheduleUnknown:
+    "Tidsplanen til denne serien ble laget på kommandolinjen og kan ikke vises i skjemaet (neste runder står over). " +
+    "Lagrer du, erstattes den av dagen og klokkeslettet du velger her.",
+  seriesSave: "Lagre endringene",
+  cancel: "Avbryt",
+  /** @param {string[]} next */
+  seriesEdited: (next) => `Endringene er lagret og gjelder fra neste runde. Neste runder: ${next.join(" · ")}`,
+  seriesEditedPaused: "Endringene er lagret. Serien står på pause og åpner ingen runder før du starter den igjen.",
   pause: "Sett på pause",
   resume: "Start igjen",
   openRound: "Åpne en runde nå …",
@@ -221,6 +233,7 @@ const nb = {
   auditActions: {
     "org.import": "Importerte organisasjonen",
     "series.create": "Opprettet en serie",
+    "series.edit": "Endret en serie",
     "series.pause": "Satte en serie på pause",
     "series.resume": "Startet en serie igjen",
     "round.open": "Åpnet en runde",
@@ -364,6 +377,16 @@ const nn = {
   seriesNext: "Neste rundar",
   seriesPaused: "på pause",
   seriesOpen: "har ein open runde",
+  seriesEdit: "Endre",
+  seriesEditTitle: (name) => `Endre «${name}»`,
+  seriesEditNote: "Endringane gjeld frå neste runde. Ein runde som er open no, held på innstillingane sine.",
+  seriesScheduleUnknown:
+    "Tidsplanen til denne serien vart laga på kommandolinja og kan ikkje visast i skjemaet " +
+    "(neste rundar står over). Lagrar du, blir han erstatta av dagen og klokkeslettet du vel her.",
+  seriesSave: "Lagre endringane",
+  cancel: "Avbryt",
+  seriesEdited: (next) => `Endringane er lagra og gjeld frå neste runde. Neste rundar: ${next.join(" · ")}`,
+  seriesEditedPaused: "Endringane er lagra. Serien står på pause og opnar ingen rundar før du startar han igjen.",
   pause: "Set på pause",
   resume: "Start igjen",
   openRound: "Opne ein runde no …",
@@ -405,6 +428,7 @@ const nn = {
   auditActions: {
     "org.import": "Importerte organisasjonen",
     "series.create": "Oppretta ein serie",
+    "series.edit": "Endra ein serie",
     "series.pause": "Sette ein serie på pause",
     "series.resume": "Starta ein serie igjen",
     "round.open": "Opna ein runde",
@@ -562,6 +586,16 @@ const en = {
   seriesNext: "Next rounds",
   seriesPaused: "paused",
   seriesOpen: "has an open round",
+  seriesEdit: "Edit",
+  seriesEditTitle: (name) => `Edit “${name}”`,
+  seriesEditNote: "Changes apply from the next round on. A round that is open now keeps its settings.",
+  seriesScheduleUnknown:
+    "This series’ schedule was written on the command line and cannot be shown in the form " +
+    "(its next rounds are listed above). Saving replaces it with the day and time you choose here.",
+  seriesSave: "Save the changes",
+  cancel: "Cancel",
+  seriesEdited: (next) => `The changes are saved and apply from the next round on. Next rounds: ${next.join(" · ")}`,
+  seriesEditedPaused: "The changes are saved. The series is paused and opens no rounds until you resume it.",
   pause: "Pause",
   resume: "Resume",
   openRound: "Open a round now …",
@@ -603,6 +637,7 @@ const en = {
   auditActions: {
     "org.import": "Imported the organization",
     "series.create": "Created a series",
+    "series.edit": "Changed a series",
     "series.pause": "Paused a series",
     "series.resume": "Resumed a series",
     "round.open": "Opened a round",
