@@ -1,17 +1,8 @@
+import type { PulsenErrorCode } from "./error-code";
 import type { LineProblem, Problem } from "./problem";
-import { sayLines, sayProblem } from "./problem-text";
+import { sayDetails, sayProblem } from "./problem-text";
 
-/**
- * The few error codes Pulsen speaks. Adapters map platform errors to these;
- * the CLI maps them to exit codes; the web layer to HTTP statuses.
- */
-export type PulsenErrorCode =
-  | "config_invalid" // bad or contradictory environment
-  | "input_invalid" // a user's input (CSV, CLI argument, API body, file) failed validation
-  | "not_found" // a named thing does not exist
-  | "conflict" // the request contradicts the current state
-  | "forbidden" // the caller may not do this
-  | "internal"; // a bug: never caused by input
+export type { PulsenErrorCode };
 
 export interface PulsenErrorOptions {
   /** The error this one wraps (a file system or parser error): kept, so a log shows its stack too. */
@@ -19,6 +10,8 @@ export interface PulsenErrorOptions {
   /** A file's bad lines, each with its problem; `omitted`: how many more there were beyond these. */
   lines?: readonly LineProblem[];
   omitted?: number;
+  /** Problems that belong to no line (an instrument's bad fields): each becomes one detail. */
+  problems?: readonly Problem[];
 }
 
 export class PulsenError extends Error {
@@ -27,6 +20,7 @@ export class PulsenError extends Error {
   readonly problem: Problem | null;
   readonly lines: readonly LineProblem[];
   readonly omitted: number;
+  readonly problems: readonly Problem[];
   /** Extra lines in English (e.g. one per bad CSV row); never carries an answer's value. */
   readonly details: readonly string[];
   constructor(
@@ -41,7 +35,8 @@ export class PulsenError extends Error {
     this.problem = typeof what === "string" ? null : what;
     this.lines = options.lines ?? [];
     this.omitted = options.omitted ?? 0;
-    this.details = this.lines.length > 0 ? sayLines(this.lines, this.omitted, "en") : details;
+    this.problems = options.problems ?? [];
+    this.details = sayDetails(this, "en") ?? details;
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES, type Locale } from "./locale";
+import { type Problem, ruleOf } from "./problem";
 
 /**
  * A survey instrument (måleinstrument): versioned statements grouped into
@@ -60,7 +61,12 @@ const instrumentSchema = z
     const texts: Record<Locale, Map<string, string>> = { nb: new Map(), nn: new Map(), en: new Map() };
     inst.factors.forEach((factor, f) => {
       if (factorIds.has(factor.id)) {
-        ctx.addIssue({ code: "custom", path: ["factors", f, "id"], message: `duplicate factor id "${factor.id}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["factors", f, "id"],
+          message: `duplicate factor id "${factor.id}"`,
+          params: { repeated: factor.id },
+        });
       }
       factorIds.add(factor.id);
       factor.items.forEach((item, i) => {
@@ -69,6 +75,7 @@ const instrumentSchema = z
             code: "custom",
             path: ["factors", f, "items", i, "id"],
             message: `duplicate item id "${item.id}"`,
+            params: { repeated: item.id },
           });
         }
         itemIds.add(item.id);
@@ -80,6 +87,7 @@ const instrumentSchema = z
               code: "custom",
               path: ["factors", f, "items", i, "text", locale],
               message: `same statement as item "${first}"`,
+              params: { sameAs: first },
             });
           } else {
             texts[locale].set(key, item.id);
@@ -125,13 +133,28 @@ export function fieldName(path: readonly PropertyKey[]): string {
   return out === "" ? "(file)" : out;
 }
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+/** `problems`: the same errors as data, where the reader may not read English (HR's upload). */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[]; problems?: Problem[] };
 
-/** Validates unknown data as an instrument; each error names its field. */
+/** One issue of an instrument file as a problem, so HR reads it in their language; it names the field. */
+function instrumentProblem(issue: z.core.$ZodIssue): Problem {
+  const field = fieldName(issue.path);
+  const params = issue.code === "custom" ? (issue.params ?? {}) : {};
+  if (typeof params.repeated === "string") return { kind: "instrument_id_repeated", field, id: params.repeated };
+  if (typeof params.sameAs === "string") return { kind: "instrument_same_statement", field, sameAs: params.sameAs };
+  if (issue.code === "invalid_format" && field.endsWith("id")) return { kind: "instrument_id_form", field };
+  return { kind: "field_invalid", field, rule: ruleOf(issue) };
+}
+
+/** Validates unknown data as an instrument; each error names its field (`problems`: the same, as data). */
 export function parseInstrument(data: unknown): ParseResult<Instrument> {
   const result = instrumentSchema.safeParse(data);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, errors: result.error.issues.map((i) => `${fieldName(i.path)}: ${i.message}`) };
+  return {
+    ok: false,
+    errors: result.error.issues.map((i) => `${fieldName(i.path)}: ${i.message}`),
+    problems: result.error.issues.map(instrumentProblem),
+  };
 }
 
 export function parseFollowUp(data: unknown): ParseResult<FollowUp> {

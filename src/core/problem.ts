@@ -52,6 +52,9 @@ export type Problem =
   | { kind: "instrument_builtin_id"; id: string }
   | { kind: "instrument_version_taken"; id: string; latest: number }
   | { kind: "instrument_has_errors"; count: number }
+  | { kind: "instrument_id_repeated"; field: string; id: string }
+  | { kind: "instrument_same_statement"; field: string; sameAs: string }
+  | { kind: "instrument_id_form"; field: string }
   // Action plans
   | { kind: "plan_waits_for_close" }
   | { kind: "plan_unknown" }
@@ -95,7 +98,7 @@ export type Problem =
 export type ProblemKind = Problem["kind"];
 
 /** A moment in the organization's zone: YYYY-MM-DD and HH:mm. */
-export interface DayTime {
+interface DayTime {
   day: string;
   time: string;
 }

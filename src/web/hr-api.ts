@@ -311,7 +311,10 @@ export function hrRoutes(api: Router, deps: HrApiDeps): void {
       const parsed = parseInstrument(req.body);
       if (!parsed.ok) {
         const n = parsed.errors.length;
-        throw new PulsenError("input_invalid", { kind: "instrument_has_errors", count: n }, parsed.errors);
+        const problems = parsed.problems ?? [];
+        throw new PulsenError("input_invalid", { kind: "instrument_has_errors", count: n }, parsed.errors, {
+          problems,
+        });
       }
       const inst = parsed.value;
       addCustomInstrument(deps.db, inst, deps.clock);

@@ -27,3 +27,18 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.flatMap((n) => n.target).slice(0, 5) }));
 }
+
+/**
+ * The serious and critical violations with the browser set to light and then to dark (the page follows
+ * the setting), each listed under its theme; the page is left light.
+ */
+export async function seriousViolationsInBothThemes(
+  page: Page,
+): Promise<{ light: AxeViolation[]; dark: AxeViolation[] }> {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.waitForSelector('html[data-theme="dark"]', { state: "attached" });
+  const dark = await seriousViolations(page);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.waitForSelector('html[data-theme="default"]', { state: "attached" });
+  return { light: await seriousViolations(page), dark };
+}

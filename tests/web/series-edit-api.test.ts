@@ -93,11 +93,13 @@ describe("HR edits a series in the web app", () => {
     const before = row();
     const overlap = await edit(hr, { ...FORM, openDays: 10, reminderDays: [] });
     expect(overlap.status).toBe(400);
-    expect(overlap.body.message).toMatch(/^open-days: a round open 10 days would overlap the next one/);
+    expect(overlap.body.message).toBe(
+      "En runde som er åpen i 10 dager, ville overlappe den neste (serien går hver 7. dag).",
+    );
     const nowhere = await edit(hr, { ...FORM, audience: "Org > Nowhere" });
     expect(nowhere).toMatchObject({
       status: 404,
-      body: { message: 'audience: no unit "Org > Nowhere" (see: pulsen org show)' },
+      body: { message: "Fant ingen enhet «Org > Nowhere». Skriv stien slik den står i organisasjonen." },
     });
     expect((await edit(hr, { ...FORM, cadence: "0 9 * * 1" })).status).toBe(400);
     expect(

@@ -1,5 +1,5 @@
 import type { Locale } from "../locale";
-import type { PulsenErrorCode } from "../errors";
+import type { PulsenErrorCode } from "../error-code";
 import type { LineProblem, Problem } from "../problem";
 import { en } from "./en";
 import { nb } from "./nb";
@@ -15,10 +15,20 @@ export function sayProblem(p: Problem, locale: Locale): string {
 }
 
 /** A file's bad lines in the reader's words; `omitted` lines beyond those listed get one closing line. */
-export function sayLines(lines: readonly LineProblem[], omitted: number, locale: Locale): string[] {
+function sayLines(lines: readonly LineProblem[], omitted: number, locale: Locale): string[] {
   const t = texts[locale];
   const said = lines.map((l) => t.line(l.line, sayProblem(l.problem, locale)));
   return omitted > 0 ? [...said, t.more(omitted)] : said;
+}
+
+/** An error's lines or problems as its detail lines, in the reader's words; null when it has neither. */
+export function sayDetails(
+  err: { lines: readonly LineProblem[]; omitted: number; problems: readonly Problem[] },
+  locale: Locale,
+): string[] | null {
+  if (err.lines.length > 0) return sayLines(err.lines, err.omitted, locale);
+  if (err.problems.length > 0) return err.problems.map((p) => sayProblem(p, locale));
+  return null;
 }
 
 /** An error for its reader: its problem in their words; an operator's (English) message only to English readers. */
@@ -29,13 +39,14 @@ export function sayError(
     problem: Problem | null;
     lines: readonly LineProblem[];
     omitted: number;
+    problems: readonly Problem[];
     details: readonly string[];
   },
   locale: Locale,
 ): { message: string; details: readonly string[] } {
   if (locale === "en") return { message: err.message, details: err.details };
   const message = err.problem === null ? texts[locale].code[err.code] : sayProblem(err.problem, locale);
-  const details = err.lines.length > 0 ? sayLines(err.lines, err.omitted, locale) : err.details;
+  const details = sayDetails(err, locale) ?? err.details;
   return { message, details };
 }
 

@@ -1,4 +1,4 @@
-import type { PulsenErrorCode } from "../errors";
+import type { PulsenErrorCode } from "../error-code";
 import type { FieldRule, Problem, ProblemKind } from "../problem";
 
 /** One language's words for every problem: a missing kind is a type error, not an English fallback. */

@@ -468,8 +468,9 @@ export async function renderInstruments(root, t) {
     let data;
     try {
       data = JSON.parse(await chosen.text());
-    } catch (e) {
-      put(result, h("p", { class: "warn" }, `${t.error}: ${errorMessage(e)}`));
+    } catch {
+      // The browser's parser speaks the browser's language, not the reader's.
+      put(result, h("p", { class: "warn" }, t.instrumentNotJson));
       return;
     }
     let body;

@@ -148,6 +148,7 @@ const nb = {
   preview: "Forhåndsvis",
   custom: "eget",
   instrumentFile: "Legg til eget skjema (JSON-fil)",
+  instrumentNotJson: "Filen er ikke gyldig JSON. Lagre spørreskjemaet som en .json-fil og prøv igjen.",
   instrumentAdd: "Legg til",
   /** @param {string} id @param {number} v */
   instrumentAdded: (id, v) => `La til ${id} versjon ${v}.`,
@@ -355,6 +356,7 @@ const nn = {
   preview: "Førehandsvis",
   custom: "eige",
   instrumentFile: "Legg til eige skjema (JSON-fil)",
+  instrumentNotJson: "Fila er ikkje gyldig JSON. Lagre spørjeskjemaet som ei .json-fil og prøv igjen.",
   instrumentAdd: "Legg til",
   instrumentAdded: (id, v) => `La til ${id} versjon ${v}.`,
   seriesNew: "Ny serie",
@@ -564,6 +566,7 @@ const en = {
   preview: "Preview",
   custom: "custom",
   instrumentFile: "Add a custom instrument (JSON file)",
+  instrumentNotJson: "The file is not valid JSON. Save the instrument as a .json file and try again.",
   instrumentAdd: "Add",
   instrumentAdded: (id, v) => `Added ${id} version ${v}.`,
   seriesNew: "New series",
