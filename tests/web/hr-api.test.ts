@@ -157,6 +157,8 @@ describe("HR's organization in the web app", () => {
 
     const lead = await signIn(s, "lead.a@org.example");
     expect((await upload(s, lead, fixed, false)).status).toBe(403);
+    // Refused before the body is read: a leader's 6 MB upload is a 403, not a 413 after reading it.
+    expect((await upload(s, lead, "x".repeat(6_000_000), true)).status).toBe(403);
     expect((await fetch(`${s.url}/api/org/export`, { headers: { cookie: lead } })).status).toBe(403);
     const audit = await getJson<AuditResponse>(s, "/api/audit", hr);
     expect(audit.body.entries.map((e) => e.action)).toEqual(["org.import", "org.export"]);
