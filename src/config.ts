@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PulsenError } from "./core/errors";
+import type { Platform } from "./jobs/sender";
 
 /**
  * The environment of CONTRACT.md, parsed once at the edge. A bad or
@@ -53,6 +54,16 @@ const envSchema = z.object({
   BOTFRAMEWORK_OPENID_METADATA_URL: optionalText.pipe(
     z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   ),
+  SMTP_URL: optionalText.pipe(
+    z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)" }).optional(),
+  ),
+  MAIL_FROM: optionalText,
+  SMTP_RATE_PER_MINUTE: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(100_000, "must be at most 100000")
+    .default(60),
   TEAMS_UNAUTHENTICATED: optionalText.pipe(z.enum(["1", "0"], { error: "must be 1 or empty" }).optional()),
   LOG_LEVEL: optionalText.pipe(
     z
@@ -108,6 +119,16 @@ export interface Config {
   logLevel: string;
   slack: SlackConfig | null;
   teams: TeamsConfig | null;
+  /** E-mail invitations and reminders with personal links (SMTP_URL, MAIL_FROM). */
+  email: EmailConfig | null;
+}
+
+export interface EmailConfig {
+  smtpUrl: string;
+  /** "Pulsen <pulsen@kommune.no>" or a bare address. */
+  from: string;
+  /** The outbox paces the SMTP server: at most this many messages a minute. */
+  perMinute: number;
 }
 
 function fail(variable: string, message: string): never {
@@ -211,6 +232,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     }
   }
 
+  let email: EmailConfig | null = null;
+  if (e.SMTP_URL !== undefined) {
+    if (e.MAIL_FROM === undefined)
+      fail("MAIL_FROM", "is needed with SMTP_URL (the sender, e.g. Pulsen <pulsen@example.no>)");
+    const address = /<([^<>]+)>\s*$/.exec(e.MAIL_FROM)?.[1] ?? e.MAIL_FROM;
+    if (!z.email().safeParse(address).success) fail("MAIL_FROM", "must be an e-mail address, or Name <address>");
+    email = { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, perMinute: e.SMTP_RATE_PER_MINUTE };
+  } else if (e.MAIL_FROM !== undefined) fail("MAIL_FROM", "needs SMTP_URL too");
+
   return {
     host: e.HOST ?? "0.0.0.0",
     port: e.PORT,
@@ -220,6 +250,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL ?? "info",
     slack,
     teams,
+    email,
   };
 }
 
@@ -233,14 +264,17 @@ export function describeConfig(c: Config): Record<string, unknown> {
     anonymityMin: c.anonymityMin,
     slack: c.slack === null ? "off" : c.slack.mode,
     teams: c.teams === null ? "off" : c.teams.auth,
+    // The SMTP URL may carry a password: only whether e-mail is on, and its sender.
+    email: c.email === null ? "off" : { from: c.email.from, perMinute: c.email.perMinute },
   };
 }
 
-/** The chat platforms that reach people: the web chat only when no real one is configured (demo). */
-export function enabledPlatforms(c: Config): Set<"slack" | "teams" | "webchat"> {
-  const set = new Set<"slack" | "teams" | "webchat">();
+/** The platforms that reach people: the web chat only when no real chat is configured (demo). */
+export function enabledPlatforms(c: Config): Set<Platform> {
+  const set = new Set<Platform>();
   if (c.slack) set.add("slack");
   if (c.teams) set.add("teams");
   if (set.size === 0) set.add("webchat");
+  if (c.email) set.add("email");
   return set;
 }

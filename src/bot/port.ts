@@ -92,3 +92,20 @@ export interface WebchatPort {
     step: number,
   ): { message: BotMessage; step: number; steps: number; locale: Locale; name: string } | null;
 }
+
+/** What a personal link opens, decided by the bot; a GET may ask (it changes nothing). */
+export type LinkView =
+  | { kind: "open"; personId: PersonId; roundId: string; locale: Locale; round: string; closesAt: Date | null }
+  | { kind: "closed"; locale: Locale; round: string }
+  | { kind: "unknown" };
+
+/**
+ * Personal links for people reached by e-mail or SMS (DESIGN.md "Reaching everyone"): a secret like a
+ * password, valid for its person and round only, and only while the round is open.
+ */
+export interface LinkPort {
+  /** A new link for the person to this round, as a full URL to send; null when the round is not open. */
+  mint(personId: PersonId, roundId: string): string | null;
+  /** What the link opens now. */
+  open(token: string): LinkView;
+}

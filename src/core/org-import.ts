@@ -20,7 +20,13 @@ export const CSV_COLUMNS = [
   "locale",
   "timezone",
 ] as const;
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
+/** Columns a file may leave out (older files have only the first nine); read as empty when missing. */
+export const OPTIONAL_CSV_COLUMNS = ["phone", "channel"] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number] | (typeof OPTIONAL_CSV_COLUMNS)[number];
+
+/** How a person is invited; null in the record: automatic. */
+export const CHANNELS = ["slack", "teams", "email", "sms"] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 /** One CSV record as text, with the line it started on. */
 export interface RawRow {
@@ -38,6 +44,9 @@ export interface PersonRecord {
   teamsAadObjectId: string | null;
   locale: Locale | null;
   timezone: string | null;
+  /** E.164, e.g. +4791234567. */
+  phone: string | null;
+  channel: Channel | null;
 }
 
 export interface ValidRow extends PersonRecord {
@@ -47,6 +56,7 @@ export interface ValidRow extends PersonRecord {
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const emailFormat = z.email({ pattern: z.regexes.unicodeEmail });
+const E164 = /^\+[1-9]\d{7,14}$/;
 
 function list(text: string): string[] {
   return text
@@ -108,6 +118,21 @@ function validateRow(raw: RawRow): { ok: true; row: ValidRow } | { ok: false; re
   const tz = f.timezone.trim();
   if (tz !== "" && !isTimeZone(tz)) reasons.push({ kind: "time_zone_unknown", value: tz });
 
+  // Spaces and dashes as people write numbers ("+47 912 34 567") are dropped; the rest must be E.164.
+  const phoneText = (f.phone ?? "").trim();
+  const phone = phoneText === "" ? null : phoneText.replace(/[\s-]/g, "");
+  if (phone !== null && !E164.test(phone)) reasons.push({ kind: "phone_invalid", value: phoneText });
+  const channelText = (f.channel ?? "").trim().toLowerCase();
+  let channel: Channel | null = null;
+  if (channelText !== "") {
+    if ((CHANNELS as readonly string[]).includes(channelText)) channel = channelText as Channel;
+    else reasons.push({ kind: "channel_unknown", value: (f.channel ?? "").trim(), known: CHANNELS });
+  }
+  if (channel === "sms" && phone === null) reasons.push({ kind: "channel_needs", channel, column: "phone" });
+  if (channel === "teams" && teams === "") {
+    reasons.push({ kind: "channel_needs", channel, column: "teams_aad_object_id" });
+  }
+
   if (reasons.length > 0) return { ok: false, reasons };
   return {
     ok: true,
@@ -122,6 +147,8 @@ function validateRow(raw: RawRow): { ok: true; row: ValidRow } | { ok: false; re
       teamsAadObjectId: teams === "" ? null : teams,
       locale,
       timezone: tz === "" ? null : tz,
+      phone,
+      channel,
     },
   };
 }
@@ -211,6 +238,8 @@ function changedFields(row: ValidRow, was: ExistingPerson): PersonField[] {
   if (row.teamsAadObjectId !== was.teamsAadObjectId) fields.push("teamsAadObjectId");
   if (row.locale !== was.locale) fields.push("locale");
   if (row.timezone !== was.timezone) fields.push("timezone");
+  if (row.phone !== was.phone) fields.push("phone");
+  if (row.channel !== was.channel) fields.push("channel");
   if (!was.active) fields.push("active");
   return fields;
 }

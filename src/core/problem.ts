@@ -23,6 +23,9 @@ export type Problem =
   | { kind: "teams_id_invalid"; value: string }
   | { kind: "locale_unknown"; value: string; known: readonly string[] }
   | { kind: "time_zone_unknown"; value: string }
+  | { kind: "phone_invalid"; value: string }
+  | { kind: "channel_unknown"; value: string; known: readonly string[] }
+  | { kind: "channel_needs"; channel: string; column: string }
   | { kind: "value_repeated"; column: string; value: string; firstLine: number }
   | { kind: "unit_outside_org"; unit: string; org: string }
   | { kind: "leader_of_unknown"; unit: string }

@@ -58,6 +58,8 @@ export function loadOrgSnapshot(db: Db): OrgSnapshot {
       teamsAadObjectId: p.teamsAadObjectId,
       locale: p.locale,
       timezone: p.timezone,
+      phone: p.phone,
+      channel: p.channel,
       active: p.active,
     });
   }
@@ -134,6 +136,8 @@ export function applyImport(db: Db, plan: ImportPlan, clock: Clock): void {
       teamsAadObjectId: r.teamsAadObjectId,
       locale: r.locale,
       timezone: r.timezone,
+      phone: r.phone,
+      channel: r.channel,
       active: true,
       updatedAt: now,
     });

@@ -159,6 +159,7 @@ export class OutboxDrainer {
         email: people.email,
         slackUserId: people.slackUserId,
         teamsAadObjectId: people.teamsAadObjectId,
+        phone: people.phone,
         locale: personLocale,
         timezone: personTimezone,
       })
@@ -172,6 +173,7 @@ export class OutboxDrainer {
       email: p.email,
       slackUserId: p.slackUserId,
       teamsAadObjectId: p.teamsAadObjectId,
+      phone: p.phone,
       locale: p.locale ?? orgLocale,
       timezone: p.timezone ?? org?.tz ?? DEFAULT_TIME_ZONE,
     };

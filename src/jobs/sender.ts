@@ -2,7 +2,7 @@ import type { Locale } from "../core/locale";
 import type { Intent } from "./intent";
 import type { BucketSpec } from "./rate-limit";
 
-export type Platform = "slack" | "teams" | "webchat";
+export type Platform = "slack" | "teams" | "webchat" | "email" | "sms";
 
 /** Where a message goes: a person's direct chat, or a channel. */
 export type Recipient =
@@ -12,6 +12,8 @@ export type Recipient =
       email: string;
       slackUserId: string | null;
       teamsAadObjectId: string | null;
+      /** E.164, for SMS. */
+      phone: string | null;
       locale: Locale;
       timezone: string;
     }

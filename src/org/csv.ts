@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { fromFormulaSafe } from "../core/csv-cell";
-import { CSV_COLUMNS, type CsvColumn, type RawRow } from "../core/org-import";
+import { CSV_COLUMNS, type CsvColumn, OPTIONAL_CSV_COLUMNS, type RawRow } from "../core/org-import";
 import type { LineProblem } from "../core/problem";
 
 export type CsvResult = { ok: true; rows: RawRow[] } | { ok: false; errors: LineProblem[] };
@@ -54,12 +54,13 @@ export function readOrgCsv(bytes: Uint8Array): CsvResult {
 
   const names = header.record.map((h) => h.trim().toLowerCase());
   const missing = CSV_COLUMNS.filter((c) => !names.includes(c));
-  const unknown = names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n));
+  const known: readonly string[] = [...CSV_COLUMNS, ...OPTIONAL_CSV_COLUMNS];
+  const unknown = names.filter((n) => !known.includes(n));
   const repeated = names.filter((n, i) => names.indexOf(n) !== i);
   const headerErrors: LineProblem[] = [];
   const header1 = (problem: LineProblem["problem"]) => headerErrors.push({ line: 1, problem });
   if (missing.length > 0) header1({ kind: "columns_missing", columns: missing });
-  if (unknown.length > 0) header1({ kind: "columns_unknown", columns: unknown, expected: [...CSV_COLUMNS] });
+  if (unknown.length > 0) header1({ kind: "columns_unknown", columns: unknown, expected: [...known] });
   if (repeated.length > 0) header1({ kind: "columns_repeated", columns: repeated });
   if (headerErrors.length > 0) return { ok: false, errors: headerErrors };
 
@@ -71,7 +72,7 @@ export function readOrgCsv(bytes: Uint8Array): CsvResult {
       errors.push({ line: info.lines, problem });
       continue;
     }
-    const fields = {} as Record<CsvColumn, string>;
+    const fields = Object.fromEntries(OPTIONAL_CSV_COLUMNS.map((c) => [c, ""])) as Record<CsvColumn, string>;
     names.forEach((name, i) => {
       fields[name as CsvColumn] = fromFormulaSafe(record[i] ?? "");
     });

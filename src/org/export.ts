@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { formulaSafe } from "../core/csv-cell";
-import { CSV_COLUMNS } from "../core/org-import";
+import { CSV_COLUMNS, OPTIONAL_CSV_COLUMNS } from "../core/org-import";
 import { formatUnitPath } from "../core/unit-path";
 import type { Db } from "../db/open";
 import { loadOrgSnapshot } from "../db/org-store";
@@ -28,8 +28,13 @@ export function exportOrgCsv(db: Db, o: { excel?: boolean } = {}): string {
         p.teamsAadObjectId ?? "",
         p.locale ?? "",
         p.timezone ?? "",
+        p.phone ?? "",
+        p.channel ?? "",
       ].map(formulaSafe),
     );
-  const text = stringify([[...CSV_COLUMNS], ...rows], { delimiter: o.excel ? ";" : ",", record_delimiter: "\n" });
+  const text = stringify([[...CSV_COLUMNS, ...OPTIONAL_CSV_COLUMNS], ...rows], {
+    delimiter: o.excel ? ";" : ",",
+    record_delimiter: "\n",
+  });
   return o.excel ? `\uFEFF${text}` : text;
 }

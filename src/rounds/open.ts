@@ -11,10 +11,9 @@ import { invitations, rounds, type RoundPlan, type SeriesRow } from "../db/schem
 import { enqueueMessage } from "../jobs/outbox";
 import { outboxKey } from "../jobs/keys";
 import { type JobKind, enqueueJob } from "../jobs/queue";
-import { platformFor } from "../jobs/routing";
+import { routeFor } from "../jobs/routing";
 import type { Platform } from "../jobs/sender";
 import { audience } from "./audience";
-import { NO_CHAT_ACCOUNT } from "./reach";
 import { JOB_NUDGE } from "./nudge";
 
 export const JOB_REMIND = "round.remind" satisfies JobKind;
@@ -72,13 +71,14 @@ export function openRound(tx: Store, s: SeriesRow, roundId: RoundId | null, now:
   }
 
   for (const person of audience(tx, s.audienceUnitId)) {
-    const platform = platformFor(person, deps.platforms, org);
+    const route = routeFor(person, deps.platforms, org);
+    const { platform } = route;
     tx.insert(invitations)
       .values({
         roundId: id,
         personId: person.id,
         unitId: person.unitId,
-        undeliverable: platform === null ? NO_CHAT_ACCOUNT : null,
+        undeliverable: route.platform === null ? route.reason : null,
       })
       .run();
     if (platform === null) continue;

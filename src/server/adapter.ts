@@ -1,5 +1,5 @@
 import type { Express, Request } from "express";
-import type { ChatPort, WebchatPort } from "../bot/port";
+import type { ChatPort, LinkPort, WebchatPort } from "../bot/port";
 import type { Config } from "../config";
 import type { PersonId } from "../core/ids";
 import type { Platform, Sender } from "../jobs/sender";
@@ -13,6 +13,8 @@ import type { Logger } from "../log";
 export interface AdapterContext {
   chat: ChatPort;
   webchat: WebchatPort;
+  /** Personal links for e-mail and SMS, and the web surface they open. */
+  links: LinkPort;
   logger: Logger;
   config: Config;
   /** The platforms that reach people (`webchat` only when no Slack or Teams is configured). */

@@ -14,6 +14,8 @@ import { SurveyBot } from "../bot/survey";
 import { ChatService } from "../bot/chat-service";
 import { WebchatService } from "../bot/webchat-service";
 import { WebchatStore } from "../db/webchat-store";
+import { LinkService } from "../bot/link-service";
+import { LinkStore } from "../db/link-store";
 import { seedDemo } from "../demo/seed";
 import type { AdapterFactory, ChatAccess } from "./adapter";
 import { storeBuiltins } from "../db/instrument-store";
@@ -87,7 +89,8 @@ export async function startServer(
   };
   const chat = new ChatService(database.db, clock, bot, assistant);
   const webchat = new WebchatService(database.db, new WebchatStore(database.db, clock));
-  const context = { chat, webchat, logger, config, platforms, access };
+  const links = new LinkService(database.db, new LinkStore(database.db, clock), clock, config.publicUrl);
+  const context = { chat, webchat, links, logger, config, platforms, access };
   const adapters = (opts.adapters ?? []).map((make) => make(context));
   const senders = Object.assign({}, ...adapters.map((a) => a.senders ?? {}), opts.senders ?? {}) as Partial<
     Record<Platform, Sender>

@@ -216,7 +216,7 @@ export interface UnreachableResponse {
     name: string;
     unit: string;
     reason: string;
-    fix: "add_chat_id" | "install_teams" | "slack_account" | "check_account";
+    fix: ReachFix;
   }[];
 }
 

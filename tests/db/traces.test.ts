@@ -183,7 +183,7 @@ describe("no trace of who answered what (DESIGN.md rule 2)", () => {
       .run();
     const leader = {
       ...{ kind: "person" as const, personId: pid(0), email: person(0).email },
-      ...{ slackUserId: null, teamsAadObjectId: null, locale: "nb" as const, timezone: "Europe/Oslo" },
+      ...{ slackUserId: null, teamsAadObjectId: null, phone: null, locale: "nb" as const, timezone: "Europe/Oslo" },
     };
     const progress = {
       key: "progress:1",

@@ -152,7 +152,7 @@ describe("org import", () => {
     const { db } = testDatabase();
     expect(errorsOf(db, "email,name,unit,timezon\nkari@s.example,Kari,Org,\n")).toEqual([
       "line 1: missing column(s): leader_of, roles, slack_user_id, teams_aad_object_id, locale, timezone",
-      "line 1: unknown column(s): timezon (expected email,name,unit,leader_of,roles,slack_user_id,teams_aad_object_id,locale,timezone)",
+      "line 1: unknown column(s): timezon (expected email,name,unit,leader_of,roles,slack_user_id,teams_aad_object_id,locale,timezone,phone,channel)",
     ]);
   });
 

@@ -139,7 +139,7 @@ describe("HR runs Pulsen from the console, with the keyboard alone", () => {
     await page.waitForSelector("#org-file");
 
     const roster = exportOrgCsv(s.database.db, { excel: true });
-    const withBad = `${roster}ny@org.example;Ny Person;Org > E;;;;;;\nbad-email;X;Org > E;;;;;;\n`;
+    const withBad = `${roster}ny@org.example;Ny Person;Org > E;;;;;;;;\nbad-email;X;Org > E;;;;;;;;\n`;
     const choose = (text: string) =>
       page.setInputFiles("#org-file", { name: "ansatte.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
     const check = page.locator("#organization button[type=submit]");
@@ -153,12 +153,12 @@ describe("HR runs Pulsen from the console, with the keyboard alone", () => {
     expect(await seriousViolationsInBothThemes(page)).toEqual(NO_VIOLATIONS);
 
     // Excel's plain CSV (Windows-1252): what to do, in Norwegian, and nothing imported.
-    const latin1 = Buffer.from(`${roster}ø@org.example;Øyvind Ås;Org > E;;;;;;\n`, "latin1");
+    const latin1 = Buffer.from(`${roster}ø@org.example;Øyvind Ås;Org > E;;;;;;;;\n`, "latin1");
     await page.setInputFiles("#org-file", { name: "ansatte.csv", mimeType: "text/csv", buffer: latin1 });
     await pressWithKeyboard(page, check);
     await expect.poll(() => page.textContent(".org-result"), SLOW).toContain("CSV UTF-8 (kommadelt)");
 
-    await choose(withBad.replace("bad-email;X;Org > E;;;;;;\n", ""));
+    await choose(withBad.replace("bad-email;X;Org > E;;;;;;;;\n", ""));
     await pressWithKeyboard(page, check);
     await expect
       .poll(() => page.textContent(".org-result"), SLOW)

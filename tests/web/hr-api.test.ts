@@ -140,14 +140,14 @@ describe("HR's organization in the web app", () => {
     const { s } = await boot();
     const hr = await signIn(s, "hr@org.example");
     const csv = await (await fetch(`${s.url}/api/org/export`, { headers: { cookie: hr } })).text();
-    const withNew = `${csv}ny@org.example;Ny Person;Org > E;;;;;;\nbad-email;X;Org > E;;;;;;\n`;
+    const withNew = `${csv}ny@org.example;Ny Person;Org > E;;;;;;;;\nbad-email;X;Org > E;;;;;;;;\n`;
     const bad = await upload(s, hr, withNew, true);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({
       error: "input_invalid",
       details: ["linje 36: e-postadressen «bad-email» er ikke gyldig"],
     });
-    const fixed = withNew.replace("bad-email;X;Org > E;;;;;;\n", "");
+    const fixed = withNew.replace("bad-email;X;Org > E;;;;;;;;\n", "");
     const dry = await (await upload(s, hr, fixed, true)).json();
     expect(dry).toMatchObject({ dryRun: true, units: { created: ["Org > E"] }, people: { added: ["ny@org.example"] } });
     // Nothing was written by the dry run: the same file still adds the person.

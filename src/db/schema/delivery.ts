@@ -38,7 +38,7 @@ export const outbox = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     key: text("key").notNull(),
-    platform: text("platform", { enum: ["slack", "teams", "webchat"] }).notNull(),
+    platform: text("platform", { enum: ["slack", "teams", "webchat", "email", "sms"] }).notNull(),
     /** A person (DM) or a channel address on the platform. */
     personId: text("person_id").references(() => people.id, { onDelete: "cascade" }),
     channel: text("channel"),

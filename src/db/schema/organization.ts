@@ -57,6 +57,10 @@ export const people = sqliteTable(
       .references(() => units.id),
     slackUserId: text("slack_user_id"),
     teamsAadObjectId: text("teams_aad_object_id"),
+    /** E.164, for SMS invitations. */
+    phone: text("phone"),
+    /** How the person is invited; null: automatic (chat where they have it, else e-mail, else SMS). */
+    channel: text("channel", { enum: ["slack", "teams", "email", "sms"] }),
     /** null: the organization's default. */
     locale: text("locale", { enum: ["nb", "nn", "en"] }),
     timezone: text("timezone"),

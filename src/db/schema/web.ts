@@ -1,6 +1,7 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns";
 import { people } from "./organization";
+import { rounds } from "./rounds";
 
 /**
  * Dashboard sign-in. Only hashes of tokens are stored, so a copy of the
@@ -34,3 +35,23 @@ export const webSessions = sqliteTable(
 );
 
 export type WebSessionRow = typeof webSessions.$inferSelect;
+
+/**
+ * Personal links to one round's web surface, for people invited by e-mail or SMS. Like a password,
+ * only the hash is kept; a link works for its person and its round, and only while the round is open.
+ * It says who was invited, as an invitation does, and nothing about what they answered.
+ */
+export const surveyLinks = sqliteTable(
+  "survey_links",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    roundId: text("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("survey_links_person").on(t.personId, t.roundId)],
+);
