@@ -156,6 +156,32 @@ describe("org import", () => {
     ]);
   });
 
+  it("reads the optional phone and channel columns, and says what is wrong with them", () => {
+    const { db } = testDatabase();
+    const head = `${HEADER},phone,channel`;
+    const bad = [
+      head,
+      "a@x.no,A,Org,,,,,,,91234567,",
+      "b@x.no,B,Org,,,,,,,,sms",
+      "c@x.no,C,Org,,,,,,,+4791234567,pigeon",
+      "d@x.no,D,Org,,,,,,,,teams",
+    ].join("\n");
+    expect(errorsOf(db, bad)).toEqual([
+      'line 2: phone "91234567" is not a phone number with country code (like +4791234567)',
+      "line 3: channel sms needs phone",
+      'line 4: channel "pigeon" is unknown (use slack, teams, email, sms, or leave it empty)',
+      "line 5: channel teams needs teams_aad_object_id",
+    ]);
+    run(db, [head, "a@x.no,A,Org,,,,,,,+47 912 34 567,sms", "b@x.no,B,Org,,,,,,,,"].join("\n"));
+    const people = loadOrgSnapshot(db).people;
+    expect(people.get("a@x.no")).toMatchObject({ phone: "+4791234567", channel: "sms" });
+    expect(people.get("b@x.no")).toMatchObject({ phone: null, channel: null });
+    // An older file without the two columns leaves them as they are read: empty.
+    expect(run(db, [HEADER, "a@x.no,A,Org,,,,,,", "b@x.no,B,Org,,,,,,"].join("\n"), true).update).toEqual([
+      { row: expect.objectContaining({ email: "a@x.no" }), fields: ["phone", "channel"] },
+    ]);
+  });
+
   it("reads a semicolon-separated file (Excel's Norwegian default) like a comma-separated one", () => {
     const { db } = testDatabase();
     // Semicolons, with a comma inside a quoted name, a BOM and CRLF line ends, as Excel writes them.

@@ -223,8 +223,6 @@ export function renderOrganization(root, t) {
   );
 }
 
-const PLATFORM_NAMES = { slack: "Slack", teams: "Microsoft Teams", webchat: "Web chat" };
-
 /**
  * A neutral bot message as plain text blocks, buttons shown but inert: what employees will see.
  * @param {import("../../bot/message").BotMessage} m
@@ -318,7 +316,7 @@ export async function renderSeries(root, t) {
     const showPreview = async () => {
       const p = await api("GET", `/series/${enc(s.id)}/preview`);
       const reach = Object.entries(p.platforms).map(([k, n]) =>
-        h("li", {}, t.reachLine(PLATFORM_NAMES[/** @type {keyof typeof PLATFORM_NAMES} */ (k)] ?? k, n ?? 0)),
+        h("li", {}, t.reachLine(t.platformNames[k] ?? k, n ?? 0)),
       );
       put(
         preview,

@@ -130,6 +130,8 @@ const nb = {
   unreachableNone: "Alle inviterte kunne nås.",
   /** @type {Record<string, string>} why someone cannot be reached, by what fixes it */
   causes: {
+    set_up_channel: "kanalen personen har i organisasjonsfilen, er ikke satt opp på serveren",
+    check_address: "e-postadressen eller telefonnummeret ble avvist",
     add_chat_id: "ingen Slack- eller Teams-konto i organisasjonsfilen",
     install_teams: "Pulsen er ikke installert for personen i Teams",
     slack_account: "Slack fant ingen konto med e-postadressen",
@@ -137,6 +139,8 @@ const nb = {
   },
   /** @type {Record<string, string>} */
   fixes: {
+    set_up_channel: "Sett opp e-post (SMTP_URL) eller SMS på serveren, eller tøm kolonnen channel for personen.",
+    check_address: "Rett e-postadressen eller telefonnummeret i CSV-filen og importer den på nytt.",
     add_chat_id: "Legg inn slack_user_id eller teams_aad_object_id i CSV-filen og importer den på nytt.",
     install_teams: "Installer Pulsen for personen i Teams, eller bruk en oppsettpolicy i Teams admin.",
     slack_account: "E-postadressen har ingen Slack-konto: legg inn slack_user_id i CSV-filen.",
@@ -191,6 +195,14 @@ const nb = {
   openPreviewTitle: "Før runden åpnes",
   /** @param {number} n */
   audienceN: (n) => `${n} blir invitert.`,
+  /** @type {Record<string, string>} */
+  platformNames: {
+    slack: "Slack",
+    teams: "Microsoft Teams",
+    webchat: "Nettchat (demo)",
+    email: "E-post med personlig lenke",
+    sms: "SMS med personlig lenke",
+  },
   /** @param {string} p @param {number} n */
   reachLine: (p, n) => `${p}: ${n}`,
   /** @param {number} n */
@@ -340,12 +352,16 @@ const nn = {
   unreachableNone: "Alle inviterte kunne nåast.",
   /** @type {Record<string, string>} */
   causes: {
+    set_up_channel: "kanalen personen har i organisasjonsfila, er ikkje sett opp på serveren",
+    check_address: "e-postadressa eller telefonnummeret vart avvist",
     add_chat_id: "ingen Slack- eller Teams-konto i organisasjonsfila",
     install_teams: "Pulsen er ikkje installert for personen i Teams",
     slack_account: "Slack fann ingen konto med e-postadressa",
     check_account: "plattforma avviste meldinga",
   },
   fixes: {
+    set_up_channel: "Set opp e-post (SMTP_URL) eller SMS på serveren, eller tøm kolonnen channel for personen.",
+    check_address: "Rett e-postadressa eller telefonnummeret i CSV-fila og importer ho på nytt.",
     add_chat_id: "Legg inn slack_user_id eller teams_aad_object_id i CSV-fila og importer ho på nytt.",
     install_teams: "Installer Pulsen for personen i Teams, eller bruk ein oppsettpolicy i Teams admin.",
     slack_account: "E-postadressa har ingen Slack-konto: legg inn slack_user_id i CSV-fila.",
@@ -394,6 +410,14 @@ const nn = {
   openRound: "Opne ein runde no …",
   openPreviewTitle: "Før runden blir opna",
   audienceN: (n) => `${n} blir inviterte.`,
+  /** @type {Record<string, string>} */
+  platformNames: {
+    slack: "Slack",
+    teams: "Microsoft Teams",
+    webchat: "Nettchat (demo)",
+    email: "E-post med personleg lenkje",
+    sms: "SMS med personleg lenkje",
+  },
   reachLine: (p, n) => `${p}: ${n}`,
   byEmail: (n) => `(${n} av dei blir funne i Slack via e-postadressa når invitasjonen blir send)`,
   unreachableLine: (r, n) => `${n} kan ikkje nåast: ${r}`,
@@ -550,12 +574,16 @@ const en = {
   unreachableNone: "Everyone invited could be reached.",
   /** @type {Record<string, string>} */
   causes: {
+    set_up_channel: "the person's channel in the organization file is not set up on the server",
+    check_address: "the e-mail address or phone number was refused",
     add_chat_id: "no Slack or Teams account in the organization file",
     install_teams: "Pulsen is not installed for the person in Teams",
     slack_account: "Slack found no account with the e-mail address",
     check_account: "the platform refused the message",
   },
   fixes: {
+    set_up_channel: "Set up e-mail (SMTP_URL) or SMS on the server, or empty the person's channel column.",
+    check_address: "Correct the e-mail address or phone number in the CSV file and import it again.",
     add_chat_id: "Add slack_user_id or teams_aad_object_id in the CSV file and import it again.",
     install_teams: "Install Pulsen for the person in Teams, or use a setup policy in Teams admin.",
     slack_account: "The e-mail address has no Slack account: add slack_user_id in the CSV file.",
@@ -604,6 +632,14 @@ const en = {
   openRound: "Open a round now …",
   openPreviewTitle: "Before the round opens",
   audienceN: (n) => `${n} will be invited.`,
+  /** @type {Record<string, string>} */
+  platformNames: {
+    slack: "Slack",
+    teams: "Microsoft Teams",
+    webchat: "Web chat (demo)",
+    email: "E-mail with a personal link",
+    sms: "SMS with a personal link",
+  },
   reachLine: (p, n) => `${p}: ${n}`,
   byEmail: (n) => `(${n} of them are found in Slack by e-mail when the invitation goes out)`,
   unreachableLine: (r, n) => `${n} cannot be reached: ${r}`,
