@@ -3,7 +3,7 @@ import type { Platform } from "./sender";
 
 /** Why nobody can be reached: the same words the invitation records and HR's console explains. */
 export const NO_CHAT_ACCOUNT = "no chat account (no Slack or Teams id)";
-export const channelNotSetUp = (channel: string) => `channel ${channel} is not set up on this server`;
+const channelNotSetUp = (channel: string) => `channel ${channel} is not set up on this server`;
 
 type Reachable = Pick<PersonRow, "slackUserId" | "teamsAadObjectId" | "phone" | "channel">;
 

@@ -442,7 +442,7 @@ export async function renderUnreachable(root, t, roundId) {
               h("strong", {}, p.name),
               ` (${p.email}, ${p.unit}): ${t.causes[p.fix] ?? p.reason}`,
               // The platform's own words only when they are all there is: a code HR can look up.
-              p.fix === "check_account" ? [" (", h("code", {}, p.reason), ")"] : null,
+              p.fix === "check_account" || p.fix === "check_address" ? [" (", h("code", {}, p.reason), ")"] : null,
               `. ${t.fixes[p.fix] ?? ""}`,
             ),
           ),
