@@ -90,8 +90,8 @@ function block(b: Block, o: EmailRenderOptions, s: State): Part | null {
     case "link":
       return buttonLink(b.url, b.label);
     case "table": {
-      const cell = (tag: string, c: string) =>
-        `<${tag} style="text-align:left;padding:4px 12px 4px 0;border-bottom:1px solid #d5d9e0">${escapeHtml(c)}</${tag}>`;
+      const style = "text-align:left;padding:4px 12px 4px 0;border-bottom:1px solid #d5d9e0";
+      const cell = (tag: string, c: string) => `<${tag} style="${style}">${escapeHtml(c)}</${tag}>`;
       const head = b.columns.map((c) => cell("th", c)).join("");
       const rows = b.rows.map((r) => `<tr>${r.map((c) => cell("td", c)).join("")}</tr>`).join("");
       return {
@@ -137,7 +137,8 @@ export function renderEmail(m: BotMessage, o: EmailRenderOptions): RenderedEmail
   const body = parts.map((p) => p.html).join("\n");
   const html =
     `<!doctype html>\n<html lang="${o.locale}"><head><meta charset="utf-8">` +
-    `<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(subject)}</title></head>\n` +
+    `<meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<title>${escapeHtml(subject)}</title></head>\n` +
     `<body style="margin:0;padding:0;background:#f4f5f7">\n` +
     `<div role="article" aria-label="${escapeHtml(subject)}" lang="${o.locale}" ` +
     `style="max-width:36rem;margin:0 auto;padding:24px 16px;background:#ffffff;${FONT}">\n${body}\n</div>\n` +
