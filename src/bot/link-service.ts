@@ -7,7 +7,9 @@ import type { Db } from "../db/open";
 import { personSettings } from "../db/person-settings";
 import { invitations, people, rounds, series } from "../db/schema";
 import { and } from "drizzle-orm";
-import type { LinkPort, LinkView } from "./port";
+import type { Locale } from "../core/locale";
+import { catalogs } from "./catalog";
+import type { LinkPort, LinkView, LinkWords } from "./port";
 
 /** The bot's side of personal links: who a link is for, and whether their round still takes answers. */
 export class LinkService implements LinkPort {
@@ -38,6 +40,17 @@ export class LinkService implements LinkPort {
       locale,
       round: r.name,
       closesAt: r.closesAt,
+    };
+  }
+
+  words(locale: Locale): LinkWords {
+    const t = catalogs[locale];
+    return {
+      personal: t.linkPersonal,
+      fallback: t.linkFallback,
+      signOff: t.mailSignOff,
+      chatOnly: t.mailChatOnly,
+      overview: t.dashboardOpen,
     };
   }
 

@@ -108,4 +108,18 @@ export interface LinkPort {
   mint(personId: PersonId, roundId: string): string | null;
   /** What the link opens now. */
   open(token: string): LinkView;
+  /** The words an e-mail or SMS puts around a link, in this language (the catalogues are the bot's). */
+  words(locale: Locale): LinkWords;
+}
+
+/** Said around a personal link outside chat. */
+export interface LinkWords {
+  personal: string;
+  /** Introduces the link's address as text, for a mail client that shows no button. */
+  fallback: string;
+  signOff: (sender: string) => string;
+  /** The message had buttons that only chat can show. */
+  chatOnly: string;
+  /** The label of a link to the dashboard's overview. */
+  overview: string;
 }

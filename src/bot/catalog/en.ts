@@ -105,4 +105,8 @@ export const en: Catalog = {
   surveyClosed: (on) =>
     `This survey closed on ${on} and no longer takes answers. You will get a new invitation for the next round.`,
   roundNotOpen: "This survey has not opened yet.",
+  linkPersonal: "This link is personal – do not share it with anyone, and do not forward this message.",
+  linkFallback: "Button not working? Copy this address into your browser:",
+  mailSignOff: (s) => `Regards, ${s}`,
+  mailChatOnly: "The buttons of this message work only in Slack and Teams. You can do the same in the overview.",
 };

@@ -108,4 +108,8 @@ export const nb: Catalog = {
   surveyClosed: (on) =>
     `Denne undersøkelsen stengte ${on} og tar ikke lenger imot svar. Du får en ny invitasjon til neste runde.`,
   roundNotOpen: "Denne undersøkelsen har ikke åpnet ennå.",
+  linkPersonal: "Lenken er personlig – ikke del den med noen, og ikke videresend denne meldingen.",
+  linkFallback: "Virker ikke knappen? Kopier denne adressen inn i nettleseren:",
+  mailSignOff: (s) => `Hilsen ${s}`,
+  mailChatOnly: "Knappene i denne meldingen virker bare i Slack og Teams. Du kan gjøre det samme i oversikten.",
 };

@@ -108,4 +108,8 @@ export const nn: Catalog = {
   surveyClosed: (on) =>
     `Denne undersøkinga stengde ${on} og tek ikkje lenger imot svar. Du får ein ny invitasjon ved neste runde.`,
   roundNotOpen: "Denne undersøkinga har ikkje opna enno.",
+  linkPersonal: "Lenkja er personleg – ikkje del henne med nokon, og ikkje send denne meldinga vidare.",
+  linkFallback: "Verkar ikkje knappen? Kopier denne adressa inn i nettlesaren:",
+  mailSignOff: (s) => `Helsing ${s}`,
+  mailChatOnly: "Knappane i denne meldinga verkar berre i Slack og Teams. Du kan gjere det same i oversikta.",
 };

@@ -102,4 +102,12 @@ export interface Catalog {
   surveyClosed: (closedOn: string) => string;
   /** A tap on a round that has not opened yet. */
   roundNotOpen: string;
+  /** Around a personal link in an e-mail or SMS (DESIGN.md "Reaching everyone"): it is a secret. */
+  linkPersonal: string;
+  /** Under the e-mail's button: the address as text, for a mail client that shows no button. */
+  linkFallback: string;
+  /** The e-mail's last line, with the sender's name from MAIL_FROM. */
+  mailSignOff: (sender: string) => string;
+  /** An e-mail whose buttons only work in chat (a measure's status): where to do it instead. */
+  mailChatOnly: string;
 }
