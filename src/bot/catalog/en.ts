@@ -105,4 +105,8 @@ export const en: Catalog = {
   surveyClosed: (on) =>
     `This survey closed on ${on} and no longer takes answers. You will get a new invitation for the next round.`,
   roundNotOpen: "This survey has not opened yet.",
+  smsInvite: (o, m, w, url) => `Pulsen: New pulse survey from ${o}. Anonymous, about ${m} min. Answer by ${w}: ${url}`,
+  smsRemind: (o, m, w, url) =>
+    `Pulsen: Reminder of the pulse survey from ${o}. Anonymous, about ${m} min. Open until ${w}: ${url}`,
+  smsNews: (o, url) => `Pulsen: There is something new for you from ${o}. See the dashboard: ${url}`,
 };

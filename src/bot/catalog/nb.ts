@@ -108,4 +108,8 @@ export const nb: Catalog = {
   surveyClosed: (on) =>
     `Denne undersøkelsen stengte ${on} og tar ikke lenger imot svar. Du får en ny invitasjon til neste runde.`,
   roundNotOpen: "Denne undersøkelsen har ikke åpnet ennå.",
+  smsInvite: (o, m, w, url) => `Pulsen: Ny pulsmåling fra ${o}. Anonymt, ca. ${m} min. Svar innen ${w}: ${url}`,
+  smsRemind: (o, m, w, url) =>
+    `Pulsen: Påminnelse om pulsmålingen fra ${o}. Anonymt, ca. ${m} min. Åpen til ${w}: ${url}`,
+  smsNews: (o, url) => `Pulsen: Det er noe nytt til deg fra ${o}. Se oversikten: ${url}`,
 };

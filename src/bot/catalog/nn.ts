@@ -108,4 +108,8 @@ export const nn: Catalog = {
   surveyClosed: (on) =>
     `Denne undersøkinga stengde ${on} og tek ikkje lenger imot svar. Du får ein ny invitasjon ved neste runde.`,
   roundNotOpen: "Denne undersøkinga har ikkje opna enno.",
+  smsInvite: (o, m, w, url) => `Pulsen: Ny pulsmåling frå ${o}. Anonymt, ca. ${m} min. Svar innan ${w}: ${url}`,
+  smsRemind: (o, m, w, url) =>
+    `Pulsen: Påminning om pulsmålinga frå ${o}. Anonymt, ca. ${m} min. Open til ${w}: ${url}`,
+  smsNews: (o, url) => `Pulsen: Det er noko nytt til deg frå ${o}. Sjå oversikta: ${url}`,
 };

@@ -102,4 +102,12 @@ export interface Catalog {
   surveyClosed: (closedOn: string) => string;
   /** A tap on a round that has not opened yet. */
   roundNotOpen: string;
+  /**
+   * SMS: short, GSM-7 characters only (one 160-character segment before the link), the link last. Never a
+   * figure or an answer: a text lands on a lock screen. `until` is a short date and time ("7. des., 17:00").
+   */
+  smsInvite: (org: string, minutes: number, until: string, url: string) => string;
+  smsRemind: (org: string, minutes: number, until: string, url: string) => string;
+  /** Anything else (results, a measure, a nudge): only that there is something new, and where to look. */
+  smsNews: (org: string, url: string) => string;
 }
