@@ -5,6 +5,7 @@ import { getOrganization } from "./db/org-store";
 import { createLogger } from "./log";
 import { startServer } from "./server/start";
 import { slackAdapter } from "../adapters/slack";
+import { smsAdapter } from "../adapters/sms";
 import { teamsAdapter } from "../adapters/teams";
 import { webchatAdapter } from "../adapters/webchat";
 
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     logger.warn("TEAMS_UNAUTHENTICATED=1: /api/messages accepts unauthenticated requests. For local testing only.");
   }
   const running = await startServer(config, logger, systemClock, {
-    adapters: [webchatAdapter, slackAdapter, teamsAdapter],
+    adapters: [webchatAdapter, slackAdapter, teamsAdapter, smsAdapter],
     seedDemo: true,
   });
   // The picker is the demo organization's only, from this machine (DESIGN.md rule 9); anyone else: HR's preview.
