@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { PulsenError } from "./core/errors";
 import type { Platform } from "./jobs/sender";
+import { type SmsConfig, loadSmsConfig } from "./sms-config";
+
+export type { SmsConfig };
 
 /**
  * The environment of CONTRACT.md, parsed once at the edge. A bad or
@@ -121,6 +124,8 @@ export interface Config {
   teams: TeamsConfig | null;
   /** E-mail invitations and reminders with personal links (SMTP_URL, MAIL_FROM). */
   email: EmailConfig | null;
+  /** SMS invitations and reminders with personal links (SMS_PROVIDER and the rest: src/sms-config.ts). */
+  sms: SmsConfig | null;
 }
 
 export interface EmailConfig {
@@ -251,6 +256,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     slack,
     teams,
     email,
+    sms: loadSmsConfig(env),
   };
 }
 
@@ -266,6 +272,8 @@ export function describeConfig(c: Config): Record<string, unknown> {
     teams: c.teams === null ? "off" : c.teams.auth,
     // The SMTP URL may carry a password: only whether e-mail is on, and its sender.
     email: c.email === null ? "off" : { from: c.email.from, perMinute: c.email.perMinute },
+    // Passwords, tokens and the webhook's URL (it may carry a key) stay out: the provider and the sender only.
+    sms: c.sms === null ? "off" : { provider: c.sms.provider, from: c.sms.from, perSecond: c.sms.perSecond },
   };
 }
 
@@ -276,5 +284,6 @@ export function enabledPlatforms(c: Config): Set<Platform> {
   if (c.teams) set.add("teams");
   if (set.size === 0) set.add("webchat");
   if (c.email) set.add("email");
+  if (c.sms) set.add("sms");
   return set;
 }

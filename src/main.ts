@@ -6,6 +6,7 @@ import { createLogger } from "./log";
 import { startServer } from "./server/start";
 import { emailAdapter } from "../adapters/email";
 import { slackAdapter } from "../adapters/slack";
+import { smsAdapter } from "../adapters/sms";
 import { teamsAdapter } from "../adapters/teams";
 import { webchatAdapter } from "../adapters/webchat";
 
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
     logger.warn("TEAMS_UNAUTHENTICATED=1: /api/messages accepts unauthenticated requests. For local testing only.");
   }
   const running = await startServer(config, logger, systemClock, {
-    adapters: [webchatAdapter, slackAdapter, teamsAdapter, emailAdapter],
+    adapters: [webchatAdapter, slackAdapter, teamsAdapter, emailAdapter, smsAdapter],
     seedDemo: true,
   });
   // The picker is the demo organization's only, from this machine (DESIGN.md rule 9); anyone else: HR's preview.

@@ -16,6 +16,7 @@ import { catalogs } from "./catalog";
 import { parseCommand } from "./commands";
 import type { BotAction, BotMessage, BotReply } from "./message";
 import type { ChatPlatform, ChatPort, CommandPlace, CommandReply, ConversationRef } from "./port";
+import { smsText } from "./sms-text";
 import type { SurveyBot } from "./survey";
 import { textMessage } from "./survey-messages";
 
@@ -102,6 +103,10 @@ export class ChatService implements ChatPort {
 
   compose(intent: Intent, personId: PersonId | null): BotMessage | null {
     return this.bot.compose(intent, personId);
+  }
+
+  smsText(intent: Intent, personId: PersonId, url: string): string | null {
+    return smsText(this.db, this.clock, intent, personId, url);
   }
 
   home(personId: PersonId | null): BotMessage[] {

@@ -53,6 +53,11 @@ export interface ChatPort {
   posted(personId: PersonId, message: BotMessage, platform: ChatPlatform, messageId: string): void;
   /** What an outbox intent says, for this recipient (null: nothing to show any more). */
   compose(intent: Intent, personId: PersonId | null): BotMessage | null;
+  /**
+   * What an SMS says for an outbox intent, in the person's language: `url` is their personal link for an
+   * invitation or reminder, the dashboard for anything else (null: the round is gone).
+   */
+  smsText(intent: Intent, personId: PersonId, url: string): string | null;
   /** The person's home view (Slack's App Home): status, plans, and the latest results of units they lead. */
   home(personId: PersonId | null): BotMessage[];
   /** For someone the organization file does not know. */

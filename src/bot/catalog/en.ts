@@ -109,4 +109,8 @@ export const en: Catalog = {
   linkFallback: "Button not working? Copy this address into your browser:",
   mailSignOff: (s) => `Regards, ${s}`,
   mailChatOnly: "The buttons of this message work only in Slack and Teams. You can do the same in the overview.",
+  smsInvite: (o, m, w, url) => `Pulsen: New pulse survey from ${o}. Anonymous, about ${m} min. Answer by ${w}: ${url}`,
+  smsRemind: (o, m, w, url) =>
+    `Pulsen: Reminder of the pulse survey from ${o}. Anonymous, about ${m} min. Open until ${w}: ${url}`,
+  smsNews: (o, url) => `Pulsen: There is something new for you from ${o}. See the dashboard: ${url}`,
 };

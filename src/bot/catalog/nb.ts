@@ -112,4 +112,8 @@ export const nb: Catalog = {
   linkFallback: "Virker ikke knappen? Kopier denne adressen inn i nettleseren:",
   mailSignOff: (s) => `Hilsen ${s}`,
   mailChatOnly: "Knappene i denne meldingen virker bare i Slack og Teams. Du kan gjøre det samme i oversikten.",
+  smsInvite: (o, m, w, url) => `Pulsen: Ny pulsmåling fra ${o}. Anonymt, ca. ${m} min. Svar innen ${w}: ${url}`,
+  smsRemind: (o, m, w, url) =>
+    `Pulsen: Påminnelse om pulsmålingen fra ${o}. Anonymt, ca. ${m} min. Åpen til ${w}: ${url}`,
+  smsNews: (o, url) => `Pulsen: Det er noe nytt til deg fra ${o}. Se oversikten: ${url}`,
 };

@@ -112,4 +112,8 @@ export const nn: Catalog = {
   linkFallback: "Verkar ikkje knappen? Kopier denne adressa inn i nettlesaren:",
   mailSignOff: (s) => `Helsing ${s}`,
   mailChatOnly: "Knappane i denne meldinga verkar berre i Slack og Teams. Du kan gjere det same i oversikta.",
+  smsInvite: (o, m, w, url) => `Pulsen: Ny pulsmåling frå ${o}. Anonymt, ca. ${m} min. Svar innan ${w}: ${url}`,
+  smsRemind: (o, m, w, url) =>
+    `Pulsen: Påminning om pulsmålinga frå ${o}. Anonymt, ca. ${m} min. Open til ${w}: ${url}`,
+  smsNews: (o, url) => `Pulsen: Det er noko nytt til deg frå ${o}. Sjå oversikta: ${url}`,
 };

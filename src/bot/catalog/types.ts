@@ -110,4 +110,12 @@ export interface Catalog {
   mailSignOff: (sender: string) => string;
   /** An e-mail whose buttons only work in chat (a measure's status): where to do it instead. */
   mailChatOnly: string;
+  /**
+   * SMS: short, GSM-7 characters only (one 160-character segment before the link), the link last. Never a
+   * figure or an answer: a text lands on a lock screen. `until` is a short date and time ("7. des., 17:00").
+   */
+  smsInvite: (org: string, minutes: number, until: string, url: string) => string;
+  smsRemind: (org: string, minutes: number, until: string, url: string) => string;
+  /** Anything else (results, a measure, a nudge): only that there is something new, and where to look. */
+  smsNews: (org: string, url: string) => string;
 }
