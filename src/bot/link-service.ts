@@ -7,7 +7,9 @@ import type { Db } from "../db/open";
 import { personSettings } from "../db/person-settings";
 import { invitations, people, rounds, series } from "../db/schema";
 import { and } from "drizzle-orm";
-import type { LinkPort, LinkView } from "./port";
+import type { Locale } from "../core/locale";
+import { catalogs, formatDateTime } from "./catalog";
+import type { LinkPageTexts, LinkPort, LinkView } from "./port";
 
 /** The bot's side of personal links: who a link is for, and whether their round still takes answers. */
 export class LinkService implements LinkPort {
@@ -29,7 +31,7 @@ export class LinkService implements LinkPort {
     const r = this.round(link.roundId, link.personId);
     // A forgotten or deactivated person's links stop working, as their sessions do.
     if (r === null) return { kind: "unknown" };
-    const { locale } = personSettings(this.db, link.personId);
+    const { locale, timezone } = personSettings(this.db, link.personId);
     if (!r.open) return { kind: "closed", locale, round: r.name };
     return {
       kind: "open",
@@ -38,7 +40,12 @@ export class LinkService implements LinkPort {
       locale,
       round: r.name,
       closesAt: r.closesAt,
+      deadline: r.closesAt === null ? null : formatDateTime(r.closesAt, locale, timezone),
     };
+  }
+
+  texts(locale: Locale): LinkPageTexts {
+    return catalogs[locale].linkPage;
   }
 
   /** The round as the person's invitation sees it; null when they were not invited or are no longer active. */
