@@ -33,6 +33,14 @@ function serializeError(e: unknown): unknown {
   return { type, message, stack, ...(code === undefined ? {} : { code }) };
 }
 
+/**
+ * A request path as it may be logged: a personal link's path holds its secret (`/l/<token>…`), so
+ * only the fact that it was a link is kept.
+ */
+export function loggedPath(path: string): string {
+  return path === "/l" || path.startsWith("/l/") ? "/l/[redacted]" : path;
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const paths = REDACTED_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `headers.${k}`]);
   const serializers = { err: serializeError };

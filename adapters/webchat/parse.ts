@@ -29,3 +29,15 @@ export function parseWebchatText(body: unknown): WebchatEvent {
   const form = textSchema.safeParse(body);
   return form.success ? { kind: "text", text: form.data.text } : { kind: "unsupported", reason: "malformed form" };
 }
+
+/**
+ * A tap on a personal link's page: a link is for one round, so only that round's survey steps are taken
+ * (a measure's status, or another round's tap, is not what this page shows).
+ */
+export function parseLinkForm(body: unknown, roundId: string): WebchatEvent {
+  const event = parseWebchatForm(body);
+  if (event.kind !== "action") return event;
+  if (event.action.a === "measure" || event.action.r !== roundId)
+    return { kind: "unsupported", reason: "not this link's round" };
+  return event;
+}

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { encodeAction } from "../../src/bot/actions";
 import type { Block, BotMessage, Button } from "../../src/bot/message";
 
@@ -76,7 +77,8 @@ export function renderMessage(m: BotMessage, target: RenderTarget): string {
 }
 
 const STYLE = `
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f4f5f7;color:#1d1f23}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f4f5f7;color:#1d1f23;
+overflow-wrap:anywhere}h1{font-size:1.4rem}
 main{max-width:36rem;margin:0 auto;padding:1rem}
 header.top{background:#16324f;color:#fff;padding:.75rem 1rem}header.top a{color:#cfe3ff}
 .msg{background:#fff;border-radius:12px;padding:.75rem 1rem;margin:.75rem 0;box-shadow:0 1px 2px #0002}
@@ -84,21 +86,37 @@ header.top{background:#16324f;color:#fff;padding:.75rem 1rem}header.top a{color:
 .statement{font-size:1.1rem;font-weight:600}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-start}
 .likert{display:flex;flex-wrap:wrap;gap:.4rem;width:100%}
-.btn{border:1px solid #c4cad4;background:#fff;border-radius:8px;padding:.55rem .8rem;font-size:.95rem;cursor:pointer;
-min-height:44px}
-.btn.scale{flex:1 1 5.5rem}.btn.primary{background:#1f6feb;color:#fff;border-color:#1f6feb}
+.btn{border:1px solid #767d89;background:#fff;color:#1d1f23;border-radius:8px;padding:.55rem .8rem;font-size:1rem;
+cursor:pointer;min-height:44px;min-width:44px;font-family:inherit}
+.btn:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid #16324f;outline-offset:2px}
+.btn.scale{flex:1 1 5.5rem}.btn.primary{background:#1a5fcc;color:#fff;border-color:#1a5fcc}
 .btn.skip{background:#f4f5f7}
 .btn[disabled]{opacity:.6;cursor:default}
 label{display:block;width:100%}
-textarea,input{width:100%;box-sizing:border-box;font:inherit;padding:.5rem;margin:.4rem 0;border-radius:8px;border:1px solid #c4cad4}
+textarea,input{width:100%;box-sizing:border-box;font:inherit;padding:.5rem;margin:.4rem 0;border-radius:8px;
+border:1px solid #767d89}
 ul.people{list-style:none;padding:0}ul.people li{margin:.3rem 0}.unit{color:#5b6270;font-size:.85rem}
 .note{background:#fff8e1;border-radius:8px;padding:.5rem .75rem}
 `;
 
-export function page(title: string, body: string, nav = ""): string {
+/**
+ * For pages that send a Content-Security-Policy: nothing loads, nothing runs, only the page's own style
+ * (by its hash) and forms posted back here.
+ */
+export const PAGE_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash("sha256").update(STYLE).digest("base64")}'`,
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join("; ");
+
+/** A whole page: `lang` is the language of its text (a screen reader reads it in that voice). */
+export function page(title: string, body: string, nav = "", lang = "nb"): string {
   const head =
     `<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
     `<title>${escapeHtml(title)}</title><style>${STYLE}</style>`;
   const top = `<header class="top"><strong>Pulsen</strong> ${nav}</header>`;
-  return `<!doctype html><html lang="nb"><head>${head}</head><body>${top}<main>${body}</main></body></html>`;
+  const html = `<html lang="${escapeHtml(lang)}"><head>${head}</head>`;
+  return `<!doctype html>${html}<body>${top}<main>${body}</main></body></html>`;
 }

@@ -1,10 +1,10 @@
 import express, { type Request, type Router } from "express";
-import type { BotMessage } from "../../src/bot/message";
 import type { PersonId } from "../../src/core/ids";
 import { isLocale } from "../../src/core/locale";
 import type { AdapterContext } from "../../src/server/adapter";
 import { parseWebchatForm, parseWebchatText } from "./parse";
 import { escapeHtml, page, renderMessage } from "./render";
+import { appendAll, applyTap } from "./tap";
 
 /** `access` answers, per request, whether the caller may use the demo picker or is HR. */
 export type WebchatDeps = Pick<AdapterContext, "chat" | "webchat" | "logger" | "access">;
@@ -99,22 +99,15 @@ export function webchatRouter(deps: WebchatDeps): Router {
     res.send(page(`Pulsen – ${person.name}`, body, `<a href="/chat">people</a>`));
   });
 
-  /** Appends the bot's messages to the person's history; the page then scrolls to the last one. */
-  const appendAll = (personId: PersonId, messages: BotMessage[], anchor: number) =>
-    messages.reduce((last, m) => webchat.append(personId, m) ?? last, anchor);
-
   r.post("/chat/:personId/act", (req, res) => {
     if (!deps.access.demoPicker(req)) return res.status(404).send(notAvailable());
     const person = webchat.person(req.params.personId);
     if (person === null) return res.status(404).send(page("Not found", "<p>No such person.</p>"));
     const event = parseWebchatForm(req.body);
     if (event.kind !== "action") return notUnderstood(deps, res, person.id, event);
-    const tapped = webchat.entry(person.id, event.messageId);
+    const tapped = applyTap(deps, person.id, event);
     if (tapped === null) return res.status(404).send(page("Not found", "<p>No such message.</p>"));
-    const reply = chat.act(person.id, event.action, { comment: event.comment });
-    if (reply.update) webchat.replace(person.id, tapped.id, reply.update);
-    const anchor = appendAll(person.id, reply.post ?? [], tapped.id);
-    res.redirect(303, `/chat/${person.id}#m${anchor}`);
+    res.redirect(303, `/chat/${person.id}#m${tapped.anchor}`);
   });
 
   r.post("/chat/:personId/say", (req, res) => {
@@ -125,7 +118,7 @@ export function webchatRouter(deps: WebchatDeps): Router {
     if (event.kind !== "text") return notUnderstood(deps, res, person.id, event);
     // The web chat is the person's own conversation: nobody else reads the answer.
     const reply = chat.command(person.id, event.text, { platform: "webchat", private: true, channel: null });
-    const anchor = appendAll(person.id, reply.messages, -1);
+    const anchor = appendAll(webchat, person.id, reply.messages, -1);
     res.redirect(303, `/chat/${person.id}#m${anchor}`);
   });
 

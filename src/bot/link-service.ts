@@ -8,8 +8,8 @@ import { personSettings } from "../db/person-settings";
 import { invitations, people, rounds, series } from "../db/schema";
 import { and } from "drizzle-orm";
 import type { Locale } from "../core/locale";
-import { catalogs } from "./catalog";
-import type { LinkPort, LinkView, LinkWords } from "./port";
+import { catalogs, formatDateTime } from "./catalog";
+import type { LinkPageTexts, LinkPort, LinkView, LinkWords } from "./port";
 
 /** The bot's side of personal links: who a link is for, and whether their round still takes answers. */
 export class LinkService implements LinkPort {
@@ -31,7 +31,7 @@ export class LinkService implements LinkPort {
     const r = this.round(link.roundId, link.personId);
     // A forgotten or deactivated person's links stop working, as their sessions do.
     if (r === null) return { kind: "unknown" };
-    const { locale } = personSettings(this.db, link.personId);
+    const { locale, timezone } = personSettings(this.db, link.personId);
     if (!r.open) return { kind: "closed", locale, round: r.name };
     return {
       kind: "open",
@@ -40,6 +40,7 @@ export class LinkService implements LinkPort {
       locale,
       round: r.name,
       closesAt: r.closesAt,
+      deadline: r.closesAt === null ? null : formatDateTime(r.closesAt, locale, timezone),
     };
   }
 
@@ -52,6 +53,10 @@ export class LinkService implements LinkPort {
       chatOnly: t.mailChatOnly,
       overview: t.dashboardOpen,
     };
+  }
+
+  texts(locale: Locale): LinkPageTexts {
+    return catalogs[locale].linkPage;
   }
 
   /** The round as the person's invitation sees it; null when they were not invited or are no longer active. */

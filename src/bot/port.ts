@@ -1,7 +1,10 @@
 import type { Locale } from "../core/locale";
 import type { PersonId } from "../core/ids";
 import type { Intent } from "../jobs/sender";
+import type { LinkPageTexts } from "./catalog/types";
 import type { BotAction, BotMessage, BotReply } from "./message";
+
+export type { LinkPageTexts };
 
 /**
  * The port the bot owns and every platform adapter talks through. An adapter
@@ -100,7 +103,16 @@ export interface WebchatPort {
 
 /** What a personal link opens, decided by the bot; a GET may ask (it changes nothing). */
 export type LinkView =
-  | { kind: "open"; personId: PersonId; roundId: string; locale: Locale; round: string; closesAt: Date | null }
+  | {
+      kind: "open";
+      personId: PersonId;
+      roundId: string;
+      locale: Locale;
+      round: string;
+      closesAt: Date | null;
+      /** The close as the person reads it, in their language and zone ("fredag 28. november kl. 09:00"). */
+      deadline: string | null;
+    }
   | { kind: "closed"; locale: Locale; round: string }
   | { kind: "unknown" };
 
@@ -113,6 +125,8 @@ export interface LinkPort {
   mint(personId: PersonId, roundId: string): string | null;
   /** What the link opens now. */
   open(token: string): LinkView;
+  /** The link pages' own sentences in a language (an unknown link has no person, so the page picks one). */
+  texts(locale: Locale): LinkPageTexts;
   /** The words an e-mail or SMS puts around a link, in this language (the catalogues are the bot's). */
   words(locale: Locale): LinkWords;
 }

@@ -1,6 +1,7 @@
 import type { Express, Request } from "express";
 import type { ChatPort, LinkPort, WebchatPort } from "../bot/port";
 import type { Config } from "../config";
+import type { Clock } from "../core/clock";
 import type { PersonId } from "../core/ids";
 import type { Platform, Sender } from "../jobs/sender";
 import type { Logger } from "../log";
@@ -17,6 +18,8 @@ export interface AdapterContext {
   links: LinkPort;
   logger: Logger;
   config: Config;
+  /** The server's clock: what an adapter counts over time (link guesses per minute) runs on it, tests move it. */
+  clock: Clock;
   /** The platforms that reach people (`webchat` only when no Slack or Teams is configured). */
   platforms: ReadonlySet<Platform>;
   /** Who may do what on pages an adapter serves; decided by the web layer, never by the adapter. */

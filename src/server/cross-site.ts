@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import type { Logger } from "../log";
+import { type Logger, loggedPath } from "../log";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Server-to-server endpoints: signed by the platform, never sent by a browser with our cookie. */
@@ -31,7 +31,10 @@ export function refuseCrossSite(publicUrl: string, logger: Logger) {
       next();
       return;
     }
-    logger.warn({ path: req.path, site: site ?? null, origin: origin ?? null }, "cross-site request refused");
+    logger.warn(
+      { path: loggedPath(req.path), site: site ?? null, origin: origin ?? null },
+      "cross-site request refused",
+    );
     res.status(403).json({ error: "cross_site", message: "This request came from another site and was refused." });
   };
 }

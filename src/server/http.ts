@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
-import type { Logger } from "../log";
+import { type Logger, loggedPath } from "../log";
 import { refuseCrossSite } from "./cross-site";
 
 export interface HttpDeps {
@@ -35,12 +35,12 @@ export function finishHttpApp(app: Express, logger: Logger): void {
     // A body parser's refusal (too large, bad JSON, an unknown charset) is the caller's: its 4xx, one line.
     const status = typeof err === "object" && err !== null && "status" in err ? Number(err.status) : 500;
     if (status >= 400 && status < 500) {
-      logger.warn({ path: req.path, status }, "request refused");
+      logger.warn({ path: loggedPath(req.path), status }, "request refused");
       if (!res.headersSent)
         res.status(status).json({ error: "input_invalid", message: "the request was not readable" });
       return;
     }
-    logger.error({ path: req.path, err }, "request failed");
+    logger.error({ path: loggedPath(req.path), err }, "request failed");
     if (!res.headersSent) res.status(500).json({ error: "internal" });
   });
 }

@@ -35,6 +35,8 @@ export interface RunningServer {
   bot: SurveyBot;
   /** The port the adapters talk through (tests drive senders with it). */
   chat: ChatService;
+  /** Personal links (tests mint them as the e-mail and SMS senders do). */
+  links: LinkService;
   scheduler: Scheduler;
   port: number;
   url: string;
@@ -90,7 +92,7 @@ export async function startServer(
   const chat = new ChatService(database.db, clock, bot, assistant);
   const webchat = new WebchatService(database.db, new WebchatStore(database.db, clock));
   const links = new LinkService(database.db, new LinkStore(database.db, clock), clock, config.publicUrl);
-  const context = { chat, webchat, links, logger, config, platforms, access };
+  const context = { chat, webchat, links, logger, config, clock, platforms, access };
   const adapters = (opts.adapters ?? []).map((make) => make(context));
   const senders = Object.assign({}, ...adapters.map((a) => a.senders ?? {}), opts.senders ?? {}) as Partial<
     Record<Platform, Sender>
@@ -140,6 +142,7 @@ export async function startServer(
     server,
     bot,
     chat,
+    links,
     scheduler,
     port,
     url,

@@ -22,6 +22,28 @@ const unescapeHtml = (s: string) =>
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&");
 
+/** The messages of a web chat page (/chat or a personal link's), as a person sees them. */
+export function parseMessages(html: string): ChatMessage[] {
+  return [...html.matchAll(/<article class="msg" id="m(\d+)"[^>]*>([\s\S]*?)<\/article>/g)].map((m) => {
+    const body = m[2] ?? "";
+    const buttons = [...body.matchAll(/<button[^>]*name="action" value="([^"]*)"[^>]*>([\s\S]*?)<\/button>/g)].map(
+      (b) => {
+        const raw = unescapeHtml(b[1] ?? "");
+        return { label: unescapeHtml(b[2] ?? ""), raw, action: JSON.parse(raw) as BotAction };
+      },
+    );
+    return {
+      id: Number(m[1]),
+      html: body,
+      text: unescapeHtml(body.replace(/<[^>]+>/g, " "))
+        .replace(/\s+/g, " ")
+        .trim(),
+      buttons,
+      hasCommentField: body.includes('name="comment"'),
+    };
+  });
+}
+
 /** Reads /chat pages the way a person would see them: messages, their text and their buttons. */
 export class WebchatClient {
   constructor(
@@ -31,25 +53,7 @@ export class WebchatClient {
   ) {}
 
   async messages(personId: string): Promise<ChatMessage[]> {
-    const html = await (await fetch(`${this.base}/chat/${personId}`)).text();
-    return [...html.matchAll(/<article class="msg" id="m(\d+)"[^>]*>([\s\S]*?)<\/article>/g)].map((m) => {
-      const body = m[2] ?? "";
-      const buttons = [...body.matchAll(/<button[^>]*name="action" value="([^"]*)"[^>]*>([\s\S]*?)<\/button>/g)].map(
-        (b) => {
-          const raw = unescapeHtml(b[1] ?? "");
-          return { label: unescapeHtml(b[2] ?? ""), raw, action: JSON.parse(raw) as BotAction };
-        },
-      );
-      return {
-        id: Number(m[1]),
-        html: body,
-        text: unescapeHtml(body.replace(/<[^>]+>/g, " "))
-          .replace(/\s+/g, " ")
-          .trim(),
-        buttons,
-        hasCommentField: body.includes('name="comment"'),
-      };
-    });
+    return parseMessages(await (await fetch(`${this.base}/chat/${personId}`)).text());
   }
 
   async last(personId: string): Promise<ChatMessage> {

@@ -1,6 +1,26 @@
 import type { Catalog } from "./types";
 
 export const en: Catalog = {
+  linkPage: {
+    intro:
+      "Your answers are anonymous, and it takes only a few minutes. You can skip anything you would rather not" +
+      " answer.",
+    personal: "This link is yours alone – please do not share it.",
+    deadline: (w) => `You can answer until ${w}.`,
+    start: "Start",
+    resume: "Continue",
+    closedTitle: "The survey has closed",
+    closedText: (r) => `${r} has closed and no longer takes answers. You will get a new link for the next round.`,
+    unknownTitle: "Link not found",
+    unknownText:
+      "This link is not valid. Use the link in the latest e-mail or text message from Pulsen rather than typing" +
+      " it in.",
+    tooManyTitle: "Too many attempts",
+    tooManyText: "Too many invalid links have come from here. Please wait a minute and try again.",
+    notUnderstoodTitle: "That did not work",
+    notUnderstoodText: "We did not understand that tap. Please try again from the latest message of the survey.",
+    backToSurvey: "Back to the survey",
+  },
   inviteHeader: (s) => `New pulse survey: ${s}`,
   inviteWhy: "How are things at work? Your unit uses the answers to talk about what works and what should get better.",
   inviteLength: (n, f, m) =>

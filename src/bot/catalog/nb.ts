@@ -1,6 +1,23 @@
 import type { Catalog } from "./types";
 
 export const nb: Catalog = {
+  linkPage: {
+    intro: "Svarene dine er anonyme, og det tar bare noen minutter. Du kan hoppe over det du ikke vil svare på.",
+    personal: "Lenken er bare for deg – ikke del den.",
+    deadline: (w) => `Du kan svare til ${w}.`,
+    start: "Start",
+    resume: "Fortsett",
+    closedTitle: "Undersøkelsen er stengt",
+    closedText: (r) => `${r} er avsluttet og tar ikke lenger imot svar. Du får en ny lenke ved neste runde.`,
+    unknownTitle: "Fant ikke lenken",
+    unknownText:
+      "Lenken er ugyldig. Bruk lenken i den nyeste e-posten eller tekstmeldingen fra Pulsen, og skriv den ikke av for hånd.",
+    tooManyTitle: "For mange forsøk",
+    tooManyText: "Det er kommet for mange ugyldige lenker herfra. Vent et minutt og prøv igjen.",
+    notUnderstoodTitle: "Det gikk ikke",
+    notUnderstoodText: "Det knappetrykket forsto vi ikke. Prøv igjen fra siste melding i undersøkelsen.",
+    backToSurvey: "Tilbake til undersøkelsen",
+  },
   inviteHeader: (s) => `Ny pulsmåling: ${s}`,
   inviteWhy:
     "Hvordan har du det på jobb? Svarene brukes av enheten din til å snakke om hva som fungerer og hva som bør bli bedre.",

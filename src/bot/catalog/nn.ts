@@ -1,6 +1,23 @@
 import type { Catalog } from "./types";
 
 export const nn: Catalog = {
+  linkPage: {
+    intro: "Svara dine er anonyme, og det tek berre nokre minutt. Du kan hoppe over det du ikkje vil svare på.",
+    personal: "Lenkja er berre for deg – ikkje del ho.",
+    deadline: (w) => `Du kan svare til ${w}.`,
+    start: "Start",
+    resume: "Hald fram",
+    closedTitle: "Undersøkinga er stengd",
+    closedText: (r) => `${r} er avslutta og tek ikkje lenger imot svar. Du får ei ny lenkje ved neste runde.`,
+    unknownTitle: "Fann ikkje lenkja",
+    unknownText:
+      "Lenkja er ugyldig. Bruk lenkja i den nyaste e-posten eller tekstmeldinga frå Pulsen, og skriv ho ikkje av for hand.",
+    tooManyTitle: "For mange forsøk",
+    tooManyText: "Det har kome for mange ugyldige lenkjer herifrå. Vent eit minutt og prøv igjen.",
+    notUnderstoodTitle: "Det gjekk ikkje",
+    notUnderstoodText: "Det knappetrykket forstod vi ikkje. Prøv igjen frå siste melding i undersøkinga.",
+    backToSurvey: "Tilbake til undersøkinga",
+  },
   inviteHeader: (s) => `Ny pulsmåling: ${s}`,
   inviteWhy:
     "Korleis har du det på jobb? Svara vert brukte av eininga di til å snakke om kva som fungerer og kva som bør bli betre.",

@@ -1,5 +1,29 @@
+/** The pages a personal link opens (e-mail and SMS): the chrome around the conversation. */
+export interface LinkPageTexts {
+  /** The landing page's line under the round's name: anonymous, a few minutes. */
+  intro: string;
+  /** The link is the person's own, like a password. */
+  personal: string;
+  /** When the round closes, in the person's language and zone. */
+  deadline: (when: string) => string;
+  start: string;
+  /** The button when the person has started before. */
+  resume: string;
+  closedTitle: string;
+  closedText: (round: string) => string;
+  unknownTitle: string;
+  unknownText: string;
+  tooManyTitle: string;
+  tooManyText: string;
+  /** A post the page could not read. */
+  notUnderstoodTitle: string;
+  notUnderstoodText: string;
+  backToSurvey: string;
+}
+
 /** Every user-facing sentence of the bot, one catalogue per locale. */
 export interface Catalog {
+  linkPage: LinkPageTexts;
   inviteHeader: (series: string) => string;
   inviteWhy: string;
   /** How much is asked: statements, and the questions about the last action plan (0 when there is none). */
