@@ -25,8 +25,8 @@ export const OPTIONAL_CSV_COLUMNS = ["phone", "channel"] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number] | (typeof OPTIONAL_CSV_COLUMNS)[number];
 
 /** How a person is invited; null in the record: automatic. */
-export const CHANNELS = ["slack", "teams", "email", "sms"] as const;
-export type Channel = (typeof CHANNELS)[number];
+const CHANNELS = ["slack", "teams", "email", "sms"] as const;
+type Channel = (typeof CHANNELS)[number];
 
 /** One CSV record as text, with the line it started on. */
 export interface RawRow {

@@ -8,7 +8,7 @@ import { surveyLinks } from "./schema";
 const hash = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 /** Tokens look like this; anything else is not looked up at all. */
-export const LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+const LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export class LinkStore {
   constructor(
