@@ -42,6 +42,10 @@ export function classifySmtpError(e: unknown): SendResult {
   // nodemailer refuses an address it cannot parse before it talks to the server.
   if (err.code === "EENVELOPE" && err.command === "API" && /recipient/i.test(err.message ?? ""))
     return { kind: "undeliverable", reason: "email: invalid address" };
+  // The server is down or unreachable (no SMTP reply at all): every e-mail waits, none uses up its
+  // attempts, so an outage of hours loses nothing; the outbox tries again in a minute.
+  if (err.code === "ECONNECTION" || err.code === "ETIMEDOUT" || err.code === "ESOCKET" || err.code === "EDNS")
+    return { kind: "rate_limited", retryAfterMs: 60_000, scope: "platform" };
   return { kind: "retry", reason: `email: ${err.code ?? "error"}` };
 }
 

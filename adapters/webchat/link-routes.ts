@@ -36,8 +36,10 @@ export function linkRouter(deps: LinkDeps): Router {
   const secure = deps.config.publicUrl.startsWith("https:");
 
   r.use("/l", (_req, res, next) => {
-    // The address holds the secret: no referrer leaves with it, no cache keeps the page.
-    res.setHeader("Referrer-Policy", "no-referrer");
+    // The address holds the secret: no referrer leaves the site with it, no cache keeps the page.
+    // same-origin, not no-referrer: with no-referrer a browser without Sec-Fetch-Site (iOS 15) sends
+    // Origin: null on Start, and the cross-site check would refuse the person.
+    res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("Cache-Control", "no-store");
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Content-Security-Policy", PAGE_CSP);
@@ -48,14 +50,16 @@ export function linkRouter(deps: LinkDeps): Router {
   /** The link while its round is open; otherwise the refusal is sent and null returned. */
   const opened = (req: Request, res: Response): Open | null => {
     const client = req.socket.remoteAddress ?? "";
-    const wait = guesses.retryAfter(client);
-    if (wait > 0) {
-      res.setHeader("Retry-After", String(wait));
-      res.status(429).send(tooManyPage(texts));
-      return null;
-    }
     const view = links.open(String(req.params.token));
     if (view.kind === "unknown") {
+      // Only misses are limited: behind a proxy everyone shares one address, and a colleague's typos
+      // must not lock out a person whose link works (a 256-bit token is not found by guessing).
+      const wait = guesses.retryAfter(client);
+      if (wait > 0) {
+        res.setHeader("Retry-After", String(wait));
+        res.status(429).send(tooManyPage(texts));
+        return null;
+      }
       guesses.miss(client);
       res.status(404).send(unknownPage(texts));
       return null;

@@ -96,11 +96,17 @@ describe("SMTP errors as outbox decisions", () => {
     // Our credentials or our sender address: not the person's fault.
     expect(smtp(535, "AUTH PLAIN").kind).toBe("retry");
     expect(smtp(553, "MAIL FROM").kind).toBe("retry");
-    for (const code of ["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ETLS"])
+    // A server that is down or unreachable: all e-mail waits a minute, and no attempt is used up.
+    for (const code of ["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS"])
       expect(classifySmtpError(Object.assign(new Error("x"), { code }))).toEqual({
-        kind: "retry",
-        reason: `email: ${code}`,
+        kind: "rate_limited",
+        retryAfterMs: 60_000,
+        scope: "platform",
       });
+    expect(classifySmtpError(Object.assign(new Error("x"), { code: "ETLS" }))).toEqual({
+      kind: "retry",
+      reason: "email: ETLS",
+    });
     expect(
       classifySmtpError(Object.assign(new Error('Invalid recipient "x"'), { code: "EENVELOPE", command: "API" })),
     ).toEqual({ kind: "undeliverable", reason: "email: invalid address" });
@@ -111,7 +117,7 @@ describe("SMTP errors as outbox decisions", () => {
     expect(emailLimits(6).platform).toEqual([{ capacity: 1, perMs: 10_000 }]);
   });
 
-  it("retries when the SMTP server is down, and refuses a channel", async () => {
+  it("waits while the SMTP server is down, and refuses a channel", async () => {
     // A port that was free a moment ago: nothing listens there.
     const probe = createServer();
     const port = await new Promise<number>((resolve) =>
@@ -138,7 +144,7 @@ describe("SMTP errors as outbox decisions", () => {
       timezone: "Europe/Oslo",
     };
     const m: Outbound = { key: "k", recipient: person, intent: { kind: "invite", roundId: "r1" }, replaces: null };
-    expect(await sender.send(m)).toMatchObject({ kind: "retry", reason: expect.stringMatching(/^email: E/) });
+    expect(await sender.send(m)).toEqual({ kind: "rate_limited", retryAfterMs: 60_000, scope: "platform" });
     const channel: Outbound["recipient"] = { kind: "channel", channel: "C1", locale: "nb" };
     expect(await sender.send({ ...m, recipient: channel })).toEqual({
       kind: "undeliverable",
