@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { loadConfig, enabledPlatforms } from "../config";
 import { PulsenError } from "../core/errors";
 import { truncateWal } from "../db/traces";
-import { roundStatus, unreachable } from "../rounds/status";
+import { roundStatus, reachedByChannel, unreachable } from "../rounds/status";
 import type { CliContext } from "./context";
 
 const roundIdArg = idSchema("round");
@@ -101,7 +101,12 @@ export function registerRound(program: Command, ctx: CliContext): void {
       const st = roundStatus(ctx.db, roundId, loadConfig(ctx.io.env).anonymityMin);
       if (opts.unreachable) {
         const list = unreachable(ctx.db, roundId);
+        const reached = reachedByChannel(ctx.db, roundId);
         if (opts.json) return ctx.json(list);
+        const channels = Object.entries(reached).map(([c, n]) => `${c} ${n}`);
+        ctx.print(
+          `Reached: ${channels.length === 0 ? "nobody yet" : channels.join(", ")}; cannot be reached: ${list.length}.`,
+        );
         if (list.length === 0) return ctx.print("Everyone invited could be reached.");
         for (const p of list) ctx.print(`${p.email.padEnd(32)} ${p.unit}: ${p.reason}`);
         return;

@@ -2,6 +2,7 @@ import { and, eq, isNotNull, isNull, like, sql } from "drizzle-orm";
 import { PulsenError } from "../core/errors";
 import type { Store } from "../db/open";
 import { invitations, outbox, people, rounds, series, units } from "../db/schema";
+import type { Platform } from "../jobs/sender";
 import { roundParticipation, type UnitParticipation } from "./participation";
 
 export interface RoundStatusView {
@@ -82,4 +83,18 @@ export function unreachable(
     .orderBy(units.path, people.email)
     .all()
     .map((r) => ({ ...r, reason: r.reason ?? "" }));
+}
+
+/**
+ * How many the round's invitations went out to on each channel (Slack, Teams, e-mail, SMS), counted from
+ * the outbox's invitation rows that were sent: reach, for HR, never who answered.
+ */
+export function reachedByChannel(store: Store, roundId: string): Partial<Record<Platform, number>> {
+  const rows = store
+    .select({ platform: outbox.platform, n: sql<number>`count(*)` })
+    .from(outbox)
+    .where(and(eq(outbox.roundId, roundId), eq(outbox.state, "sent"), like(outbox.key, "%:invite")))
+    .groupBy(outbox.platform)
+    .all();
+  return Object.fromEntries(rows.map((r) => [r.platform, r.n]));
 }

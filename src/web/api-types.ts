@@ -17,6 +17,7 @@ import type { Insights } from "../reports/insights";
 import type { FactorReport, HiddenFigure, UnitReport } from "../reports/report";
 import type { UnitParticipation } from "../rounds/participation";
 import type { ReachFix } from "../rounds/reach";
+import type { Platform } from "../jobs/sender";
 import type { ChannelPlatform } from "./channel-targets";
 
 // What the dashboard's JavaScript names besides the responses.
@@ -210,6 +211,8 @@ export interface OpenPreviewResponse {
 }
 
 export interface UnreachableResponse {
+  /** How many the invitations reached on each channel (slack, teams, email, sms, webchat). */
+  reached: Partial<Record<Platform, number>>;
   /** For HR, who must fix them: each with the reason and what fixes it (decided by the server). */
   people: {
     email: string;

@@ -18,7 +18,7 @@ import { orgTimeZone } from "../db/org-store";
 import { rounds } from "../db/schema";
 import type { Platform } from "../jobs/sender";
 import { fixFor, reachOf } from "../rounds/reach";
-import { unreachable } from "../rounds/status";
+import { reachedByChannel, unreachable } from "../rounds/status";
 import { itemCount, parseInstrument } from "../core/instrument";
 import { addCustomInstrument, listInstruments } from "../db/instrument-store";
 import { createSeries, editSeries, getSeries, listSeries, pauseSeries, resumeSeries } from "../rounds/series";
@@ -291,7 +291,10 @@ export function hrRoutes(api: Router, deps: HrApiDeps): void {
       hr(req);
       const roundId = parse(roundIdParam, req.params.id, "round");
       // Names and addresses for HR only, who must fix them; never beside anything they answered.
-      return { people: unreachable(deps.db, roundId).map((p) => ({ ...p, fix: fixFor(p.reason) })) };
+      return {
+        reached: reachedByChannel(deps.db, roundId),
+        people: unreachable(deps.db, roundId).map((p) => ({ ...p, fix: fixFor(p.reason) })),
+      };
     }),
   );
 

@@ -15,6 +15,7 @@ import { builtinInstruments } from "../../src/instruments/catalog";
 import { importOrgCsv } from "../../src/org/import";
 import { roundReports } from "../../src/reports/report";
 import { openRound } from "../../src/rounds/open";
+import { reachedByChannel, unreachable } from "../../src/rounds/status";
 import { createSeries, getSeries } from "../../src/rounds/series";
 import { type RunningServer, startServer } from "../../src/server/start";
 import { launchBrowser } from "../helpers/browser";
@@ -113,6 +114,9 @@ describe("reaching everyone: Slack, e-mail and SMS in one round", () => {
     expect(smtp.messages).toHaveLength(10);
     expect(new Set(sms.messages.map((m) => m.to))).toEqual(new Set(SMS.map((p) => p.phone)));
     expect(sms.messages).toHaveLength(10);
+    // HR sees the reach per channel (the console's and the CLI's figure), and nobody unreachable.
+    expect(reachedByChannel(s.database.db, roundId)).toEqual({ slack: 10, email: 10, sms: 10 });
+    expect(unreachable(s.database.db, roundId)).toEqual([]);
     const links = [
       ...EMAIL.map((p) => LINK.exec(smtp!.to(p.email)[0]?.text ?? "")?.[1]),
       ...sms.messages.map((m) => LINK.exec(m.text)?.[1]),

@@ -222,7 +222,7 @@ describe("HR's series in the web app", () => {
     expect(preview.body).toMatchObject({
       audience: 10,
       platforms: {},
-      unreachable: [{ reason: "no chat account (no Slack or Teams id)", count: 10 }],
+      unreachable: [{ reason: "no chat account (no Slack or Teams id)", fix: "add_chat_id", count: 10 }],
     });
     expect(preview.body.message.summary).toBe("Ny pulsmåling: Ukepuls B");
     // The preview opened nothing.
@@ -254,6 +254,7 @@ describe("HR's instruments and reach in the web app", () => {
     // This organization has no chat platform configured: nobody is reached, and the fix is a chat id.
     expect(r.body.people.length).toBeGreaterThan(30);
     expect(r.body.people[0]).toMatchObject({ reason: "no chat account (no Slack or Teams id)", fix: "add_chat_id" });
+    expect(r.body.reached).toEqual({});
     const lead = await signIn(s, "lead.a@org.example");
     expect((await getJson(s, `/api/rounds/${org.openRoundId}/unreachable`, lead)).status).toBe(403);
   });

@@ -426,9 +426,12 @@ export async function renderSeries(root, t) {
  * @param {string} roundId
  */
 export async function renderUnreachable(root, t, roundId) {
-  const { people } = await api("GET", `/rounds/${encodeURIComponent(roundId)}/unreachable`);
+  const { people, reached } = await api("GET", `/rounds/${encodeURIComponent(roundId)}/unreachable`);
+  const channels = Object.entries(reached).map(([k, n]) => t.reachLine(t.platformNames[k] ?? k, n ?? 0));
   put(
     root,
+    h("h3", {}, t.reachedTitle),
+    h("p", { class: "reached" }, channels.length === 0 ? t.reachedNone : channels.join(" · ")),
     h("h3", {}, t.unreachableTitle),
     people.length === 0
       ? h("p", {}, t.unreachableNone)

@@ -126,6 +126,8 @@ const nb = {
   plansTitle: "Tiltaksplaner",
   /** @param {string} a @param {number} b @param {number} s @param {number} w @param {number} n */
   followUpLine: (a, b, s, w, n) => `${a}: ${b} % bedre · ${s} % som før · ${w} % dårligere (${n} svar)`,
+  reachedTitle: "Nådd per kanal",
+  reachedNone: "Ingen invitasjoner er sendt ennå.",
   unreachableTitle: "Kan ikke nås",
   unreachableNone: "Alle inviterte kunne nås.",
   /** @type {Record<string, string>} why someone cannot be reached, by what fixes it */
@@ -348,6 +350,8 @@ const nn = {
   correlation: "Korrelasjon",
   plansTitle: "Tiltaksplanar",
   followUpLine: (a, b, s, w, n) => `${a}: ${b} % betre · ${s} % som før · ${w} % dårlegare (${n} svar)`,
+  reachedTitle: "Nådd per kanal",
+  reachedNone: "Ingen invitasjonar er sende enno.",
   unreachableTitle: "Kan ikkje nåast",
   unreachableNone: "Alle inviterte kunne nåast.",
   /** @type {Record<string, string>} */
@@ -570,6 +574,8 @@ const en = {
   correlation: "Correlation",
   plansTitle: "Action plans",
   followUpLine: (a, b, s, w, n) => `${a}: ${b} % better · ${s} % about the same · ${w} % worse (${n} answers)`,
+  reachedTitle: "Reached by channel",
+  reachedNone: "No invitations have gone out yet.",
   unreachableTitle: "Cannot be reached",
   unreachableNone: "Everyone invited could be reached.",
   /** @type {Record<string, string>} */
