@@ -206,6 +206,10 @@ describe("the web chat, end to end over HTTP", () => {
     const tables = (
       sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]
     ).map((t) => t.name);
+    // The web chat's history is a person's own screen: it keeps no comment they wrote (nor any value).
+    expect(sqlite.prepare("select count(*) as n from webchat_messages where message like '%Mer tid%'").get()).toEqual({
+      n: 0,
+    });
     // Drafts are the one allowed link while someone answers (DESIGN.md rule 2), and they are gone now.
     expect(sqlite.prepare("select count(*) as n from draft_answers").get()).toEqual({ n: 0 });
     for (const t of tables.filter((name) => name !== "draft_answers" && name !== "drafts")) {
