@@ -15,10 +15,18 @@ export function isLocale(value: string): value is Locale {
  */
 export function isTimeZone(value: string): boolean {
   if (value.trim() === "" || value !== value.trim()) return false;
+  const known = checkedZones.get(value);
+  if (known !== undefined) return known;
+  let ok: boolean;
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
+    ok = true;
   } catch {
-    return false;
+    ok = false;
   }
+  // A big import names the same few zones thousands of times; building a formatter each time was a fifth of it.
+  if (checkedZones.size < 1000) checkedZones.set(value, ok);
+  return ok;
 }
+
+const checkedZones = new Map<string, boolean>();
