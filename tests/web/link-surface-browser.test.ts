@@ -9,6 +9,8 @@ import { seriousViolations } from "../helpers/axe";
 import { launchBrowser } from "../helpers/browser";
 import { buildDashboardOrg, serveDashboardOrg } from "../helpers/dashboard-org";
 
+const SCREENSHOTS = process.env.PULSEN_SCREENSHOTS ?? null; // e.g. docs/, to refresh the README's pictures
+
 let browser: Browser;
 let server: RunningServer | null = null;
 beforeAll(async () => {
@@ -61,6 +63,7 @@ describe("a person answers through the personal link of an e-mail, on a phone", 
     for (let guard = 0; guard < 40 && (await last().locator("button.scale").count()) === 5; guard++) {
       expect(await last().textContent()).toMatch(/Utsagn \d+ av \d+/);
       if (questions === 0) {
+        if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/link-question.png` });
         expect(await seriousViolations(page)).toEqual([]);
         await fitsThePhone(page);
         // The smallest phones in use are 360 px wide.
