@@ -35,14 +35,23 @@ export function finishHttpApp(app: Express, logger: Logger): void {
     // A body parser's refusal (too large, bad JSON, an unknown charset) is the caller's: its 4xx, one line.
     const status = typeof err === "object" && err !== null && "status" in err ? Number(err.status) : 500;
     if (status >= 400 && status < 500) {
-      logger.warn({ path: loggedPath(req.path), status }, "request refused");
-      if (!res.headersSent)
-        res.status(status).json({ error: "input_invalid", message: "the request was not readable" });
+      const kind = typeof err === "object" && err !== null && "type" in err ? String(err.type) : "unknown";
+      logger.warn({ path: loggedPath(req.path), status, kind }, "request refused");
+      if (!res.headersSent) res.status(status).json({ error: "input_invalid", message: refusal(kind) });
       return;
     }
     logger.error({ path: loggedPath(req.path), err }, "request failed");
     if (!res.headersSent) res.status(500).json({ error: "internal" });
   });
+}
+
+/** What the caller did wrong, in words: body-parser's error types (never its message, which may quote the body). */
+function refusal(kind: string): string {
+  if (kind === "entity.too.large") return "The request body is too large for this endpoint.";
+  if (kind === "entity.parse.failed") return "The request body is not valid JSON.";
+  if (kind === "charset.unsupported" || kind === "encoding.unsupported")
+    return "The request body's charset or encoding is not supported.";
+  return "The request body could not be read.";
 }
 
 /** Listens on `host` (HOST); an address that is not this machine's fails the start. */

@@ -253,6 +253,7 @@ export function dashboardApi(deps: ApiDeps): Router {
         ? err.status
         : 500;
     if (status >= 500) deps.logger.error({ path: req.path, err }, "dashboard request failed");
+    else deps.logger.warn({ path: req.path, status }, "dashboard request refused");
     const locale = readerLocale(deps, req);
     res.status(status).json({
       error: status >= 500 ? "internal" : "input_invalid",

@@ -62,6 +62,9 @@ describe("Slack's edge refuses what Slack would never send", () => {
       expect(lines.at(-1)).not.toContain("\\n    at ");
     }
     expect((await signedPost(url, SECRET, "payload=%7Bnot-json")).status).toBe(400);
+    const huge = await signedPost(url, SECRET, `payload=${"x".repeat(1_100_000)}`);
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ message: expect.stringMatching(/too large/) });
     expect(db.select().from(outbox).all()).toHaveLength(0);
   });
 
