@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { type Logger, loggedPath } from "../log";
 import { refuseCrossSite } from "./cross-site";
+import { securityHeaders } from "./headers";
 
 export interface HttpDeps {
   logger: Logger;
@@ -18,6 +19,7 @@ export interface HttpDeps {
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable("x-powered-by");
+  app.use(securityHeaders(deps.publicUrl));
   app.use(refuseCrossSite(deps.publicUrl, deps.logger));
   app.get("/healthz", (_req, res) => {
     if (deps.healthy()) res.json({ ok: true });

@@ -27,7 +27,7 @@ import type {
   SignedInResponse,
 } from "./api-types";
 import type { ChannelResolvers } from "./channel-targets";
-import { readSessionToken, SESSION_COOKIE, sessionCookie } from "./cookies";
+import { clearedSessionCookie, readSessionToken, sessionCookie } from "./cookies";
 import { hrRoutes } from "./hr-api";
 import { planRoutes } from "./plan-api";
 import { parse, readerLocale, roundIdParam, route, unitIdParam, viewerFrom } from "./request";
@@ -130,7 +130,7 @@ export function dashboardApi(deps: ApiDeps): Router {
     route((req, res): OkResponse => {
       const token = readSessionToken(req);
       if (token !== null) deps.sessions.end(token);
-      res.setHeader("Set-Cookie", `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
+      res.setHeader("Set-Cookie", clearedSessionCookie(deps.secureCookies));
       return { ok: true };
     }),
   );
