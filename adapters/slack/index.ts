@@ -3,6 +3,7 @@ import { WebClient, type WebClientOptions } from "@slack/web-api";
 import { PulsenError } from "../../src/core/errors";
 import type { Logger } from "../../src/log";
 import type { Adapter, AdapterContext } from "../../src/server/adapter";
+import { slackEdge } from "./edge";
 import { registerSlackHandlers } from "./handlers";
 import { SlackSender } from "./sender";
 
@@ -54,6 +55,8 @@ export function slackAdapter(ctx: AdapterContext): Adapter {
           processBeforeResponse: false,
         })
       : undefined;
+  // Future timestamps, replays and unreadable payloads are refused before Bolt sees them (edge.ts).
+  const edge = slack.mode === "http" ? slackEdge(slack.signingSecret, ctx.logger) : null;
   const app = new App({
     token: slack.botToken,
     logger,
@@ -80,8 +83,9 @@ export function slackAdapter(ctx: AdapterContext): Adapter {
       },
     },
     mount: (express) => {
-      if (receiver) express.use(receiver.router);
-      else void app.start();
+      if (!receiver || !edge) return void app.start();
+      express.post("/slack/events", ...edge);
+      express.use(receiver.router);
     },
   };
 }

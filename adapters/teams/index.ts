@@ -21,6 +21,7 @@ import { GraphInstaller } from "./graph";
 import { TeamsSender } from "./sender";
 import { channelLabel, channelReference } from "./channel";
 import { PulsenError } from "../../src/core/errors";
+import { quietTokenExtractor } from "./quiet-connector";
 
 /** Just enough to know it is an activity; the logic's edge parser reads the rest. */
 const activityEnvelope = z.object({ type: z.string().min(1) }).passthrough();
@@ -84,6 +85,7 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
             : {}),
         }
       : {};
+  if (teams.auth === "botframework") quietTokenExtractor();
   const auth = new ConfigurationBotFrameworkAuthentication(settings);
   const adapter = new EdgeCloudAdapter(auth);
   adapter.onTurnError = async (_context, error) => {
@@ -189,7 +191,10 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
           },
           (err: unknown) => {
             const unauthorized = isAuthFailure(err);
-            if (!unauthorized) ctx.logger.warn({ err }, "teams activity failed");
+            // A refused token: its kind only, never the token, the key set or a stack.
+            if (unauthorized)
+              ctx.logger.warn({ reason: err instanceof Error ? err.name : "unknown" }, "teams token refused");
+            else ctx.logger.warn({ err }, "teams activity failed");
             res.status(unauthorized ? 401 : 500).json({ error: unauthorized ? "unauthorized" : "internal" });
           },
         );

@@ -41,7 +41,6 @@ export function linkRouter(deps: LinkDeps): Router {
     // Origin: null on Start, and the cross-site check would refuse the person.
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("Cache-Control", "no-store");
-    res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Content-Security-Policy", PAGE_CSP);
     next();
   });

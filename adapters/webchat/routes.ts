@@ -3,7 +3,7 @@ import type { PersonId } from "../../src/core/ids";
 import { isLocale } from "../../src/core/locale";
 import type { AdapterContext } from "../../src/server/adapter";
 import { parseWebchatForm, parseWebchatText } from "./parse";
-import { escapeHtml, page, renderMessage } from "./render";
+import { escapeHtml, PAGE_CSP, page, renderMessage } from "./render";
 import { appendAll, applyTap } from "./tap";
 
 /** `access` answers, per request, whether the caller may use the demo picker or is HR. */
@@ -33,6 +33,12 @@ const commandBox = (personId: string) =>
 export function webchatRouter(deps: WebchatDeps): Router {
   const r = express.Router();
   const { chat, webchat } = deps;
+  // The server's default policy loads nothing; these pages need their own inline style, and no other site
+  // may frame them (a framed chat could be clicked through as the person).
+  r.use("/chat", (_req, res, next) => {
+    res.setHeader("Content-Security-Policy", PAGE_CSP);
+    next();
+  });
   // Only the chat pages read forms: /slack/events needs its raw body for the signature check.
   r.use("/chat", express.urlencoded({ extended: false, limit: "16kb" }));
   // The preview shows every statement and acts as nobody: whoever may use the demo, or HR.

@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { type Logger, loggedPath } from "../log";
 import { refuseCrossSite } from "./cross-site";
+import { securityHeaders } from "./headers";
 
 export interface HttpDeps {
   logger: Logger;
@@ -18,6 +19,7 @@ export interface HttpDeps {
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable("x-powered-by");
+  app.use(securityHeaders(deps.publicUrl));
   app.use(refuseCrossSite(deps.publicUrl, deps.logger));
   app.get("/healthz", (_req, res) => {
     if (deps.healthy()) res.json({ ok: true });
@@ -35,14 +37,23 @@ export function finishHttpApp(app: Express, logger: Logger): void {
     // A body parser's refusal (too large, bad JSON, an unknown charset) is the caller's: its 4xx, one line.
     const status = typeof err === "object" && err !== null && "status" in err ? Number(err.status) : 500;
     if (status >= 400 && status < 500) {
-      logger.warn({ path: loggedPath(req.path), status }, "request refused");
-      if (!res.headersSent)
-        res.status(status).json({ error: "input_invalid", message: "the request was not readable" });
+      const kind = typeof err === "object" && err !== null && "type" in err ? String(err.type) : "unknown";
+      logger.warn({ path: loggedPath(req.path), status, kind }, "request refused");
+      if (!res.headersSent) res.status(status).json({ error: "input_invalid", message: refusal(kind) });
       return;
     }
     logger.error({ path: loggedPath(req.path), err }, "request failed");
     if (!res.headersSent) res.status(500).json({ error: "internal" });
   });
+}
+
+/** What the caller did wrong, in words: body-parser's error types (never its message, which may quote the body). */
+function refusal(kind: string): string {
+  if (kind === "entity.too.large") return "The request body is too large for this endpoint.";
+  if (kind === "entity.parse.failed") return "The request body is not valid JSON.";
+  if (kind === "charset.unsupported" || kind === "encoding.unsupported")
+    return "The request body's charset or encoding is not supported.";
+  return "The request body could not be read.";
 }
 
 /** Listens on `host` (HOST); an address that is not this machine's fails the start. */

@@ -27,7 +27,7 @@ import type {
   SignedInResponse,
 } from "./api-types";
 import type { ChannelResolvers } from "./channel-targets";
-import { readSessionToken, SESSION_COOKIE, sessionCookie } from "./cookies";
+import { clearedSessionCookie, readSessionToken, sessionCookie } from "./cookies";
 import { hrRoutes } from "./hr-api";
 import { planRoutes } from "./plan-api";
 import { parse, readerLocale, roundIdParam, route, unitIdParam, viewerFrom } from "./request";
@@ -130,7 +130,7 @@ export function dashboardApi(deps: ApiDeps): Router {
     route((req, res): OkResponse => {
       const token = readSessionToken(req);
       if (token !== null) deps.sessions.end(token);
-      res.setHeader("Set-Cookie", `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
+      res.setHeader("Set-Cookie", clearedSessionCookie(deps.secureCookies));
       return { ok: true };
     }),
   );
@@ -253,6 +253,7 @@ export function dashboardApi(deps: ApiDeps): Router {
         ? err.status
         : 500;
     if (status >= 500) deps.logger.error({ path: req.path, err }, "dashboard request failed");
+    else deps.logger.warn({ path: req.path, status }, "dashboard request refused");
     const locale = readerLocale(deps, req);
     res.status(status).json({
       error: status >= 500 ? "internal" : "input_invalid",

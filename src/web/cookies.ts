@@ -2,7 +2,7 @@ import { parse, serialize } from "cookie";
 import type { Request } from "express";
 import { SESSION_TTL_MS } from "./sessions";
 
-export const SESSION_COOKIE = "pulsen_session";
+const SESSION_COOKIE = "pulsen_session";
 
 /** The session token from the bearer header (the Teams tab) or the cookie (a browser). */
 export function readSessionToken(req: Request): string | null {
@@ -21,4 +21,9 @@ export function sessionCookie(token: string, secure: boolean): string {
     path: "/",
     maxAge: SESSION_TTL_MS / 1000,
   });
+}
+
+/** Sign-out: the same attributes as the cookie it replaces (Secure under https), expired at once. */
+export function clearedSessionCookie(secure: boolean): string {
+  return serialize(SESSION_COOKIE, "", { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 0 });
 }

@@ -30,7 +30,6 @@ const signInQuery = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/
 export function dashboardPages(deps: { sessions: Sessions; secureCookies: boolean }): Router {
   const r = Router();
   r.use((_req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
     // Outside sites get no referrer (a sign-in link's token never leaves); our own form posts keep their
     // Origin, which the cross-site check needs on browsers that send no Sec-Fetch-Site.
     res.setHeader("Referrer-Policy", "same-origin");

@@ -96,10 +96,13 @@ function seen(value: unknown): string {
 
 type Where = "slack" | "teams" | "teams-channel" | "webchat";
 
+/** Slack gives every slash command its own trigger id: two alike commands are two requests, not a replay. */
+let triggers = 0;
+
 async function say(where: Where, who: string, text: string, o: { slackChannel?: string } = {}): Promise<string> {
   const person = ids.get(who)!;
   if (where === "slack") {
-    const form = { team_id: "T0001", user_id: slackId(who), command: "/pulsen", text, trigger_id: "1.2" };
+    const form = { team_id: "T0001", user_id: slackId(who), command: "/pulsen", text, trigger_id: `1.${++triggers}` };
     const channel = {
       channel_id: o.slackChannel ?? "D0DM00001",
       channel_name: o.slackChannel ? "drift" : "directmessage",

@@ -176,11 +176,16 @@ describe("Slack, through the real Bolt app over HTTP", () => {
       };
       await click((b) => b[0]!);
       if (i === 0) {
-        // A double click: the same signed payload twice, at once. One answer, one step forward.
+        // A double click: the same payload delivered twice, at once, each delivery signed by Slack on its own
+        // (the very same signed request twice is a replay, refused at the edge). One answer, one step forward.
         clock.advance(3000);
         const m = message();
         const body = interaction(userId(0), m, buttonsOf(m)[4]!);
-        const [r1, r2] = await Promise.all([signedPost(events, SECRET, body), signedPost(events, SECRET, body)]);
+        const ts = Math.floor(Date.now() / 1000);
+        const [r1, r2] = await Promise.all([
+          signedPost(events, SECRET, body, { timestamp: ts }),
+          signedPost(events, SECRET, body, { timestamp: ts - 1 }),
+        ]);
         expect([r1.status, r2.status]).toEqual([200, 200]);
         await until(() => message().updates >= 3);
         const { draftAnswers } = await import("../../src/db/schema");
@@ -428,8 +433,11 @@ describe("Slack: the slash command, App Home and repeated events", () => {
       event_time: Math.floor(Date.now() / 1000),
       event: { type: "app_home_opened", user: userId(0), channel: "D0HOME", tab: "home", event_ts: "1.000" },
     });
+    // Each redelivery is signed anew (the same signed request twice would be a replay).
+    const ts = Math.floor(Date.now() / 1000);
     for (let i = 0; i < 4; i++) {
-      const res = await signedPost(`${server.url}/slack/events`, SECRET, event, { contentType: "application/json" });
+      const signing = { contentType: "application/json", timestamp: ts - i };
+      const res = await signedPost(`${server.url}/slack/events`, SECRET, event, signing);
       expect(res.status).toBe(200);
     }
     await until(() => standIn.homes.has(userId(0)));

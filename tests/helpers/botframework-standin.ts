@@ -41,8 +41,15 @@ export class BotFrameworkStandIn {
     this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
   }
 
-  async token(o: { appId: string; serviceUrl: string; key?: PrivateKey; issuer?: string }): Promise<string> {
-    const now = Math.floor(Date.now() / 1000);
+  /** `age`: seconds ago the token was issued (past its hour: expired). */
+  async token(o: {
+    appId: string;
+    serviceUrl: string;
+    key?: PrivateKey;
+    issuer?: string;
+    age?: number;
+  }): Promise<string> {
+    const now = Math.floor(Date.now() / 1000) - (o.age ?? 0);
     return new SignJWT({ serviceurl: o.serviceUrl })
       .setProtectedHeader({ alg: "RS256", kid: "bf-key-1", typ: "JWT" })
       .setIssuer(o.issuer ?? "https://api.botframework.com")

@@ -1,0 +1,106 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { parse as parseQuery } from "node:querystring";
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
+import { z } from "zod";
+import type { Logger } from "../../src/log";
+
+/** Slack's own window: a request's timestamp may differ from our clock by at most this, either way. */
+const WINDOW_S = 5 * 60;
+/**
+ * Signatures remembered at most: a signature is kept until its timestamp leaves the window (at most
+ * 10 minutes), so this covers about 160 requests a second. Only requests that passed the signature check
+ * are remembered, so nobody but Slack can fill it; when full, the oldest is forgotten first.
+ */
+const REPLAY_CAPACITY = 100_000;
+
+/** What Slack sends to an HTTP endpoint; anything else is refused before Bolt reads it. */
+const interactive = z.union([
+  z.object({
+    type: z.literal("block_actions"),
+    user: z.object({ id: z.string().min(1) }),
+    actions: z.array(z.object({ action_id: z.string() })).min(1),
+  }),
+  z.object({
+    type: z.enum(["view_submission", "view_closed", "shortcut", "message_action", "block_suggestion"]),
+    user: z.object({ id: z.string().min(1) }),
+  }),
+]);
+const slashCommand = z.object({ command: z.string().min(1), user_id: z.string().min(1) });
+const sslCheck = z.object({ ssl_check: z.string() });
+const eventsApi = z.union([
+  z.object({ type: z.literal("url_verification"), challenge: z.string() }),
+  z.object({ type: z.literal("event_callback"), event: z.object({ type: z.string() }) }),
+  z.object({ type: z.literal("app_rate_limited") }),
+]);
+
+/** Signatures seen inside the window, in arrival order; each forgotten once its timestamp is too old. */
+export class ReplayCache {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly capacity = REPLAY_CAPACITY) {}
+
+  /** True the first time a signature is offered while it is still valid, false for a replay. */
+  first(signature: string, expiresAtS: number, nowS: number): boolean {
+    for (const [key, expires] of this.seen) {
+      if (expires > nowS && this.seen.size < this.capacity) break;
+      this.seen.delete(key);
+    }
+    const known = this.seen.get(signature);
+    if (known !== undefined && known > nowS) return false;
+    this.seen.set(signature, expiresAtS);
+    return true;
+  }
+}
+
+function signatureValid(secret: string, header: string, ts: string, body: string): boolean {
+  const expected = Buffer.from(`v0=${createHmac("sha256", secret).update(`v0:${ts}:${body}`).digest("hex")}`);
+  const given = Buffer.from(header);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The body as Bolt will read it: a form (with `payload` JSON, or a slash command) or JSON. */
+function envelopeValid(body: string, contentType: string): boolean {
+  try {
+    if (contentType.includes("application/json")) return eventsApi.safeParse(JSON.parse(body)).success;
+    const fields = parseQuery(body);
+    if (typeof fields.payload === "string") return interactive.safeParse(JSON.parse(fields.payload)).success;
+    return slashCommand.safeParse(fields).success || sslCheck.safeParse(fields).success;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * In front of Bolt's receiver on /slack/events. Bolt checks the signature and refuses timestamps more
+ * than five minutes old, but accepts any timestamp in the future and the same request any number of
+ * times, and a signed body it cannot read fails inside Bolt as a 500 with a stack. This refuses those
+ * first: one log line each, nothing reaches the bot. Bolt still checks the signature again (it reads
+ * the raw body kept here); `nowS` is the wall clock, as Bolt's own check and Slack's timestamps are.
+ */
+export function slackEdge(
+  secret: string,
+  logger: Logger,
+  nowS = () => Math.floor(Date.now() / 1000),
+): RequestHandler[] {
+  const replays = new ReplayCache();
+  const refuse = (res: Response, status: number, reason: string) => {
+    logger.warn({ path: "/slack/events", status, reason }, "slack request refused");
+    res.status(status).json({ error: status === 401 ? "unauthorized" : "input_invalid", message: reason });
+  };
+  // Bolt reads `rawBody` when it is there (ExpressReceiver's parseExpressRequestRawBody) instead of the stream.
+  const guard = (req: Request, res: Response, next: NextFunction) => {
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const body = raw.toString("utf8");
+    const signature = req.headers["x-slack-signature"];
+    const ts = req.headers["x-slack-request-timestamp"];
+    if (typeof signature !== "string" || typeof ts !== "string" || !/^\d{1,12}$/.test(ts))
+      return refuse(res, 401, "not signed");
+    const now = nowS();
+    if (Math.abs(now - Number(ts)) > WINDOW_S) return refuse(res, 401, "timestamp outside the signature window");
+    if (!signatureValid(secret, signature, ts, body)) return refuse(res, 401, "signature mismatch");
+    if (!replays.first(signature, Number(ts) + WINDOW_S, now)) return refuse(res, 401, "replayed request");
+    if (!envelopeValid(body, String(req.headers["content-type"] ?? ""))) return refuse(res, 400, "not a Slack payload");
+    Object.assign(req, { rawBody: raw });
+    next();
+  };
+  return [express.raw({ type: () => true, limit: "1mb" }), guard];
+}
