@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { nextRun, nextRuns } from "../core/cadence";
+import { cleanText } from "../core/clean-text";
 import { PulsenError } from "../core/errors";
 import type { RoundId, SeriesId } from "../core/ids";
 import { type SendWindow, formatWindow } from "../core/quiet-hours";
@@ -72,7 +73,7 @@ function checkSeries(store: Store, input: SeriesInput, now: Date): CheckedSeries
   return {
     orgId: org.id,
     values: {
-      name: input.name,
+      name: cleanText(input.name).trim(),
       instrumentId: instrument.id,
       itemsPerRound: input.itemsPerRound ?? null,
       audienceUnitId,
