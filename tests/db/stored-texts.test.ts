@@ -59,6 +59,7 @@ describe("texts people store", () => {
     expect(w.db.select({ name: series.name }).from(series).get()).toEqual({ name: "Pulsabc" });
     editSeries(w.db, id, { name: `\u2067Ny\u2069 puls\u009B` }, w.clock.now());
     expect(w.db.select({ name: series.name }).from(series).get()).toEqual({ name: "Ny puls" });
+    expect(() => editSeries(w.db, id, { name: "\u202E\u0000" }, w.clock.now())).toThrow(/name is empty/);
 
     const bot = new SurveyBot(w.db, w.clock, 5, w.logger);
     const tap = (action: BotAction, input?: { comment?: string }) => {
