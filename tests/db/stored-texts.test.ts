@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { SurveyBot } from "../../src/bot/survey";
 import type { BotAction } from "../../src/bot/message";
 import { parseInstrument } from "../../src/core/instrument";
-import { comments, measures, people, series, units } from "../../src/db/schema";
+import { benchmarks, comments, measures, people, series, units } from "../../src/db/schema";
 import { builtinInstruments } from "../../src/instruments/catalog";
+import { importBenchmarks } from "../../src/reports/benchmark-import";
 import { addMeasure, ensurePlan } from "../../src/plans/plans";
 import { closeRound } from "../../src/rounds/close";
 import { openRound } from "../../src/rounds/open";
@@ -94,5 +95,13 @@ describe("texts people store", () => {
     custom.factors[0]!.items[0]!.text.nb = `Jeg\u202E trives\u0000`;
     const parsed = parseInstrument(custom);
     expect(parsed.ok && parsed.value.factors[0]!.items[0]!.text.nb).toBe("Jeg trives");
+  });
+
+  it("are stored without them, and within a length, in benchmark labels", () => {
+    const { w } = setup();
+    const file = (label: string) => `instrument,factor,value,label\nengagement-pulse,engagement,75,"${label}"\n`;
+    importBenchmarks(w.db, file("Norge\u202E 2020\u0000"));
+    expect(w.db.select({ label: benchmarks.label }).from(benchmarks).all()).toEqual([{ label: "Norge 2020" }]);
+    expect(() => importBenchmarks(w.db, file("x".repeat(10_000)))).toThrow(/nothing was imported/);
   });
 });
