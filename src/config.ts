@@ -146,14 +146,26 @@ function isLocalUrl(url: string): boolean {
   return host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host.startsWith("127.");
 }
 
+function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.output<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  return fail(String(issue?.path[0] ?? "environment"), issue?.message ?? "is invalid");
+}
+
+const publicUrlOf = (e: { PUBLIC_URL?: string | undefined; PORT: number }) =>
+  (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+
+/** `npm run teams:package` needs the app id and PUBLIC_URL, never the password or tenant (CONTRACT.md). */
+export function loadTeamsPackageConfig(env: Record<string, string | undefined>): { appId: string; publicUrl: string } {
+  const e = parseEnv(envSchema.pick({ PORT: true, PUBLIC_URL: true, MICROSOFT_APP_ID: true }), env);
+  if (!e.MICROSOFT_APP_ID) fail("MICROSOFT_APP_ID", "is required to build the Teams package (the bot's app id)");
+  return { appId: e.MICROSOFT_APP_ID, publicUrl: publicUrlOf(e) };
+}
+
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    fail(String(issue?.path[0] ?? "environment"), issue?.message ?? "is invalid");
-  }
-  const e = parsed.data;
-  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  const e = parseEnv(envSchema, env);
+  const publicUrl = publicUrlOf(e);
 
   let slack: SlackConfig | null = null;
   if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN)
@@ -185,11 +197,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.MICROSOFT_APP_ID) {
     if (e.TEAMS_UNAUTHENTICATED === "1")
       fail("TEAMS_UNAUTHENTICATED", "cannot be 1 when MICROSOFT_APP_ID is set (authentication is on)");
-    const appType = e.MICROSOFT_APP_TYPE ?? "MultiTenant";
+    // Azure creates only single-tenant and managed-identity bots since August 2025; MultiTenant stays for older ones.
+    const appType = e.MICROSOFT_APP_TYPE ?? "SingleTenant";
+    if (appType !== "MultiTenant" && !e.MICROSOFT_APP_TENANT_ID)
+      fail(
+        "MICROSOFT_APP_TENANT_ID",
+        e.MICROSOFT_APP_TYPE === undefined
+          ? "is required for a SingleTenant app (the default); set MICROSOFT_APP_TYPE=MultiTenant only for a bot registered before August 2025"
+          : `is required for a ${appType} app`,
+      );
     if (appType !== "UserAssignedMSI" && !e.MICROSOFT_APP_PASSWORD)
       fail("MICROSOFT_APP_PASSWORD", `is required with MICROSOFT_APP_ID for a ${appType} app`);
-    if (appType !== "MultiTenant" && !e.MICROSOFT_APP_TENANT_ID)
-      fail("MICROSOFT_APP_TENANT_ID", `is required for a ${appType} app`);
     let graph: GraphConfig | null = null;
     const loginUrl = (e.MICROSOFT_LOGIN_URL ?? "https://login.microsoftonline.com").replace(/\/+$/, "");
     if (e.TEAMS_APP_CATALOG_ID) {

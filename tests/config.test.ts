@@ -49,7 +49,13 @@ describe("configuration", () => {
     [{ SLACK_SIGNING_SECRET: "s" }, /^SLACK_BOT_TOKEN is required/],
     [{ SLACK_BOT_TOKEN: "xoxp-1", SLACK_SIGNING_SECRET: "s" }, /^SLACK_BOT_TOKEN must start with xoxb-/],
     [{ SLACK_APP_TOKEN: "xapp-1" }, /^SLACK_APP_TOKEN needs SLACK_BOT_TOKEN/],
-    [{ MICROSOFT_APP_ID: "id" }, /^MICROSOFT_APP_PASSWORD is required/],
+    [{ MICROSOFT_APP_ID: "id", MICROSOFT_APP_TENANT_ID: "t" }, /^MICROSOFT_APP_PASSWORD is required/],
+    // New Azure bots are single-tenant (multi-tenant creation ended in 2025): no type means SingleTenant.
+    [
+      { MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p" },
+      /^MICROSOFT_APP_TENANT_ID is required for a SingleTenant app \(the default\); set MICROSOFT_APP_TYPE=MultiTenant only for a bot registered before August 2025$/,
+    ],
+    [{ MICROSOFT_APP_ID: "id", MICROSOFT_APP_TYPE: "MultiTenant" }, /^MICROSOFT_APP_PASSWORD is required/],
     [
       { MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", MICROSOFT_APP_TYPE: "SingleTenant" },
       /^MICROSOFT_APP_TENANT_ID is required/,
@@ -86,12 +92,25 @@ describe("configuration", () => {
     });
   });
 
+  it("takes SingleTenant as the Teams app type, and MultiTenant for bots registered before", () => {
+    const base = { MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p" };
+    expect(loadConfig({ ...base, MICROSOFT_APP_TENANT_ID: "t" }).teams).toMatchObject({
+      appType: "SingleTenant",
+      tenantId: "t",
+    });
+    expect(loadConfig({ ...base, MICROSOFT_APP_TYPE: "MultiTenant" }).teams).toMatchObject({
+      appType: "MultiTenant",
+      tenantId: undefined,
+    });
+  });
+
   it("describes itself without secrets", () => {
     const c = loadConfig({
       SLACK_BOT_TOKEN: "xoxb-secret-token",
       SLACK_SIGNING_SECRET: "signing-secret",
       MICROSOFT_APP_ID: "id",
       MICROSOFT_APP_PASSWORD: "app-password",
+      MICROSOFT_APP_TENANT_ID: "t",
     });
     const text = JSON.stringify(describeConfig(c));
     for (const secret of ["xoxb-secret-token", "signing-secret", "app-password"]) expect(text).not.toContain(secret);

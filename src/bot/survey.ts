@@ -2,6 +2,7 @@ import { idPattern } from "../core/ids";
 import { outboxKey } from "../jobs/keys";
 import { personSettings } from "../db/person-settings";
 import { and, eq } from "drizzle-orm";
+import { cleanText } from "../core/clean-text";
 import type { Clock } from "../core/clock";
 import type { Instrument } from "../core/instrument";
 import type { Locale } from "../core/locale";
@@ -279,8 +280,10 @@ export class SurveyBot {
 
   private submit(c: Context, personId: string, comment: string | undefined): BotReply {
     this.db.transaction((tx) => {
-      if (comment !== undefined && comment.trim() !== "")
-        new DraftStore(tx, c.round.id, personId).setComment(comment.trim().slice(0, 1000));
+      const text = cleanText(comment ?? "", { multiline: true })
+        .trim()
+        .slice(0, 1000);
+      if (text !== "") new DraftStore(tx, c.round.id, personId).setComment(text);
       storeAnonymously(tx, c.round.id, personId, true);
     });
     // The draft is gone from the table; make sure no copy of it is left in the write-ahead log (rule 2).

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanText } from "./clean-text";
 import { LOCALES, type Locale } from "./locale";
 import { type Problem, ruleOf } from "./problem";
 
@@ -11,9 +12,9 @@ const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "must be l
 
 const text = z
   .string()
-  .trim()
-  .min(1, { error: "must not be empty" })
-  .max(300, { error: "must be at most 300 characters" });
+  // A statement is shown in every chat and export: no control or bidi characters (clean-text.ts).
+  .transform((s) => cleanText(s))
+  .pipe(z.string().trim().min(1, { error: "must not be empty" }).max(300, { error: "must be at most 300 characters" }));
 
 const localized = z.object({ nb: text, nn: text, en: text }).strict();
 

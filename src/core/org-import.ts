@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { LineProblem, Problem } from "./problem";
+import { cleanText } from "./clean-text";
 import { LOCALES, isLocale, isTimeZone, type Locale } from "./locale";
+import { fieldLengthProblems } from "./org-limits";
 import { ROLES, isRole, type Role } from "./roles";
 import { formatUnitPath, parseUnitPath, pathWithAncestors, type UnitPath } from "./unit-path";
 
@@ -67,7 +69,10 @@ function list(text: string): string[] {
 
 /** Checks one row on its own; returns the reasons it is bad, or the record. */
 function validateRow(raw: RawRow): { ok: true; row: ValidRow } | { ok: false; reasons: Problem[] } {
-  const f = raw.fields;
+  // Every field as it will be stored and shown: no control or bidi characters (clean-text.ts).
+  const f = Object.fromEntries(Object.entries(raw.fields).map(([k, v]) => [k, cleanText(v)])) as RawRow["fields"];
+  const tooLong = fieldLengthProblems(f);
+  if (tooLong.length > 0) return { ok: false, reasons: tooLong };
   const reasons: Problem[] = [];
   const email = f.email.trim().toLowerCase();
   if (email === "") reasons.push({ kind: "column_empty", column: "email" });

@@ -16,6 +16,8 @@ export type Problem =
   | { kind: "columns_repeated"; columns: string[] }
   | { kind: "field_count"; got: number; expected: number }
   | { kind: "column_empty"; column: string }
+  | { kind: "field_too_long"; column: string; max: number }
+  | { kind: "unit_part_too_long"; column: string; max: number }
   | { kind: "email_invalid"; value: string }
   | { kind: "unit_empty_part"; column: string; value: string }
   | { kind: "role_unknown"; value: string; known: readonly string[] }

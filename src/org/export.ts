@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { formulaSafe } from "../core/csv-cell";
+import { formulaSafeRows } from "../core/csv-cell";
 import { CSV_COLUMNS, OPTIONAL_CSV_COLUMNS } from "../core/org-import";
 import { formatUnitPath } from "../core/unit-path";
 import type { Db } from "../db/open";
@@ -17,22 +17,20 @@ export function exportOrgCsv(db: Db, o: { excel?: boolean } = {}): string {
     .sort(
       (a, b) => formatUnitPath(a.unit).localeCompare(formatUnitPath(b.unit), "nb") || a.email.localeCompare(b.email),
     )
-    .map((p) =>
-      [
-        p.email,
-        p.name,
-        formatUnitPath(p.unit),
-        p.leaderOf.map(formatUnitPath).sort().join(";"),
-        [...p.roles].sort().join(";"),
-        p.slackUserId ?? "",
-        p.teamsAadObjectId ?? "",
-        p.locale ?? "",
-        p.timezone ?? "",
-        p.phone ?? "",
-        p.channel ?? "",
-      ].map(formulaSafe),
-    );
-  const text = stringify([[...CSV_COLUMNS, ...OPTIONAL_CSV_COLUMNS], ...rows], {
+    .map((p) => [
+      p.email,
+      p.name,
+      formatUnitPath(p.unit),
+      p.leaderOf.map(formatUnitPath).sort().join(";"),
+      [...p.roles].sort().join(";"),
+      p.slackUserId ?? "",
+      p.teamsAadObjectId ?? "",
+      p.locale ?? "",
+      p.timezone ?? "",
+      p.phone ?? "",
+      p.channel ?? "",
+    ]);
+  const text = stringify(formulaSafeRows([[...CSV_COLUMNS, ...OPTIONAL_CSV_COLUMNS], ...rows]), {
     delimiter: o.excel ? ";" : ",",
     record_delimiter: "\n",
   });

@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
+import { formulaSafeRows } from "../core/csv-cell";
 import { PulsenError } from "../core/errors";
 import type { Locale } from "../core/locale";
 import { getInstrument } from "../db/instrument-store";
@@ -109,10 +110,12 @@ export function exportPlan(
       m.status,
       day(m.updatedAt),
     ]);
-    const body = stringify([
-      ["unit", "series", "focus_areas", "measure", "area", "responsible", "deadline", "status", "updated"],
-      ...rows,
-    ]);
+    const body = stringify(
+      formulaSafeRows([
+        ["unit", "series", "focus_areas", "measure", "area", "responsible", "deadline", "status", "updated"],
+        ...rows,
+      ]),
+    );
     return { plan, body, contentType: "text/csv; charset=utf-8" };
   }
   const rows = plan.measures

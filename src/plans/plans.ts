@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { cleanText } from "../core/clean-text";
 import { PulsenError } from "../core/errors";
 import type { MeasureId, PlanId } from "../core/ids";
 import {
@@ -86,7 +87,7 @@ export interface NewMeasure {
 export function addMeasure(tx: Tx, planId: PlanId, m: NewMeasure, byPersonId: string | null, now: Date): MeasureId {
   const plan = tx.select({ roundId: actionPlans.roundId }).from(actionPlans).where(eq(actionPlans.id, planId)).get();
   if (plan === undefined) throw new PulsenError("not_found", { kind: "plan_unknown" });
-  const text = m.text.trim();
+  const text = cleanText(m.text).trim();
   if (text.length < MEASURE_TEXT.min || text.length > MEASURE_TEXT.max)
     throw new PulsenError("input_invalid", { kind: "measure_text_length", ...MEASURE_TEXT });
   const deadlineWhy = checkDeadline(m.deadline, now);

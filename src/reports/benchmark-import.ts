@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import { cleanText } from "../core/clean-text";
 import { PulsenError } from "../core/errors";
 import { listInstruments } from "../db/instrument-store";
 import type { Db } from "../db/open";
@@ -12,7 +13,11 @@ const row = z.object({
     .number({ error: "value must be a number" })
     .min(0, "value must be 0–100")
     .max(100, "value must be 0–100"),
-  label: z.string().trim().min(1, "label is empty"),
+  // Shown beside every score it compares with: no control or bidi characters (clean-text.ts), and short.
+  label: z
+    .string()
+    .transform((s) => cleanText(s))
+    .pipe(z.string().trim().min(1, "label is empty").max(120, "label is longer than 120 characters")),
 });
 
 /** Imports external benchmark figures (CSV: instrument,factor,value,label; value on 0–100). All rows or none. */

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { nextRun, nextRuns } from "../core/cadence";
+import { cleanText } from "../core/clean-text";
 import { PulsenError } from "../core/errors";
 import type { RoundId, SeriesId } from "../core/ids";
 import { type SendWindow, formatWindow } from "../core/quiet-hours";
@@ -54,6 +55,9 @@ function checkSeries(store: Store, input: SeriesInput, now: Date): CheckedSeries
     if (unit === undefined) throw new PulsenError("not_found", { kind: "audience_unknown", audience: input.audience });
     audienceUnitId = unit.id;
   }
+  // A name of only control or bidi characters is no name once they are gone.
+  const name = cleanText(input.name).trim();
+  if (name === "") throw new PulsenError("input_invalid", { kind: "column_empty", column: "name" });
   const runs = nextRuns(input.cadence, org.defaultTimezone, now, 4);
   if (!runs.ok) throw new PulsenError("input_invalid", { kind: "cadence_invalid", reason: runs.reason });
   const gaps = runs.next.slice(1).map((d, i) => d.getTime() - (runs.next[i] as Date).getTime());
@@ -72,7 +76,7 @@ function checkSeries(store: Store, input: SeriesInput, now: Date): CheckedSeries
   return {
     orgId: org.id,
     values: {
-      name: input.name,
+      name,
       instrumentId: instrument.id,
       itemsPerRound: input.itemsPerRound ?? null,
       audienceUnitId,

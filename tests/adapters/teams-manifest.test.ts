@@ -1,9 +1,11 @@
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { renderTeamsManifest, teamsPackage } from "../../src/cli/teams-package";
+import { tempDir } from "../helpers/tmp";
 
 const require = createRequire(import.meta.url);
 const Ajv = require("ajv-draft-04") as new (
@@ -55,5 +57,24 @@ describe("the Teams app manifest", () => {
   it("refuses a package without a proper app id or an https address", () => {
     expect(() => renderTeamsManifest("not-a-guid", "https://x.example")).toThrow(/MICROSOFT_APP_ID/);
     expect(() => renderTeamsManifest(APP, "http://localhost:3000")).toThrow(/https/);
+  });
+
+  it("is built by npm run teams:package from the app id and PUBLIC_URL alone, as the README says", async () => {
+    const out = join(tempDir(), "pulsen-teams.zip");
+    // Only what the README sets: no password, no tenant, no type (CONTRACT.md: a command asks only for what it needs).
+    const env = { PATH: process.env.PATH ?? "", MICROSOFT_APP_ID: APP, PUBLIC_URL: "https://pulsen.example.no" };
+    const run = await new Promise<{ err: Error | null; stdout: string; stderr: string }>((resolve) =>
+      execFile(
+        join(process.cwd(), "node_modules/.bin/tsx"),
+        ["scripts/teams-package.ts", out],
+        { env, encoding: "utf8" },
+        (err, stdout, stderr) => resolve({ err, stdout, stderr }),
+      ),
+    );
+    expect(run.stderr).toBe("");
+    expect(run.err).toBeNull();
+    expect(run.stdout).toContain(`for app ${APP} at https://pulsen.example.no`);
+    const manifest = JSON.parse(new TextDecoder().decode(unzipSync(readFileSync(out))["manifest.json"]));
+    expect(manifest).toMatchObject({ id: APP, bots: [{ botId: APP }] });
   });
 });

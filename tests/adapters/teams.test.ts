@@ -111,6 +111,7 @@ describe("Teams, through botbuilder's CloudAdapter over HTTP", () => {
       const { clock } = await boot({
         MICROSOFT_APP_ID: appId,
         MICROSOFT_APP_PASSWORD: "secret",
+        MICROSOFT_APP_TYPE: "MultiTenant",
         BOTFRAMEWORK_OPENID_METADATA_URL: bf.metadataUrl,
       });
       const db = running!.database.db;

@@ -16,6 +16,8 @@ describe("org export", () => {
       "a@x.no,Anne,Org > Pleie,,,,,nn,,+4791234567,sms",
       "b@x.no,Bjørn,Org > Pleie,Org > Pleie,,,,,,,email",
       "c@x.no,=Cecilie,Org,,hr,,,,,,",
+      `d@x.no,"+cmd|' /C calc'!A0",Org > @SUM(1),,,,,,,,`,
+      `e@x.no,"=HYPERLINK(""http://x"",""y"")",Org > -Minus,,,,,,,,`,
     ].join("\n");
     importOrgCsv(db, bytes(file), { dryRun: false, clock });
     const exported = exportOrgCsv(db, { excel: true });
@@ -23,6 +25,8 @@ describe("org export", () => {
     // A leading + or = would be a formula in Excel: the cell is quoted as text, and read back as it was.
     expect(exported).toContain(";'+4791234567;sms");
     expect(exported).toContain("'=Cecilie");
+    expect(exported).toContain(`;'+cmd|' /C calc'!A0;Org > @SUM(1);`);
+    expect(exported).toContain(`"'=HYPERLINK(""http://x"",""y"")";Org > -Minus`);
     const again = importOrgCsv(db, bytes(exported), { dryRun: true, clock });
     expect({ add: again.add, update: again.update, deactivate: again.deactivate }).toEqual({
       add: [],

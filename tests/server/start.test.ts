@@ -57,6 +57,7 @@ describe("server shell", () => {
       SLACK_SIGNING_SECRET: "sign-very-secret",
       MICROSOFT_APP_ID: "app-id",
       MICROSOFT_APP_PASSWORD: "pw-very-secret",
+      MICROSOFT_APP_TENANT_ID: "tenant-id",
     };
     const config = loadConfig({ PORT: "0", DATABASE_PATH: `${tempDir()}/pulsen.db`, ...secrets });
     const { lines, logger } = capture();

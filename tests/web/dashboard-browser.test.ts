@@ -194,6 +194,7 @@ describe("the dashboard as a Teams tab", () => {
         PUBLIC_URL: "http://localhost",
         MICROSOFT_APP_ID: APP_ID,
         MICROSOFT_APP_PASSWORD: "secret",
+        MICROSOFT_APP_TYPE: "MultiTenant",
         MICROSOFT_LOGIN_URL: entra.url,
       },
       [teamsAdapter],

@@ -28,6 +28,8 @@ async function boot(
     PUBLIC_URL,
     MICROSOFT_APP_ID: APP_ID,
     MICROSOFT_APP_PASSWORD: "secret",
+    // A bot registered before August 2025: tokens from any tenant; the SingleTenant case sets its own.
+    MICROSOFT_APP_TYPE: "MultiTenant",
     MICROSOFT_LOGIN_URL: entra.url,
     ...env,
   });
