@@ -68,6 +68,8 @@ describe("Teams' edge", () => {
     const { lines, url } = await boot({
       MICROSOFT_APP_ID: APP_ID,
       MICROSOFT_APP_PASSWORD: "secret",
+      // The default type, SingleTenant, with its tenant.
+      MICROSOFT_APP_TENANT_ID: "6f1c2b9e-0000-4000-8000-00000000aaaa",
       BOTFRAMEWORK_OPENID_METADATA_URL: bf.metadataUrl,
     });
     const { privateKey: otherKey } = await generateKeyPair("RS256");
