@@ -11,9 +11,13 @@ import type { JobRunner } from "./queue";
  * node-cron is only the clock: every tick asks the database what is due.
  * Work that fell due while the process was down runs on the first tick.
  */
+/** Between ticks, a drain that sent something runs again at once; one held by a rate limit, when it lifts. */
+const FOLLOW_UP_LIMIT_MS = 5_000;
+
 export class Scheduler {
   private task: ScheduledTask | null = null;
   private running: Promise<void> | null = null;
+  private followUp: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Db,
@@ -56,24 +60,37 @@ export class Scheduler {
     return times.length === 0 ? null : new Date(Math.min(...times));
   }
 
-  /** Ticks every few seconds; overlapping ticks are skipped, not stacked. */
+  /**
+   * Ticks every few seconds; overlapping ticks are skipped, not stacked. While messages are due the
+   * outbox does not wait for the next tick: it drains again as soon as the platforms' limits allow, so a
+   * fan-out is paced by the platform (Slack's five a second), not by the clock of the tick.
+   */
   start(expression = "*/5 * * * * *"): void {
     const tick = () => {
       if (this.running) return;
+      if (this.followUp) clearTimeout(this.followUp);
+      this.followUp = null;
       this.running = this.tick()
-        .then(() => undefined)
+        .then(({ outbox }) => {
+          if (this.task === null) return;
+          const wait = outbox.sent > 0 || outbox.retried > 0 ? 0 : outbox.waitMs;
+          if (wait !== null && wait < FOLLOW_UP_LIMIT_MS) this.followUp = setTimeout(tick, Math.max(wait, 1));
+        })
         .catch((e: unknown) => this.logger.error({ err: e }, "tick failed"))
         .finally(() => {
           this.running = null;
         });
     };
-    tick();
     this.task = cron.schedule(expression, tick, { noOverlap: true });
+    tick();
   }
 
   async stop(): Promise<void> {
-    await this.task?.stop();
+    const task = this.task;
     this.task = null;
+    if (this.followUp) clearTimeout(this.followUp);
+    this.followUp = null;
+    await task?.stop();
     await this.running;
   }
 }
