@@ -38,6 +38,10 @@ export default defineConfig({
           include: ["tests/**/*.test.ts"],
           exclude: [...configDefaults.exclude, ...unit],
           pool: "forks",
+          // One module graph per worker, not per file: importing the server's modules again for each of
+          // 80 files was half the suite's time (import 47 s → 10 s, the suite 97 s → 68 s). Tests share no
+          // state through modules: each builds its own database file, server and clock.
+          isolate: false,
         },
       },
     ],

@@ -6,9 +6,8 @@
  * merged), and the error is thrown on to us anyway: our HTTP edge answers 401 and logs one short line.
  * So exactly those two messages are dropped here; everything else still reaches console.error.
  */
-const QUIETED = Symbol.for("pulsen.quietConnector");
-
-type ConsoleError = typeof console.error & { [QUIETED]?: true };
+/** Our wrappers, known by identity: a property on the function would be copied by whatever wraps it next. */
+const wrappers = new WeakSet<typeof console.error>();
 
 function fromTokenExtractor(args: unknown[]): boolean {
   const [first] = args;
@@ -19,11 +18,11 @@ function fromTokenExtractor(args: unknown[]): boolean {
 
 /** Idempotent: wraps console.error once (again only if something replaced the wrapper since). */
 export function quietTokenExtractor(): void {
-  const current = console.error as ConsoleError;
-  if (current[QUIETED]) return;
-  const quiet: ConsoleError = (...args: unknown[]) => {
+  const current = console.error;
+  if (wrappers.has(current)) return;
+  const quiet = (...args: unknown[]) => {
     if (!fromTokenExtractor(args)) current(...args);
   };
-  quiet[QUIETED] = true;
+  wrappers.add(quiet);
   console.error = quiet;
 }
