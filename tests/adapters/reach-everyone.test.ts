@@ -1,3 +1,4 @@
+import { roundOnFile } from "../helpers/round-on-file";
 import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -7,23 +8,15 @@ import { smsAdapter } from "../../adapters/sms";
 import { webchatAdapter } from "../../adapters/webchat";
 import { loadConfig } from "../../src/config";
 import { ManualClock } from "../../src/core/clock";
-import { ALWAYS } from "../../src/core/quiet-hours";
-import { storeBuiltins } from "../../src/db/instrument-store";
-import { openDatabase } from "../../src/db/open";
 import { outbox, responses } from "../../src/db/schema";
-import { builtinInstruments } from "../../src/instruments/catalog";
-import { importOrgCsv } from "../../src/org/import";
 import { roundReports } from "../../src/reports/report";
-import { openRound } from "../../src/rounds/open";
 import { reachedByChannel, unreachable } from "../../src/rounds/status";
-import { createSeries, getSeries } from "../../src/rounds/series";
 import { type RunningServer, startServer } from "../../src/server/start";
 import { launchBrowser } from "../helpers/browser";
 import { HEADER } from "../helpers/csv";
 import { SlackStandIn } from "../helpers/slack-standin";
 import { type SmsStandIn, startSmsStandIn } from "../helpers/sms-standin";
 import { SmtpStandIn } from "../helpers/smtp-standin";
-import { tempDir } from "../helpers/tmp";
 import { silentLogger } from "../helpers/world";
 
 const TEN = Array.from({ length: 10 }, (_, i) => i);
@@ -58,25 +51,14 @@ describe("reaching everyone: Slack, e-mail and SMS in one round", () => {
     sms = await startSmsStandIn({ kind: "linkmobility", retryAfterSeconds: 1, now: () => clock.now().getTime() });
     await Promise.all([slack.start(), smtp.start()]);
 
-    const path = `${tempDir()}/pulsen.db`;
-    const setup = openDatabase(path);
-    storeBuiltins(setup.db, builtinInstruments(), clock);
     const roster = [
       `${HEADER},phone,channel`,
       ...SLACK.map((p, i) => `${p.email},Slack ${i},Org > Drift,,,${p.user},,,,,`),
       ...EMAIL.map((p, i) => `${p.email},Epost ${i},Org > Omsorg,,,,,,,,`),
       ...SMS.map((p, i) => `${p.email},Sms ${i},Org > Teknisk,,,,,,,${p.phone},sms`),
     ].join("\n");
-    importOrgCsv(setup.db, new TextEncoder().encode(roster), { dryRun: false, clock });
-    const base = { name: "Ukepuls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 15 * *" };
-    const { id } = createSeries(
-      setup.db,
-      { ...base, openDays: 7, reminderDays: [3], window: { ...ALWAYS } },
-      clock.now(),
-    );
     const platforms = new Set(["slack", "email", "sms"] as const);
-    const roundId = setup.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms }));
-    setup.close();
+    const { path, roundId } = roundOnFile({ roster, platforms, now: clock.now() });
 
     const env = {
       PORT: "0",

@@ -1,18 +1,11 @@
+import { roundOnFile } from "../helpers/round-on-file";
 import { afterEach, describe, expect, it } from "vitest";
 import { slackAdapter } from "../../adapters/slack";
 import { loadConfig } from "../../src/config";
 import { systemClock } from "../../src/core/clock";
-import { ALWAYS } from "../../src/core/quiet-hours";
-import { storeBuiltins } from "../../src/db/instrument-store";
-import { openDatabase } from "../../src/db/open";
-import { builtinInstruments } from "../../src/instruments/catalog";
-import { importOrgCsv } from "../../src/org/import";
-import { openRound } from "../../src/rounds/open";
-import { createSeries, getSeries } from "../../src/rounds/series";
 import { type RunningServer, startServer } from "../../src/server/start";
 import { csv } from "../helpers/csv";
 import { SlackStandIn } from "../helpers/slack-standin";
-import { tempDir } from "../helpers/tmp";
 import { silentLogger } from "../helpers/world";
 
 const PEOPLE = 15;
@@ -28,21 +21,10 @@ describe("the running scheduler", () => {
     slack = new SlackStandIn();
     slack.globalPerSecond = 6;
     await slack.start();
-    const path = `${tempDir()}/pulsen.db`;
-    const setup = openDatabase(path);
-    storeBuiltins(setup.db, builtinInstruments(), systemClock);
     const users = Array.from({ length: PEOPLE }, (_, i) => `U${String(i).padStart(7, "0")}`);
     for (const u of users) slack.users.add(u);
     const roster = csv(users.map((u, i) => `p${i}@org.example,P ${i},Org,,,${u},,,`));
-    importOrgCsv(setup.db, new TextEncoder().encode(roster), { dryRun: false, clock: systemClock });
-    const base = { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *" };
-    const { id } = createSeries(
-      setup.db,
-      { ...base, openDays: 7, reminderDays: [3], window: { ...ALWAYS } },
-      new Date(),
-    );
-    setup.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, new Date(), { platforms: new Set(["slack"]) }));
-    setup.close();
+    const { path } = roundOnFile({ roster, platforms: new Set(["slack"]), now: new Date() });
 
     const env = { PORT: "0", DATABASE_PATH: path, SLACK_BOT_TOKEN: "xoxb-t", SLACK_SIGNING_SECRET: "s" };
     // The real scheduler, ticking only once an hour: the first tick sends Slack's first bucket of five, and

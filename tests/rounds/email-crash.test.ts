@@ -1,21 +1,14 @@
+import { roundOnFile } from "../helpers/round-on-file";
 import { spawn } from "node:child_process";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { emailAdapter } from "../../adapters/email";
 import { loadConfig } from "../../src/config";
 import { ManualClock } from "../../src/core/clock";
-import { ALWAYS } from "../../src/core/quiet-hours";
-import { storeBuiltins } from "../../src/db/instrument-store";
-import { openDatabase } from "../../src/db/open";
 import { outbox } from "../../src/db/schema";
-import { builtinInstruments } from "../../src/instruments/catalog";
-import { importOrgCsv } from "../../src/org/import";
-import { openRound } from "../../src/rounds/open";
-import { createSeries, getSeries } from "../../src/rounds/series";
 import { type RunningServer, startServer } from "../../src/server/start";
 import { csv } from "../helpers/csv";
 import { SmtpStandIn } from "../helpers/smtp-standin";
-import { tempDir } from "../helpers/tmp";
 import { silentLogger } from "../helpers/world";
 
 const PEOPLE = 30;
@@ -29,18 +22,10 @@ afterEach(async () => {
 
 describe("e-mail invitations", () => {
   it("survive the server being killed while SMTP takes message 15 of 30: everyone gets exactly one", async () => {
-    const path = `${tempDir()}/pulsen.db`;
     const now = new Date();
-    const setup = openDatabase(path);
-    storeBuiltins(setup.db, builtinInstruments(), { now: () => now });
     const emails = Array.from({ length: PEOPLE }, (_, i) => `p${i}@org.example`);
     const roster = csv(emails.map((e, i) => `${e},P ${i},Org > Enhet ${i % 3},,,,,,`));
-    importOrgCsv(setup.db, new TextEncoder().encode(roster), { dryRun: false, clock: { now: () => now } });
-    const window = { ...ALWAYS };
-    const base = { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 * * 1" };
-    const { id } = createSeries(setup.db, { ...base, openDays: 7, reminderDays: [3], window }, now);
-    setup.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, now, { platforms: new Set(["email"]) }));
-    setup.close();
+    const { path } = roundOnFile({ roster, platforms: new Set(["email"]), now });
 
     smtp = new SmtpStandIn();
     await smtp.start();
