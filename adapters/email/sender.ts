@@ -29,9 +29,9 @@ export function parseFrom(from: string): { name: string; domain: string } {
 }
 
 /**
- * The outbox's paces for SMTP_RATE_PER_MINUTE. The scheduler ticks every few seconds and a pass never
- * sleeps, so the bucket holds ten seconds' worth: a one-token bucket would send one message per tick.
- * Over any minute that is at most the rate plus one bucket.
+ * The outbox's paces for SMTP_RATE_PER_MINUTE. A pass by a tick never sleeps, so the bucket holds ten
+ * seconds' worth: a one-token bucket would send one message per tick. Over any minute that is at most the
+ * rate plus one bucket. (The running server's outbox also waits for tokens between passes.)
  */
 export function emailLimits(perMinute: number): Sender["limits"] {
   const capacity = Math.max(1, Math.ceil(perMinute / 6));
@@ -52,6 +52,9 @@ export function emailLimits(perMinute: number): Sender["limits"] {
 export class EmailSender implements Sender {
   readonly platform = "email" as const;
   readonly limits: Sender["limits"];
+  // One message at a time: SMTP cannot be asked afterwards what went out, so a crash may repeat only the
+  // one message in flight (tests/rounds/email-crash.test.ts), and relays prefer few connections.
+  readonly concurrency = 1;
   private readonly from: { name: string; domain: string };
 
   constructor(

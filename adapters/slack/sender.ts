@@ -14,9 +14,12 @@ const EVENT_TYPE = "pulsen_message";
  */
 export class SlackSender implements Sender {
   readonly platform = "slack" as const;
-  // chat.postMessage: about one message per second per channel, and "several hundred a minute"
-  // across the workspace: five a second keeps well inside both.
+  // chat.postMessage "generally allows posting one message per second per channel, while also maintaining a
+  // workspace-wide limit" (docs.slack.dev/apis/web-api/rate-limits); that cap is not published, "several
+  // hundred a minute" in practice: five a second keeps inside both.
   readonly limits = { platform: [{ capacity: 5, perMs: 1000 }], conversation: [{ capacity: 1, perMs: 1000 }] };
+  // Slack answers in about 0.1–0.3 s: a few calls in flight keep five a second going.
+  readonly concurrency = 4;
 
   constructor(
     private readonly client: WebClient,

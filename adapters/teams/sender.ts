@@ -9,9 +9,11 @@ import type { GraphInstaller } from "./graph";
 /** Proactive messages through the Bot Connector, paced to Teams' limits by the outbox. */
 export class TeamsSender implements Sender {
   readonly platform = "teams" as const;
-  // Per conversation: 7 a second, 8 in two, 60 in thirty, 1,800 an hour; per app and tenant: 30 a second.
+  // learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit: per bot and conversation 7 operations
+  // a second, 8 in two, 60 in thirty, 1,800 an hour; "the global limit per app per tenant is 50 requests per
+  // second". A fan-out writes to a new conversation each time, so the global limit is the one it meets.
   readonly limits = {
-    platform: [{ capacity: 30, perMs: 1000 }],
+    platform: [{ capacity: 20, perMs: 400 }],
     conversation: [
       { capacity: 7, perMs: 1000 },
       { capacity: 8, perMs: 2000 },
@@ -19,6 +21,9 @@ export class TeamsSender implements Sender {
       { capacity: 1800, perMs: 3_600_000 },
     ],
   };
+  // Fifty a second with the Bot Connector answering in 0.1–0.5 s: one at a time could not get near it. The
+  // price: Teams cannot be asked what went out, so a crash may repeat the (at most 16) sends in flight.
+  readonly concurrency = 16;
 
   constructor(
     private readonly adapter: CloudAdapter,

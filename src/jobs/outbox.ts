@@ -1,15 +1,18 @@
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { setTimeout as delay } from "node:timers/promises";
+import type { Statement } from "better-sqlite3";
+import { and, asc, eq, inArray, lte, min, sql } from "drizzle-orm";
 import type { Clock } from "../core/clock";
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "../core/locale";
 import { DEFAULT_WINDOW, nextAllowed } from "../core/quiet-hours";
 import { answerWindow } from "../core/round";
 import type { Db, Store } from "../db/open";
 import { personLocale, personTimezone } from "../db/org-store";
-import { invitations, organizations, outbox, people, rounds, type OutboxRow } from "../db/schema";
+import { invitations, organizations, outbox, people, rounds, type OutboxRow, type RoundRow } from "../db/schema";
 import type { Logger } from "../log";
 import { type Intent, parseIntent } from "./intent";
 import { outboxKey } from "./keys";
 import { backoffMs } from "./queue";
+import { InFlight } from "./in-flight";
 import { RateLimiter } from "./rate-limit";
 import type { Platform, Recipient, SendResult, Sender } from "./sender";
 
@@ -110,9 +113,19 @@ export interface DrainOptions {
   leaseMs: number;
   maxAttempts: number;
   random: () => number;
+  /** How a lane waits out its platform's pacing (real time; the limiter reads the clock). */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-const DEFAULTS: DrainOptions = { batch: 200, leaseMs: 120_000, maxAttempts: 8, random: Math.random };
+const ROUND_TTL_MS = 1_000;
+
+const DEFAULTS: DrainOptions = {
+  batch: 200,
+  leaseMs: 120_000,
+  maxAttempts: 8,
+  random: Math.random,
+  sleep: (ms, signal) => delay(ms, undefined, { signal }),
+};
 
 export interface DrainStats {
   sent: number;
@@ -134,6 +147,9 @@ export interface DrainStats {
 export class OutboxDrainer {
   private readonly opts: DrainOptions;
   private readonly limiter = new RateLimiter();
+  private readonly rounds = new Map<string, { row: RoundRow | undefined; at: number }>();
+  /** Each platform's drain in progress: the next one for that platform starts after it. */
+  private readonly lanes = new Map<Platform, Promise<void>>();
 
   constructor(
     private readonly db: Db,
@@ -145,15 +161,11 @@ export class OutboxDrainer {
     this.opts = { ...DEFAULTS, ...opts };
   }
 
-  /** The organization's defaults, read once per pass rather than once per message. */
-  private org: { locale: Locale; tz: string } | undefined;
+  private queries: ReturnType<OutboxDrainer["prepareQueries"]> | null = null;
 
-  private recipient(row: OutboxRow): Recipient | null {
-    const org = this.org;
-    const orgLocale: Locale = org?.locale ?? DEFAULT_LOCALE;
-    if (row.personId === null)
-      return row.channel === null ? null : { kind: "channel", channel: row.channel, locale: orgLocale };
-    const p = this.db
+  /** What every message asks, prepared once: drizzle would build and prepare each query per message. */
+  private prepareQueries() {
+    const person = this.db
       .select({
         id: people.id,
         email: people.email,
@@ -164,8 +176,28 @@ export class OutboxDrainer {
         timezone: personTimezone,
       })
       .from(people)
-      .where(eq(people.id, row.personId))
-      .get();
+      .where(eq(people.id, sql.placeholder("id")))
+      .prepare();
+    const invitation = this.db
+      .select({ completed: invitations.completed })
+      .from(invitations)
+      .where(
+        and(eq(invitations.roundId, sql.placeholder("round")), eq(invitations.personId, sql.placeholder("person"))),
+      )
+      .prepare();
+    return { person, invitation };
+  }
+
+  /** The organization's defaults, read once per pass rather than once per message. */
+  private org: { locale: Locale; tz: string } | undefined;
+
+  private recipient(row: OutboxRow): Recipient | null {
+    const org = this.org;
+    const orgLocale: Locale = org?.locale ?? DEFAULT_LOCALE;
+    if (row.personId === null)
+      return row.channel === null ? null : { kind: "channel", channel: row.channel, locale: orgLocale };
+    this.queries ??= this.prepareQueries();
+    const p = this.queries.person.get({ id: row.personId });
     if (p === undefined) return null;
     return {
       kind: "person",
@@ -197,15 +229,12 @@ export class OutboxDrainer {
     const kind = intent.kind;
     // Only the asking (and the halfway nudge) is tied to the round being open; digests and closed notices go out after.
     if (row.roundId === null || (kind !== "invite" && kind !== "remind" && kind !== "nudge")) return null;
-    const round = this.db.select().from(rounds).where(eq(rounds.id, row.roundId)).get();
+    const round = this.round(row.roundId);
     if (round === undefined) return "round missing";
     if (!answerWindow(round, now).open) return "round closed";
     if (row.personId !== null) {
-      const inv = this.db
-        .select({ completed: invitations.completed })
-        .from(invitations)
-        .where(and(eq(invitations.roundId, row.roundId), eq(invitations.personId, row.personId)))
-        .get();
+      this.queries ??= this.prepareQueries();
+      const inv = this.queries.invitation.get({ round: row.roundId, person: row.personId });
       if (inv?.completed && kind === "remind") return "already answered";
     }
     return null;
@@ -213,10 +242,44 @@ export class OutboxDrainer {
 
   private windowFor(row: OutboxRow) {
     if (row.roundId === null) return DEFAULT_WINDOW;
-    return (
-      this.db.select({ plan: rounds.plan }).from(rounds).where(eq(rounds.id, row.roundId)).get()?.plan?.window ??
-      DEFAULT_WINDOW
-    );
+    return this.round(row.roundId)?.plan?.window ?? DEFAULT_WINDOW;
+  }
+
+  /**
+   * A round as read in this drain at most ROUND_TTL_MS ago (real time): a fan-out asks about the same round
+   * for every message, and a close or an extension reaches the outbox within that second all the same.
+   */
+  private round(roundId: string): RoundRow | undefined {
+    const cached = this.rounds.get(roundId);
+    const at = performance.now();
+    if (cached !== undefined && at - cached.at < ROUND_TTL_MS) return cached.row;
+    const row = this.db.select().from(rounds).where(eq(rounds.id, roundId)).get();
+    this.rounds.set(roundId, { row, at });
+    return row;
+  }
+
+  /** The two moves every message makes, prepared once (drizzle would build and prepare them each time). */
+  private moves: { sending: Statement; sent: Statement } | null = null;
+
+  private markSending(id: number, attempts: number, leaseUntil: Date): void {
+    this.moves ??= this.prepareMoves();
+    this.moves.sending.run(attempts, leaseUntil.getTime(), id);
+  }
+
+  private markSent(id: number, messageId: string, at: Date): void {
+    this.moves ??= this.prepareMoves();
+    this.moves.sent.run(messageId, at.getTime(), id);
+  }
+
+  private prepareMoves(): { sending: Statement; sent: Statement } {
+    const sqlite = this.db.$client;
+    return {
+      sending: sqlite.prepare("UPDATE outbox SET state = 'sending', attempts = ?, lease_until = ? WHERE id = ?"),
+      sent: sqlite.prepare(
+        "UPDATE outbox SET state = 'sent', platform_message_id = ?, sent_at = ?, lease_until = NULL, reason = NULL " +
+          "WHERE id = ?",
+      ),
+    };
   }
 
   private set(id: number, values: Partial<typeof outbox.$inferInsert>): void {
@@ -250,13 +313,7 @@ export class OutboxDrainer {
     const after = this.clock.now();
     switch (result.kind) {
       case "sent":
-        this.set(row.id, {
-          state: "sent",
-          platformMessageId: result.messageId,
-          sentAt: after,
-          leaseUntil: null,
-          reason: null,
-        });
+        this.markSent(row.id, result.messageId, after);
         stats.sent++;
         break;
       case "rate_limited": {
@@ -298,11 +355,17 @@ export class OutboxDrainer {
   }
 
   /** Sends left in flight by a crash: confirmed with the platform if it can tell, else sent again. */
-  private async recoverInFlight(now: Date, stats: DrainStats): Promise<void> {
+  private async recoverInFlight(now: Date, stats: DrainStats, platform: Platform | null): Promise<void> {
     const stuck = this.db
       .select()
       .from(outbox)
-      .where(and(eq(outbox.state, "sending"), lte(outbox.leaseUntil, now)))
+      .where(
+        and(
+          eq(outbox.state, "sending"),
+          lte(outbox.leaseUntil, now),
+          platform === null ? undefined : eq(outbox.platform, platform),
+        ),
+      )
       .all();
     for (const row of stuck) {
       const intent = this.readIntent(row, stats);
@@ -317,116 +380,229 @@ export class OutboxDrainer {
     }
   }
 
-  /** One pass over what is due now. */
+  /** The platforms this process can send to. */
+  platforms(): Platform[] {
+    return (Object.keys(this.senders) as Platform[]).filter((p) => this.senders[p] !== undefined);
+  }
+
+  /** One pass over what is due now, every platform at once; it never waits for a rate limit. */
   async drainOnce(): Promise<DrainStats> {
-    const stats: DrainStats = {
-      sent: 0,
-      deferred: 0,
-      retried: 0,
-      undeliverable: 0,
-      cancelled: 0,
-      failed: 0,
-      waitMs: null,
-    };
+    const stats = emptyStats();
+    await this.recoverInFlight(this.clock.now(), stats, null);
+    const lanes = this.platforms().map((p) => this.drainPlatform(p, { recover: false }));
+    for (const s of await Promise.all(lanes)) addStats(stats, s);
+    return stats;
+  }
+
+  /**
+   * Sends one platform's due messages. With `holdMs` > 0 it waits out that platform's own pacing when
+   * the wait is no longer than that, and goes on batch after batch until nothing more can go now: a
+   * fan-out then runs at the platform's rate instead of one bucket per pass. Calls for one platform
+   * run one after the other, so no row is ever picked twice.
+   */
+  drainPlatform(platform: Platform, o: { holdMs?: number; signal?: AbortSignal; recover?: boolean } = {}) {
+    const previous = this.lanes.get(platform) ?? Promise.resolve();
+    const next = previous.then(async (): Promise<DrainStats> => {
+      const stats = emptyStats();
+      if (o.recover !== false) await this.recoverInFlight(this.clock.now(), stats, platform);
+      await this.lane(platform, { holdMs: o.holdMs ?? 0, signal: o.signal }, stats);
+      return stats;
+    });
+    this.lanes.set(
+      platform,
+      next.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return next;
+  }
+
+  private async lane(platform: Platform, hold: Hold, stats: DrainStats): Promise<void> {
+    const sender = this.senders[platform];
+    // No sender for this platform in this process (yet): its messages wait, they are not lost.
+    if (sender === undefined) return;
     this.org = this.db
       .select({ locale: organizations.defaultLocale, tz: organizations.defaultTimezone })
       .from(organizations)
       .limit(1)
       .get();
-    await this.recoverInFlight(this.clock.now(), stats);
-    const due = this.db
-      .select()
-      .from(outbox)
-      .where(and(eq(outbox.state, "pending"), lte(outbox.notBefore, this.clock.now())))
-      .orderBy(asc(outbox.notBefore), asc(outbox.id))
-      .limit(this.opts.batch)
-      .all();
-
-    // A platform out of budget for this pass is skipped before any per-row work.
-    const blocked = new Set<Platform>();
-    const platformKeys = (platform: Platform, sender: Sender) =>
-      sender.limits.platform.map((spec, i) => ({ key: `${platform}:${i}`, spec }));
-    const noteWait = (wait: number) => {
-      stats.waitMs = stats.waitMs === null ? wait : Math.min(stats.waitMs, wait);
-    };
-
-    for (const row of due) {
-      const now = this.clock.now();
-      const sender = this.senders[row.platform];
-      // No sender for this platform in this process (yet): the message waits, it is not lost.
-      if (sender === undefined || blocked.has(row.platform)) continue;
-      const intent = this.readIntent(row, stats);
-      if (intent === null) continue;
-      const platformWait = this.limiter.peek(platformKeys(row.platform, sender), [row.platform], now.getTime());
-      if (platformWait > 0) {
-        blocked.add(row.platform);
-        noteWait(platformWait);
-        continue;
-      }
-      const stale = this.staleReason(row, intent, now);
-      if (stale !== null) {
-        this.set(row.id, { state: "cancelled", reason: stale });
-        stats.cancelled++;
-        continue;
-      }
-      let recipient = this.recipient(row);
-      if (recipient === null) {
-        this.markUndeliverable(row, "recipient no longer exists");
-        stats.undeliverable++;
-        continue;
-      }
-      if (recipient.kind === "person" && sender.identify) {
-        // Find the person on the platform first (e.g. by email), so their own profile's zone applies below.
-        const problem = await sender.identify(recipient);
-        if (problem !== null) {
-          this.record(
-            row,
-            problem,
-            row.attempts + 1,
-            { platform: row.platform, conversation: `${row.platform}:person:${recipient.personId}` },
-            stats,
-          );
-          continue;
+    const pool = new InFlight(sender.concurrency ?? 1);
+    // Every drain reads the rounds afresh: a test (or an operator) may have closed one just before.
+    this.rounds.clear();
+    try {
+      for (;;) {
+        const due = this.db
+          .select()
+          .from(outbox)
+          .where(
+            and(eq(outbox.state, "pending"), eq(outbox.platform, platform), lte(outbox.notBefore, this.clock.now())),
+          )
+          .orderBy(asc(outbox.notBefore), asc(outbox.id))
+          .limit(this.opts.batch)
+          .all();
+        let started = 0;
+        let stop = false;
+        for (const row of due) {
+          await pool.room();
+          const step = await this.prepare(row, sender, hold, stats);
+          if (step === "stop") {
+            stop = true;
+            break;
+          }
+          if (step === null) continue;
+          pool.start(() => this.deliver(row, sender, step, stats));
+          started++;
         }
-        recipient = this.recipient(row) ?? recipient;
+        // Without a hold this is one pass, as a test or a tick expects; with one, the next batch follows.
+        if (hold.holdMs <= 0 || stop || started === 0) break;
       }
-      // An update in place notifies nobody: it need not wait for the send window.
-      if (recipient.kind === "person" && row.replaces === null) {
-        const allowed = nextAllowed(now, recipient.timezone, this.windowFor(row));
-        if (allowed.getTime() > now.getTime()) {
-          this.set(row.id, { notBefore: allowed });
-          stats.deferred++;
-          continue;
-        }
-      }
-      const conversation =
-        recipient.kind === "person" ? `person:${recipient.personId}` : `channel:${recipient.channel}`;
-      const pauseKeys = { platform: row.platform, conversation: `${row.platform}:${conversation}` };
-      const wait = this.limiter.take(
-        [
-          ...platformKeys(row.platform, sender),
-          ...sender.limits.conversation.map((spec, i) => ({ key: `${pauseKeys.conversation}:${i}`, spec })),
-        ],
-        [pauseKeys.platform, pauseKeys.conversation],
-        now.getTime(),
-      );
-      if (wait > 0) {
-        noteWait(wait);
-        continue;
-      }
-
-      const attempts = row.attempts + 1;
-      this.set(row.id, { state: "sending", attempts, leaseUntil: new Date(now.getTime() + this.opts.leaseMs) });
-      let result: SendResult;
-      try {
-        result = await sender.send({ key: row.key, recipient, intent, replaces: row.replaces });
-      } catch (e) {
-        result = { kind: "retry", reason: e instanceof Error ? e.message : String(e) };
-      }
-      this.record(row, result, attempts, pauseKeys, stats);
+    } finally {
+      await pool.idle();
     }
-    return stats;
+    // Held back for a moment (a 429's Retry-After, a retry's backoff): say when, so the pump comes back then.
+    if (hold.holdMs > 0) this.noteNextDue(platform, stats);
   }
+
+  private noteNextDue(platform: Platform, stats: DrainStats): void {
+    const next = this.db
+      .select({ at: min(outbox.notBefore) })
+      .from(outbox)
+      .where(and(eq(outbox.state, "pending"), eq(outbox.platform, platform)))
+      .get()?.at;
+    if (next) noteWait(stats, Math.max(1, new Date(next).getTime() - this.clock.now().getTime()));
+  }
+
+  /** Waits for the platform's own pacing if that is short enough; false when the lane must stop. */
+  private async platformReady(sender: Sender, hold: Hold, stats: DrainStats): Promise<boolean> {
+    for (;;) {
+      const before = this.clock.now().getTime();
+      const wait = this.limiter.peek(platformKeys(sender), [sender.platform], before);
+      if (wait <= 0) return true;
+      if (wait > hold.holdMs || hold.signal?.aborted) {
+        noteWait(stats, wait);
+        return false;
+      }
+      try {
+        await this.opts.sleep(wait, hold.signal);
+      } catch {
+        noteWait(stats, wait); // stopped while waiting
+        return false;
+      }
+      // A clock that does not move (a test's manual one) would wait for ever: hand the wait back instead.
+      if (this.clock.now().getTime() === before) {
+        noteWait(stats, wait);
+        return false;
+      }
+    }
+  }
+
+  /** Everything before the call, for one row: null to skip it, "stop" when the platform must wait. */
+  private async prepare(row: OutboxRow, sender: Sender, hold: Hold, stats: DrainStats): Promise<Ready | null | "stop"> {
+    const intent = this.readIntent(row, stats);
+    if (intent === null) return null;
+    if (!(await this.platformReady(sender, hold, stats))) return "stop";
+    const now = this.clock.now();
+    const stale = this.staleReason(row, intent, now);
+    if (stale !== null) {
+      this.set(row.id, { state: "cancelled", reason: stale });
+      stats.cancelled++;
+      return null;
+    }
+    let recipient = this.recipient(row);
+    if (recipient === null) {
+      this.markUndeliverable(row, "recipient no longer exists");
+      stats.undeliverable++;
+      return null;
+    }
+    if (recipient.kind === "person" && sender.identify) {
+      // Find the person on the platform first (e.g. by email), so their own profile's zone applies below.
+      const problem = await sender.identify(recipient);
+      if (problem !== null) {
+        const conversation = `${row.platform}:person:${recipient.personId}`;
+        this.record(row, problem, row.attempts + 1, { platform: row.platform, conversation }, stats);
+        return null;
+      }
+      recipient = this.recipient(row) ?? recipient;
+    }
+    // An update in place notifies nobody: it need not wait for the send window.
+    if (recipient.kind === "person" && row.replaces === null) {
+      const allowed = nextAllowed(now, recipient.timezone, this.windowFor(row));
+      if (allowed.getTime() > now.getTime()) {
+        this.set(row.id, { notBefore: allowed });
+        stats.deferred++;
+        return null;
+      }
+    }
+    const conversation = recipient.kind === "person" ? `person:${recipient.personId}` : `channel:${recipient.channel}`;
+    const pauseKeys = { platform: row.platform, conversation: `${row.platform}:${conversation}` };
+    const wait = this.limiter.take(
+      [
+        ...platformKeys(sender),
+        ...sender.limits.conversation.map((spec, i) => ({ key: `${pauseKeys.conversation}:${i}`, spec })),
+      ],
+      [pauseKeys.platform, pauseKeys.conversation],
+      this.clock.now().getTime(),
+    );
+    if (wait > 0) {
+      noteWait(stats, wait);
+      return null;
+    }
+    const attempts = row.attempts + 1;
+    // Committed before the call: a crash from here on leaves a lease that a restart resolves.
+    this.markSending(row.id, attempts, new Date(now.getTime() + this.opts.leaseMs));
+    return { intent, recipient, attempts, pauseKeys };
+  }
+
+  private async deliver(row: OutboxRow, sender: Sender, r: Ready, stats: DrainStats): Promise<void> {
+    let result: SendResult;
+    try {
+      result = await sender.send({ key: row.key, recipient: r.recipient, intent: r.intent, replaces: row.replaces });
+    } catch (e) {
+      result = { kind: "retry", reason: e instanceof Error ? e.message : String(e) };
+    }
+    try {
+      this.record(row, result, r.attempts, r.pauseKeys, stats);
+    } catch (e) {
+      // The row keeps its lease: a restart (or the lease's end) settles it. Never an unhandled rejection.
+      this.logger.error({ key: row.key, err: e }, "could not record a send");
+    }
+  }
+}
+
+/** How long a lane may wait for its platform's pacing, and what stops it waiting. */
+interface Hold {
+  holdMs: number;
+  signal: AbortSignal | undefined;
+}
+
+interface Ready {
+  intent: Intent;
+  recipient: Recipient;
+  attempts: number;
+  pauseKeys: { platform: string; conversation: string };
+}
+
+function platformKeys(sender: Sender) {
+  return sender.limits.platform.map((spec, i) => ({ key: `${sender.platform}:${i}`, spec }));
+}
+
+function noteWait(stats: DrainStats, wait: number): void {
+  stats.waitMs = stats.waitMs === null ? wait : Math.min(stats.waitMs, wait);
+}
+
+function emptyStats(): DrainStats {
+  return { sent: 0, deferred: 0, retried: 0, undeliverable: 0, cancelled: 0, failed: 0, waitMs: null };
+}
+
+function addStats(into: DrainStats, s: DrainStats): void {
+  into.sent += s.sent;
+  into.deferred += s.deferred;
+  into.retried += s.retried;
+  into.undeliverable += s.undeliverable;
+  into.cancelled += s.cancelled;
+  into.failed += s.failed;
+  if (s.waitMs !== null) noteWait(into, s.waitMs);
 }
 
 /** Cancels a round's queued messages (at close, nothing more goes out for it). */

@@ -44,6 +44,11 @@ export type SendResult =
 export interface Sender {
   platform: Platform;
   limits: { platform: BucketSpec[]; conversation: BucketSpec[] };
+  /**
+   * How many sends may be in flight at once (default 1). A platform allowing r messages a second,
+   * answering in t seconds, needs about r × t in flight to be sent at its rate.
+   */
+  concurrency?: number;
   send(message: Outbound): Promise<SendResult>;
   /**
    * Finds a person on the platform when the organization file did not say
