@@ -52,9 +52,10 @@ export function emailLimits(perMinute: number): Sender["limits"] {
 export class EmailSender implements Sender {
   readonly platform = "email" as const;
   readonly limits: Sender["limits"];
-  // One message at a time: SMTP cannot be asked afterwards what went out, so a crash may repeat only the
-  // one message in flight (tests/rounds/email-crash.test.ts), and relays prefer few connections.
-  readonly concurrency = 1;
+  // The transport keeps one connection and sends on it one message at a time (adapters/email/index.ts), so
+  // a crash may repeat only the one message the server was taking (tests/rounds/email-crash.test.ts); the
+  // others in flight here were still queued. Four let the outbox prepare the next while one is on the wire.
+  readonly concurrency = 4;
   private readonly from: { name: string; domain: string };
 
   constructor(

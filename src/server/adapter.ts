@@ -49,6 +49,8 @@ export interface Adapter {
   senders?: Partial<Record<Platform, Sender>>;
   channelTargets?: Partial<Record<"slack" | "teams", ChannelTarget>>;
   mount?(app: Express): void;
+  /** Lets go of what it holds open (a pooled SMTP connection) once the outbox has stopped. */
+  close?(): void;
 }
 
 export type AdapterFactory = (ctx: AdapterContext) => Adapter;

@@ -152,6 +152,7 @@ export async function startServer(
       new Promise<void>((resolve) => {
         server.close(() => {
           void scheduler.stop().then(() => {
+            for (const a of adapters) a.close?.();
             database.close();
             resolve();
           });
