@@ -1,11 +1,14 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
+import { admitAll, type SlidingWindow, type TokenBucket } from "./standin-limits";
 
 export interface SentActivity {
   conversation: string;
   id: string;
   activity: Record<string, unknown>;
+  /** When the stand-in accepted it, on its clock (ms). */
+  at: number;
 }
 
 /**
@@ -21,9 +24,25 @@ export class ConnectorStandIn {
   readonly created: string[] = [];
   /** Activities the bot rewrote in place (PUT), newest last. */
   readonly updated: SentActivity[] = [];
+  /** Teams' per-bot, per-conversation limits (sliding windows), enforced when given. */
+  perConversation: SlidingWindow[] = [];
+  /** The global limit per app and tenant, enforced when given. */
+  global: TokenBucket | null = null;
+  /** Calls answered 429 so far. */
+  throttled = 0;
   private server: Server | null = null;
   private seq = 0;
   url = "";
+
+  /** Time for the limits: real by default. */
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Teams' answer to a bot over its limits: 429 with Retry-After, and nothing sent. */
+  private overLimit(conversation: string): boolean {
+    const now = this.now();
+    if (this.global !== null && !this.global.admit(now)) return true;
+    return this.perConversation.length > 0 && !admitAll(this.perConversation, conversation, now);
+  }
 
   async start(): Promise<void> {
     const app = express();
@@ -45,8 +64,16 @@ export class ConnectorStandIn {
           .status(fail.status)
           .set(fail.headers ?? {})
           .json(fail.body);
+      if (this.overLimit(req.params.conv)) {
+        this.throttled++;
+        return res
+          .status(429)
+          .set({ "retry-after": "1" })
+          .json({ error: { code: "Throttled" } });
+      }
       const id = `a${++this.seq}`;
-      this.sent.push({ conversation: req.params.conv, id, activity: req.body as Record<string, unknown> });
+      const at = this.now();
+      this.sent.push({ conversation: req.params.conv, id, activity: req.body as Record<string, unknown>, at });
       res.json({ id });
     });
     app.post("/v3/conversations/:conv/activities/:reply", (req, res) => {
@@ -57,7 +84,8 @@ export class ConnectorStandIn {
           .set(fail.headers ?? {})
           .json(fail.body);
       const id = `a${++this.seq}`;
-      this.sent.push({ conversation: req.params.conv, id, activity: req.body as Record<string, unknown> });
+      const at = this.now();
+      this.sent.push({ conversation: req.params.conv, id, activity: req.body as Record<string, unknown>, at });
       res.json({ id });
     });
     app.put("/v3/conversations/:conv/activities/:id", (req, res) => {
@@ -65,6 +93,7 @@ export class ConnectorStandIn {
         conversation: req.params.conv,
         id: req.params.id,
         activity: req.body as Record<string, unknown>,
+        at: this.now(),
       };
       this.sent.push(update);
       this.updated.push(update);

@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
+import type { TokenBucket } from "./standin-limits";
 
 export interface SlackCall {
   method: string;
@@ -14,6 +15,8 @@ export interface SlackMessage {
   blocks: Record<string, unknown>[];
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
   updates: number;
+  /** When the stand-in accepted it, on its clock (ms). */
+  at?: number;
 }
 
 /**
@@ -36,6 +39,10 @@ export class SlackStandIn {
   globalPerSecond: number | null = null;
   private readonly lastPost = new Map<string, number>();
   private readonly recent: number[] = [];
+  /** The per-channel window: a second, or less in a benchmark that runs Slack's limits faster. */
+  perChannelMs = 1000;
+  /** The workspace-wide cap on chat.postMessage, as a rate with some burst. */
+  workspace: TokenBucket | null = null;
   /** ms to hold the next calls of a method before Slack acts on them (a slow network, a busy API). */
   private readonly holds = new Map<string, number[]>();
   private readonly scripted = new Map<
@@ -131,7 +138,9 @@ export class SlackStandIn {
           while (this.recent.length > 0 && now - this.recent[0]! >= 1000) this.recent.shift();
           if (this.recent.length >= this.globalPerSecond) return { status: 429 };
         }
-        if (this.enforcePerChannel && now - (this.lastPost.get(channel) ?? 0) < 1000) return { status: 429 };
+        const last = this.lastPost.get(channel);
+        if (this.enforcePerChannel && last !== undefined && now - last < this.perChannelMs) return { status: 429 };
+        if (this.workspace !== null && !this.workspace.admit(now)) return { status: 429 };
         this.lastPost.set(channel, now);
         this.recent.push(now);
         const ts = `${Math.floor(now / 1000)}.${String(++this.seq).padStart(6, "0")}`;
@@ -142,6 +151,7 @@ export class SlackStandIn {
           blocks: (a.blocks as Record<string, unknown>[]) ?? [],
           metadata: a.metadata as SlackMessage["metadata"],
           updates: 0,
+          at: now,
         });
         return { ok: true, channel, ts };
       }

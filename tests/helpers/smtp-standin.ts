@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerError } from "smtp-server";
+import type { TokenBucket } from "./standin-limits";
 
 /**
  * A real SMTP server in the test process (the `smtp-server` package) standing in for the organization's
@@ -19,6 +20,8 @@ export interface ReceivedMail {
   messageId: string;
   text: string | null;
   html: string | null;
+  /** When the server accepted it (ms, real time). */
+  at: number;
 }
 
 interface Refusal {
@@ -38,6 +41,10 @@ export class SmtpStandIn {
   /** Called when the held message has arrived (a crash test kills the sender here). */
   onHang: ((n: number) => void) | null = null;
   port = 0;
+  /** The relay's own limit (messages a minute, some burst): beyond it, MAIL FROM is refused with 451. */
+  rate: TokenBucket | null = null;
+  /** MAIL FROMs refused by `rate`. */
+  throttled = 0;
   private readonly refusals = new Map<string, Refusal>();
   private held: (() => void) | null = null;
   private server: SMTPServer | null = null;
@@ -59,9 +66,16 @@ export class SmtpStandIn {
       authOptional: auth === undefined,
       logger: false,
       closeTimeout: 100,
+      // A reverse DNS lookup of 127.0.0.1 per connection costs ~0.1 s where no resolver answers for it.
+      disableReverseLookup: true,
       onAuth: (a, _session, done) => {
         if (a.username === auth?.user && a.password === auth?.pass) done(null, { user: a.username });
         else done(smtpError(535, "5.7.8 Authentication credentials invalid"));
+      },
+      onMailFrom: (_address, _session, done) => {
+        if (this.rate === null || this.rate.admit(Date.now())) return done();
+        this.throttled++;
+        done(smtpError(451, "4.7.1 Too many messages, slow down"));
       },
       onRcptTo: (address, _session, done) => {
         const refusal = this.refusals.get(address.address.toLowerCase());
@@ -84,7 +98,7 @@ export class SmtpStandIn {
               from: session.envelope.mailFrom === false ? "" : session.envelope.mailFrom.address,
               to: session.envelope.rcptTo.map((r) => r.address),
             };
-            this.messages.push(parseMail(Buffer.concat(chunks).toString("utf8"), envelope));
+            this.messages.push({ ...parseMail(Buffer.concat(chunks).toString("utf8"), envelope), at: Date.now() });
             done(null, `Queued as ${n}`);
           };
           if (this.hangAt === n) {
@@ -192,7 +206,7 @@ function parts(raw: string, found: { text: string | null; html: string | null })
   else if (type.startsWith("text/plain")) found.text ??= content;
 }
 
-function parseMail(raw: string, envelope: { from: string; to: string[] }): ReceivedMail {
+function parseMail(raw: string, envelope: { from: string; to: string[] }): Omit<ReceivedMail, "at"> {
   const { headers } = splitHead(raw);
   const found: { text: string | null; html: string | null } = { text: null, html: null };
   parts(raw, found);
