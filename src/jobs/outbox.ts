@@ -1,6 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import type { Statement } from "better-sqlite3";
-import { and, asc, eq, inArray, lte, min, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, min, sql } from "drizzle-orm";
 import type { Clock } from "../core/clock";
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "../core/locale";
 import { DEFAULT_WINDOW, nextAllowed } from "../core/quiet-hours";
@@ -444,6 +444,10 @@ export class OutboxDrainer {
         let started = 0;
         let stop = false;
         for (const row of due) {
+          if (hold.signal?.aborted) {
+            stop = true; // the server is stopping: what is left waits for the next start
+            break;
+          }
           await pool.room();
           const step = await this.prepare(row, sender, hold, stats);
           if (step === "stop") {
@@ -464,13 +468,15 @@ export class OutboxDrainer {
     if (hold.holdMs > 0) this.noteNextDue(platform, stats);
   }
 
+  /** Only rows not yet due: one due now but skipped (its conversation's limit) has noted its own wait. */
   private noteNextDue(platform: Platform, stats: DrainStats): void {
+    const now = this.clock.now();
     const next = this.db
       .select({ at: min(outbox.notBefore) })
       .from(outbox)
-      .where(and(eq(outbox.state, "pending"), eq(outbox.platform, platform)))
+      .where(and(eq(outbox.state, "pending"), eq(outbox.platform, platform), gt(outbox.notBefore, now)))
       .get()?.at;
-    if (next) noteWait(stats, Math.max(1, new Date(next).getTime() - this.clock.now().getTime()));
+    if (next) noteWait(stats, Math.max(1, new Date(next).getTime() - now.getTime()));
   }
 
   /** Waits for the platform's own pacing if that is short enough; false when the lane must stop. */
