@@ -3,7 +3,17 @@ import { eq, inArray } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { SurveyBot } from "../../src/bot/survey";
 import { loadConfig } from "../../src/config";
-import { answers, comments, jobs, organizations, people, responseFactors, responses, units } from "../../src/db/schema";
+import {
+  answers,
+  comments,
+  jobs,
+  organizations,
+  people,
+  responseFactors,
+  responses,
+  roundSnapshots,
+  units,
+} from "../../src/db/schema";
 import { createSeries } from "../../src/rounds/series";
 import { type RunningServer, startServer } from "../../src/server/start";
 import { answerAs } from "../helpers/answering";
@@ -23,6 +33,7 @@ const ORG = csv([
   "lead.a@ret.example,Leder A,Org > A,Org > A,,,,,",
   ...Array.from({ length: 6 }, (_, i) => `a${i}@ret.example,A ${i},Org > A,,,,,,`),
   ...Array.from({ length: 6 }, (_, i) => `b${i}@ret.example,B ${i},Org > B,,,,,,`),
+  ...Array.from({ length: 2 }, (_, i) => `c${i}@ret.example,C ${i},Org > C,,,,,,`),
 ]);
 const SERIES = {
   name: "Puls",
@@ -33,6 +44,7 @@ const SERIES = {
   reminderDays: [],
   window: { start: 0, end: 1440, weekdaysOnly: false },
 };
+const HIDDEN = { includesSubunits: true, suppressed: true };
 const COMMENT = (round: string, n: number) => `Retention-QZV-${round}-${n}: mer tid til opplæring`;
 
 describe("retention (RETENTION_MONTHS)", () => {
@@ -97,16 +109,30 @@ describe("retention (RETENTION_MONTHS)", () => {
       };
     };
     const newRows = rowsOf(newRound);
-    expect(rowsOf(oldRound).comments).toBe(14);
+    expect(rowsOf(oldRound).comments).toBe(16);
 
     const dry = await json("retention", "apply", "--dry-run");
-    expect(dry).toMatchObject({ dryRun: true, months: 12, rounds: [{ roundId: oldRound, comments: 14 }] });
-    expect(rowsOf(oldRound).comments).toBe(14);
+    expect(dry).toMatchObject({ dryRun: true, months: 12, rounds: [{ roundId: oldRound, comments: 16 }] });
+    expect(rowsOf(oldRound).comments).toBe(16);
 
     const applied = await cli("retention", "apply");
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain(`comments of ${oldRound} (closed 2025-01-06)`);
     expect(rowsOf(oldRound)).toEqual({ answers: 0, factors: 0, comments: 0 });
+    // The snapshot keeps only what was shown: a hidden unit as its name and invited count, no n below k.
+    const snap = w.db.select().from(roundSnapshots).where(eq(roundSnapshots.roundId, oldRound)).get()!;
+    const unitC = w.db.select({ id: units.id }).from(units).where(eq(units.path, "Org > C")).get()!.id;
+    expect(snap.reports[unitC]).toEqual({
+      round: oldRound,
+      unit: "Org > C",
+      includesSubunits: true,
+      invited: 2,
+      suppressed: true,
+      reason: "below_threshold",
+    });
+    const counts = [...JSON.stringify(snap).matchAll(/"(?:n|responses)":(\d+)/g)].map((m) => Number(m[1]));
+    expect(counts.length).toBeGreaterThan(10);
+    expect(counts.filter((n) => n < 5)).toEqual([]);
     expect(rowsOf(newRound)).toEqual(newRows);
     // No byte of an old comment in the file or its log; the newer round's are still there.
     const files = [w.path, `${w.path}-wal`].filter(existsSync);
@@ -123,10 +149,16 @@ describe("retention (RETENTION_MONTHS)", () => {
       ...before,
       api: { ...before.api, results: null },
     });
+    // A larger k later hides more of the snapshot, never shows more.
+    const stricter = { databasePath: w.path, clock: w.clock, env: { ...env, ANONYMITY_MIN: "8" } };
+    const a8 = (await pulsen(["report", oldRound, "--unit", "Org > A", "--json"], stricter)).json();
+    expect(a8).toEqual({ ...HIDDEN, round: oldRound, unit: "Org > A", invited: 7, reason: "below_threshold" });
+    const org8 = (await pulsen(["report", oldRound, "--json"], stricter)).json();
+    expect(org8).toMatchObject({ suppressed: false, responses: 16 });
     const gone = await cli("comments", oldRound, "--unit", "Org > A");
     expect(gone.stdout).toContain("comments were deleted with the round's answers");
     const audit = (await cli("audit", "--json")).json() as { action: string; via: string; details: unknown }[];
-    expect(audit[0]).toMatchObject({ action: "retention.apply", via: "cli", details: { rounds: 1, comments: 14 } });
+    expect(audit[0]).toMatchObject({ action: "retention.apply", via: "cli", details: { rounds: 1, comments: 16 } });
 
     // The daily job: queued at start, finds nothing more to delete, queues tomorrow's run.
     await serve();
