@@ -33,6 +33,8 @@ export class SlackStandIn {
   /** email → user id and profile time zone, for users.lookupByEmail. */
   readonly emails = new Map<string, { id: string; tz: string }>();
   enforcePerChannel = false;
+  /** Runs after chat.postMessage recorded message `count` and before Slack answers (a test kills the sender here). */
+  onPost: ((count: number) => void) | null = null;
   globalPerSecond: number | null = null;
   private readonly lastPost = new Map<string, number>();
   private readonly recent: number[] = [];
@@ -143,6 +145,7 @@ export class SlackStandIn {
           metadata: a.metadata as SlackMessage["metadata"],
           updates: 0,
         });
+        this.onPost?.(this.messages.length);
         return { ok: true, channel, ts };
       }
       case "chat.update": {
