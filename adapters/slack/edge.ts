@@ -18,7 +18,8 @@ const interactive = z.union([
   z.object({
     type: z.literal("block_actions"),
     user: z.object({ id: z.string().min(1) }),
-    actions: z.array(z.object({ action_id: z.string() })).min(1),
+    // Buttons carry a string value; menus and pickers carry none (selected_option instead).
+    actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })).min(1),
   }),
   z.object({
     type: z.enum(["view_submission", "view_closed", "shortcut", "message_action", "block_suggestion"]),

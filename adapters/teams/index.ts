@@ -23,8 +23,18 @@ import { channelLabel, channelReference } from "./channel";
 import { PulsenError } from "../../src/core/errors";
 import { quietTokenExtractor } from "./quiet-connector";
 
-/** Just enough to know it is an activity; the logic's edge parser reads the rest. */
-const activityEnvelope = z.object({ type: z.string().min(1) }).passthrough();
+/** The fields every channel's activity has, with their types; the logic's edge parser reads the rest. */
+const activityEnvelope = z
+  .object({
+    type: z.string().min(1),
+    name: z.string().optional(),
+    text: z.string().optional(),
+    from: z.object({ id: z.string() }).passthrough(),
+    conversation: z.object({ id: z.string() }).passthrough(),
+    // A card's submit or invoke carries its data as an object; nothing else would reach the bot.
+    value: z.record(z.string(), z.unknown()).optional(),
+  })
+  .passthrough();
 
 /** What botbuilder's own HTTP edge does to an activity's date strings. */
 function withDates(a: z.infer<typeof activityEnvelope>): Activity {
@@ -181,7 +191,14 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
         // Our own HTTP edge around processActivity: botbuilder's process() answers a token
         // with a bad signature with 500 and echoes error texts; this answers 401 and says nothing.
         const activity = activityEnvelope.safeParse(req.body);
-        if (!activity.success) return void res.status(400).json({ error: "not_an_activity" });
+        if (!activity.success) {
+          // The field's name only, never its value.
+          const field = activity.error.issues[0]?.path.join(".") || "body";
+          ctx.logger.warn({ path: "/api/messages", status: 400, field }, "teams request refused");
+          return void res
+            .status(400)
+            .json({ error: "input_invalid", message: `not a Bot Framework activity (${field})` });
+        }
         const authHeader = typeof req.headers.authorization === "string" ? req.headers.authorization : "";
         adapter.run(authHeader, withDates(activity.data), logic).then(
           (invoke) => {
