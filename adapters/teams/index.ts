@@ -8,6 +8,7 @@ import {
   TurnContext as Turn,
 } from "botbuilder";
 import { AuthenticationConstants, AuthenticationError } from "botframework-connector";
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import express from "express";
 import { MessageUpdates } from "../../src/bot/reply-order";
@@ -22,6 +23,7 @@ import { TeamsSender } from "./sender";
 import { channelLabel, channelReference } from "./channel";
 import { PulsenError } from "../../src/core/errors";
 import { quietTokenExtractor } from "./quiet-connector";
+import { Redeliveries } from "./redelivery";
 
 /** The fields every channel's activity has, with their types; the logic's edge parser reads the rest. */
 const activityEnvelope = z
@@ -105,6 +107,7 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
 
   const { chat } = ctx;
   const updates = new MessageUpdates();
+  const redeliveries = new Redeliveries<Awaited<ReturnType<EdgeCloudAdapter["run"]>>>();
   const referenceOf = (context: TurnContext) =>
     Turn.getConversationReference(context.activity) as unknown as ConversationRef;
   const send = async (context: TurnContext, messages: BotMessage[]) => {
@@ -200,21 +203,26 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
             .json({ error: "input_invalid", message: `not a Bot Framework activity (${field})` });
         }
         const authHeader = typeof req.headers.authorization === "string" ? req.headers.authorization : "";
-        adapter.run(authHeader, withDates(activity.data), logic).then(
-          (invoke) => {
-            res.status(invoke?.status ?? 200);
-            if (invoke?.body !== undefined) res.json(invoke.body);
-            else res.end();
-          },
-          (err: unknown) => {
-            const unauthorized = isAuthFailure(err);
-            // A refused token: its kind only, never the token, the key set or a stack.
-            if (unauthorized)
-              ctx.logger.warn({ reason: err instanceof Error ? err.name : "unknown" }, "teams token refused");
-            else ctx.logger.warn({ err }, "teams activity failed");
-            res.status(unauthorized ? 401 : 500).json({ error: unauthorized ? "unauthorized" : "internal" });
-          },
-        );
+        // The id and the token together: nobody without the token gets the first delivery's answer.
+        const id = typeof activity.data.id === "string" ? activity.data.id : null;
+        const key = id === null ? null : createHash("sha256").update(`${id}\n${authHeader}`).digest("base64");
+        redeliveries
+          .run(key, () => adapter.run(authHeader, withDates(activity.data), logic))
+          .then(
+            (invoke) => {
+              res.status(invoke?.status ?? 200);
+              if (invoke?.body !== undefined) res.json(invoke.body);
+              else res.end();
+            },
+            (err: unknown) => {
+              const unauthorized = isAuthFailure(err);
+              // A refused token: its kind only, never the token, the key set or a stack.
+              if (unauthorized)
+                ctx.logger.warn({ reason: err instanceof Error ? err.name : "unknown" }, "teams token refused");
+              else ctx.logger.warn({ err }, "teams activity failed");
+              res.status(unauthorized ? 401 : 500).json({ error: unauthorized ? "unauthorized" : "internal" });
+            },
+          );
       });
     },
   };
