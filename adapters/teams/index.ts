@@ -24,6 +24,10 @@ import { channelLabel, channelReference } from "./channel";
 import { PulsenError } from "../../src/core/errors";
 import { quietTokenExtractor } from "./quiet-connector";
 import { Redeliveries } from "./redelivery";
+import { TokenEndpointCredentialsFactory } from "./credentials";
+
+/** The public cloud's identity platform: botbuilder's own credentials talk to it. */
+const MICROSOFT_LOGIN = "https://login.microsoftonline.com";
 
 /** The fields every channel's activity has, with their types; the logic's edge parser reads the rest. */
 const activityEnvelope = z
@@ -98,7 +102,12 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
         }
       : {};
   if (teams.auth === "botframework") quietTokenExtractor();
-  const auth = new ConfigurationBotFrameworkAuthentication(settings);
+  // MICROSOFT_LOGIN_URL (a proxy, or the tests' identity platform) also serves the bot's outbound tokens.
+  const ownTokens =
+    teams.auth === "botframework" && teams.appPassword !== undefined && teams.loginUrl !== MICROSOFT_LOGIN
+      ? new TokenEndpointCredentialsFactory(teams.appId, teams.appPassword, teams.tenantId, teams.loginUrl)
+      : undefined;
+  const auth = new ConfigurationBotFrameworkAuthentication(settings, ownTokens);
   const adapter = new EdgeCloudAdapter(auth);
   adapter.onTurnError = async (_context, error) => {
     ctx.logger.warn({ err: error }, "teams turn failed");

@@ -25,13 +25,18 @@ export class ConnectorStandIn {
   flaky: { rate: number; random: () => number } | null = null;
   /** The sends the flakiness refused, by status. */
   readonly refused = { 429: 0, 500: 0 };
+  /** The Authorization header of every call, in order ("" when there was none). */
+  readonly authorizations: string[] = [];
   private server: Server | null = null;
   private seq = 0;
   url = "";
 
   async start(): Promise<void> {
     const app = express();
-    app.use(express.json({ limit: "2mb" }));
+    app.use(express.json({ limit: "2mb" }), (req, _res, next) => {
+      this.authorizations.push(req.headers.authorization ?? "");
+      next();
+    });
     app.post("/v3/conversations", (req, res) => {
       const member = (req.body as { members?: { id: string }[] }).members?.[0]?.id ?? "";
       if (!this.installedFor.has(member))
