@@ -1,14 +1,13 @@
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Db } from "../../src/db/open";
 import { rng } from "../../src/demo/synthetic-org";
 import type { RunningServer } from "../../src/server/start";
 import { buildDashboardOrg, serveDashboardOrg, signIn } from "../helpers/dashboard-org";
 import { HEADER } from "../helpers/csv";
 import { pulsen } from "../helpers/cli";
+import { tableChecksum } from "../helpers/table-checksum";
 import { tempDir } from "../helpers/tmp";
 
 // Four kinds of garbage of 10,000 lines each, as an HR person might upload by mistake: random bytes, a CSV with
@@ -31,21 +30,12 @@ afterEach(async () => {
   running = null;
 });
 
-/** Every table's rows, hashed: equal before and after means nothing was written. */
-function checksum(db: Db): string {
-  const hash = createHash("sha256");
-  const tables = db.$client.prepare("select name from sqlite_master where type = 'table' order by name").all();
-  for (const { name } of tables as { name: string }[])
-    hash.update(name).update(JSON.stringify(db.$client.prepare(`select * from "${name}"`).raw().all()));
-  return hash.digest("hex");
-}
-
 describe("a 10,000-line garbage file", () => {
   it("is refused by HR's import in the web app: 400, the first lines named, a count of the rest, nothing written", async () => {
     const org = buildDashboardOrg();
     running = await serveDashboardOrg(org);
     const hr = await signIn(running, "hr@org.example");
-    const before = checksum(running.database.db);
+    const before = tableChecksum(running.database.db);
     for (const [kind, body] of Object.entries(GARBAGE)) {
       const began = performance.now();
       const res = await fetch(`${running.url}/api/org/import?dryRun=false`, {
@@ -69,7 +59,7 @@ describe("a 10,000-line garbage file", () => {
       // About 0.3 s for the 10,000 bad rows on a quiet machine; the bound leaves room for a busy one.
       expect(ms, kind).toBeLessThan(5000);
     }
-    expect(checksum(running.database.db)).toBe(before);
+    expect(tableChecksum(running.database.db)).toBe(before);
   });
 
   it("is refused by `pulsen org import`: exit 1, the lines named, a count of the rest, nothing written", async () => {

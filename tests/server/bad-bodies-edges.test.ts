@@ -1,16 +1,15 @@
-import { createHash } from "node:crypto";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { slackAdapter } from "../../adapters/slack";
 import { teamsAdapter } from "../../adapters/teams";
 import { webchatAdapter } from "../../adapters/webchat";
 import { loadConfig } from "../../src/config";
-import type { Db } from "../../src/db/open";
 import { createLogger } from "../../src/log";
 import { type RunningServer, startServer } from "../../src/server/start";
 import { buildDashboardOrg, signIn } from "../helpers/dashboard-org";
 import { signedPost } from "../helpers/slack-sign";
 import { SlackStandIn } from "../helpers/slack-standin";
+import { tableChecksum } from "../helpers/table-checksum";
 
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 let standIn: SlackStandIn | null = null;
@@ -20,18 +19,6 @@ afterEach(async () => {
   running = null;
   await standIn?.stop();
 });
-
-/** Every table's rows, hashed: equal before and after means nothing was written. */
-function checksum(db: Db): string {
-  const sqlite = db.$client;
-  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as {
-    name: string;
-  }[];
-  const hash = createHash("sha256");
-  for (const { name } of tables)
-    hash.update(name).update(JSON.stringify(sqlite.prepare(`select * from "${name}"`).raw().all()));
-  return hash.digest("hex");
-}
 
 /** The dashboard organization (demo, so /chat acts) behind Slack, Teams and the web chat, logging to `lines`. */
 async function boot() {
@@ -183,7 +170,7 @@ describe("bodies nobody can read, on every edge", () => {
     const { org, lines, server } = await boot();
     const cookie = await signIn(server, "hr@org.example");
     const person = org.personId("a0@org.example");
-    const before = checksum(server.database.db);
+    const before = tableChecksum(server.database.db);
     const failures: string[] = [];
     for (const c of CASES) {
       const from = lines.length;
@@ -199,6 +186,6 @@ describe("bodies nobody can read, on every edge", () => {
       if (problems.length > 0) failures.push(`${c.name}: ${problems.join(", ")} ${logged.join(" | ").slice(0, 300)}`);
     }
     expect(failures).toEqual([]);
-    expect(checksum(server.database.db)).toBe(before);
+    expect(tableChecksum(server.database.db)).toBe(before);
   });
 });
