@@ -1,5 +1,5 @@
 import { createLocalJWKSet, jwtVerify } from "jose";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { teamsAdapter } from "../../adapters/teams";
 import { loadConfig } from "../../src/config";
 import { ManualClock } from "../../src/core/clock";
@@ -19,23 +19,29 @@ const TENANT = "6f1c2b9e-0000-4000-8000-00000000aaaa";
 const SECRET = "bot-secret";
 const aad = (i: number) => `00000000-0000-4000-8000-00000000000${i + 1}`;
 let running: RunningServer | null = null;
-const stops: (() => Promise<void>)[] = [];
+let connector: ConnectorStandIn | null = null;
+// One identity platform and one Bot Framework for the file: each makes an RSA key, slow on a busy machine.
+const entra = new EntraStandIn();
+const bf = new BotFrameworkStandIn();
+beforeAll(async () => {
+  await entra.start();
+  await bf.start();
+});
+afterAll(async () => {
+  await entra.stop();
+  await bf.stop();
+});
 afterEach(async () => {
   await running?.stop();
   running = null;
-  for (const s of stops.splice(0)) await s();
+  await connector?.stop();
 });
 
 async function boot() {
   // Its own app id per test: botbuilder caches the bot's token process-wide, by app id.
   const appId = crypto.randomUUID();
-  const entra = new EntraStandIn();
-  const bf = new BotFrameworkStandIn();
-  const connector = new ConnectorStandIn();
-  for (const s of [entra, bf, connector]) {
-    await s.start();
-    stops.push(() => s.stop());
-  }
+  connector = new ConnectorStandIn();
+  await connector.start();
   entra.clients.set(appId, SECRET);
   const clock = new ManualClock(new Date());
   const roster = csv([0, 1].map((i) => `t${i}@org.example,T ${i},Org,,,,${aad(i)},,`));
@@ -71,7 +77,7 @@ async function boot() {
     });
     expect(res.status).toBe(200);
   }
-  return { appId, entra, connector, clock, server, roundId };
+  return { appId, connector, clock, server, roundId };
 }
 
 /** Ticks until no invitation waits to be sent, jumping the clock to each retry's time (nothing else is due). */
@@ -87,10 +93,10 @@ async function settle(server: RunningServer, clock: ManualClock): Promise<void> 
 
 describe("the Teams bot's own token on its calls to the Bot Connector", () => {
   it("is the identity platform's, for the Connector's audience and the bot's app id, in the bot's tenant", async () => {
-    const { appId, entra, connector, server } = await boot();
+    const { appId, connector, server } = await boot();
     await server.scheduler.tick();
     expect(connector.sent).toHaveLength(2);
-    expect(entra.tokenRequests).toEqual([
+    expect(entra.tokenRequests.filter((r) => r.clientId === appId)).toEqual([
       { tenant: TENANT, clientId: appId, scope: "https://api.botframework.com/.default", given: true },
     ]);
     const sends = connector.authorizations.filter((a) => a !== "");
@@ -122,8 +128,8 @@ describe("the Teams bot's own token on its calls to the Bot Connector", () => {
   });
 
   it("refused by the identity platform (a wrong or rotated secret), fails the delivery with the same reason", async () => {
-    const { entra, connector, clock, server } = await boot();
-    entra.clients.clear();
+    const { appId, connector, clock, server } = await boot();
+    entra.clients.set(appId, "the secret before it was rotated");
     await settle(server, clock);
     expect(connector.sent).toHaveLength(0);
     const rows = server.database.db.select({ state: outbox.state, reason: outbox.reason }).from(outbox).all();
