@@ -114,7 +114,10 @@ type TeamsConfig =
       tenantId: string | undefined;
       appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
       graph: GraphConfig | null;
-      /** Microsoft identity platform: signing keys for the Teams tab's SSO tokens, and Graph's token endpoint. */
+      /**
+       * Microsoft identity platform: signing keys for the Teams tab's SSO tokens, and Graph's token endpoint;
+       * when MICROSOFT_LOGIN_URL is set, also the bot's own Connector tokens (adapters/teams/credentials.ts).
+       */
       loginUrl: string;
       /** Where botbuilder reads the Bot Framework's token-signing keys (undefined: Microsoft's own). */
       openIdMetadataUrl: string | undefined;

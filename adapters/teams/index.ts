@@ -8,6 +8,7 @@ import {
   TurnContext as Turn,
 } from "botbuilder";
 import { AuthenticationConstants, AuthenticationError } from "botframework-connector";
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import express from "express";
 import { MessageUpdates } from "../../src/bot/reply-order";
@@ -22,9 +23,24 @@ import { TeamsSender } from "./sender";
 import { channelLabel, channelReference } from "./channel";
 import { PulsenError } from "../../src/core/errors";
 import { quietTokenExtractor } from "./quiet-connector";
+import { Redeliveries } from "./redelivery";
+import { TokenEndpointCredentialsFactory } from "./credentials";
 
-/** Just enough to know it is an activity; the logic's edge parser reads the rest. */
-const activityEnvelope = z.object({ type: z.string().min(1) }).passthrough();
+/** The public cloud's identity platform: botbuilder's own credentials talk to it. */
+const MICROSOFT_LOGIN = "https://login.microsoftonline.com";
+
+/** The fields every channel's activity has, with their types; the logic's edge parser reads the rest. */
+const activityEnvelope = z
+  .object({
+    type: z.string().min(1),
+    name: z.string().optional(),
+    text: z.string().optional(),
+    from: z.object({ id: z.string() }).passthrough(),
+    conversation: z.object({ id: z.string() }).passthrough(),
+    // A card's submit or invoke carries its data as an object; nothing else would reach the bot.
+    value: z.record(z.string(), z.unknown()).optional(),
+  })
+  .passthrough();
 
 /** What botbuilder's own HTTP edge does to an activity's date strings. */
 function withDates(a: z.infer<typeof activityEnvelope>): Activity {
@@ -86,7 +102,12 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
         }
       : {};
   if (teams.auth === "botframework") quietTokenExtractor();
-  const auth = new ConfigurationBotFrameworkAuthentication(settings);
+  // MICROSOFT_LOGIN_URL (a proxy, or the tests' identity platform) also serves the bot's outbound tokens.
+  const ownTokens =
+    teams.auth === "botframework" && teams.appPassword !== undefined && teams.loginUrl !== MICROSOFT_LOGIN
+      ? new TokenEndpointCredentialsFactory(teams.appId, teams.appPassword, teams.tenantId, teams.loginUrl)
+      : undefined;
+  const auth = new ConfigurationBotFrameworkAuthentication(settings, ownTokens);
   const adapter = new EdgeCloudAdapter(auth);
   adapter.onTurnError = async (_context, error) => {
     ctx.logger.warn({ err: error }, "teams turn failed");
@@ -95,6 +116,7 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
 
   const { chat } = ctx;
   const updates = new MessageUpdates();
+  const redeliveries = new Redeliveries<Awaited<ReturnType<EdgeCloudAdapter["run"]>>>();
   const referenceOf = (context: TurnContext) =>
     Turn.getConversationReference(context.activity) as unknown as ConversationRef;
   const send = async (context: TurnContext, messages: BotMessage[]) => {
@@ -181,23 +203,35 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
         // Our own HTTP edge around processActivity: botbuilder's process() answers a token
         // with a bad signature with 500 and echoes error texts; this answers 401 and says nothing.
         const activity = activityEnvelope.safeParse(req.body);
-        if (!activity.success) return void res.status(400).json({ error: "not_an_activity" });
+        if (!activity.success) {
+          // The field's name only, never its value.
+          const field = activity.error.issues[0]?.path.join(".") || "body";
+          ctx.logger.warn({ path: "/api/messages", status: 400, field }, "teams request refused");
+          return void res
+            .status(400)
+            .json({ error: "input_invalid", message: `not a Bot Framework activity (${field})` });
+        }
         const authHeader = typeof req.headers.authorization === "string" ? req.headers.authorization : "";
-        adapter.run(authHeader, withDates(activity.data), logic).then(
-          (invoke) => {
-            res.status(invoke?.status ?? 200);
-            if (invoke?.body !== undefined) res.json(invoke.body);
-            else res.end();
-          },
-          (err: unknown) => {
-            const unauthorized = isAuthFailure(err);
-            // A refused token: its kind only, never the token, the key set or a stack.
-            if (unauthorized)
-              ctx.logger.warn({ reason: err instanceof Error ? err.name : "unknown" }, "teams token refused");
-            else ctx.logger.warn({ err }, "teams activity failed");
-            res.status(unauthorized ? 401 : 500).json({ error: unauthorized ? "unauthorized" : "internal" });
-          },
-        );
+        // The id and the token together: nobody without the token gets the first delivery's answer.
+        const id = typeof activity.data.id === "string" ? activity.data.id : null;
+        const key = id === null ? null : createHash("sha256").update(`${id}\n${authHeader}`).digest("base64");
+        redeliveries
+          .run(key, () => adapter.run(authHeader, withDates(activity.data), logic))
+          .then(
+            (invoke) => {
+              res.status(invoke?.status ?? 200);
+              if (invoke?.body !== undefined) res.json(invoke.body);
+              else res.end();
+            },
+            (err: unknown) => {
+              const unauthorized = isAuthFailure(err);
+              // A refused token: its kind only, never the token, the key set or a stack.
+              if (unauthorized)
+                ctx.logger.warn({ reason: err instanceof Error ? err.name : "unknown" }, "teams token refused");
+              else ctx.logger.warn({ err }, "teams activity failed");
+              res.status(unauthorized ? 401 : 500).json({ error: unauthorized ? "unauthorized" : "internal" });
+            },
+          );
       });
     },
   };

@@ -25,6 +25,8 @@ export interface CrashOutcome {
   signal: NodeJS.Signals | null;
   /** Messages the platform had when the scheduler died. */
   receivedAtCrash: number;
+  /** PRAGMA integrity_check of the file right after the kill. */
+  integrity: string;
   /** Outbox rows left in "sending" at restart (sent to the platform, not yet recorded). */
   inFlight: number;
   /** Every message the platform received, in order, before and after the restart. */
@@ -93,6 +95,7 @@ export async function crashMidFanout(
     // Restart on the same file: a fresh drainer with nothing in memory, a few minutes later.
     const reopened = openDatabase(path);
     try {
+      const integrity = String(reopened.sqlite.pragma("integrity_check", { simple: true }));
       const inFlight = reopened.db.select().from(outbox).where(eq(outbox.state, "sending")).all().length;
       const later = new ManualClock(new Date(now.getTime() + 5 * 60_000));
       const drainer = new OutboxDrainer(
@@ -122,6 +125,7 @@ export async function crashMidFanout(
         queued,
         signal,
         receivedAtCrash,
+        integrity,
         inFlight,
         received: [...standIn.received],
         invited: invited.map((i) => i.personId),

@@ -1,5 +1,6 @@
 import { roundOnFile } from "../helpers/round-on-file";
 import { spawn } from "node:child_process";
+import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { emailAdapter } from "../../adapters/email";
@@ -39,6 +40,9 @@ describe("e-mail invitations", () => {
     const signal = await new Promise<NodeJS.Signals | null>((resolve) => worker.on("exit", (_c, s) => resolve(s)));
     expect(signal).toBe("SIGKILL");
     expect(smtp.messages).toHaveLength(KILL_AT - 1);
+    const file = new Database(path);
+    expect(file.pragma("integrity_check", { simple: true })).toBe("ok");
+    file.close();
 
     // Restart on the same file a few minutes later, with nothing in memory, and drain to the end.
     smtp.hangAt = null;
