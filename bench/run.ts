@@ -10,6 +10,7 @@ import { syntheticOrgCsv } from "../src/demo/synthetic-org";
 import { benchFanout } from "./fanout";
 import { benchFanoutCrash } from "./fanout-crash";
 import { benchReports } from "./reports";
+import { benchStartup } from "./startup";
 
 const figures: Record<string, number> = {};
 function figure(name: string, value: number, unit: string): void {
@@ -40,6 +41,7 @@ function orgImport(): void {
 }
 
 orgImport();
+await benchStartup(figure);
 benchReports(figure);
 const fanoutDir = mkdtempSync(join(tmpdir(), "pulsen-bench-"));
 try {
