@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { syntheticOrgCsv } from "../src/demo/synthetic-org";
 import { benchFanout } from "./fanout";
 import { benchFanoutCrash } from "./fanout-crash";
+import { benchImport } from "./import";
 import { benchReports } from "./reports";
 import { benchStartup } from "./startup";
 
@@ -42,6 +43,7 @@ function orgImport(): void {
 
 orgImport();
 await benchStartup(figure);
+benchImport(figure);
 benchReports(figure);
 const fanoutDir = mkdtempSync(join(tmpdir(), "pulsen-bench-"));
 try {
