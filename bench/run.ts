@@ -9,7 +9,9 @@ import { join } from "node:path";
 import { syntheticOrgCsv } from "../src/demo/synthetic-org";
 import { benchFanout } from "./fanout";
 import { benchFanoutCrash } from "./fanout-crash";
+import { benchImport } from "./import";
 import { benchReports } from "./reports";
+import { benchStartup } from "./startup";
 
 const figures: Record<string, number> = {};
 function figure(name: string, value: number, unit: string): void {
@@ -40,6 +42,8 @@ function orgImport(): void {
 }
 
 orgImport();
+await benchStartup(figure);
+benchImport(figure);
 benchReports(figure);
 const fanoutDir = mkdtempSync(join(tmpdir(), "pulsen-bench-"));
 try {
