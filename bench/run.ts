@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { syntheticOrgCsv } from "../src/demo/synthetic-org";
 import { benchFanout } from "./fanout";
 import { benchFanoutCrash } from "./fanout-crash";
+import { benchInteractions } from "./interactions";
 import { benchReports } from "./reports";
 
 const figures: Record<string, number> = {};
@@ -52,5 +53,11 @@ try {
   await benchFanoutCrash(crashDir, figure);
 } finally {
   rmSync(crashDir, { recursive: true, force: true });
+}
+const clickDir = mkdtempSync(join(tmpdir(), "pulsen-bench-"));
+try {
+  await benchInteractions(clickDir, figure);
+} finally {
+  rmSync(clickDir, { recursive: true, force: true });
 }
 writeFileSync(join(process.cwd(), "bench/results.json"), `${JSON.stringify({ figures }, null, 2)}\n`);
