@@ -1,15 +1,29 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { PersonId } from "../core/ids";
 import type { Clock } from "../core/clock";
 import type { Db } from "./open";
+import { prepared } from "./prepared";
 import { people, platformEvents, teamsReferences } from "./schema";
 
 /** What the platforms tell us about people: accounts, conversations, and events already seen. */
 
+const bySlack = (db: Db) =>
+  db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.slackUserId, sql.placeholder("id")))
+    .prepare();
+const byTeams = (db: Db) =>
+  db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.teamsAadObjectId, sql.placeholder("id")))
+    .prepare();
+
 /** The one lookup of a platform account: Slack's user id, or Teams' AAD object id (stored lower-case). */
 export function personByPlatformId(db: Db, platform: "slack" | "teams", id: string): PersonId | null {
-  const where = platform === "slack" ? eq(people.slackUserId, id) : eq(people.teamsAadObjectId, id.toLowerCase());
-  const row = db.select({ id: people.id }).from(people).where(where).get();
+  const row =
+    platform === "slack" ? prepared(db, bySlack).get({ id }) : prepared(db, byTeams).get({ id: id.toLowerCase() });
   return row === undefined ? null : (row.id as PersonId);
 }
 
