@@ -72,6 +72,8 @@ type StepAction = Extract<BotAction, { a: "answer" | "followup" | "back" | "comm
 export class SurveyBot {
   private readonly digests: DigestComposer;
   private readonly plans: PlanFollowUp;
+  /** Set by a tap that stored a response: the WAL is emptied once its transaction has committed. */
+  private stored = false;
 
   constructor(
     private readonly db: Db,
@@ -177,11 +179,22 @@ export class SurveyBot {
    * Handles one tap or form. Everything is checked again here: the round
    * (open?), the person (invited?), the step (the one on their screen?), the
    * value. A forged or replayed action changes nothing and is logged without
-   * its value.
+   * its value. `at` is when the person tapped (a tap that waited for the
+   * database's lock is judged by then, not by when it was written).
    */
-  handle(personId: string, action: BotAction, input?: { comment?: string }): BotReply {
+  handle(personId: string, action: BotAction, input?: { comment?: string }, at?: Date): BotReply {
+    const now = at ?? this.clock.now();
+    this.stored = false;
+    // One IMMEDIATE transaction: a lock held elsewhere fails it at BEGIN, before anything is written, so a
+    // retry (src/db/write-queue.ts) writes the tap exactly once; and the tap's writes commit once.
+    const reply = this.db.transaction(() => this.handleNow(personId, action, input, now), { behavior: "immediate" });
+    // The draft is gone from the table; make sure no copy of it is left in the write-ahead log (rule 2).
+    if (this.stored) truncateWal(this.db);
+    return reply;
+  }
+
+  private handleNow(personId: string, action: BotAction, input: { comment?: string } | undefined, now: Date) {
     if (action.a === "measure") return this.plans.handle(personId, action);
-    const now = this.clock.now();
     const c = this.context(action.r, personId);
     if (c === null) {
       return this.refuse(personId, action, "unknown round", catalogs[this.personLocale(personId).locale].notUnderstood);
@@ -302,8 +315,7 @@ export class SurveyBot {
       if (text !== "") new DraftStore(this.db, c.round.id, personId).setComment(text);
       storeAnonymously(tx, c.round.id, personId, true);
     });
-    // The draft is gone from the table; make sure no copy of it is left in the write-ahead log (rule 2).
-    truncateWal(this.db);
+    this.stored = true;
     const resultsOn = formatDate(c.round.closesAt ?? this.clock.now(), c.locale, c.timezone);
     return { update: thanksMessage(this.view(c), resultsOn) };
   }
