@@ -41,6 +41,20 @@ export function anyTeamsReference(db: Db): Record<string, unknown> | null {
   return db.select({ reference: teamsReferences.reference }).from(teamsReferences).limit(1).get()?.reference ?? null;
 }
 
+const storedReference = (db: Db) =>
+  db
+    .select({ reference: teamsReferences.reference })
+    .from(teamsReferences)
+    .where(eq(teamsReferences.personId, sql.placeholder("p")))
+    .prepare();
+
+/** The reference without the id of the activity it came with, which differs on every tap. */
+function sameConversation(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const { activityId: _a, ...x } = a;
+  const { activityId: _b, ...y } = b;
+  return JSON.stringify(x) === JSON.stringify(y);
+}
+
 export function rememberTeamsReference(
   db: Db,
   clock: Clock,
@@ -48,6 +62,9 @@ export function rememberTeamsReference(
   reference: Record<string, unknown>,
   mode: "replace" | "keep",
 ): void {
+  // Every Teams tap brings the reference again: write only when the conversation changed.
+  const known = prepared(db, storedReference).get({ p: personId })?.reference;
+  if (known !== undefined && (mode === "keep" || sameConversation(known, reference))) return;
   const now = clock.now();
   const insert = db.insert(teamsReferences).values({ personId, reference, updatedAt: now });
   if (mode === "keep") insert.onConflictDoNothing().run();
