@@ -10,6 +10,7 @@ import { syntheticOrgCsv } from "../src/demo/synthetic-org";
 import { benchFanout } from "./fanout";
 import { benchFanoutCrash } from "./fanout-crash";
 import { benchImport } from "./import";
+import { benchInteractions } from "./interactions";
 import { benchReports } from "./reports";
 import { benchStartup } from "./startup";
 
@@ -56,5 +57,11 @@ try {
   await benchFanoutCrash(crashDir, figure);
 } finally {
   rmSync(crashDir, { recursive: true, force: true });
+}
+const clickDir = mkdtempSync(join(tmpdir(), "pulsen-bench-"));
+try {
+  await benchInteractions(clickDir, figure);
+} finally {
+  rmSync(clickDir, { recursive: true, force: true });
 }
 writeFileSync(join(process.cwd(), "bench/results.json"), `${JSON.stringify({ figures }, null, 2)}\n`);

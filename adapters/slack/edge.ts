@@ -71,11 +71,11 @@ function envelopeValid(body: string, contentType: string): boolean {
 }
 
 /**
- * In front of Bolt's receiver on /slack/events. Bolt checks the signature and refuses timestamps more
- * than five minutes old, but accepts any timestamp in the future and the same request any number of
- * times, and a signed body it cannot read fails inside Bolt as a 500 with a stack. This refuses those
- * first: one log line each, nothing reaches the bot. Bolt still checks the signature again (it reads
- * the raw body kept here); `nowS` is the wall clock, as Bolt's own check and Slack's timestamps are.
+ * In front of Bolt's receiver on /slack/events, and the only signature check (Bolt's receiver runs with
+ * signatureVerification off and reads the raw body kept here). Bolt's own check would accept any timestamp
+ * in the future and the same request any number of times, and a signed body it cannot read fails inside
+ * Bolt as a 500 with a stack. This refuses those: one log line each, nothing reaches the bot. `nowS` is
+ * the wall clock, as Slack's timestamps are.
  */
 export function slackEdge(
   secret: string,

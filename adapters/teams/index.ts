@@ -1,6 +1,7 @@
 import {
   type Activity,
   ActivityTypes,
+  type ConversationReference,
   CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -12,7 +13,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import express from "express";
 import { MessageUpdates } from "../../src/bot/reply-order";
-import type { BotMessage } from "../../src/bot/message";
+import type { BotMessage, BotReply } from "../../src/bot/message";
 import { textMessage } from "../../src/bot/survey-messages";
 import type { ConversationRef } from "../../src/bot/port";
 import type { Adapter, AdapterContext } from "../../src/server/adapter";
@@ -28,6 +29,18 @@ import { TokenEndpointCredentialsFactory } from "./credentials";
 
 /** The public cloud's identity platform: botbuilder's own credentials talk to it. */
 const MICROSOFT_LOGIN = "https://login.microsoftonline.com";
+
+/** How long an invoke waits for its tap to be stored before answering "received" (Teams gives up after a few s). */
+const INVOKE_WAIT_MS = 2000;
+
+/** The promise's value, or null if it takes longer than `ms`. */
+function within<T>(p: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
 
 /** The fields every channel's activity has, with their types; the logic's edge parser reads the rest. */
 const activityEnvelope = z
@@ -123,6 +136,24 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
     for (const m of messages) await context.sendActivity({ attachments: [cardAttachment(m)] });
   };
 
+  /** A tap answered "received" before it was stored: its card rewritten, and anything to post sent, once stored. */
+  const later = (reference: ConversationRef, cardId: string | undefined, pending: Promise<BotReply>) => {
+    const rewrite = async (reply: BotReply) => {
+      const update = reply.update;
+      const ref = reference as Partial<ConversationReference>;
+      await adapter.continueConversationAsync(appId, ref, async (turn) => {
+        if (cardId && update) {
+          const id = cardId;
+          await updates.apply(`${ref.conversation?.id}:${id}`, async () => {
+            await turn.updateActivity({ id, type: "message", attachments: [cardAttachment(update)] });
+          });
+        }
+        await send(turn, reply.post ?? []);
+      });
+    };
+    pending.then(rewrite).catch((err: unknown) => ctx.logger.warn({ err }, "teams tap not stored"));
+  };
+
   const logic = async (context: TurnContext) => {
     const event = parseTeamsActivity(context.activity);
     if (event.kind === "unsupported") {
@@ -137,7 +168,11 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
       return;
     }
     // A person's reference is their 1:1 chat with the bot; a team channel is a unit's, chosen by "channel".
-    if (event.where === "personal") chat.rememberConversation(personId, referenceOf(context), "replace");
+    if (event.where === "personal") {
+      chat
+        .rememberConversation(personId, referenceOf(context), "replace")
+        .catch((err: unknown) => ctx.logger.warn({ err }, "teams conversation not remembered"));
+    }
     switch (event.kind) {
       case "installed":
         return;
@@ -157,10 +192,15 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
         return;
       }
       case "card_action": {
-        const reply = chat.act(personId, event.action, { comment: event.comment });
-        const card = toAdaptiveCard(reply.update ?? textMessage("ok", "✓"));
+        const pending = chat.actSoon(personId, event.action, { comment: event.comment });
         if (event.invoke) {
-          // Universal Actions: the invoke response's card replaces the tapped one, in place.
+          // Universal Actions: the invoke response's card replaces the tapped one, in place. Teams waits
+          // only seconds for it: a tap still waiting for the database is answered "received", and its card
+          // rewritten once the tap is stored.
+          const reply = await within(pending, INVOKE_WAIT_MS);
+          const card = toAdaptiveCard(
+            reply === null ? chat.received(personId) : (reply.update ?? textMessage("ok", "✓")),
+          );
           await context.sendActivity({
             type: ActivityTypes.InvokeResponse,
             value: {
@@ -168,7 +208,12 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
               body: { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card },
             },
           });
-        } else if (event.replyToId && reply.update) {
+          if (reply === null) later(referenceOf(context), event.replyToId, pending);
+          else await send(context, reply.post ?? []);
+          return;
+        }
+        const reply = await pending;
+        if (event.replyToId && reply.update) {
           const update = reply.update;
           const id = event.replyToId;
           const key = `${context.activity.conversation.id}:${id}`;
