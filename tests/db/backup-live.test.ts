@@ -45,8 +45,7 @@ const serve = async (path: string, clock: ManualClock) => {
 
 /** `pulsen backup` as its own process, as an operator's cron job runs it beside the server. */
 function backupProcess(databasePath: string, cwd: string): Promise<{ code: number | null; stderr: string }> {
-  const tsx = join(process.cwd(), "node_modules/.bin/tsx");
-  const child = spawn(tsx, [join(process.cwd(), "src/cli/bin.ts"), "backup", "b.db"], {
+  const child = spawn(process.execPath, [join(process.cwd(), "bin/pulsen.mjs"), "backup", "b.db"], {
     cwd,
     env: { ...process.env, DATABASE_PATH: databasePath },
     stdio: ["ignore", "ignore", "pipe"],

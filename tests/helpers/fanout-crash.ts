@@ -16,6 +16,7 @@ import { openRound } from "../../src/rounds/open";
 import { createSeries, getSeries } from "../../src/rounds/series";
 import { ChatStandIn } from "./chat-standin";
 import { HttpSender } from "./http-sender";
+import { workerArgs } from "./worker";
 
 /** What a crash mid-fan-out left behind, for the test to judge and the bench to count. */
 export interface CrashOutcome {
@@ -83,7 +84,7 @@ export async function crashMidFanout(
   const standIn = new ChatStandIn();
   await standIn.start();
   try {
-    const worker = spawn(process.execPath, ["--import", "tsx", "tests/jobs/fanout-worker.ts", path, standIn.url], {
+    const worker = spawn(process.execPath, [...workerArgs("fanout-worker"), path, standIn.url], {
       stdio: "pipe",
     });
     standIn.onMessage = (count) => {

@@ -9,14 +9,15 @@ import { startServer } from "../../src/server/start";
 import { csv } from "./csv";
 import { roundOnFile } from "./round-on-file";
 import { SlackStandIn } from "./slack-standin";
+import { workerArgs } from "./worker";
 
 /**
  * Where the Slack crash test kills the server process (tests/jobs/slack-crash-worker.ts) at message `at`:
  * - "before-send": the outbox row is claimed (state sending, lease taken), the request never left;
- * - "none": Slack has the message and is about to answer (killed from the stand-in);
+ * - "after-accepted": Slack has the message and is about to answer (killed from the stand-in);
  * - "in-transaction": Slack has answered, and the process is inside a write transaction recording sent rows.
  */
-export type KillPoint = "before-send" | "in-transaction" | "none";
+export type KillPoint = "before-send" | "in-transaction" | "after-accepted";
 
 export interface SlackCrashOutcome {
   signal: NodeJS.Signals | null;
@@ -54,11 +55,11 @@ export async function slackCrash(o: {
   for (const u of users) slack.users.add(u);
   await slack.start();
   try {
-    const args = ["--import", "tsx", "tests/jobs/slack-crash-worker.ts", path, slack.url, o.point, String(o.at)];
+    const args = [...workerArgs("slack-crash-worker"), path, slack.url, o.point, String(o.at)];
     const worker = spawn(process.execPath, [...args, String(now.getTime())], { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     worker.stderr.on("data", (c) => (stderr += String(c)));
-    if (o.point === "none") slack.onPost = (count) => void (count === o.at && worker.kill("SIGKILL"));
+    if (o.point === "after-accepted") slack.onPost = (count) => void (count === o.at && worker.kill("SIGKILL"));
     else worker.stdout.on("data", (c) => void (/claimed|in-transaction/.test(String(c)) && worker.kill("SIGKILL")));
     const signal = await new Promise<NodeJS.Signals | null>((resolve) => worker.on("exit", (_c, s) => resolve(s)));
     if (signal !== "SIGKILL") throw new Error(`the worker was not killed (${signal}): ${stderr.slice(0, 2000)}`);

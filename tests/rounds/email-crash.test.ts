@@ -11,6 +11,7 @@ import { type RunningServer, startServer } from "../../src/server/start";
 import { csv } from "../helpers/csv";
 import { SmtpStandIn } from "../helpers/smtp-standin";
 import { silentLogger } from "../helpers/world";
+import { workerArgs } from "../helpers/worker";
 
 const PEOPLE = 30;
 const KILL_AT = 15;
@@ -33,7 +34,7 @@ describe("e-mail invitations", () => {
     const smtpUrl = `smtp://127.0.0.1:${smtp.port}`;
     // The worker dies while the SMTP server holds message 15: the content has arrived, the 250 never goes out.
     smtp.hangAt = KILL_AT;
-    const worker = spawn(process.execPath, ["--import", "tsx", "tests/jobs/email-worker.ts", path, smtpUrl], {
+    const worker = spawn(process.execPath, [...workerArgs("email-worker"), path, smtpUrl], {
       stdio: "pipe",
     });
     smtp.onHang = () => worker.kill("SIGKILL");
