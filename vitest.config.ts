@@ -15,6 +15,7 @@ export default defineConfig({
     // (vitest's default there is one) take the suite from about 80 s to about 50 s.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 30_000,
+    globalSetup: ["tests/build-dist.ts"],
     hookTimeout: 30_000,
     // npm run coverage: a table by folder (and file), then the totals. Only the
     // TypeScript that runs in Node: the dashboard's browser scripts, JSON data

@@ -9,7 +9,10 @@ import { join } from "node:path";
 import { syntheticOrgCsv } from "../src/demo/synthetic-org";
 import { benchFanout } from "./fanout";
 import { benchFanoutCrash } from "./fanout-crash";
+import { benchImport } from "./import";
+import { benchInteractions } from "./interactions";
 import { benchReports } from "./reports";
+import { benchStartup } from "./startup";
 
 const figures: Record<string, number> = {};
 function figure(name: string, value: number, unit: string): void {
@@ -40,6 +43,8 @@ function orgImport(): void {
 }
 
 orgImport();
+await benchStartup(figure);
+benchImport(figure);
 benchReports(figure);
 const fanoutDir = mkdtempSync(join(tmpdir(), "pulsen-bench-"));
 try {
@@ -52,5 +57,11 @@ try {
   await benchFanoutCrash(crashDir, figure);
 } finally {
   rmSync(crashDir, { recursive: true, force: true });
+}
+const clickDir = mkdtempSync(join(tmpdir(), "pulsen-bench-"));
+try {
+  await benchInteractions(clickDir, figure);
+} finally {
+  rmSync(clickDir, { recursive: true, force: true });
 }
 writeFileSync(join(process.cwd(), "bench/results.json"), `${JSON.stringify({ figures }, null, 2)}\n`);

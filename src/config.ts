@@ -37,6 +37,15 @@ const envSchema = z.object({
     .min(3, "must be at least 3 (smaller groups can be recognised)")
     .max(100, "must be at most 100")
     .default(5),
+  /** Empty: keep answers and comments forever. N: delete those of rounds closed more than N months ago. */
+  RETENTION_MONTHS: optionalText.pipe(
+    z.coerce
+      .number<string | undefined>({ error: "must be a whole number of months, or empty to keep answers forever" })
+      .int("must be a whole number of months")
+      .min(1, "must be at least 1 (a round's results need time to be read)")
+      .max(1200, "must be at most 1200")
+      .optional(),
+  ),
   SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith("xoxb-", "must start with xoxb-").optional()),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith("xapp-", "must start with xapp-").optional()),
@@ -105,7 +114,10 @@ type TeamsConfig =
       tenantId: string | undefined;
       appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
       graph: GraphConfig | null;
-      /** Microsoft identity platform: signing keys for the Teams tab's SSO tokens, and Graph's token endpoint. */
+      /**
+       * Microsoft identity platform: signing keys for the Teams tab's SSO tokens, and Graph's token endpoint;
+       * when MICROSOFT_LOGIN_URL is set, also the bot's own Connector tokens (adapters/teams/credentials.ts).
+       */
       loginUrl: string;
       /** Where botbuilder reads the Bot Framework's token-signing keys (undefined: Microsoft's own). */
       openIdMetadataUrl: string | undefined;
@@ -119,6 +131,8 @@ export interface Config {
   databasePath: string;
   publicUrl: string;
   anonymityMin: number;
+  /** Months after a round's close until its answers and comments are deleted (its report stays); null: never. */
+  retentionMonths: number | null;
   logLevel: string;
   slack: SlackConfig | null;
   teams: TeamsConfig | null;
@@ -270,6 +284,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databasePath: e.DATABASE_PATH,
     publicUrl,
     anonymityMin: e.ANONYMITY_MIN,
+    retentionMonths: e.RETENTION_MONTHS ?? null,
     logLevel: e.LOG_LEVEL ?? "info",
     slack,
     teams,
@@ -286,6 +301,7 @@ export function describeConfig(c: Config): Record<string, unknown> {
     databasePath: c.databasePath,
     publicUrl: c.publicUrl,
     anonymityMin: c.anonymityMin,
+    retentionMonths: c.retentionMonths ?? "forever",
     slack: c.slack === null ? "off" : c.slack.mode,
     teams: c.teams === null ? "off" : c.teams.auth,
     // The SMTP URL may carry a password: only whether e-mail is on, and its sender.

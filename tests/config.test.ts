@@ -19,9 +19,15 @@ describe("configuration", () => {
       databasePath: "./data/pulsen.db",
       publicUrl: "http://localhost:3000",
       anonymityMin: 5,
+      retentionMonths: null,
       slack: null,
       teams: null,
     });
+  });
+
+  it("reads RETENTION_MONTHS as whole months; empty keeps answers forever", () => {
+    expect(loadConfig({ RETENTION_MONTHS: " 24 " }).retentionMonths).toBe(24);
+    expect(loadConfig({ RETENTION_MONTHS: "" }).retentionMonths).toBeNull();
   });
 
   it("derives PUBLIC_URL from PORT and trims a trailing slash", () => {
@@ -44,6 +50,8 @@ describe("configuration", () => {
     [{ PORT: "70000" }, /^PORT must be 0–65535/],
     [{ ANONYMITY_MIN: "2" }, /^ANONYMITY_MIN must be at least 3/],
     [{ ANONYMITY_MIN: "4.5" }, /^ANONYMITY_MIN must be a whole number/],
+    [{ RETENTION_MONTHS: "0" }, /^RETENTION_MONTHS must be at least 1/],
+    [{ RETENTION_MONTHS: "a year" }, /^RETENTION_MONTHS must be a whole number of months, or empty/],
     [{ PUBLIC_URL: "pulsen.example.no" }, /^PUBLIC_URL must be an http\(s\) URL/],
     [{ SLACK_BOT_TOKEN: "xoxb-1" }, /^SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN/],
     [{ SLACK_SIGNING_SECRET: "s" }, /^SLACK_BOT_TOKEN is required/],

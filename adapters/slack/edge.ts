@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { parse as parseQuery } from "node:querystring";
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import { z } from "zod";
@@ -18,7 +18,8 @@ const interactive = z.union([
   z.object({
     type: z.literal("block_actions"),
     user: z.object({ id: z.string().min(1) }),
-    actions: z.array(z.object({ action_id: z.string() })).min(1),
+    // Buttons carry a string value; menus and pickers carry none (selected_option instead).
+    actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })).min(1),
   }),
   z.object({
     type: z.enum(["view_submission", "view_closed", "shortcut", "message_action", "block_suggestion"]),
@@ -70,11 +71,11 @@ function envelopeValid(body: string, contentType: string): boolean {
 }
 
 /**
- * In front of Bolt's receiver on /slack/events. Bolt checks the signature and refuses timestamps more
- * than five minutes old, but accepts any timestamp in the future and the same request any number of
- * times, and a signed body it cannot read fails inside Bolt as a 500 with a stack. This refuses those
- * first: one log line each, nothing reaches the bot. Bolt still checks the signature again (it reads
- * the raw body kept here); `nowS` is the wall clock, as Bolt's own check and Slack's timestamps are.
+ * In front of Bolt's receiver on /slack/events, and the only signature check (Bolt's receiver runs with
+ * signatureVerification off and reads the raw body kept here). Bolt's own check would accept any timestamp
+ * in the future and the same request any number of times, and a signed body it cannot read fails inside
+ * Bolt as a 500 with a stack. This refuses those: one log line each, nothing reaches the bot. `nowS` is
+ * the wall clock, as Slack's timestamps are.
  */
 export function slackEdge(
   secret: string,
@@ -82,6 +83,7 @@ export function slackEdge(
   nowS = () => Math.floor(Date.now() / 1000),
 ): RequestHandler[] {
   const replays = new ReplayCache();
+  const deliveries = new ReplayCache();
   const refuse = (res: Response, status: number, reason: string) => {
     logger.warn({ path: "/slack/events", status, reason }, "slack request refused");
     res.status(status).json({ error: status === 401 ? "unauthorized" : "input_invalid", message: reason });
@@ -99,6 +101,18 @@ export function slackEdge(
     if (!signatureValid(secret, signature, ts, body)) return refuse(res, 401, "signature mismatch");
     if (!replays.first(signature, Number(ts) + WINDOW_S, now)) return refuse(res, 401, "replayed request");
     if (!envelopeValid(body, String(req.headers["content-type"] ?? ""))) return refuse(res, 400, "not a Slack payload");
+    // Slack retries what it got no 200 for within 3 s, signed anew but with the same body. The first
+    // delivery is being (or was) handled: a retry is acknowledged, not handled again. After a restart the
+    // cache is empty, so a retry of a delivery the crash lost is handled.
+    const digest = createHash("sha256").update(raw).digest("base64");
+    const first = deliveries.first(digest, now + 2 * WINDOW_S, now);
+    if (!first && req.headers["x-slack-retry-num"] !== undefined) {
+      logger.info(
+        { path: "/slack/events", retry: String(req.headers["x-slack-retry-num"]) },
+        "slack retry acknowledged",
+      );
+      return void res.status(200).end();
+    }
     Object.assign(req, { rawBody: raw });
     next();
   };

@@ -58,7 +58,7 @@ export function registerSlackHandlers(app: App, ctx: AdapterContext): void {
     try {
       if (event.kind === "home_action") {
         // From the App Home tab there is no message to update: the survey starts in the DM.
-        const reply = chat.act(personId, event.action);
+        const reply = await chat.actSoon(personId, event.action);
         await postToDm(
           client,
           event.slackUserId,
@@ -67,7 +67,8 @@ export function registerSlackHandlers(app: App, ctx: AdapterContext): void {
         );
         return;
       }
-      const reply = chat.act(personId, event.action, { comment: event.comment });
+      // Acknowledged above: while another process holds the database, the tap waits off the request's path.
+      const reply = await chat.actSoon(personId, event.action, { comment: event.comment });
       if (!event.inDm) {
         ctx.logger.warn({ slackUser: event.slackUserId }, "slack tap outside the person's DM: answered in the DM");
         await postToDm(

@@ -26,6 +26,13 @@ function retryAfterMs(e: ConnectorError): number {
 export function classifyTeamsError(e: unknown): SendResult {
   const err = (e ?? {}) as ConnectorError;
   const status = err.statusCode;
+  // The Connector refused the bot's token, or the identity platform gave none: the credentials are wrong or
+  // were rotated. Retried (a token may have expired in between), then failed for good with this reason.
+  if (status === 401 || (err as { name?: string }).name === "BotTokenError")
+    return {
+      kind: "retry",
+      reason: `${status ?? "no"} bot token refused: check MICROSOFT_APP_ID, _PASSWORD, _TENANT_ID`,
+    };
   if (status === 429) return { kind: "rate_limited", retryAfterMs: retryAfterMs(err), scope: "conversation" };
   if (status === 403) return { kind: "undeliverable", reason: `403 ${err.code ?? "MessageWritesBlocked"}` };
   if (status === 404) return { kind: "undeliverable", reason: "404 conversation not found" };

@@ -1,6 +1,7 @@
 import {
   type Activity,
   ActivityTypes,
+  type ConversationReference,
   CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -8,10 +9,11 @@ import {
   TurnContext as Turn,
 } from "botbuilder";
 import { AuthenticationConstants, AuthenticationError } from "botframework-connector";
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import express from "express";
 import { MessageUpdates } from "../../src/bot/reply-order";
-import type { BotMessage } from "../../src/bot/message";
+import type { BotMessage, BotReply } from "../../src/bot/message";
 import { textMessage } from "../../src/bot/survey-messages";
 import type { ConversationRef } from "../../src/bot/port";
 import type { Adapter, AdapterContext } from "../../src/server/adapter";
@@ -22,9 +24,36 @@ import { TeamsSender } from "./sender";
 import { channelLabel, channelReference } from "./channel";
 import { PulsenError } from "../../src/core/errors";
 import { quietTokenExtractor } from "./quiet-connector";
+import { Redeliveries } from "./redelivery";
+import { TokenEndpointCredentialsFactory } from "./credentials";
 
-/** Just enough to know it is an activity; the logic's edge parser reads the rest. */
-const activityEnvelope = z.object({ type: z.string().min(1) }).passthrough();
+/** The public cloud's identity platform: botbuilder's own credentials talk to it. */
+const MICROSOFT_LOGIN = "https://login.microsoftonline.com";
+
+/** How long an invoke waits for its tap to be stored before answering "received" (Teams gives up after a few s). */
+const INVOKE_WAIT_MS = 2000;
+
+/** The promise's value, or null if it takes longer than `ms`. */
+function within<T>(p: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+/** The fields every channel's activity has, with their types; the logic's edge parser reads the rest. */
+const activityEnvelope = z
+  .object({
+    type: z.string().min(1),
+    name: z.string().optional(),
+    text: z.string().optional(),
+    from: z.object({ id: z.string() }).passthrough(),
+    conversation: z.object({ id: z.string() }).passthrough(),
+    // A card's submit or invoke carries its data as an object; nothing else would reach the bot.
+    value: z.record(z.string(), z.unknown()).optional(),
+  })
+  .passthrough();
 
 /** What botbuilder's own HTTP edge does to an activity's date strings. */
 function withDates(a: z.infer<typeof activityEnvelope>): Activity {
@@ -86,7 +115,12 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
         }
       : {};
   if (teams.auth === "botframework") quietTokenExtractor();
-  const auth = new ConfigurationBotFrameworkAuthentication(settings);
+  // MICROSOFT_LOGIN_URL (a proxy, or the tests' identity platform) also serves the bot's outbound tokens.
+  const ownTokens =
+    teams.auth === "botframework" && teams.appPassword !== undefined && teams.loginUrl !== MICROSOFT_LOGIN
+      ? new TokenEndpointCredentialsFactory(teams.appId, teams.appPassword, teams.tenantId, teams.loginUrl)
+      : undefined;
+  const auth = new ConfigurationBotFrameworkAuthentication(settings, ownTokens);
   const adapter = new EdgeCloudAdapter(auth);
   adapter.onTurnError = async (_context, error) => {
     ctx.logger.warn({ err: error }, "teams turn failed");
@@ -95,10 +129,29 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
 
   const { chat } = ctx;
   const updates = new MessageUpdates();
+  const redeliveries = new Redeliveries<Awaited<ReturnType<EdgeCloudAdapter["run"]>>>();
   const referenceOf = (context: TurnContext) =>
     Turn.getConversationReference(context.activity) as unknown as ConversationRef;
   const send = async (context: TurnContext, messages: BotMessage[]) => {
     for (const m of messages) await context.sendActivity({ attachments: [cardAttachment(m)] });
+  };
+
+  /** A tap answered "received" before it was stored: its card rewritten, and anything to post sent, once stored. */
+  const later = (reference: ConversationRef, cardId: string | undefined, pending: Promise<BotReply>) => {
+    const rewrite = async (reply: BotReply) => {
+      const update = reply.update;
+      const ref = reference as Partial<ConversationReference>;
+      await adapter.continueConversationAsync(appId, ref, async (turn) => {
+        if (cardId && update) {
+          const id = cardId;
+          await updates.apply(`${ref.conversation?.id}:${id}`, async () => {
+            await turn.updateActivity({ id, type: "message", attachments: [cardAttachment(update)] });
+          });
+        }
+        await send(turn, reply.post ?? []);
+      });
+    };
+    pending.then(rewrite).catch((err: unknown) => ctx.logger.warn({ err }, "teams tap not stored"));
   };
 
   const logic = async (context: TurnContext) => {
@@ -115,7 +168,11 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
       return;
     }
     // A person's reference is their 1:1 chat with the bot; a team channel is a unit's, chosen by "channel".
-    if (event.where === "personal") chat.rememberConversation(personId, referenceOf(context), "replace");
+    if (event.where === "personal") {
+      chat
+        .rememberConversation(personId, referenceOf(context), "replace")
+        .catch((err: unknown) => ctx.logger.warn({ err }, "teams conversation not remembered"));
+    }
     switch (event.kind) {
       case "installed":
         return;
@@ -135,10 +192,15 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
         return;
       }
       case "card_action": {
-        const reply = chat.act(personId, event.action, { comment: event.comment });
-        const card = toAdaptiveCard(reply.update ?? textMessage("ok", "✓"));
+        const pending = chat.actSoon(personId, event.action, { comment: event.comment });
         if (event.invoke) {
-          // Universal Actions: the invoke response's card replaces the tapped one, in place.
+          // Universal Actions: the invoke response's card replaces the tapped one, in place. Teams waits
+          // only seconds for it: a tap still waiting for the database is answered "received", and its card
+          // rewritten once the tap is stored.
+          const reply = await within(pending, INVOKE_WAIT_MS);
+          const card = toAdaptiveCard(
+            reply === null ? chat.received(personId) : (reply.update ?? textMessage("ok", "✓")),
+          );
           await context.sendActivity({
             type: ActivityTypes.InvokeResponse,
             value: {
@@ -146,7 +208,12 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
               body: { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card },
             },
           });
-        } else if (event.replyToId && reply.update) {
+          if (reply === null) later(referenceOf(context), event.replyToId, pending);
+          else await send(context, reply.post ?? []);
+          return;
+        }
+        const reply = await pending;
+        if (event.replyToId && reply.update) {
           const update = reply.update;
           const id = event.replyToId;
           const key = `${context.activity.conversation.id}:${id}`;
@@ -181,23 +248,35 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
         // Our own HTTP edge around processActivity: botbuilder's process() answers a token
         // with a bad signature with 500 and echoes error texts; this answers 401 and says nothing.
         const activity = activityEnvelope.safeParse(req.body);
-        if (!activity.success) return void res.status(400).json({ error: "not_an_activity" });
+        if (!activity.success) {
+          // The field's name only, never its value.
+          const field = activity.error.issues[0]?.path.join(".") || "body";
+          ctx.logger.warn({ path: "/api/messages", status: 400, field }, "teams request refused");
+          return void res
+            .status(400)
+            .json({ error: "input_invalid", message: `not a Bot Framework activity (${field})` });
+        }
         const authHeader = typeof req.headers.authorization === "string" ? req.headers.authorization : "";
-        adapter.run(authHeader, withDates(activity.data), logic).then(
-          (invoke) => {
-            res.status(invoke?.status ?? 200);
-            if (invoke?.body !== undefined) res.json(invoke.body);
-            else res.end();
-          },
-          (err: unknown) => {
-            const unauthorized = isAuthFailure(err);
-            // A refused token: its kind only, never the token, the key set or a stack.
-            if (unauthorized)
-              ctx.logger.warn({ reason: err instanceof Error ? err.name : "unknown" }, "teams token refused");
-            else ctx.logger.warn({ err }, "teams activity failed");
-            res.status(unauthorized ? 401 : 500).json({ error: unauthorized ? "unauthorized" : "internal" });
-          },
-        );
+        // The id and the token together: nobody without the token gets the first delivery's answer.
+        const id = typeof activity.data.id === "string" ? activity.data.id : null;
+        const key = id === null ? null : createHash("sha256").update(`${id}\n${authHeader}`).digest("base64");
+        redeliveries
+          .run(key, () => adapter.run(authHeader, withDates(activity.data), logic))
+          .then(
+            (invoke) => {
+              res.status(invoke?.status ?? 200);
+              if (invoke?.body !== undefined) res.json(invoke.body);
+              else res.end();
+            },
+            (err: unknown) => {
+              const unauthorized = isAuthFailure(err);
+              // A refused token: its kind only, never the token, the key set or a stack.
+              if (unauthorized)
+                ctx.logger.warn({ reason: err instanceof Error ? err.name : "unknown" }, "teams token refused");
+              else ctx.logger.warn({ err }, "teams activity failed");
+              res.status(unauthorized ? 401 : 500).json({ error: unauthorized ? "unauthorized" : "internal" });
+            },
+          );
       });
     },
   };

@@ -83,7 +83,7 @@ export class TeamsSender implements Sender {
             id = sent?.id ?? "";
             if (m.recipient.kind === "person") {
               const reference = TurnContext.getConversationReference(ctx.activity) as unknown as ConversationRef;
-              this.chat.rememberConversation(m.recipient.personId as PersonId, reference, "keep");
+              await this.chat.rememberConversation(m.recipient.personId as PersonId, reference, "keep");
             }
           } catch (e) {
             failure = e;

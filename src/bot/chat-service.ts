@@ -2,6 +2,7 @@ import type { Clock } from "../core/clock";
 import type { PersonId } from "../core/ids";
 import { DEFAULT_LOCALE } from "../core/locale";
 import type { Db } from "../db/open";
+import { WriteQueue } from "../db/write-queue";
 import { getOrganization, setPlatformProfile } from "../db/org-store";
 import {
   anyTeamsReference,
@@ -24,12 +25,17 @@ const one = (m: BotMessage): CommandReply => ({ messages: [m] });
 
 /** The bot's side of the port: what every adapter calls (src/bot/port.ts). */
 export class ChatService implements ChatPort {
+  /** Taps and conversation references from Slack and Teams: written without stopping the server (write-queue.ts). */
+  private readonly writes: WriteQueue;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly bot: SurveyBot,
     private readonly assistant: Assistant,
-  ) {}
+  ) {
+    this.writes = new WriteQueue(db);
+  }
 
   identify(platform: "slack" | "teams", platformUserId: string): PersonId | null {
     return personByPlatformId(this.db, platform, platformUserId);
@@ -43,8 +49,8 @@ export class ChatService implements ChatPort {
     return firstDelivery(this.db, this.clock, `${platform}:${eventId}`);
   }
 
-  rememberConversation(personId: PersonId, ref: ConversationRef, mode: "replace" | "keep"): void {
-    rememberTeamsReference(this.db, this.clock, personId, ref, mode);
+  rememberConversation(personId: PersonId, ref: ConversationRef, mode: "replace" | "keep"): Promise<void> {
+    return this.writes.run(() => rememberTeamsReference(this.db, this.clock, personId, ref, mode));
   }
 
   conversation(personId: PersonId): ConversationRef | null {
@@ -95,6 +101,15 @@ export class ChatService implements ChatPort {
 
   act(personId: PersonId, action: BotAction, input?: { comment?: string }): BotReply {
     return this.bot.handle(personId, action, input);
+  }
+
+  actSoon(personId: PersonId, action: BotAction, input?: { comment?: string }): Promise<BotReply> {
+    const at = this.clock.now();
+    return this.writes.run(() => this.bot.handle(personId, action, input, at));
+  }
+
+  received(personId: PersonId): BotMessage {
+    return this.assistant.say(personId, "received", (t) => t.tapReceived);
   }
 
   posted(personId: PersonId, message: BotMessage, platform: ChatPlatform, messageId: string): void {

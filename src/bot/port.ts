@@ -41,8 +41,11 @@ export interface ChatPort {
   identified(personId: PersonId, found: { slackUserId: string; profileTimezone: string | null }): void;
   /** True the first time a platform delivers this event; a redelivery answers false. */
   firstDelivery(platform: ChatPlatform, eventId: string): boolean;
-  /** Where to reach a person from now on; `keep` leaves one already known. */
-  rememberConversation(personId: PersonId, ref: ConversationRef, mode: "replace" | "keep"): void;
+  /**
+   * Where to reach a person from now on; `keep` leaves one already known. Resolves once written (at once,
+   * unless another process holds the database: then when it lets go).
+   */
+  rememberConversation(personId: PersonId, ref: ConversationRef, mode: "replace" | "keep"): Promise<void>;
   /** The person's own conversation with the bot (Teams' 1:1 chat), or null. */
   conversation(personId: PersonId): ConversationRef | null;
   /** Any conversation we know: it tells the tenant and the service to open new ones in. */
@@ -52,6 +55,13 @@ export interface ChatPort {
   command(personId: PersonId | null, text: string, place: CommandPlace): CommandReply;
   /** A tap on a button of ours, with the text of the comment field when there is one. */
   act(personId: PersonId, action: BotAction, input?: { comment?: string }): BotReply;
+  /**
+   * The same tap, never stopping the server: when another process holds the database's write lock, it
+   * waits in a queue (in order, written exactly once) and resolves when written. Acknowledge first.
+   */
+  actSoon(personId: PersonId, action: BotAction, input?: { comment?: string }): Promise<BotReply>;
+  /** What a platform that must answer a tap at once shows while actSoon still waits: the tap was received. */
+  received(personId: PersonId): BotMessage;
   /** A survey message a platform posted for a reply, so the close can rewrite it in place. */
   posted(personId: PersonId, message: BotMessage, platform: ChatPlatform, messageId: string): void;
   /** What an outbox intent says, for this recipient (null: nothing to show any more). */

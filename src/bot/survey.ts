@@ -1,7 +1,7 @@
 import { idPattern } from "../core/ids";
 import { outboxKey } from "../jobs/keys";
 import { personSettings } from "../db/person-settings";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { cleanText } from "../core/clean-text";
 import type { Clock } from "../core/clock";
 import type { Instrument } from "../core/instrument";
@@ -13,8 +13,9 @@ import { storeAnonymously } from "../db/answer-store";
 import { DraftStore } from "../db/draft-store";
 import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
+import { prepared } from "../db/prepared";
 import { truncateWal } from "../db/traces";
-import { invitations, rounds, series, type RoundRow } from "../db/schema";
+import { type InvitationRow, invitations, rounds, series, type RoundRow } from "../db/schema";
 import { followUpQuestion } from "../instruments/catalog";
 import { recordSentMessage } from "../jobs/outbox";
 import type { Intent, Platform } from "../jobs/sender";
@@ -46,9 +47,24 @@ interface Context {
   t: Catalog;
   /** Follow-up questions on the last plan's focus areas, for the person's unit at open. */
   followUps: FollowUpArea[];
-  /** The person's unit at open (their invitation's), when invited. */
+  /** The person's invitation to the round (their unit at open), when invited. */
+  inv: InvitationRow | undefined;
   unitId: string | null;
 }
+
+const roundWithSeries = (db: Db) =>
+  db
+    .select({ round: rounds, seriesName: series.name })
+    .from(rounds)
+    .innerJoin(series, eq(series.id, rounds.seriesId))
+    .where(eq(rounds.id, sql.placeholder("r")))
+    .prepare();
+const invitationOf = (db: Db) =>
+  db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.roundId, sql.placeholder("r")), eq(invitations.personId, sql.placeholder("p"))))
+    .prepare();
 
 type StepAction = Extract<BotAction, { a: "answer" | "followup" | "back" | "comment" | "skip_comment" }>;
 
@@ -56,6 +72,8 @@ type StepAction = Extract<BotAction, { a: "answer" | "followup" | "back" | "comm
 export class SurveyBot {
   private readonly digests: DigestComposer;
   private readonly plans: PlanFollowUp;
+  /** Set by a tap that stored a response: the WAL is emptied once its transaction has committed. */
+  private stored = false;
 
   constructor(
     private readonly db: Db,
@@ -73,26 +91,19 @@ export class SurveyBot {
     return personSettings(this.db, personId);
   }
 
-  private invitation(roundId: string, personId: string) {
-    return this.db
-      .select()
-      .from(invitations)
-      .where(and(eq(invitations.roundId, roundId), eq(invitations.personId, personId)))
-      .get();
+  private invitation(roundId: string, personId: string): InvitationRow | undefined {
+    return prepared(this.db, invitationOf).get({ r: roundId, p: personId });
   }
 
+  /** What a tap needs to know, read fresh each time (a round may close from the CLI) but with prepared statements. */
   private context(roundId: string, personId: string): Context | null {
-    const row = this.db
-      .select({ round: rounds, seriesName: series.name })
-      .from(rounds)
-      .innerJoin(series, eq(series.id, rounds.seriesId))
-      .where(eq(rounds.id, roundId))
-      .get();
+    const row = prepared(this.db, roundWithSeries).get({ r: roundId });
     if (row === undefined || row.round.instrumentVersion === null) return null;
     const { instrument } = getInstrument(this.db, row.round.instrumentId, row.round.instrumentVersion);
     const { locale, timezone } = this.personLocale(personId);
-    const unitId = this.invitation(roundId, personId)?.unitId ?? null;
-    const followUps = unitId === null ? [] : followUpAreas(this.db, roundId, unitId);
+    const inv = this.invitation(roundId, personId);
+    const unitId = inv?.unitId ?? null;
+    const followUps = unitId === null ? [] : followUpAreas(this.db, row.round, unitId);
     return {
       round: row.round,
       seriesName: row.seriesName,
@@ -101,6 +112,7 @@ export class SurveyBot {
       timezone,
       t: catalogs[locale],
       followUps,
+      inv,
       unitId,
     };
   }
@@ -167,11 +179,22 @@ export class SurveyBot {
    * Handles one tap or form. Everything is checked again here: the round
    * (open?), the person (invited?), the step (the one on their screen?), the
    * value. A forged or replayed action changes nothing and is logged without
-   * its value.
+   * its value. `at` is when the person tapped (a tap that waited for the
+   * database's lock is judged by then, not by when it was written).
    */
-  handle(personId: string, action: BotAction, input?: { comment?: string }): BotReply {
+  handle(personId: string, action: BotAction, input?: { comment?: string }, at?: Date): BotReply {
+    const now = at ?? this.clock.now();
+    this.stored = false;
+    // One IMMEDIATE transaction: a lock held elsewhere fails it at BEGIN, before anything is written, so a
+    // retry (src/db/write-queue.ts) writes the tap exactly once; and the tap's writes commit once.
+    const reply = this.db.transaction(() => this.handleNow(personId, action, input, now), { behavior: "immediate" });
+    // The draft is gone from the table; make sure no copy of it is left in the write-ahead log (rule 2).
+    if (this.stored) truncateWal(this.db);
+    return reply;
+  }
+
+  private handleNow(personId: string, action: BotAction, input: { comment?: string } | undefined, now: Date) {
     if (action.a === "measure") return this.plans.handle(personId, action);
-    const now = this.clock.now();
     const c = this.context(action.r, personId);
     if (c === null) {
       return this.refuse(personId, action, "unknown round", catalogs[this.personLocale(personId).locale].notUnderstood);
@@ -179,7 +202,7 @@ export class SurveyBot {
     const window = answerWindow(c.round, now);
     const late = lateAnswerReply(window, c.locale, c.timezone);
     if (late !== null) return this.refuse(personId, action, window.open ? "" : window.why, late);
-    const inv = this.invitation(c.round.id, personId);
+    const inv = c.inv;
     if (inv === undefined) return this.refuse(personId, action, "not invited", c.t.notInvited);
     if (inv.completed) return { update: textMessage(`survey:${c.round.id}`, c.t.alreadyAnswered) };
 
@@ -234,10 +257,10 @@ export class SurveyBot {
       }
       case "answer":
         draft.answer(action.i, action.v === "skip" ? null : action.v);
-        return this.forward(c, personId, draft, steps, now);
+        return this.forward(c, personId, draft, steps, new Set([...answered, action.i]), now);
       case "followup":
         draft.answer(action.i, action.v === "skip" ? null : FOLLOW_UP_VALUE[action.v]);
-        return this.forward(c, personId, draft, steps, now);
+        return this.forward(c, personId, draft, steps, new Set([...answered, action.i]), now);
       case "comment":
       case "skip_comment": {
         if (steps.some((s) => !answered.has(s)))
@@ -248,8 +271,14 @@ export class SurveyBot {
   }
 
   /** After an answer: where they left off, or, with everything answered and no open question, done. */
-  private forward(c: Context, personId: string, draft: DraftStore, steps: readonly string[], now: Date): BotReply {
-    const answered = draft.answered();
+  private forward(
+    c: Context,
+    personId: string,
+    draft: DraftStore,
+    steps: readonly string[],
+    answered: ReadonlySet<string>,
+    now: Date,
+  ): BotReply {
     const next = nextStep(steps, answered);
     if (next === COMMENT_STEP && c.instrument.openQuestion === null) return this.submit(c, personId, undefined);
     return { update: this.show(c, draft, next, answered, now) };
@@ -283,11 +312,10 @@ export class SurveyBot {
       const text = cleanText(comment ?? "", { multiline: true })
         .trim()
         .slice(0, 1000);
-      if (text !== "") new DraftStore(tx, c.round.id, personId).setComment(text);
+      if (text !== "") new DraftStore(this.db, c.round.id, personId).setComment(text);
       storeAnonymously(tx, c.round.id, personId, true);
     });
-    // The draft is gone from the table; make sure no copy of it is left in the write-ahead log (rule 2).
-    truncateWal(this.db);
+    this.stored = true;
     const resultsOn = formatDate(c.round.closesAt ?? this.clock.now(), c.locale, c.timezone);
     return { update: thanksMessage(this.view(c), resultsOn) };
   }

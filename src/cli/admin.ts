@@ -6,6 +6,8 @@ import { writeBackup } from "../db/backup";
 import { forgetPerson } from "../db/forget";
 import { truncateWal } from "../db/traces";
 import { seedDemo } from "../demo/seed";
+import { loadConfig } from "../config";
+import { applyRetention, auditRetention } from "../rounds/retention";
 import type { CliContext } from "./context";
 
 /** Operator chores: the right to be forgotten, backups, the demo organization. */
@@ -48,6 +50,38 @@ export function registerAdmin(program: Command, ctx: CliContext): void {
     });
 
   program
+    .command("retention")
+    .description("RETENTION_MONTHS: old rounds' answers and comments")
+    .command("apply")
+    .description(
+      "delete the answers and comments of rounds closed over RETENTION_MONTHS ago; reports stay, comments go",
+    )
+    .option("--dry-run", "only list what would be deleted")
+    .option("--json", "machine-readable output")
+    .action((opts: { dryRun?: boolean; json?: boolean }) => {
+      const config = loadConfig(ctx.io.env);
+      const months = config.retentionMonths;
+      if (months === null) throw new PulsenError("input_invalid", "RETENTION_MONTHS is not set: answers are kept");
+      const now = ctx.io.clock.now();
+      const dryRun = opts.dryRun === true;
+      const done = ctx.db.transaction((tx) => {
+        const r = applyRetention(tx, { months, k: config.anonymityMin, now, dryRun });
+        if (!dryRun && r.length > 0) auditRetention(tx, "cli", months, r, now);
+        return r;
+      });
+      // secure_delete zeroed the rows in the file; the WAL's copies of them go here (or at the server's next tick).
+      if (!dryRun) truncateWal(ctx.db);
+      if (opts.json) return ctx.json({ dryRun, months, rounds: done });
+      const verb = dryRun ? "Would delete" : "Deleted";
+      if (done.length === 0) ctx.print(`No round closed more than ${months} months ago still has its answers.`);
+      for (const r of done)
+        ctx.print(
+          `${verb} ${r.answers} answers and ${r.comments} comments of ${r.roundId} (closed ${dayOf(r.closedAt)}).`,
+        );
+      if (!dryRun && done.length > 0) ctx.print("Their reports stay readable; their comments are gone.");
+    });
+
+  program
     .command("demo")
     .description("seed the demo organization (40 people, 6 units, an open engagement pulse) into an empty database")
     .option("--json", "machine-readable output")
@@ -62,3 +96,5 @@ export function registerAdmin(program: Command, ctx: CliContext): void {
       ctx.print(`Seeded Fjordvik kommune with an open round ${r.roundId}. Start the server and open /chat.`);
     });
 }
+
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);

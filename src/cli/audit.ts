@@ -20,7 +20,7 @@ export function registerAudit(program: Command, ctx: CliContext): void {
       if (opts.json) return ctx.json(entries.map((e) => ({ ...e, at: e.at.toISOString() })));
       if (entries.length === 0) return ctx.print("No HR actions recorded yet.");
       for (const e of entries) {
-        const who = e.via === "cli" ? "command line" : e.who || "(forgotten)";
+        const who = e.via === "cli" ? "command line" : e.via === "scheduler" ? "scheduler" : e.who || "(forgotten)";
         const details = Object.entries(e.details)
           .map(([k, v]) => `${k}=${v}`)
           .join(" ");

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { Argument, type Command, Option } from "commander";
 import { loadConfig } from "../config";
+import { packagePath } from "../package-root";
 import type { CliContext } from "./context";
 
-const MANIFESTS = join(dirname(fileURLToPath(import.meta.url)), "../../manifests");
+const MANIFESTS = packagePath("manifests");
 
 /** A platform manifest with PUBLIC_URL filled in, ready to paste into the platform's app settings. */
 export function renderManifest(platform: "slack", publicUrl: string): unknown {

@@ -3,6 +3,7 @@ import { loadConfig } from "../config";
 import type { HiddenReason } from "../core/anonymity";
 import { unitComments } from "../reports/comments";
 import { unitReport } from "../reports/report";
+import { isRetained } from "../rounds/retention";
 import type { CliContext } from "./context";
 
 export function registerReport(program: Command, ctx: CliContext): void {
@@ -52,6 +53,8 @@ export function registerComments(program: Command, ctx: CliContext): void {
       unitReport(ctx.db, roundId, k, opts.unit); // refuses an open round or an unknown unit
       const r = unitComments(ctx.db, roundId, opts.unit.trim(), k);
       if (opts.json) return ctx.json(r);
+      if (!r.shown && isRetained(ctx.db, roundId))
+        return ctx.print(`${opts.unit}: comments were deleted with the round's answers (RETENTION_MONTHS).`);
       if (!r.shown)
         return ctx.print(
           `${opts.unit}: comments are not shown (too few who sent the survey could have written them, or they would give a smaller group's away).`,

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { zipSync } from "fflate";
 import { PulsenError } from "../core/errors";
+import { packagePath } from "../package-root";
 
-const DIR = join(dirname(fileURLToPath(import.meta.url)), "../../manifests/teams");
+const DIR = packagePath("manifests/teams");
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The Teams manifest with the app id and PUBLIC_URL filled in. */

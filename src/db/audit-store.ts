@@ -19,11 +19,12 @@ const AUDIT_ACTIONS = [
   "round.extend",
   "person.forget",
   "backup",
+  "retention.apply",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** Who did it: a signed-in person in the web app, or whoever ran the command line on the server. */
-export type AuditActor = { via: "cli" } | { via: "web"; personId: PersonId };
+/** Who did it: a signed-in person in the web app, whoever ran the command line on the server, or a daily job. */
+export type AuditActor = { via: "cli" } | { via: "scheduler" } | { via: "web"; personId: PersonId };
 
 /** Counts, ids and dates: never a name, an e-mail, an answer or a comment. */
 const detailsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
@@ -45,7 +46,7 @@ export interface AuditEntry {
   at: Date;
   /** The person's name now; "" for the command line, and for someone forgotten since. */
   who: string;
-  via: "cli" | "web";
+  via: "cli" | "web" | "scheduler";
   /** One of AUDIT_ACTIONS (a newer version's action reads as written). */
   action: string;
   subject: string | null;

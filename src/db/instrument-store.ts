@@ -1,3 +1,4 @@
+import type Database from "better-sqlite3";
 import { and, desc, eq } from "drizzle-orm";
 import type { Clock } from "../core/clock";
 import { PulsenError } from "../core/errors";
@@ -66,7 +67,29 @@ export function listInstruments(db: Db): StoredInstrument[] {
   return out;
 }
 
+/**
+ * Each stored version parsed once per connection: a version is never rewritten (above), so a click need
+ * not read and re-validate the whole definition again. Only asked for by exact version, outside a transaction.
+ */
+const parsed = new WeakMap<Database.Database, Map<string, StoredInstrument>>();
+
 export function getInstrument(db: Store, id: string, version?: number): StoredInstrument {
+  if (version === undefined || !("$client" in db)) return readInstrument(db, id, version);
+  let mine = parsed.get(db.$client);
+  if (mine === undefined) {
+    mine = new Map();
+    parsed.set(db.$client, mine);
+  }
+  const key = `${id}@${version}`;
+  let found = mine.get(key);
+  if (found === undefined) {
+    found = readInstrument(db, id, version);
+    mine.set(key, found);
+  }
+  return found;
+}
+
+function readInstrument(db: Store, id: string, version?: number): StoredInstrument {
   const where =
     version === undefined ? eq(instruments.id, id) : and(eq(instruments.id, id), eq(instruments.version, version));
   const row = db.select().from(instruments).where(where).orderBy(desc(instruments.version)).limit(1).get();

@@ -1,9 +1,9 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { packagePath } from "../package-root";
 import * as schema from "./schema";
 
 /** The drizzle handle; `$client` is the better-sqlite3 connection underneath (pragmas, checkpoints). */
@@ -15,7 +15,7 @@ export interface DatabaseHandle {
   close(): void;
 }
 
-export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), "../../migrations");
+export const MIGRATIONS_FOLDER = packagePath("migrations");
 
 /** How long a writer waits for another process's lock (CLI next to a running server). */
 export const BUSY_TIMEOUT_MS = 5000;

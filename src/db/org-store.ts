@@ -1,11 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Clock } from "../core/clock";
-import type { OrgId, PersonId, UnitId } from "../core/ids";
+import { and, eq, sql } from "drizzle-orm";
 import { DEFAULT_TIME_ZONE, type Locale } from "../core/locale";
-import type { ExistingPerson, ImportPlan, PersonRecord } from "../core/org-import";
+import type { ExistingPerson } from "../core/org-import";
 import type { Role } from "../core/roles";
-import { formatUnitPath, parentPath, parseUnitPath, type UnitPath } from "../core/unit-path";
-import { newId } from "./ids";
+import { parseUnitPath, type UnitPath } from "../core/unit-path";
 import type { Db, Store } from "./open";
 import { organizations, people, personRoles, unitLeaders, units, type OrganizationRow } from "./schema";
 
@@ -15,7 +12,8 @@ export interface OrgSnapshot {
   people: Map<string, ExistingPerson>;
 }
 
-function toPath(text: string): UnitPath {
+/** A stored unit path as its parts (a stored path always parses; anything else stays one part). */
+export function toPath(text: string): UnitPath {
   const p = parseUnitPath(text);
   return p.ok ? p.path : [text];
 }
@@ -64,124 +62,6 @@ export function loadOrgSnapshot(db: Db): OrgSnapshot {
     });
   }
   return { org, unitPaths: new Set(unitRows.map((u) => u.path)), people: byEmail };
-}
-
-/**
- * Writes a plan in one transaction: all of it or none of it.
- * Platform ids move between people (a swap, or a leaver's id reused), so ids
- * claimed by someone else are released first to keep the unique indexes happy.
- */
-export function applyImport(db: Db, plan: ImportPlan, clock: Clock): void {
-  const now = clock.now();
-  db.transaction((tx) => {
-    let orgId: OrgId;
-    if (plan.createOrg) {
-      orgId = newId<OrgId>("org");
-      tx.insert(organizations).values({ id: orgId, name: plan.orgName, createdAt: now }).run();
-    } else {
-      const org = tx.select({ id: organizations.id }).from(organizations).limit(1).get();
-      if (org === undefined) throw new Error("organization vanished during import");
-      orgId = org.id as OrgId;
-    }
-
-    const unitIds = new Map(
-      tx
-        .select({ id: units.id, path: units.path })
-        .from(units)
-        .all()
-        .map((u) => [u.path, u.id]),
-    );
-    for (const pathText of plan.unitsToCreate) {
-      const path = toPath(pathText);
-      const parent = parentPath(path);
-      const id = newId<UnitId>("unit");
-      tx.insert(units)
-        .values({
-          id,
-          orgId,
-          parentId: parent === null ? null : (unitIds.get(formatUnitPath(parent)) ?? null),
-          name: path[path.length - 1] ?? pathText,
-          path: pathText,
-          depth: path.length - 1,
-          createdAt: now,
-        })
-        .run();
-      unitIds.set(pathText, id);
-    }
-    const unitId = (path: UnitPath): string => {
-      const id = unitIds.get(formatUnitPath(path));
-      if (id === undefined) throw new Error(`unit missing after creation: ${formatUnitPath(path)}`);
-      return id;
-    };
-
-    const rows = [...plan.add, ...plan.update.map((u) => u.row)];
-    const claimedSlack = new Map(rows.filter((r) => r.slackUserId).map((r) => [r.slackUserId, r.email]));
-    const claimedTeams = new Map(rows.filter((r) => r.teamsAadObjectId).map((r) => [r.teamsAadObjectId, r.email]));
-    for (const p of tx
-      .select({ id: people.id, email: people.email, slack: people.slackUserId, teams: people.teamsAadObjectId })
-      .from(people)
-      .all()) {
-      const slackOwner = p.slack === null ? undefined : claimedSlack.get(p.slack);
-      if (slackOwner !== undefined && slackOwner !== p.email)
-        tx.update(people).set({ slackUserId: null }).where(eq(people.id, p.id)).run();
-      const teamsOwner = p.teams === null ? undefined : claimedTeams.get(p.teams);
-      if (teamsOwner !== undefined && teamsOwner !== p.email)
-        tx.update(people).set({ teamsAadObjectId: null }).where(eq(people.id, p.id)).run();
-    }
-
-    const fields = (r: PersonRecord) => ({
-      name: r.name,
-      unitId: unitId(r.unit),
-      slackUserId: r.slackUserId,
-      teamsAadObjectId: r.teamsAadObjectId,
-      locale: r.locale,
-      timezone: r.timezone,
-      phone: r.phone,
-      channel: r.channel,
-      active: true,
-      updatedAt: now,
-    });
-    const setMemberships = (personId: string, r: PersonRecord) => {
-      tx.delete(unitLeaders).where(eq(unitLeaders.personId, personId)).run();
-      tx.delete(personRoles).where(eq(personRoles.personId, personId)).run();
-      for (const led of r.leaderOf)
-        tx.insert(unitLeaders)
-          .values({ unitId: unitId(led), personId })
-          .onConflictDoNothing()
-          .run();
-      for (const role of r.roles) tx.insert(personRoles).values({ personId, role }).run();
-    };
-
-    for (const row of plan.add) {
-      const id = newId<PersonId>("person");
-      tx.insert(people)
-        .values({ id, orgId, email: row.email, createdAt: now, ...fields(row) })
-        .run();
-      setMemberships(id, row);
-    }
-    for (const { row } of plan.update) {
-      const p = tx
-        .select({ id: people.id })
-        .from(people)
-        .where(and(eq(people.orgId, orgId), eq(people.email, row.email)))
-        .get();
-      if (p === undefined) throw new Error("person vanished during import");
-      tx.update(people).set(fields(row)).where(eq(people.id, p.id)).run();
-      setMemberships(p.id, row);
-    }
-    if (plan.deactivate.length > 0) {
-      const leaving = tx
-        .select({ id: people.id })
-        .from(people)
-        .where(inArray(people.email, plan.deactivate))
-        .all()
-        .map((p) => p.id);
-      tx.update(people).set({ active: false, updatedAt: now }).where(inArray(people.id, leaving)).run();
-      // A leaver leads nothing and holds no role: no digest or comment may reach them.
-      tx.delete(unitLeaders).where(inArray(unitLeaders.personId, leaving)).run();
-      tx.delete(personRoles).where(inArray(personRoles.personId, leaving)).run();
-    }
-  });
 }
 
 export interface UnitNode {

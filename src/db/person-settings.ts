@@ -1,8 +1,22 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "../core/locale";
 import type { Db } from "./open";
-import { getOrganization, personLocale, personTimezone } from "./org-store";
-import { people } from "./schema";
+import { personLocale, personTimezone } from "./org-store";
+import { prepared } from "./prepared";
+import { organizations, people } from "./schema";
+
+const org = (db: Db) =>
+  db
+    .select({ locale: organizations.defaultLocale, tz: organizations.defaultTimezone })
+    .from(organizations)
+    .limit(1)
+    .prepare();
+const person = (db: Db) =>
+  db
+    .select({ locale: personLocale, tz: personTimezone })
+    .from(people)
+    .where(eq(people.id, sql.placeholder("id")))
+    .prepare();
 
 /**
  * A person's language and time zone, decided in one place: the CSV's, else
@@ -10,13 +24,10 @@ import { people } from "./schema";
  * `null` (a channel, nobody in particular) gets the organization's.
  */
 export function personSettings(db: Db, personId: string | null): { locale: Locale; timezone: string } {
-  const org = getOrganization(db);
-  const p =
-    personId === null
-      ? undefined
-      : db.select({ locale: personLocale, tz: personTimezone }).from(people).where(eq(people.id, personId)).get();
+  const o = prepared(db, org).get();
+  const p = personId === null ? undefined : prepared(db, person).get({ id: personId });
   return {
-    locale: p?.locale ?? org?.defaultLocale ?? DEFAULT_LOCALE,
-    timezone: p?.tz ?? org?.defaultTimezone ?? DEFAULT_TIME_ZONE,
+    locale: p?.locale ?? o?.locale ?? DEFAULT_LOCALE,
+    timezone: p?.tz ?? o?.tz ?? DEFAULT_TIME_ZONE,
   };
 }

@@ -1,15 +1,29 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { PersonId } from "../core/ids";
 import type { Clock } from "../core/clock";
 import type { Db } from "./open";
+import { prepared } from "./prepared";
 import { people, platformEvents, teamsReferences } from "./schema";
 
 /** What the platforms tell us about people: accounts, conversations, and events already seen. */
 
+const bySlack = (db: Db) =>
+  db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.slackUserId, sql.placeholder("id")))
+    .prepare();
+const byTeams = (db: Db) =>
+  db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.teamsAadObjectId, sql.placeholder("id")))
+    .prepare();
+
 /** The one lookup of a platform account: Slack's user id, or Teams' AAD object id (stored lower-case). */
 export function personByPlatformId(db: Db, platform: "slack" | "teams", id: string): PersonId | null {
-  const where = platform === "slack" ? eq(people.slackUserId, id) : eq(people.teamsAadObjectId, id.toLowerCase());
-  const row = db.select({ id: people.id }).from(people).where(where).get();
+  const row =
+    platform === "slack" ? prepared(db, bySlack).get({ id }) : prepared(db, byTeams).get({ id: id.toLowerCase() });
   return row === undefined ? null : (row.id as PersonId);
 }
 
@@ -27,6 +41,20 @@ export function anyTeamsReference(db: Db): Record<string, unknown> | null {
   return db.select({ reference: teamsReferences.reference }).from(teamsReferences).limit(1).get()?.reference ?? null;
 }
 
+const storedReference = (db: Db) =>
+  db
+    .select({ reference: teamsReferences.reference })
+    .from(teamsReferences)
+    .where(eq(teamsReferences.personId, sql.placeholder("p")))
+    .prepare();
+
+/** The reference without the id of the activity it came with, which differs on every tap. */
+function sameConversation(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const { activityId: _a, ...x } = a;
+  const { activityId: _b, ...y } = b;
+  return JSON.stringify(x) === JSON.stringify(y);
+}
+
 export function rememberTeamsReference(
   db: Db,
   clock: Clock,
@@ -34,6 +62,9 @@ export function rememberTeamsReference(
   reference: Record<string, unknown>,
   mode: "replace" | "keep",
 ): void {
+  // Every Teams tap brings the reference again: write only when the conversation changed.
+  const known = prepared(db, storedReference).get({ p: personId })?.reference;
+  if (known !== undefined && (mode === "keep" || sameConversation(known, reference))) return;
   const now = clock.now();
   const insert = db.insert(teamsReferences).values({ personId, reference, updatedAt: now });
   if (mode === "keep") insert.onConflictDoNothing().run();

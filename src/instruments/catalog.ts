@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { PulsenError } from "../core/errors";
 import {
   BUILTIN_INSTRUMENT_IDS,
@@ -10,8 +9,9 @@ import {
   parseFollowUp,
   parseInstrument,
 } from "../core/instrument";
+import { packagePath } from "../package-root";
 
-const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), "data");
+const DATA_DIR = packagePath("src/instruments/data");
 
 function readJson(path: string): unknown {
   let text: string;

@@ -32,6 +32,8 @@ const jobPayloads = {
   "measure.remind": z.object({ measureId }),
   /** The n-th "how did it go?" from the deadline on. */
   "measure.ask": z.object({ measureId, n: z.number().int().positive() }),
+  /** The daily retention run (src/rounds/retention.ts): one per UTC day, YYYY-MM-DD. */
+  "retention.apply": z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
 } as const;
 
 export type JobKind = keyof typeof jobPayloads;
@@ -67,6 +69,8 @@ export function jobKey(job: Job): string {
       return `measure:${job.payload.measureId}:remind`;
     case "measure.ask":
       return `measure:${job.payload.measureId}:ask:${job.payload.n}`;
+    case "retention.apply":
+      return `retention:${job.payload.day}`;
   }
 }
 

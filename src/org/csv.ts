@@ -30,7 +30,9 @@ export function readOrgCsv(bytes: Uint8Array): CsvResult {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    const windows1252 = bytes.some((b) => WINDOWS_1252_LETTERS.has(b));
+    // Control bytes other than tab and line ends: a spreadsheet, a zip, random bytes; not a text file at all.
+    const binary = bytes.some((b) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
+    const windows1252 = !binary && bytes.some((b) => WINDOWS_1252_LETTERS.has(b));
     return { ok: false, errors: [{ line: 1, problem: { kind: "file_not_utf8", windows1252 } }] };
   }
   let records: Parsed[];

@@ -3,7 +3,8 @@ import type { Clock } from "../core/clock";
 import { PulsenError } from "../core/errors";
 import { type ImportPlan, planImport, validateRows } from "../core/org-import";
 import type { LineProblem } from "../core/problem";
-import { applyImport, loadOrgSnapshot } from "../db/org-store";
+import { applyImport } from "../db/org-apply";
+import { loadOrgSnapshot } from "../db/org-store";
 import type { Db } from "../db/open";
 import { readOrgCsv } from "./csv";
 

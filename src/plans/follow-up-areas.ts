@@ -1,8 +1,29 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { type FocusKind, followUpItemId } from "../core/plan";
-import type { Store } from "../db/open";
-import { actionPlans, planFocusAreas, rounds, units } from "../db/schema";
-import { previousRound } from "../reports/report";
+import type { Db } from "../db/open";
+import { prepared } from "../db/prepared";
+import { actionPlans, planFocusAreas, type RoundRow, rounds, units } from "../db/schema";
+
+const previousClosed = (db: Db) =>
+  db
+    .select({ id: rounds.id })
+    .from(rounds)
+    .where(
+      and(
+        eq(rounds.seriesId, sql.placeholder("s")),
+        eq(rounds.status, "closed"),
+        lt(rounds.openedAt, sql.placeholder("at")),
+      ),
+    )
+    .orderBy(desc(rounds.openedAt))
+    .limit(1)
+    .prepare();
+const parentOf = (db: Db) =>
+  db
+    .select({ parentId: units.parentId })
+    .from(units)
+    .where(eq(units.id, sql.placeholder("id")))
+    .prepare();
 
 export interface FollowUpArea {
   /** The pseudo-statement id the answer is stored under. */
@@ -20,15 +41,15 @@ export interface FollowUpArea {
  * answers come from exactly the group the unit's report covers: publishing
  * them tells nothing about any smaller group.
  */
-export function followUpAreas(store: Store, roundId: string, unitId: string): FollowUpArea[] {
-  const round = store.select().from(rounds).where(eq(rounds.id, roundId)).get();
-  if (round === undefined || round.openedAt === null) return [];
-  const before = previousRound(store, round.seriesId, round.openedAt);
+export function followUpAreas(store: Db, round: RoundRow, unitId: string): FollowUpArea[] {
+  if (round.openedAt === null) return [];
+  // Every tap asks this: the same query as reports' previousRound, prepared once.
+  const before = prepared(store, previousClosed).get({ s: round.seriesId, at: round.openedAt.getTime() })?.id ?? null;
   if (before === null) return [];
   const path: string[] = [];
   for (let at: string | null = unitId; at !== null && path.length < 50; ) {
     path.push(at);
-    at = store.select({ parentId: units.parentId }).from(units).where(eq(units.id, at)).get()?.parentId ?? null;
+    at = prepared(store, parentOf).get({ id: at })?.parentId ?? null;
   }
   const plans = store
     .select({ planId: actionPlans.id, unitId: actionPlans.unitId, path: units.path })

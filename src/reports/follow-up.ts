@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { type FocusKind, followUpItemId } from "../core/plan";
 import type { Store } from "../db/open";
-import { actionPlans, planFocusAreas, rounds } from "../db/schema";
+import { actionPlans, planFocusAreas, roundSnapshots, rounds } from "../db/schema";
 import { previousRound, type RoundReports } from "./report";
 
 export interface FollowUpResult {
@@ -27,6 +27,8 @@ export function followUpResults(
   k: number,
 ): Map<string, FollowUpResult[]> {
   const out = new Map<string, FollowUpResult[]>();
+  const stored = storedFollowUp(store, roundId, reports, k);
+  if (stored !== null) return stored;
   const round = store.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (round === undefined || round.openedAt === null) return out;
   const before = previousRound(store, round.seriesId, round.openedAt);
@@ -73,6 +75,32 @@ export function followUpResults(
       ...(out.get(area.unitId) ?? []),
       { factorId: area.factorId, kind: area.kind, n, better: share(c(3)), same: share(c(2)), worse: share(c(1)) },
     ]);
+  }
+  return out;
+}
+
+/**
+ * A retained round's follow-up results, kept in its snapshot (src/reports/snapshot.ts): only for units whose
+ * report is shown, and only those with at least k answers; null for any other round.
+ */
+function storedFollowUp(
+  store: Store,
+  roundId: string,
+  reports: RoundReports,
+  k: number,
+): Map<string, FollowUpResult[]> | null {
+  const snap = store
+    .select({ followUp: roundSnapshots.followUp })
+    .from(roundSnapshots)
+    .where(eq(roundSnapshots.roundId, roundId))
+    .get();
+  if (snap === undefined) return null;
+  const out = new Map<string, FollowUpResult[]>();
+  // Written by takeSnapshot from followUpResults.
+  for (const [unitId, results] of Object.entries(snap.followUp as Record<string, FollowUpResult[]>)) {
+    const report = reports.byUnit.get(unitId);
+    const shown = results.filter((r) => r.n >= k);
+    if (report !== undefined && !report.suppressed && shown.length > 0) out.set(unitId, shown);
   }
   return out;
 }

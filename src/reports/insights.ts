@@ -2,8 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import { DRIVER_MIN_RESPONSES, type Segment, pearson, segment } from "../core/scoring";
 import { getInstrument } from "../db/instrument-store";
 import type { Store } from "../db/open";
-import { benchmarks, rounds, units } from "../db/schema";
-import { roundReports, shownFactor, type UnitReport } from "./report";
+import { benchmarks, roundSnapshots, rounds, units } from "../db/schema";
+import { roundReports, type UnitReport } from "./report";
+import { shownFactor } from "./trend";
 
 type Shown = Extract<UnitReport, { suppressed: false }>;
 
@@ -106,39 +107,44 @@ export function roundInsights(store: Store, roundId: string, k: number): Insight
         needed: DRIVER_MIN_RESPONSES,
       };
     else {
-      const rows = store.all<{
-        factor: string;
-        n: number;
-        x: number;
-        y: number;
-        xx: number;
-        yy: number;
-        xy: number;
-      }>(sql`
-        select f.factor_id as factor, count(*) as n, sum(f.mean) as x, sum(e.mean) as y,
-               sum(f.mean * f.mean) as xx, sum(e.mean * e.mean) as yy, sum(f.mean * e.mean) as xy
-        from response_factors f
-        join response_factors e on e.response_id = f.response_id and e.factor_id = 'engagement'
-        join responses r on r.id = f.response_id
-        where r.round_id = ${roundId} and f.factor_id != 'engagement'
-        group by f.factor_id`);
+      const rows = storedDrivers(store, roundId) ?? driverRows(store, roundId);
       // A correlation is a figure too: only from at least k respondents with both scores, and only for a
       // factor the organization's report shows (rule 4).
       drivers = rows
         .filter((r) => r.n >= k && score(root, r.factor) !== null)
-        .map((r) => {
-          const c = pearson(r);
-          const s = score(root, r.factor);
-          return {
-            factor: r.factor,
-            n: r.n,
-            r: c,
-            score: s,
-            lever: c !== null && c >= LEVER_R && s !== null && s < LEVER_SCORE,
-          };
+        .map(({ factor, n, r }) => {
+          const s = score(root, factor);
+          return { factor, n, r, score: s, lever: r !== null && r >= LEVER_R && s !== null && s < LEVER_SCORE };
         })
         .sort((a, b) => (b.r ?? -2) - (a.r ?? -2));
     }
   }
   return { round: roundId, comparisons, segments, drivers };
+}
+
+/** Each factor's correlation with engagement over the round's respondents (their stored factor means). */
+export function driverRows(store: Store, roundId: string): DriverRow[] {
+  return store
+    .all<{ factor: string; n: number; x: number; y: number; xx: number; yy: number; xy: number }>(sql`
+      select f.factor_id as factor, count(*) as n, sum(f.mean) as x, sum(e.mean) as y,
+             sum(f.mean * f.mean) as xx, sum(e.mean * e.mean) as yy, sum(f.mean * e.mean) as xy
+      from response_factors f
+      join response_factors e on e.response_id = f.response_id and e.factor_id = 'engagement'
+      join responses r on r.id = f.response_id
+      where r.round_id = ${roundId} and f.factor_id != 'engagement'
+      group by f.factor_id`)
+    .map((row) => ({ factor: row.factor, n: row.n, r: pearson(row) }));
+}
+
+export type DriverRow = { factor: string; n: number; r: number | null };
+
+/** A retained round's driver rows, kept in its snapshot (src/reports/snapshot.ts); null for any other round. */
+function storedDrivers(store: Store, roundId: string): DriverRow[] | null {
+  const snap = store
+    .select({ drivers: roundSnapshots.drivers })
+    .from(roundSnapshots)
+    .where(eq(roundSnapshots.roundId, roundId))
+    .get();
+  // Written by takeSnapshot from driverRows.
+  return snap === undefined ? null : ((snap.drivers ?? []) as DriverRow[]);
 }

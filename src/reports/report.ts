@@ -1,108 +1,34 @@
 import { and, desc, eq, lt } from "drizzle-orm";
-import { type HiddenReason, type ReportVisibility, decideReport, unitTree } from "../core/anonymity";
+import { type ReportVisibility, type UnitTree, decideReport, unitTree } from "../core/anonymity";
 import { PulsenError } from "../core/errors";
 import type { Instrument } from "../core/instrument";
 import {
   type Counts,
-  type TrendDirection,
   addCounts,
   describe,
   emptyCounts,
   factorFigures,
   responseRate,
   strengthsAndImprovements,
-  trendDirection,
 } from "../core/scoring";
 import { getInstrument } from "../db/instrument-store";
 import type { Store } from "../db/open";
-import { rounds, units } from "../db/schema";
+import { type RoundRow, roundSnapshots, rounds, units } from "../db/schema";
 import { type UnitAggregate, aggregateRound, emptyAggregate, mergeInto } from "./aggregate";
 import { type GroupChange, groupChange, trendAllowed } from "./group-change";
+import type { Earlier, FactorReport, ItemReport, RoundReports, ShownReport, UnitReport } from "./report-types";
+import { hideBelow, withTrends } from "./trend";
 
-type TrendWithheld = "hidden_then" | "group_changed";
+export type { FactorReport, HiddenFigure, RoundReports, UnitReport } from "./report-types";
 
-/** A figure the anonymity engine hid: what it was and why, nothing more (CONTRACT.md). */
-export interface HiddenFigure {
-  id: string;
-  suppressed: true;
-  reason: HiddenReason;
-}
-
-/** The report JSON of CONTRACT.md. */
-export type FactorReport =
-  | {
-      id: string;
-      suppressed: false;
-      n: number;
-      mean: number | null;
-      score: number | null;
-      distribution: number[];
-      favorable: number | null;
-      trend: number | null;
-      /** The server's reading of the trend: the arrow every surface shows. */
-      direction: TrendDirection | null;
-      /**
-       * Why there is no trend although there was an earlier round: its figure was hidden, or the group
-       * gained or lost 1..k−1 people since (one round minus the other would be their answers, rule 10).
-       */
-      trendWithheld: TrendWithheld | null;
-    }
-  | HiddenFigure;
-
-type ItemReport =
-  | {
-      id: string;
-      factor: string;
-      suppressed: false;
-      n: number;
-      mean: number | null;
-      sd: number | null;
-      distribution: number[];
-    }
-  | (HiddenFigure & { factor: string });
-
-type ShownReport = {
-  round: string;
-  unit: string;
-  includesSubunits: true;
-  invited: number;
-  responses: number;
-  responseRate: number;
-  suppressed: false;
-  reason: null;
-  factors: FactorReport[];
-  items: ItemReport[];
-  /** Factor ids: the server's choice that every surface shows. */
-  strengths: string[];
-  improvements: string[];
-};
-
-export type UnitReport =
-  | ShownReport
-  | { round: string; unit: string; includesSubunits: true; invited: number; suppressed: true; reason: HiddenReason };
-
-export interface RoundReports {
-  roundId: string;
-  /** Units whose comments may be shown (rule 7: k who could have written one, no small remainder). */
-  commentsShown: ReadonlySet<string>;
-  /** unitId → report; every unit of the organization, shown or suppressed. */
-  byUnit: Map<string, UnitReport>;
-  byPath: Map<string, UnitReport>;
-  rootUnitId: string | null;
-}
-
-/** A shown factor's figures, or null where the figure is hidden. */
-export function shownFactor(report: UnitReport | undefined, factorId: string) {
-  if (report === undefined || report.suppressed) return null;
-  const f = report.factors.find((x) => x.id === factorId);
-  return f === undefined || f.suppressed ? null : f;
-}
+type UnitRow = { id: string; parentId: string | null; path: string };
 
 /**
  * Every unit's report for a closed round, with the anonymity engine's
  * decisions applied per figure: a suppressed unit keeps only its name and how
  * many were invited; inside a shown unit, a hidden statement or factor keeps
  * only its id and why. Answer content of an open round is never reported (rule 6).
+ * A round whose answers retention deleted is read from its snapshot (src/reports/snapshot.ts).
  */
 export function roundReports(store: Store, roundId: string, k: number, withTrend = true): RoundReports {
   const round = store.select().from(rounds).where(eq(rounds.id, roundId)).get();
@@ -113,12 +39,41 @@ export function roundReports(store: Store, roundId: string, k: number, withTrend
       `round ${roundId} is still ${round.status}: results are shown only after it closes`,
     );
   }
+  const unitRows = store.select({ id: units.id, parentId: units.parentId, path: units.path }).from(units).all();
+  const tree = unitTree(unitRows);
+  const own = storedReports(store, roundId, unitRows, k) ?? liveReports(store, round, unitRows, tree, k);
+
+  const previous = withTrend ? previousRound(store, round.seriesId, round.openedAt ?? round.createdAt) : null;
+  const before = previous ? roundReports(store, previous, k, false) : null;
+  const changed = previous ? groupChange(store, tree, roundId, previous) : new Map<string, GroupChange>();
+  const earlier = (unitId: string): Earlier => {
+    if (before === null) return { kind: "none" };
+    if (!trendAllowed(changed.get(unitId), k)) return { kind: "withheld", why: "group_changed" };
+    return { kind: "report", report: before.byUnit.get(unitId) };
+  };
+  const byUnit = new Map<string, UnitReport>();
+  const byPath = new Map<string, UnitReport>();
+  for (const u of unitRows) {
+    const r = own.byUnit.get(u.id);
+    const report = r === undefined || r.suppressed ? r : withTrends(r, earlier(u.id));
+    const shown = report ?? { round: roundId, unit: u.path, ...HIDDEN, invited: 0 };
+    byUnit.set(u.id, shown);
+    byPath.set(u.path, shown);
+  }
+  const rootUnitId = unitRows.find((u) => u.parentId === null)?.id ?? null;
+  return { roundId, commentsShown: own.commentsShown, byUnit, byPath, rootUnitId };
+}
+
+const HIDDEN = { includesSubunits: true, suppressed: true, reason: "below_threshold" } as const;
+
+type OwnReports = Pick<RoundReports, "byUnit" | "commentsShown">;
+
+/** The reports computed from the round's answers, without trends. */
+function liveReports(store: Store, round: RoundRow, unitRows: UnitRow[], tree: UnitTree, k: number): OwnReports {
+  const roundId = round.id;
   const { instrument } = getInstrument(store, round.instrumentId, round.instrumentVersion ?? undefined);
   const itemIds = round.itemIds ?? [];
   const own = aggregateRound(store, roundId, instrument, itemIds);
-
-  const unitRows = store.select({ id: units.id, parentId: units.parentId, path: units.path }).from(units).all();
-  const tree = unitTree(unitRows);
   const rolled = new Map<string, UnitAggregate>();
   const roll = (id: string): UnitAggregate => {
     const done = rolled.get(id);
@@ -131,18 +86,7 @@ export function roundReports(store: Store, roundId: string, k: number, withTrend
   };
   const asked = askedFactors(instrument, itemIds);
   const decided = decideReport(tree, figureCounts(own, asked), k);
-
-  const previous = withTrend ? previousRound(store, round.seriesId, round.openedAt ?? round.createdAt) : null;
-  const before = previous ? roundReports(store, previous, k, false) : null;
-  const changed = previous ? groupChange(store, tree, roundId, previous) : new Map<string, GroupChange>();
-  const earlier = (unitId: string): Earlier => {
-    if (before === null) return { kind: "none" };
-    if (!trendAllowed(changed.get(unitId), k)) return { kind: "withheld", why: "group_changed" };
-    return { kind: "report", report: before.byUnit.get(unitId) };
-  };
-
   const byUnit = new Map<string, UnitReport>();
-  const byPath = new Map<string, UnitReport>();
   for (const u of unitRows) {
     const a = roll(u.id);
     const v = decided.units.get(u.id);
@@ -151,26 +95,39 @@ export function roundReports(store: Store, roundId: string, k: number, withTrend
         ? {
             round: roundId,
             unit: u.path,
-            includesSubunits: true,
+            ...HIDDEN,
             invited: a.invited,
-            suppressed: true,
-            reason: v?.visible === false ? v.reason : "below_threshold",
+            reason: v?.visible === false ? v.reason : HIDDEN.reason,
           }
-        : shownReport(roundId, u.id, u.path, a, asked, decided, earlier(u.id));
+        : shownReport(roundId, u.id, u.path, a, asked, decided);
     byUnit.set(u.id, report);
-    byPath.set(u.path, report);
   }
   const commentsShown = new Set([...decided.comments].filter(([, v]) => v.visible).map(([id]) => id));
-  return { roundId, commentsShown, byUnit, byPath, rootUnitId: unitRows.find((u) => u.parentId === null)?.id ?? null };
+  return { byUnit, commentsShown };
+}
+
+/**
+ * The reports kept in a retained round's snapshot, with today's unit names; none for a unit made since.
+ * With a k larger than the snapshot's, a figure below it is hidden too. Its comments are gone.
+ */
+function storedReports(store: Store, roundId: string, unitRows: UnitRow[], k: number): OwnReports | null {
+  const snap = store
+    .select({ k: roundSnapshots.k, reports: roundSnapshots.reports })
+    .from(roundSnapshots)
+    .where(eq(roundSnapshots.roundId, roundId))
+    .get();
+  if (snap === undefined) return null;
+  // Written by takeSnapshot from this module's own UnitReport values.
+  const stored = snap.reports as Record<string, UnitReport>;
+  const byUnit = new Map<string, UnitReport>();
+  for (const u of unitRows) {
+    const r = stored[u.id];
+    if (r !== undefined) byUnit.set(u.id, hideBelow({ ...r, unit: u.path }, k));
+  }
+  return { byUnit, commentsShown: new Set() };
 }
 
 type AskedFactor = { id: string; items: string[] };
-
-/** What a trend compares with: no earlier round, one withheld for the whole unit, or its report. */
-type Earlier =
-  | { kind: "none" }
-  | { kind: "withheld"; why: TrendWithheld }
-  | { kind: "report"; report: UnitReport | undefined };
 
 /** The round's factors, each with the statements it asked (a rotating subset may skip some). */
 function askedFactors(instrument: Instrument, itemIds: readonly string[]): AskedFactor[] {
@@ -201,7 +158,6 @@ function shownReport(
   a: UnitAggregate,
   asked: readonly AskedFactor[],
   decided: ReportVisibility,
-  then: Earlier,
 ): ShownReport {
   const factors = asked.map((f): FactorReport => {
     const v = decided.factors.get(f.id)?.get(unitId);
@@ -210,22 +166,7 @@ function shownReport(
     const pooled = f.items.reduce<Counts>((acc, i) => addCounts(acc, a.items.get(i) ?? emptyCounts()), emptyCounts());
     const s = a.factors.get(f.id) ?? { respondents: 0, meanSum: 0 };
     const figures = factorFigures(s.meanSum, s.respondents, pooled);
-    // Only between two shown figures, from groups that differ by 0 or at least k people (rule 10).
-    const earlier = then.kind === "report" ? (shownFactor(then.report, f.id)?.mean ?? null) : null;
-    const trend = figures.mean !== null && earlier !== null ? Math.round((figures.mean - earlier) * 100) / 100 : null;
-    const hiddenThen =
-      then.kind === "report" &&
-      then.report !== undefined &&
-      (then.report.suppressed || then.report.factors.find((x) => x.id === f.id)?.suppressed === true);
-    const withheld: TrendWithheld | null = then.kind === "withheld" ? then.why : hiddenThen ? "hidden_then" : null;
-    return {
-      id: f.id,
-      suppressed: false,
-      ...figures,
-      trend,
-      direction: trendDirection(trend),
-      trendWithheld: withheld,
-    };
+    return { id: f.id, suppressed: false, ...figures, trend: null, direction: null, trendWithheld: null };
   });
   const items = asked.flatMap((f) =>
     f.items.map((i): ItemReport => {

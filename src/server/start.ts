@@ -9,6 +9,7 @@ import type { Platform, Sender } from "../jobs/sender";
 import { queueDigests } from "../rounds/digests";
 import { roundJobHandlers } from "../rounds/handlers";
 import { planJobHandlers } from "../plans/follow-up";
+import { retentionJobHandlers, scheduleRetention } from "../rounds/retention";
 import { Assistant } from "../bot/assistant";
 import { SurveyBot } from "../bot/survey";
 import { ChatService } from "../bot/chat-service";
@@ -106,10 +107,12 @@ export async function startServer(
       onRoundClosed: [queueDigests(platforms)],
     }),
     ...planJobHandlers({ now: () => clock.now(), platforms }),
+    ...retentionJobHandlers({ months: config.retentionMonths, k: config.anonymityMin, now: () => clock.now(), logger }),
   };
   const runner = new JobRunner(database.db, clock, handlers, logger);
   const drainer = new OutboxDrainer(database.db, clock, senders, logger);
   const scheduler = new Scheduler(database.db, runner, drainer, logger);
+  if (config.retentionMonths !== null) scheduleRetention(database.db, clock.now());
   const app = createHttpApp({ logger, healthy: () => database.sqlite.open, publicUrl: config.publicUrl });
   for (const a of adapters) a.mount?.(app);
   // After the adapters: /api/messages belongs to Teams, the rest of /api to the dashboard.

@@ -259,7 +259,7 @@ export interface AuditResponse {
   entries: {
     at: string;
     who: string;
-    via: "cli" | "web";
+    via: "cli" | "web" | "scheduler";
     action: string;
     subject: string | null;
     details: Record<string, string | number | boolean | null>;

@@ -244,7 +244,12 @@ export function dashboardApi(deps: ApiDeps): Router {
       const said = sayError(err, readerLocale(deps, req));
       const details = said.details.length > 0 ? { details: said.details } : {};
       const field = err.problem?.kind === "field_invalid" ? { field: err.problem.field } : {};
-      res.status(STATUS[err.code]).json({ error: err.code, message: said.message, ...details, ...field });
+      // One line per refusal, with its code and the field's name: never the value, which may be an answer.
+      const status = STATUS[err.code];
+      const line = { path: req.path, status, error: err.code, ...field };
+      if (status >= 500) deps.logger.error(line, "dashboard request failed");
+      else deps.logger.warn(line, "dashboard request refused");
+      res.status(status).json({ error: err.code, message: said.message, ...details, ...field });
       return;
     }
     // Body parser errors (bad JSON) are the caller's; anything else is ours. Never echo the body.

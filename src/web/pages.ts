@@ -1,14 +1,16 @@
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import express, { Router } from "express";
 import { z } from "zod";
 import { isPulsenError } from "../core/errors";
+import { packagePath } from "../package-root";
 import { sessionCookie } from "./cookies";
 import type { Sessions } from "./sessions";
 
-const here = fileURLToPath(new URL("./public/", import.meta.url));
+const here = packagePath("src/web/public/");
 // teams-js's browser bundle, served as is: the tab shell needs no build step.
-const teamsJs = createRequire(import.meta.url).resolve("@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js");
+const teamsJs = createRequire(packagePath("package.json")).resolve(
+  "@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js",
+);
 
 /**
  * Only our own scripts and styles; framing only by Teams and Microsoft 365

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/core/clock";
 import { type ImportPlan, planImport, validateRows } from "../../src/core/org-import";
-import { applyImport, loadOrgSnapshot, loadOrgTree } from "../../src/db/org-store";
+import { applyImport } from "../../src/db/org-apply";
+import { loadOrgSnapshot, loadOrgTree } from "../../src/db/org-store";
 import { readOrgCsv } from "../../src/org/csv";
 import { SMALL_ORG } from "../helpers/csv";
 import { testDatabase } from "../helpers/db";

@@ -30,6 +30,12 @@ export class ConnectorStandIn {
   global: TokenBucket | null = null;
   /** Calls answered 429 so far. */
   throttled = 0;
+  /** A flaky Connector: this share of sends is answered 429 (Retry-After 1) or 500, half each, before it acts. */
+  flaky: { rate: number; random: () => number } | null = null;
+  /** The sends the flakiness refused, by status. */
+  readonly refused = { 429: 0, 500: 0 };
+  /** The Authorization header of every call, in order ("" when there was none). */
+  readonly authorizations: string[] = [];
   private server: Server | null = null;
   private seq = 0;
   url = "";
@@ -46,7 +52,10 @@ export class ConnectorStandIn {
 
   async start(): Promise<void> {
     const app = express();
-    app.use(express.json({ limit: "2mb" }));
+    app.use(express.json({ limit: "2mb" }), (req, _res, next) => {
+      this.authorizations.push(req.headers.authorization ?? "");
+      next();
+    });
     app.post("/v3/conversations", (req, res) => {
       const member = (req.body as { members?: { id: string }[] }).members?.[0]?.id ?? "";
       if (!this.installedFor.has(member))
@@ -56,6 +65,18 @@ export class ConnectorStandIn {
       const id = `a:created-${member}`;
       this.created.push(member);
       res.status(201).json({ id });
+    });
+    // The flakiness sits before both send routes: a refused send was never acted on.
+    app.post(["/v3/conversations/:conv/activities", "/v3/conversations/:conv/activities/:reply"], (_req, res, next) => {
+      if (!this.flaky || this.flaky.random() >= this.flaky.rate) return next();
+      const limited = this.flaky.random() < 0.5;
+      this.refused[limited ? 429 : 500]++;
+      if (limited)
+        return void res
+          .status(429)
+          .set({ "retry-after": "1" })
+          .json({ error: { code: "TooManyRequests" } });
+      res.status(500).json({ error: { code: "ServiceError" } });
     });
     app.post("/v3/conversations/:conv/activities", (req, res) => {
       const fail = this.failures.shift();

@@ -16,6 +16,7 @@ import { openRound } from "../../src/rounds/open";
 import { createSeries, getSeries } from "../../src/rounds/series";
 import { ChatStandIn } from "./chat-standin";
 import { HttpSender } from "./http-sender";
+import { workerArgs } from "./worker";
 
 /** What a crash mid-fan-out left behind, for the test to judge and the bench to count. */
 export interface CrashOutcome {
@@ -25,6 +26,8 @@ export interface CrashOutcome {
   signal: NodeJS.Signals | null;
   /** Messages the platform had when the scheduler died. */
   receivedAtCrash: number;
+  /** PRAGMA integrity_check of the file right after the kill. */
+  integrity: string;
   /** Outbox rows left in "sending" at restart (sent to the platform, not yet recorded). */
   inFlight: number;
   /** Every message the platform received, in order, before and after the restart. */
@@ -81,7 +84,7 @@ export async function crashMidFanout(
   const standIn = new ChatStandIn();
   await standIn.start();
   try {
-    const worker = spawn(process.execPath, ["--import", "tsx", "tests/jobs/fanout-worker.ts", path, standIn.url], {
+    const worker = spawn(process.execPath, [...workerArgs("fanout-worker"), path, standIn.url], {
       stdio: "pipe",
     });
     standIn.onMessage = (count) => {
@@ -93,6 +96,7 @@ export async function crashMidFanout(
     // Restart on the same file: a fresh drainer with nothing in memory, a few minutes later.
     const reopened = openDatabase(path);
     try {
+      const integrity = String(reopened.sqlite.pragma("integrity_check", { simple: true }));
       const inFlight = reopened.db.select().from(outbox).where(eq(outbox.state, "sending")).all().length;
       const later = new ManualClock(new Date(now.getTime() + 5 * 60_000));
       const drainer = new OutboxDrainer(
@@ -122,6 +126,7 @@ export async function crashMidFanout(
         queued,
         signal,
         receivedAtCrash,
+        integrity,
         inFlight,
         received: [...standIn.received],
         invited: invited.map((i) => i.personId),

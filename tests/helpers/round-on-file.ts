@@ -19,8 +19,10 @@ export function roundOnFile(o: {
   now: Date;
   /** The series' own schedule: choose one whose next run falls after what the test looks at. */
   cadence?: string;
+  /** The folder for the file (tests that run concurrently make their own); a fresh temporary one by default. */
+  dir?: string;
 }): { path: string; roundId: string } {
-  const path = `${tempDir()}/pulsen.db`;
+  const path = `${o.dir ?? tempDir()}/pulsen.db`;
   const clock = { now: () => o.now };
   const setup = openDatabase(path);
   try {

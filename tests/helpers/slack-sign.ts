@@ -9,10 +9,13 @@ export function signedPost(
   url: string,
   secret: string,
   body: string,
-  opts: { timestamp?: number; signature?: string | null; contentType?: string } = {},
+  opts: { timestamp?: number; signature?: string | null; contentType?: string; headers?: Record<string, string> } = {},
 ) {
   const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
-  const headers: Record<string, string> = { "content-type": opts.contentType ?? "application/x-www-form-urlencoded" };
+  const headers: Record<string, string> = {
+    "content-type": opts.contentType ?? "application/x-www-form-urlencoded",
+    ...opts.headers,
+  };
   if (opts.signature !== null) {
     headers["x-slack-request-timestamp"] = String(ts);
     headers["x-slack-signature"] = opts.signature ?? slackSignature(secret, ts, body);

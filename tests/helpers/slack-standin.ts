@@ -36,6 +36,12 @@ export class SlackStandIn {
   /** email → user id and profile time zone, for users.lookupByEmail. */
   readonly emails = new Map<string, { id: string; tz: string }>();
   enforcePerChannel = false;
+  /** A flaky Slack: this share of calls is answered 429 (Retry-After 1) or 500, half each, before Slack acts. */
+  flaky: { rate: number; random: () => number } | null = null;
+  /** The calls the flakiness refused, by status. */
+  readonly refused = { 429: 0, 500: 0 };
+  /** Runs after chat.postMessage recorded message `count` and before Slack answers (a test kills the sender here). */
+  onPost: ((count: number) => void) | null = null;
   globalPerSecond: number | null = null;
   private readonly lastPost = new Map<string, number>();
   private readonly recent: number[] = [];
@@ -90,6 +96,12 @@ export class SlackStandIn {
       this.calls.push({ method, args });
       if (!/^Bearer xoxb-/.test(String(req.headers.authorization ?? "")))
         return res.json({ ok: false, error: "not_authed" });
+      if (this.flaky && method !== "auth.test" && this.flaky.random() < this.flaky.rate) {
+        const limited = this.flaky.random() < 0.5;
+        this.refused[limited ? 429 : 500]++;
+        if (limited) return res.status(429).set({ "retry-after": "1" }).json({ ok: false, error: "ratelimited" });
+        return res.status(500).json({ ok: false, error: "internal_error" });
+      }
       const script = this.scripted.get(method)?.shift();
       if (script)
         return res
@@ -153,6 +165,7 @@ export class SlackStandIn {
           updates: 0,
           at: now,
         });
+        this.onPost?.(this.messages.length);
         return { ok: true, channel, ts };
       }
       case "chat.update": {

@@ -1,5 +1,6 @@
 import { roundOnFile } from "../helpers/round-on-file";
 import { spawn } from "node:child_process";
+import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { emailAdapter } from "../../adapters/email";
@@ -10,6 +11,7 @@ import { type RunningServer, startServer } from "../../src/server/start";
 import { csv } from "../helpers/csv";
 import { SmtpStandIn } from "../helpers/smtp-standin";
 import { silentLogger } from "../helpers/world";
+import { workerArgs } from "../helpers/worker";
 
 const PEOPLE = 30;
 const KILL_AT = 15;
@@ -32,13 +34,16 @@ describe("e-mail invitations", () => {
     const smtpUrl = `smtp://127.0.0.1:${smtp.port}`;
     // The worker dies while the SMTP server holds message 15: the content has arrived, the 250 never goes out.
     smtp.hangAt = KILL_AT;
-    const worker = spawn(process.execPath, ["--import", "tsx", "tests/jobs/email-worker.ts", path, smtpUrl], {
+    const worker = spawn(process.execPath, [...workerArgs("email-worker"), path, smtpUrl], {
       stdio: "pipe",
     });
     smtp.onHang = () => worker.kill("SIGKILL");
     const signal = await new Promise<NodeJS.Signals | null>((resolve) => worker.on("exit", (_c, s) => resolve(s)));
     expect(signal).toBe("SIGKILL");
     expect(smtp.messages).toHaveLength(KILL_AT - 1);
+    const file = new Database(path);
+    expect(file.pragma("integrity_check", { simple: true })).toBe("ok");
+    file.close();
 
     // Restart on the same file a few minutes later, with nothing in memory, and drain to the end.
     smtp.hangAt = null;

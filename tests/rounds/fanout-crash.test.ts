@@ -19,6 +19,7 @@ describe("a fan-out", () => {
     expect(r.signal).toBe("SIGKILL");
     expect(r.receivedAtCrash).toBe(KILL_AT);
     expect(r.inFlight).toBe(1);
+    expect(r.integrity).toBe("ok");
 
     const keys = r.received.map((m) => m.key);
     expect(keys).toHaveLength(PEOPLE);

@@ -35,7 +35,7 @@ function start(env: Record<string, string>): {
   return { proc, output: () => out, exited };
 }
 
-describe("npm start", () => {
+describe("npm start (the server compiled into dist/)", () => {
   it("answers /healthz within 10 seconds on an empty database", async () => {
     const port = await freePort();
     const began = Date.now();
@@ -50,6 +50,12 @@ describe("npm start", () => {
     }
     expect(ok).toBe(true);
     expect(s.output()).toContain(`http://localhost:${port}/healthz`);
+    // The compiled server (dist/) still finds the files shipped beside the sources: the dashboard and its assets.
+    for (const path of ["/", "/assets/dashboard.js", "/assets/vendor/teams.js"]) {
+      const res = await fetch(`http://127.0.0.1:${port}${path}`);
+      expect(res.status, path).toBe(200);
+      expect((await res.text()).length, path).toBeGreaterThan(100);
+    }
   });
 
   it("stops with one line naming the variable when configuration is bad", async () => {

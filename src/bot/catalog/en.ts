@@ -51,6 +51,7 @@ export const en: Catalog = {
   thanksHeader: "Thank you for answering!",
   thanksText: (on) =>
     `Your answers are stored anonymously and can no longer be changed. Results are shared with your unit after the survey closes on ${on}.`,
+  tapReceived: "Received. This card updates in a moment.",
   alreadyAnswered: "You have already answered this survey. Your answers are stored anonymously and cannot be changed.",
   notInvited: "This survey was not sent to you.",
   notUnderstood: "I did not understand that tap. Please try again from the latest message.",

@@ -50,6 +50,7 @@ export const nb: Catalog = {
   thanksHeader: "Takk for svarene!",
   thanksText: (on) =>
     `Svarene er lagret anonymt og kan ikke lenger endres. Resultatene deles med enheten etter at undersøkelsen stenger ${on}.`,
+  tapReceived: "Mottatt. Kortet oppdateres om et øyeblikk.",
   alreadyAnswered: "Du har allerede svart på denne undersøkelsen. Svarene er lagret anonymt og kan ikke endres.",
   notInvited: "Denne undersøkelsen er ikke sendt til deg.",
   notUnderstood: "Det knappetrykket forsto jeg ikke. Prøv gjerne igjen fra den siste meldingen.",

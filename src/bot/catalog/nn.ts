@@ -50,6 +50,7 @@ export const nn: Catalog = {
   thanksHeader: "Takk for svara!",
   thanksText: (on) =>
     `Svara er lagra anonymt og kan ikkje lenger endrast. Resultata vert delte med eininga etter at undersøkinga stengjer ${on}.`,
+  tapReceived: "Motteke. Kortet vert oppdatert om eit augeblikk.",
   alreadyAnswered: "Du har alt svart på denne undersøkinga. Svara er lagra anonymt og kan ikkje endrast.",
   notInvited: "Denne undersøkinga er ikkje send til deg.",
   notUnderstood: "Det knappetrykket forstod eg ikkje. Prøv gjerne att frå den siste meldinga.",

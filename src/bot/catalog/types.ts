@@ -55,6 +55,8 @@ export interface Catalog {
   skipComment: string;
   thanksHeader: string;
   thanksText: (resultsOn: string) => string;
+  /** A tap that waits for the database (another process holds it): the card is rewritten once it is stored. */
+  tapReceived: string;
   alreadyAnswered: string;
   notInvited: string;
   notUnderstood: string;

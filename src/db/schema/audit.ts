@@ -12,8 +12,8 @@ export const auditLog = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
     actorId: text("actor_id"),
-    /** "cli" or "web". */
-    via: text("via", { enum: ["cli", "web"] }).notNull(),
+    /** "cli", "web", or "scheduler" for a daily job (retention). */
+    via: text("via", { enum: ["cli", "web", "scheduler"] }).notNull(),
     action: text("action").notNull(),
     /** What it was done to: a round, series or unit id, a file name. */
     subject: text("subject"),

@@ -130,3 +130,24 @@ export const benchmarks = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.instrumentId, t.factorId, t.label] })],
 );
+
+/**
+ * A closed round's results as the anonymity engine let them through, kept when
+ * retention deletes its answers and comments: every figure in it was already
+ * shown to someone (n ≥ k, complementary suppression applied), and it names
+ * no one. Reports of the round are read from here from then on.
+ */
+export const roundSnapshots = sqliteTable("round_snapshots", {
+  roundId: text("round_id")
+    .primaryKey()
+    .references(() => rounds.id),
+  /** The k the figures were decided with: a larger k later hides more, never shows more. */
+  k: integer("k").notNull(),
+  takenAt: integer("taken_at", { mode: "timestamp_ms" }).notNull(),
+  /** unitId → that unit's report without trends (trends are computed when read, as for any round). */
+  reports: text("reports", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  /** unitId → the follow-up questions' results shown for it. */
+  followUp: text("follow_up", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  /** The organization's driver rows that passed the k rule (factor, n, r), or null: none were computed. */
+  drivers: text("drivers", { mode: "json" }).$type<unknown[] | null>(),
+});

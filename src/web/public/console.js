@@ -123,7 +123,7 @@ export async function renderAudit(root, t, fmt) {
       "tr",
       {},
       h("td", {}, fmt(e.at)),
-      h("td", {}, e.via === "cli" ? t.auditCli : e.who || t.auditForgotten),
+      h("td", {}, e.via === "cli" ? t.auditCli : e.via === "scheduler" ? t.auditScheduler : e.who || t.auditForgotten),
       h("td", {}, t.auditActions[e.action] ?? e.action),
       h("td", {}, [e.subject, ...Object.entries(e.details).map(([k, v]) => `${k}: ${v}`)].filter(Boolean).join(" · ")),
     ),

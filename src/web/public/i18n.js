@@ -243,6 +243,7 @@ const nb = {
   auditWhat: "Hva",
   auditDetails: "Detaljer",
   auditCli: "kommandolinjen",
+  auditScheduler: "planleggeren",
   auditForgotten: "(slettet person)",
   /** @type {Record<string, string>} */
   auditActions: {
@@ -454,6 +455,7 @@ const nn = {
   auditWhat: "Kva",
   auditDetails: "Detaljar",
   auditCli: "kommandolinja",
+  auditScheduler: "planleggaren",
   auditForgotten: "(sletta person)",
   auditActions: {
     "org.import": "Importerte organisasjonen",
@@ -678,6 +680,7 @@ const en = {
   auditWhat: "What",
   auditDetails: "Details",
   auditCli: "command line",
+  auditScheduler: "scheduler",
   auditForgotten: "(forgotten person)",
   auditActions: {
     "org.import": "Imported the organization",

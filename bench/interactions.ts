@@ -1,0 +1,240 @@
+import { type ChildProcess, fork } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { BotFrameworkStandIn } from "../tests/helpers/botframework-standin";
+import { csv } from "../tests/helpers/csv";
+import { SlackStandIn } from "../tests/helpers/slack-standin";
+import { ALWAYS } from "../src/core/quiet-hours";
+import { storeBuiltins } from "../src/db/instrument-store";
+import { openDatabase } from "../src/db/open";
+import { builtinInstruments } from "../src/instruments/catalog";
+import type { Platform } from "../src/jobs/sender";
+import { importOrgCsv } from "../src/org/import";
+import { openRound } from "../src/rounds/open";
+import { createSeries, getSeries } from "../src/rounds/series";
+import type { ServerKind, ServerSetup } from "./interaction-server";
+
+/**
+ * Clicks against Pulsen and against a bare Bolt app / botbuilder bot, at a fixed rate, same run. Each server
+ * runs in its own child process (interaction-server.ts), so its CPU over the measured window is its own.
+ * Every Pulsen click is a real step of a real survey on a real SQLite file: four answers, then the comment
+ * step skipped (which stores the response). Latency is request sent → HTTP response (the ack).
+ * BENCH_INTERACTION_S sets the measured seconds (default 20); BENCH_CPU_PROF=dir profiles the children.
+ */
+const RATE = 100;
+const WARM_S = 3;
+const SECRET = "bench-signing-secret";
+const APP_ID = "11111111-1111-1111-1111-111111111111";
+const ITEMS = ["wellbeing-1", "wellbeing-2", "wellbeing-3", "wellbeing-4"];
+const CLICKS_PER_PERSON = ITEMS.length + 1;
+const user = (i: number) => `U${String(i).padStart(8, "0")}`;
+const aad = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
+
+type Figure = (name: string, value: number, unit: string) => void;
+interface Run {
+  latencies: number[];
+  cpuMsPerClick: number;
+  failed: number;
+}
+
+/** The action a person's k-th click is: the statement on their screen, then the comment step skipped. */
+function action(roundId: string, step: number, i: number): Record<string, unknown> {
+  if (step < ITEMS.length) return { a: "answer", r: roundId, i: ITEMS[step], v: ((i + step) % 5) + 1 };
+  return { a: "skip_comment", r: roundId };
+}
+
+function slackBody(roundId: string, step: number, i: number): string {
+  const payload = {
+    type: "block_actions",
+    user: { id: user(i), team_id: "T0001" },
+    team: { id: "T0001" },
+    api_app_id: "A0001",
+    trigger_id: "1.2.3",
+    container: { type: "message", message_ts: "1700000000.000001", channel_id: `D${user(i)}`, is_ephemeral: false },
+    channel: { id: `D${user(i)}` },
+    message: { ts: "1700000000.000001", text: "", blocks: [] },
+    actions: [
+      {
+        type: "button",
+        action_id: step < ITEMS.length ? `pulsen:answer:${step}` : "pulsen:skip_comment",
+        block_id: "b",
+        value: JSON.stringify(action(roundId, step, i)),
+        action_ts: String(Date.now() / 1000),
+      },
+    ],
+    state: { values: {} },
+  };
+  return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+function slackRequest(url: string, body: string): Promise<Response> {
+  const ts = Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac("sha256", SECRET).update(`v0:${ts}:${body}`).digest("hex")}`;
+  const headers = {
+    "content-type": "application/x-www-form-urlencoded",
+    "x-slack-request-timestamp": String(ts),
+    "x-slack-signature": signature,
+  };
+  return fetch(`${url}/slack/events`, { method: "POST", headers, body });
+}
+
+function teamsRequest(url: string, token: string, serviceUrl: string, data: unknown, i: number): Promise<Response> {
+  const activity = {
+    type: "invoke",
+    name: "adaptiveCard/action",
+    id: `invoke-${i}-${Math.random()}`,
+    channelId: "msteams",
+    serviceUrl,
+    from: { id: `29:${aad(i)}`, aadObjectId: aad(i), name: "T" },
+    recipient: { id: "28:bot", name: "Pulsen" },
+    conversation: { id: `a:conv-${aad(i)}`, conversationType: "personal", tenantId: "tenant-1" },
+    channelData: { tenant: { id: "tenant-1" } },
+    value: { action: { type: "Action.Execute", verb: "pulsen", data: { pulsen: data } } },
+  };
+  const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
+  return fetch(`${url}/api/messages`, { method: "POST", headers, body: JSON.stringify(activity) });
+}
+
+/** A fresh file with everyone imported and a quick pulse open for them now, closed again for the server. */
+function roundOnFile(path: string, roster: string, platform: Platform): string {
+  const now = new Date();
+  const clock = { now: () => now };
+  const setup = openDatabase(path);
+  try {
+    storeBuiltins(setup.db, builtinInstruments(), clock);
+    importOrgCsv(setup.db, new TextEncoder().encode(roster), { dryRun: false, clock });
+    const series = { name: "Puls", instrumentId: "quick-pulse", audience: "all", cadence: "0 9 1 * *" };
+    const { id } = createSeries(setup.db, { ...series, openDays: 7, reminderDays: [3], window: { ...ALWAYS } }, now);
+    return setup.db.transaction((tx) =>
+      openRound(tx, getSeries(tx, id), null, now, { platforms: new Set([platform]) }),
+    );
+  } finally {
+    setup.close();
+  }
+}
+
+function startChild(setup: ServerSetup): Promise<{ child: ChildProcess; url: string }> {
+  const prof = process.env.BENCH_CPU_PROF;
+  const child = fork(fileURLToPath(new URL("./interaction-server.ts", import.meta.url)), [JSON.stringify(setup)], {
+    execArgv: ["--import", "tsx", ...(prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : [])],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  return new Promise((resolve, reject) => {
+    child.once("message", (m: { url: string }) => resolve({ child, url: m.url }));
+    child.once("exit", (code) => reject(new Error(`${setup.kind} exited with ${code}`)));
+  });
+}
+
+function cpuOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once("message", (m: { cpu: NodeJS.CpuUsage }) => resolve((m.cpu.user + m.cpu.system) / 1000));
+    child.send("cpu");
+  });
+}
+
+/** Open loop: click k leaves at start + k/RATE whatever the answers before it did. */
+async function load(child: ChildProcess, seconds: number, click: (k: number) => Promise<Response>): Promise<Run> {
+  const warm = WARM_S * RATE;
+  const total = warm + seconds * RATE;
+  const latencies: number[] = [];
+  const pending: Promise<void>[] = [];
+  let failed = 0;
+  let cpuStart = 0;
+  const began = performance.now();
+  for (let k = 0; k < total; k++) {
+    const wait = began + (k * 1000) / RATE - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (k === warm) cpuStart = await cpuOf(child);
+    const sent = performance.now();
+    pending.push(
+      click(k).then(
+        async (res) => {
+          await res.arrayBuffer();
+          if (res.status !== 200) failed++;
+          if (k >= warm) latencies.push(performance.now() - sent);
+        },
+        () => void failed++,
+      ),
+    );
+  }
+  await Promise.all(pending);
+  const cpu = (await cpuOf(child)) - cpuStart;
+  return { latencies, cpuMsPerClick: cpu / (seconds * RATE), failed };
+}
+
+function p99(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? Number.NaN;
+}
+
+async function measure(
+  setup: ServerSetup,
+  seconds: number,
+  click: (k: number, url: string) => Promise<Response>,
+): Promise<Run> {
+  const { child, url } = await startChild(setup);
+  try {
+    return await load(child, seconds, (k) => click(k, url));
+  } finally {
+    const exited = new Promise((r) => child.once("exit", r));
+    child.send("stop");
+    await exited;
+  }
+}
+
+function report(figure: Figure, platform: string, ours: Run, bare: Run): void {
+  const p = p99(ours.latencies);
+  figure(`interactions.${platform}.p99_ms`, p, "ms");
+  figure(`interactions.${platform}.p99_ratio_to_bare`, p / p99(bare.latencies), "×");
+  figure(`interactions.${platform}.cpu_ratio_to_bare`, ours.cpuMsPerClick / bare.cpuMsPerClick, "×");
+  figure(`interactions.${platform}.cpu_ms_per_click`, ours.cpuMsPerClick, "ms");
+  figure(`interactions.${platform}.bare_p99_ms`, p99(bare.latencies), "ms");
+  figure(`interactions.${platform}.bare_cpu_ms_per_click`, bare.cpuMsPerClick, "ms");
+  figure(`interactions.${platform}.failed`, ours.failed, "clicks");
+  figure(`interactions.${platform}.bare_failed`, bare.failed, "clicks");
+}
+
+export async function benchInteractions(dir: string, figure: Figure): Promise<void> {
+  const seconds = Number(process.env.BENCH_INTERACTION_S ?? 20);
+  const people = Math.ceil(((WARM_S + seconds) * RATE) / CLICKS_PER_PERSON);
+  const rows = Array.from(
+    { length: people },
+    (_, i) => `p${i}@fjord.example,P ${i},Fjord > E${i % 40},,,${user(i)},${aad(i)},,`,
+  );
+  const slackStandIn = new SlackStandIn();
+  const bf = new BotFrameworkStandIn();
+  await Promise.all([slackStandIn.start(), bf.start()]);
+  for (let i = 0; i < people; i++) {
+    const m = { channel: `D${user(i)}`, ts: "1700000000.000001", text: "", blocks: [], updates: 0 };
+    slackStandIn.messages.push(m);
+  }
+  const base = { signingSecret: SECRET, slackApiUrl: slackStandIn.url, appId: APP_ID, databasePath: "" };
+  const setup = (kind: ServerKind, databasePath = ""): ServerSetup => ({
+    ...base,
+    kind,
+    databasePath,
+    openIdMetadataUrl: bf.metadataUrl,
+  });
+  // The person and step of click k: round robin, so a person's next click comes seconds after their last.
+  const who = (k: number) => ({ i: k % people, step: Math.floor(k / people) });
+  try {
+    const slackRound = roundOnFile(`${dir}/slack.db`, csv(rows), "slack");
+    const slackClick = (k: number, url: string) => slackRequest(url, slackBody(slackRound, who(k).step, who(k).i));
+    const bareSlack = await measure(setup("bare-slack"), seconds, slackClick);
+    const ourSlack = await measure(setup("pulsen-slack", `${dir}/slack.db`), seconds, slackClick);
+    report(figure, "slack", ourSlack, bareSlack);
+
+    const serviceUrl = "http://127.0.0.1:9/connector";
+    const token = await bf.token({ appId: APP_ID, serviceUrl });
+    const teamsRound = roundOnFile(`${dir}/teams.db`, csv(rows), "teams");
+    const teamsClick = (k: number, url: string) => {
+      const { i, step } = who(k);
+      return teamsRequest(url, token, serviceUrl, action(teamsRound, step, i), i);
+    };
+    const bareTeams = await measure(setup("bare-teams"), seconds, teamsClick);
+    const ourTeams = await measure(setup("pulsen-teams", `${dir}/teams.db`), seconds, teamsClick);
+    report(figure, "teams", ourTeams, bareTeams);
+  } finally {
+    await Promise.all([slackStandIn.stop(), bf.stop()]);
+  }
+}
