@@ -23,7 +23,12 @@ export class TeamsSender implements Sender {
   };
   // Fifty a second with the Bot Connector answering in 0.1–0.5 s: one at a time could not get near it. The
   // price: Teams cannot be asked what went out, so a crash may repeat the (at most 16) sends in flight.
-  readonly concurrency = 16;
+  // Until one send has gone through, one at a time: it fetches the bot's token, which the rest then reuse
+  // (sixteen at once would each fetch one).
+  get concurrency(): number {
+    return this.warm ? 16 : 1;
+  }
+  private warm = false;
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -135,7 +140,9 @@ export class TeamsSender implements Sender {
     } catch (e) {
       failure = e;
     }
-    return failure === null ? { kind: "sent", messageId: id } : classifyTeamsError(failure);
+    if (failure !== null) return classifyTeamsError(failure);
+    this.warm = true;
+    return { kind: "sent", messageId: id };
   }
 }
 

@@ -6,11 +6,12 @@
 export class InFlight {
   private readonly running = new Set<Promise<void>>();
 
-  constructor(private readonly limit: number) {}
+  /** Asked each time: a sender may allow more once it is warmed up (a token fetched). */
+  constructor(private readonly limit: () => number) {}
 
   /** Resolves once there is room for one more task. */
   async room(): Promise<void> {
-    while (this.running.size >= Math.max(1, this.limit)) await Promise.race(this.running);
+    while (this.running.size >= Math.max(1, this.limit())) await Promise.race(this.running);
   }
 
   /** Starts a task; it must not throw (a failure is an outcome the task records itself). */

@@ -427,7 +427,7 @@ export class OutboxDrainer {
       .from(organizations)
       .limit(1)
       .get();
-    const pool = new InFlight(sender.concurrency ?? 1);
+    const pool = new InFlight(() => sender.concurrency ?? 1);
     // Every drain reads the rounds afresh: a test (or an operator) may have closed one just before.
     this.rounds.clear();
     try {
