@@ -105,7 +105,7 @@ export class ChatService implements ChatPort {
 
   actSoon(personId: PersonId, action: BotAction, input?: { comment?: string }): Promise<BotReply> {
     const at = this.clock.now();
-    return this.writes.run(() => this.bot.handle(personId, action, input, at));
+    return this.writes.run(() => this.bot.handle(personId, action, input, at, "after-reply"));
   }
 
   received(personId: PersonId): BotMessage {

@@ -180,16 +180,34 @@ export class SurveyBot {
    * (open?), the person (invited?), the step (the one on their screen?), the
    * value. A forged or replayed action changes nothing and is logged without
    * its value. `at` is when the person tapped (a tap that waited for the
-   * database's lock is judged by then, not by when it was written).
+   * database's lock is judged by then, not by when it was written). With
+   * `traces: "after-reply"` the write-ahead log is emptied on the next turn of
+   * the event loop, once the platform's HTTP reply is on its way: Teams waits
+   * for the reply's card, and the checkpoint was the slowest part of a submit.
    */
-  handle(personId: string, action: BotAction, input?: { comment?: string }, at?: Date): BotReply {
+  handle(
+    personId: string,
+    action: BotAction,
+    input?: { comment?: string },
+    at?: Date,
+    traces: "now" | "after-reply" = "now",
+  ): BotReply {
     const now = at ?? this.clock.now();
     this.stored = false;
     // One IMMEDIATE transaction: a lock held elsewhere fails it at BEGIN, before anything is written, so a
     // retry (src/db/write-queue.ts) writes the tap exactly once; and the tap's writes commit once.
     const reply = this.db.transaction(() => this.handleNow(personId, action, input, now), { behavior: "immediate" });
     // The draft is gone from the table; make sure no copy of it is left in the write-ahead log (rule 2).
-    if (this.stored) truncateWal(this.db);
+    if (this.stored && traces === "now") truncateWal(this.db);
+    else if (this.stored) {
+      setImmediate(() => {
+        try {
+          truncateWal(this.db);
+        } catch {
+          // Nothing is lost: the scheduler's next tick empties any log it finds (src/db/traces.ts).
+        }
+      });
+    }
     return reply;
   }
 

@@ -7,7 +7,7 @@ import type { BotAction, BotReply } from "../../src/bot/message";
 import { SurveyBot } from "../../src/bot/survey";
 import { WebchatStore } from "../../src/db/webchat-store";
 import { openDatabase } from "../../src/db/open";
-import { truncateWal } from "../../src/db/traces";
+import { truncateWal, walHasFrames } from "../../src/db/traces";
 import { comments, people, rounds, teamsReferences, units } from "../../src/db/schema";
 import { addMeasure, ensurePlan } from "../../src/plans/plans";
 import { openRound } from "../../src/rounds/open";
@@ -214,6 +214,38 @@ describe("no trace of who answered what (DESIGN.md rule 2)", () => {
     reader.close();
     expect((await w.scheduler.tick()).jobs).toBe(0);
     expect(statSync(`${w.path}-wal`).size).toBe(0);
+  });
+
+  it("empties the WAL of a tap answered on the platform's reply as soon as that reply is on its way", async () => {
+    const w = world({ start: "2026-11-23T08:00:00Z", org: ORG });
+    const window = { start: 0, end: 1440, weekdaysOnly: false };
+    const plan = { cadence: "0 9 1 * *", openDays: 3, reminderDays: [1], window };
+    const series = { name: "Puls", instrumentId: "engagement-pulse", audience: "all" as const, ...plan };
+    const { id: seriesId } = createSeries(w.db, series, w.clock.now());
+    const roundId = w.db.transaction((tx) =>
+      openRound(tx, getSeries(tx, seriesId), null, w.clock.now(), { platforms: w.platforms }),
+    );
+    const statements = w.db.select().from(rounds).where(eq(rounds.id, roundId)).get()!.itemIds ?? [];
+    const bot = new SurveyBot(w.db, w.clock, 5, w.logger);
+    const pid = w.db
+      .select({ id: people.id })
+      .from(people)
+      .where(eq(people.email, person(1).email))
+      .get()!.id;
+    const tap = (action: BotAction, input?: { comment?: string }) => {
+      w.clock.advance(TAP_GAP_MS);
+      return bot.handle(pid, action, input, undefined, "after-reply");
+    };
+    tap({ a: "start", r: roundId });
+    for (const [k, i] of statements.entries()) tap({ a: "answer", r: roundId, i, v: VALUE(1, k) });
+    tap({ a: "comment", r: roundId }, { comment: COMMENT(1) });
+    const live = [w.path, `${w.path}-wal`];
+    const near = () => identitiesNear(live, [...statements, "Kommentar-ZQX-1"], [pid, person(1).email]);
+    // The reply is built; the log still holds the draft's pages until the event loop turns.
+    expect(walHasFrames(w.db)).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(walHasFrames(w.db)).toBe(false);
+    expect(near()).toEqual([]);
   });
 
   it("creates a missing folder 0700 and the database 0600, and makes an existing database owner-only", () => {
