@@ -17,7 +17,7 @@ import { prepared } from "../db/prepared";
 import { truncateWal } from "../db/traces";
 import { type InvitationRow, invitations, rounds, series, type RoundRow } from "../db/schema";
 import { followUpQuestion } from "../instruments/catalog";
-import { recordSentMessage } from "../jobs/outbox";
+import { recordSentMessage } from "../jobs/outbox-queue";
 import type { Intent, Platform } from "../jobs/sender";
 import type { Logger } from "../log";
 import { type FollowUpArea, followUpAreas } from "../plans/follow-up-areas";

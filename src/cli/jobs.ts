@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { and, eq, sql } from "drizzle-orm";
 import { PulsenError } from "../core/errors";
 import { jobs } from "../db/schema";
-import { outboxCounts } from "../jobs/outbox";
+import { outboxCounts } from "../jobs/outbox-queue";
 import { parkedJobs } from "../jobs/queue";
 import type { CliContext } from "./context";
 

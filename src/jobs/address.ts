@@ -4,7 +4,7 @@ import { DEFAULT_WINDOW, nextAllowed, type SendWindow } from "../core/quiet-hour
 import type { Store } from "../db/open";
 import { getOrganization } from "../db/org-store";
 import { people, unitChannels, unitLeaders } from "../db/schema";
-import { enqueueMessage } from "./outbox";
+import { enqueueMessage } from "./outbox-queue";
 import { platformFor } from "./routing";
 import type { Intent, Platform } from "./sender";
 

@@ -3,7 +3,7 @@ import { PulsenError } from "../core/errors";
 import { flushDrafts } from "../db/answer-store";
 import type { Store } from "../db/open";
 import { rounds } from "../db/schema";
-import { cancelRoundMessages, queueClosedNotices } from "../jobs/outbox";
+import { cancelRoundMessages, queueClosedNotices } from "../jobs/outbox-queue";
 import { type JobKind, enqueueJob } from "../jobs/queue";
 
 export const JOB_ROUND_CLOSED = "round.closed" satisfies JobKind;

@@ -8,7 +8,7 @@ import { getOrganization } from "../db/org-store";
 import { people, rounds, unitLeaders } from "../db/schema";
 import type { JobKind } from "../jobs/job";
 import { outboxKey } from "../jobs/keys";
-import { enqueueMessage } from "../jobs/outbox";
+import { enqueueMessage } from "../jobs/outbox-queue";
 import { platformFor } from "../jobs/routing";
 import type { Platform } from "../jobs/sender";
 import { roundParticipation, shownParticipation } from "./participation";

@@ -8,7 +8,7 @@ import { newId } from "../db/ids";
 import type { Store } from "../db/open";
 import { getOrganization } from "../db/org-store";
 import { invitations, rounds, type RoundPlan, type SeriesRow } from "../db/schema";
-import { enqueueMessage } from "../jobs/outbox";
+import { enqueueMessage } from "../jobs/outbox-queue";
 import { outboxKey } from "../jobs/keys";
 import { type JobKind, enqueueJob } from "../jobs/queue";
 import { routeFor } from "../jobs/routing";

@@ -8,7 +8,7 @@ import type { Store } from "../db/open";
 import { orgTimeZone, personTimezone } from "../db/org-store";
 import { invitations, outbox, people, rounds } from "../db/schema";
 import { outboxKey } from "../jobs/keys";
-import { enqueueMessage } from "../jobs/outbox";
+import { enqueueMessage } from "../jobs/outbox-queue";
 
 const DEFAULT_PLAN = {
   openDays: 0,

@@ -10,7 +10,7 @@ import { csv } from "../helpers/csv";
 import { SlackStandIn } from "../helpers/slack-standin";
 import { silentLogger } from "../helpers/world";
 import { organizations } from "../../src/db/schema";
-import { enqueueMessage } from "../../src/jobs/outbox";
+import { enqueueMessage } from "../../src/jobs/outbox-queue";
 import { pulsen } from "../helpers/cli";
 import { SMALL_ORG } from "../helpers/csv";
 import { FakeSender } from "../helpers/fake-sender";
