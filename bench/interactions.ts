@@ -15,7 +15,7 @@ import { createSeries, getSeries } from "../src/rounds/series";
 import type { ServerKind, ServerSetup } from "./interaction-server";
 
 /**
- * Clicks against Pulsen and against a bare Bolt app / botbuilder bot, at a fixed rate, same run. Each server
+ * Clicks against Pulsen and against a bare Bolt app / botbuilder bot, at a fixed rate, same run, in turns. Each server
  * runs in its own child process (interaction-server.ts), so its CPU over the measured window is its own.
  * Every Pulsen click is a real step of a real survey on a real SQLite file: four answers, then the comment
  * step skipped (which stores the response). Latency is request sent → HTTP response (the ack).
@@ -23,6 +23,8 @@ import type { ServerKind, ServerSetup } from "./interaction-server";
  */
 const RATE = 100;
 const WARM_S = 3;
+/** Measured windows per server, taken in turns with the other server's. */
+const WINDOWS = 4;
 const SECRET = "bench-signing-secret";
 const APP_ID = "11111111-1111-1111-1111-111111111111";
 const ITEMS = ["wellbeing-1", "wellbeing-2", "wellbeing-3", "wellbeing-4"];
@@ -132,34 +134,30 @@ function cpuOf(child: ChildProcess): Promise<number> {
   });
 }
 
-/** Open loop: click k leaves at start + k/RATE whatever the answers before it did. */
-async function load(child: ChildProcess, seconds: number, click: (k: number) => Promise<Response>): Promise<Run> {
-  const warm = WARM_S * RATE;
-  const total = warm + seconds * RATE;
+/** Open loop: clicks from..to-1 leave RATE a second, whatever the answers before them did; CPU over the window. */
+async function load(child: ChildProcess, from: number, to: number, click: (k: number) => Promise<Response>) {
   const latencies: number[] = [];
   const pending: Promise<void>[] = [];
   let failed = 0;
-  let cpuStart = 0;
+  const cpuStart = await cpuOf(child);
   const began = performance.now();
-  for (let k = 0; k < total; k++) {
-    const wait = began + (k * 1000) / RATE - performance.now();
+  for (let k = from; k < to; k++) {
+    const wait = began + ((k - from) * 1000) / RATE - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    if (k === warm) cpuStart = await cpuOf(child);
     const sent = performance.now();
     pending.push(
       click(k).then(
         async (res) => {
           await res.arrayBuffer();
           if (res.status !== 200) failed++;
-          if (k >= warm) latencies.push(performance.now() - sent);
+          latencies.push(performance.now() - sent);
         },
         () => void failed++,
       ),
     );
   }
   await Promise.all(pending);
-  const cpu = (await cpuOf(child)) - cpuStart;
-  return { latencies, cpuMsPerClick: cpu / (seconds * RATE), failed };
+  return { latencies, cpuMs: (await cpuOf(child)) - cpuStart, failed };
 }
 
 function p99(values: number[]): number {
@@ -167,18 +165,41 @@ function p99(values: number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? Number.NaN;
 }
 
-async function measure(
-  setup: ServerSetup,
+/**
+ * Both servers run at once, loaded in turns: warm-up, then WINDOWS windows each, alternating. Whatever
+ * else the machine does (the disk still writing out the fan-out bench, another process) falls on both
+ * alike instead of on whichever ran second.
+ */
+async function measurePair(
+  setups: [ServerSetup, ServerSetup],
   seconds: number,
   click: (k: number, url: string) => Promise<Response>,
-): Promise<Run> {
-  const { child, url } = await startChild(setup);
+): Promise<[Run, Run]> {
+  const started = await Promise.all(setups.map(startChild));
   try {
-    return await load(child, seconds, (k) => click(k, url));
+    const warm = WARM_S * RATE;
+    for (const { child, url } of started) await load(child, 0, warm, (k) => click(k, url));
+    const runs: Run[] = started.map(() => ({ latencies: [], cpuMsPerClick: 0, failed: 0 }));
+    const perWindow = Math.round((seconds * RATE) / WINDOWS);
+    for (let w = 0; w < WINDOWS; w++) {
+      const from = warm + w * perWindow;
+      for (const [n, { child, url }] of started.entries()) {
+        const r = await load(child, from, from + perWindow, (k) => click(k, url));
+        const run = runs[n]!;
+        run.latencies.push(...r.latencies);
+        run.cpuMsPerClick += r.cpuMs / (perWindow * WINDOWS);
+        run.failed += r.failed;
+      }
+    }
+    return [runs[0]!, runs[1]!];
   } finally {
-    const exited = new Promise((r) => child.once("exit", r));
-    child.send("stop");
-    await exited;
+    await Promise.all(
+      started.map(({ child }) => {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.send("stop");
+        return exited;
+      }),
+    );
   }
 }
 
@@ -220,8 +241,8 @@ export async function benchInteractions(dir: string, figure: Figure): Promise<vo
   try {
     const slackRound = roundOnFile(`${dir}/slack.db`, csv(rows), "slack");
     const slackClick = (k: number, url: string) => slackRequest(url, slackBody(slackRound, who(k).step, who(k).i));
-    const bareSlack = await measure(setup("bare-slack"), seconds, slackClick);
-    const ourSlack = await measure(setup("pulsen-slack", `${dir}/slack.db`), seconds, slackClick);
+    const pair = [setup("pulsen-slack", `${dir}/slack.db`), setup("bare-slack")] as [ServerSetup, ServerSetup];
+    const [ourSlack, bareSlack] = await measurePair(pair, seconds, slackClick);
     report(figure, "slack", ourSlack, bareSlack);
 
     const serviceUrl = "http://127.0.0.1:9/connector";
@@ -231,8 +252,8 @@ export async function benchInteractions(dir: string, figure: Figure): Promise<vo
       const { i, step } = who(k);
       return teamsRequest(url, token, serviceUrl, action(teamsRound, step, i), i);
     };
-    const bareTeams = await measure(setup("bare-teams"), seconds, teamsClick);
-    const ourTeams = await measure(setup("pulsen-teams", `${dir}/teams.db`), seconds, teamsClick);
+    const teamsPair = [setup("pulsen-teams", `${dir}/teams.db`), setup("bare-teams")] as [ServerSetup, ServerSetup];
+    const [ourTeams, bareTeams] = await measurePair(teamsPair, seconds, teamsClick);
     report(figure, "teams", ourTeams, bareTeams);
   } finally {
     await Promise.all([slackStandIn.stop(), bf.stop()]);
