@@ -30,7 +30,20 @@ function serializeError(e: unknown): unknown {
   if (!(e instanceof Error)) return e;
   const { type, message, stack } = pino.stdSerializers.err(e);
   const code = "code" in e && (typeof e.code === "string" || typeof e.code === "number") ? e.code : undefined;
-  return { type, message, stack, ...(code === undefined ? {} : { code }) };
+  return {
+    type,
+    message: withoutParams(message),
+    stack: withoutParams(stack),
+    ...(code === undefined ? {} : { code }),
+  };
+}
+
+/**
+ * drizzle's DrizzleQueryError writes the query's bound values into its message (`params: 4,Kommentar…`),
+ * and with it its stack: on a tap those are a person's answers and comment (rule 3). The SQL stays.
+ */
+function withoutParams(text: string): string {
+  return text.replace(/^params: .*$/gm, "params: [redacted]");
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import { DrizzleQueryError } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { PulsenError } from "../src/core/errors";
 import { createLogger } from "../src/log";
@@ -21,6 +22,19 @@ describe("logged errors", () => {
     expect(err).toMatchObject({ type: "PulsenError", code: "internal", message: "send failed: socket hang up" });
     expect(err.stack).toContain("caused by: Error: socket hang up");
     expect(JSON.stringify(lines)).not.toContain("s3cret");
+  });
+
+  it("never carry a failed query's bound values: on a tap those are answers and comments", () => {
+    const { logger, lines } = capture();
+    const failed = new DrizzleQueryError("insert into comments (round_id, text) values (?, ?)", [
+      "r_1",
+      "Sjefen min hører ikke etter",
+    ]);
+    logger.warn({ err: new PulsenError("internal", "tap not stored", [], { cause: failed }) }, "tap failed");
+    const line = JSON.stringify(lines[0]);
+    expect(line).not.toContain("hører ikke");
+    expect(line).toContain("insert into comments");
+    expect(line).toContain("params: [redacted]");
   });
 
   it("log a thrown non-error as it is", () => {
