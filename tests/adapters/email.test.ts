@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { Writable } from "node:stream";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { emailAdapter } from "../../adapters/email";
@@ -13,7 +12,6 @@ import { openDatabase } from "../../src/db/open";
 import { invitations, outbox, people, surveyLinks } from "../../src/db/schema";
 import { builtinInstruments } from "../../src/instruments/catalog";
 import { outboxKey } from "../../src/jobs/keys";
-import { createLogger } from "../../src/log";
 import { importOrgCsv } from "../../src/org/import";
 import { fixFor } from "../../src/rounds/reach";
 import { openRound } from "../../src/rounds/open";
@@ -24,6 +22,7 @@ import { answerAs } from "../helpers/answering";
 import { csv } from "../helpers/csv";
 import { SmtpStandIn } from "../helpers/smtp-standin";
 import { tempDir } from "../helpers/tmp";
+import { capturedLogger } from "../helpers/log-lines";
 
 const PUBLIC_URL = "https://pulsen.fjord.example";
 const LINK = new RegExp(`${PUBLIC_URL.replace(/[.]/g, "\\.")}/l/[A-Za-z0-9_-]{43}`, "g");
@@ -81,8 +80,7 @@ async function setUp(o: { rows?: string[]; env?: Record<string, string>; before?
   const platforms = enabledPlatforms(config);
   const roundId = setup.db.transaction((tx) => openRound(tx, getSeries(tx, id), null, clock.now(), { platforms }));
   setup.close();
-  const lines: string[] = [];
-  const logger = createLogger("debug", new Writable({ write: (c, _e, done) => done(void lines.push(String(c))) }));
+  const { lines, logger } = capturedLogger("debug");
   running = await startServer(config, logger, clock, { adapters: [emailAdapter], tick: null });
   const db = running.database.db;
   const personId = (email: string) => db.select().from(people).where(eq(people.email, email)).get()!.id;

@@ -1,15 +1,14 @@
-import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { slackAdapter } from "../../adapters/slack";
 import { ReplayCache } from "../../adapters/slack/edge";
 import { loadConfig } from "../../src/config";
 import { ManualClock } from "../../src/core/clock";
 import { outbox } from "../../src/db/schema";
-import { createLogger } from "../../src/log";
 import { type RunningServer, startServer } from "../../src/server/start";
 import { signedPost } from "../helpers/slack-sign";
 import { SlackStandIn } from "../helpers/slack-standin";
 import { tempDir } from "../helpers/tmp";
+import { capturedLogger } from "../helpers/log-lines";
 
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 let standIn: SlackStandIn | null = null;
@@ -24,8 +23,7 @@ afterEach(async () => {
 async function boot() {
   standIn = new SlackStandIn();
   await standIn.start();
-  const lines: string[] = [];
-  const logger = createLogger("info", new Writable({ write: (c, _e, done) => done(void lines.push(String(c))) }));
+  const { lines, logger } = capturedLogger();
   const config = loadConfig({
     PORT: "0",
     DATABASE_PATH: `${tempDir()}/pulsen.db`,

@@ -1,14 +1,13 @@
-import { Writable } from "node:stream";
 import { generateKeyPair } from "jose";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { teamsAdapter } from "../../adapters/teams";
 import { loadConfig } from "../../src/config";
 import { ManualClock } from "../../src/core/clock";
 import { teamsReferences } from "../../src/db/schema";
-import { createLogger } from "../../src/log";
 import { type RunningServer, startServer } from "../../src/server/start";
 import { BotFrameworkStandIn } from "../helpers/botframework-standin";
 import { tempDir } from "../helpers/tmp";
+import { capturedLogger } from "../helpers/log-lines";
 
 const APP_ID = "11111111-1111-1111-1111-111111111111";
 let running: RunningServer | null = null;
@@ -21,8 +20,7 @@ afterEach(async () => {
 });
 
 async function boot(env: Record<string, string>) {
-  const lines: string[] = [];
-  const logger = createLogger("info", new Writable({ write: (c, _e, done) => done(void lines.push(String(c))) }));
+  const { lines, logger } = capturedLogger();
   const config = loadConfig({ PORT: "0", DATABASE_PATH: `${tempDir()}/pulsen.db`, ...env });
   running = await startServer(config, logger, new ManualClock(new Date()), { adapters: [teamsAdapter], tick: null });
   return { lines, url: `${running.url}/api/messages`, db: running.database.db };

@@ -1,4 +1,3 @@
-import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/core/clock";
@@ -6,11 +5,11 @@ import { outbox, people } from "../../src/db/schema";
 import { importOrgCsv } from "../../src/org/import";
 import { OutboxDrainer } from "../../src/jobs/outbox";
 import { enqueueMessage } from "../../src/jobs/outbox-queue";
-import { createLogger } from "../../src/log";
 import { csv } from "../helpers/csv";
 import { testDatabase } from "../helpers/db";
 import { FakeSender } from "../helpers/fake-sender";
 import { silentLogger } from "../helpers/world";
+import { capturedLogger } from "../helpers/log-lines";
 
 // Tuesday 10:00 in Oslo: inside the default send window.
 const TUESDAY_10 = "2026-11-24T09:00:00Z";
@@ -144,8 +143,7 @@ describe("outbox", () => {
     const clock = new ManualClock(TUESDAY_10);
     importOrgCsv(db, new TextEncoder().encode(csv(["a@x.example,A,Org,,,,,,"])), { dryRun: false, clock });
     const a = db.select({ id: people.id }).from(people).where(eq(people.email, "a@x.example")).get()!.id;
-    const lines: string[] = [];
-    const logger = createLogger("info", new Writable({ write: (c, _e, done) => done(void lines.push(String(c))) }));
+    const { lines, logger } = capturedLogger();
     const sender = new FakeSender(clock, "webchat");
     const drainer = new OutboxDrainer(db, clock, { webchat: sender }, logger, { random: () => 0.5 });
     const now = clock.now();

@@ -1,13 +1,12 @@
-import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/core/clock";
 import { openDatabase } from "../../src/db/open";
 import { jobs } from "../../src/db/schema";
 import { JobRunner, enqueueJob, parkedJobs } from "../../src/jobs/queue";
-import { createLogger } from "../../src/log";
 import { testDatabase } from "../helpers/db";
 import { silentLogger } from "../helpers/world";
+import { capturedLogger } from "../helpers/log-lines";
 
 const start = "2026-11-23T09:00:00Z";
 
@@ -98,8 +97,7 @@ describe("durable jobs", () => {
   it("parks at once, without running it or crashing the pass, a job whose kind or payload does not parse", () => {
     const { db } = testDatabase();
     const clock = new ManualClock(start);
-    const lines: string[] = [];
-    const logger = createLogger("info", new Writable({ write: (c, _e, done) => done(void lines.push(String(c))) }));
+    const { lines, logger } = capturedLogger();
     const ran: string[] = [];
     const runner = new JobRunner(db, clock, { "round.close": (_tx, p) => ran.push(p.roundId) }, logger);
     // Rows as an older version, or a hand edit, could have left them.

@@ -1,15 +1,14 @@
-import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { slackAdapter } from "../../adapters/slack";
 import { teamsAdapter } from "../../adapters/teams";
 import { webchatAdapter } from "../../adapters/webchat";
 import { loadConfig } from "../../src/config";
-import { createLogger } from "../../src/log";
 import { type RunningServer, startServer } from "../../src/server/start";
 import { buildDashboardOrg, signIn } from "../helpers/dashboard-org";
 import { signedPost } from "../helpers/slack-sign";
 import { SlackStandIn } from "../helpers/slack-standin";
 import { tableChecksum } from "../helpers/table-checksum";
+import { capturedLogger } from "../helpers/log-lines";
 
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 let standIn: SlackStandIn | null = null;
@@ -25,8 +24,7 @@ async function boot() {
   const org = buildDashboardOrg({ demo: true });
   standIn = new SlackStandIn();
   await standIn.start();
-  const lines: string[] = [];
-  const logger = createLogger("info", new Writable({ write: (c, _e, done) => done(void lines.push(String(c))) }));
+  const { lines, logger } = capturedLogger();
   const config = loadConfig({
     PORT: "0",
     DATABASE_PATH: org.path,

@@ -1,11 +1,10 @@
-import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { webchatAdapter } from "../../adapters/webchat";
 import { loadConfig } from "../../src/config";
 import { ManualClock } from "../../src/core/clock";
-import { createLogger } from "../../src/log";
 import { type RunningServer, startServer } from "../../src/server/start";
 import { tempDir } from "../helpers/tmp";
+import { capturedLogger } from "../helpers/log-lines";
 
 let running: RunningServer | null = null;
 afterEach(async () => {
@@ -14,8 +13,7 @@ afterEach(async () => {
 });
 
 async function boot() {
-  const lines: string[] = [];
-  const logger = createLogger("info", new Writable({ write: (c, _e, done) => done(void lines.push(String(c))) }));
+  const { lines, logger } = capturedLogger();
   const config = loadConfig({ PORT: "0", DATABASE_PATH: `${tempDir()}/pulsen.db` });
   running = await startServer(config, logger, new ManualClock("2026-11-24T09:00:00Z"), {
     adapters: [webchatAdapter],
