@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { PulsenError } from "../core/errors";
 import type { ImportPlan } from "../core/org-import";
 import { formatUnitPath } from "../core/unit-path";
+import { attributeSummary } from "../db/attribute-store";
 import { loadOrgTree, type UnitNode } from "../db/org-store";
 import { importOrgCsv, importSummary } from "../org/import";
 import type { CliContext } from "./context";
@@ -74,10 +75,14 @@ export function registerOrg(program: Command, ctx: CliContext): void {
     .action((opts: { json?: boolean }) => {
       const tree = loadOrgTree(ctx.db);
       if (tree === null) throw new PulsenError("not_found", "no organization yet (import one: pulsen org import FILE)");
-      if (opts.json) return ctx.json(tree);
+      const attributes = attributeSummary(ctx.db);
+      if (opts.json) return ctx.json({ ...tree, attributes });
       ctx.print(
         `${tree.organization.name}: ${tree.people} people in ${tree.units} units (locale ${tree.organization.defaultLocale}, ${tree.organization.defaultTimezone})`,
       );
       if (tree.root) printTree(ctx, tree.root, "");
+      // Names and counts only: which value a person has is HR's file, not a listing here.
+      for (const a of attributes)
+        ctx.print(`attr:${a.name}: ${a.people} of ${tree.people} people have a value (${a.values} different)`);
     });
 }

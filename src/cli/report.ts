@@ -1,6 +1,9 @@
 import type { Command } from "commander";
 import { loadConfig } from "../config";
 import type { HiddenReason } from "../core/anonymity";
+import { attributeName } from "../core/org-attributes";
+import { PulsenError } from "../core/errors";
+import { attributeReport } from "../reports/attributes";
 import { unitComments } from "../reports/comments";
 import { unitReport } from "../reports/report";
 import { isRetained } from "../rounds/retention";
@@ -11,10 +14,12 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .command("report")
     .argument("<round-id>", "a closed round")
     .option("--unit <path>", "a unit (with its sub-units); default: the whole organization")
+    .option("--by <attr:NAME>", "per value of a background variable, for the whole organization only")
     .option("--json", "machine-readable output (CONTRACT.md's report JSON)")
     .description("a round's results for a unit, with the anonymity rules applied")
-    .action((roundId: string, opts: { unit?: string; json?: boolean }) => {
+    .action((roundId: string, opts: { unit?: string; by?: string; json?: boolean }) => {
       const k = loadConfig(ctx.io.env).anonymityMin;
+      if (opts.by !== undefined) return printByAttribute(ctx, roundId, opts.by, opts, k);
       const r = unitReport(ctx.db, roundId, k, opts.unit);
       if (opts.json) return ctx.json(r);
       if (r.suppressed) {
@@ -61,6 +66,36 @@ export function registerComments(program: Command, ctx: CliContext): void {
         );
       for (const c of r.comments) ctx.print(`– ${c.replace(/\s+/g, " ")}`);
     });
+}
+
+/** `--by attr:NAME`: organization level only (DESIGN.md rule 8), so never together with `--unit`. */
+function printByAttribute(
+  ctx: CliContext,
+  roundId: string,
+  by: string,
+  opts: { unit?: string; json?: boolean },
+  k: number,
+) {
+  const name = by.startsWith("attr:") ? attributeName(by) : null;
+  if (name === null)
+    throw new PulsenError("input_invalid", `--by takes attr:NAME (lower-case a-z, 0-9 and _), not "${by}"`);
+  if (opts.unit !== undefined)
+    throw new PulsenError("input_invalid", "--by attr:NAME is for the whole organization only; leave out --unit");
+  const r = attributeReport(ctx.db, roundId, name, k);
+  if (opts.json) return ctx.json(r);
+  ctx.print(`${r.by} (the whole organization)${r.answersDeleted ? "; factor results deleted by retention" : ""}`);
+  for (const c of r.cells) {
+    if (c.suppressed) {
+      ctx.print(`  ${c.value}: not shown (${hiddenWhy(c.reason, k)}); ${c.invited} invited.`);
+      continue;
+    }
+    ctx.print(`  ${c.value}: ${c.responses} of ${c.invited} answered (${Math.round(c.responseRate * 100)} %)`);
+    for (const f of c.factors) {
+      if (f.suppressed) ctx.print(`    ${f.id.padEnd(22)} hidden (${hiddenWhy(f.reason, k)})`);
+      else
+        ctx.print(`    ${f.id.padEnd(22)} ${f.mean?.toFixed(2) ?? "–"}  ${f.score?.toFixed(0) ?? "–"}/100  n=${f.n}`);
+    }
+  }
 }
 
 function hiddenWhy(reason: HiddenReason, k: number): string {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { LineProblem, Problem } from "./problem";
 import { cleanText } from "./clean-text";
 import { LOCALES, isLocale, isTimeZone, type Locale } from "./locale";
+import { attributeValues, changedAttributes } from "./org-attributes";
 import { fieldLengthProblems } from "./org-limits";
 import { ROLES, isRole, type Role } from "./roles";
 import { formatUnitPath, parseUnitPath, pathWithAncestors, type UnitPath } from "./unit-path";
@@ -34,6 +35,8 @@ type Channel = (typeof CHANNELS)[number];
 export interface RawRow {
   line: number;
   fields: Record<CsvColumn, string>;
+  /** The `attr:NAME` columns: name → text as read (empty: no value). */
+  attributes?: Readonly<Record<string, string>>;
 }
 
 export interface PersonRecord {
@@ -49,6 +52,8 @@ export interface PersonRecord {
   /** E.164, e.g. +4791234567. */
   phone: string | null;
   channel: Channel | null;
+  /** Background variables, name → value; a name without a value is absent. */
+  attributes: Readonly<Record<string, string>>;
 }
 
 export interface ValidRow extends PersonRecord {
@@ -71,8 +76,9 @@ function list(text: string): string[] {
 function validateRow(raw: RawRow): { ok: true; row: ValidRow } | { ok: false; reasons: Problem[] } {
   // Every field as it will be stored and shown: no control or bidi characters (clean-text.ts).
   const f = Object.fromEntries(Object.entries(raw.fields).map(([k, v]) => [k, cleanText(v)])) as RawRow["fields"];
-  const tooLong = fieldLengthProblems(f);
-  if (tooLong.length > 0) return { ok: false, reasons: tooLong };
+  const attrs = attributeValues(raw.attributes ?? {});
+  const tooLong = [...fieldLengthProblems(f), ...(attrs.ok ? [] : attrs.problems)];
+  if (tooLong.length > 0 || !attrs.ok) return { ok: false, reasons: tooLong };
   const reasons: Problem[] = [];
   const email = f.email.trim().toLowerCase();
   if (email === "") reasons.push({ kind: "column_empty", column: "email" });
@@ -154,6 +160,7 @@ function validateRow(raw: RawRow): { ok: true; row: ValidRow } | { ok: false; re
       timezone: tz === "" ? null : tz,
       phone,
       channel,
+      attributes: attrs.values,
     },
   };
 }
@@ -216,10 +223,12 @@ export interface ExistingPerson extends PersonRecord {
   active: boolean;
 }
 
-type PersonField = keyof PersonRecord | "active";
+type PersonField = Exclude<keyof PersonRecord, "attributes"> | "active" | `attr:${string}`;
 
 export interface ImportPlan {
   orgName: string;
+  /** The attributes the file sets (its `attr:` columns); others are left as they are. */
+  attributeColumns: string[];
   createOrg: boolean;
   unitsToCreate: string[];
   add: ValidRow[];
@@ -233,7 +242,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
 }
 
-function changedFields(row: ValidRow, was: ExistingPerson): PersonField[] {
+function changedFields(row: ValidRow, was: ExistingPerson, attributeColumns: readonly string[]): PersonField[] {
   const fields: PersonField[] = [];
   if (row.name !== was.name) fields.push("name");
   if (formatUnitPath(row.unit) !== formatUnitPath(was.unit)) fields.push("unit");
@@ -245,6 +254,7 @@ function changedFields(row: ValidRow, was: ExistingPerson): PersonField[] {
   if (row.timezone !== was.timezone) fields.push("timezone");
   if (row.phone !== was.phone) fields.push("phone");
   if (row.channel !== was.channel) fields.push("channel");
+  fields.push(...changedAttributes(attributeColumns, row.attributes, was.attributes));
   if (!was.active) fields.push("active");
   return fields;
 }
@@ -253,6 +263,7 @@ function changedFields(row: ValidRow, was: ExistingPerson): PersonField[] {
 export function planImport(
   rows: readonly ValidRow[],
   existing: { orgName: string | null; unitPaths: ReadonlySet<string>; people: ReadonlyMap<string, ExistingPerson> },
+  attributeColumns: readonly string[] = [],
 ): ImportPlan {
   const orgName = existing.orgName ?? rows[0]?.unit[0] ?? "";
   const unitsToCreate = new Set<string>();
@@ -264,6 +275,7 @@ export function planImport(
   }
   const plan: ImportPlan = {
     orgName,
+    attributeColumns: [...attributeColumns],
     createOrg: existing.orgName === null,
     unitsToCreate: [...unitsToCreate].sort(byDepthThenName),
     add: [],
@@ -277,7 +289,7 @@ export function planImport(
     const was = existing.people.get(row.email);
     if (was === undefined) plan.add.push(row);
     else {
-      const fields = changedFields(row, was);
+      const fields = changedFields(row, was, attributeColumns);
       if (fields.length > 0) plan.update.push({ row, fields });
       else plan.unchanged++;
     }

@@ -31,6 +31,10 @@ export type Problem =
   | { kind: "value_repeated"; column: string; value: string; firstLine: number }
   | { kind: "unit_outside_org"; unit: string; org: string }
   | { kind: "leader_of_unknown"; unit: string }
+  | { kind: "attribute_name_invalid"; columns: string[]; max: number }
+  | { kind: "attributes_too_many"; got: number; max: number }
+  | { kind: "attribute_unknown"; name: string; known: string[] }
+  | { kind: "attributes_hr_only" }
   | { kind: "no_organization" }
   // Rounds
   | { kind: "round_unknown"; id: string }

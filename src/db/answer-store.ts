@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { respondentFactorMeans } from "../core/scoring";
+import { tallyAttributes } from "./attribute-tallies";
 import { getInstrument } from "./instrument-store";
 import type { Store } from "./open";
 import { answers, comments, draftAnswers, drafts, invitations, responseFactors, responses, rounds } from "./schema";
@@ -51,7 +52,9 @@ export function storeAnonymously(tx: Store, roundId: string, personId: string, f
     tx.insert(responses).values({ id: responseId, roundId, unitId: inv.unitId, finished }).run();
     for (const { itemId, value } of given)
       tx.insert(answers).values({ id: randomRowId(), responseId, itemId, value }).run();
-    storeFactorMeans(tx, roundId, responseId, new Map(given.map((g) => [g.itemId, g.value])));
+    const values = new Map(given.map((g) => [g.itemId, g.value]));
+    storeFactorMeans(tx, roundId, responseId, values);
+    tallyAttributes(tx, roundId, personId, values);
   }
   const text = draft.comment?.trim();
   if (text) tx.insert(comments).values({ id: randomRowId(), roundId, unitId: inv.unitId, text }).run();

@@ -3,6 +3,7 @@ import type { Clock } from "../core/clock";
 import type { OrgId, PersonId, UnitId } from "../core/ids";
 import type { ImportPlan, PersonRecord } from "../core/org-import";
 import { formatUnitPath, parentPath, type UnitPath } from "../core/unit-path";
+import { attributeWriter } from "./attribute-store";
 import { newId } from "./ids";
 import type { Db, Store } from "./open";
 import { toPath } from "./org-store";
@@ -76,6 +77,7 @@ export function applyImport(db: Db, plan: ImportPlan, clock: Clock): void {
     // Prepared once, run per row: building and preparing each statement anew was most of a 50,000-person
     // import (bench/import.ts).
     const write = preparedPersonWrites(tx);
+    const writeAttributes = attributeWriter(tx, plan.attributeColumns);
     const fields = (r: PersonRecord) => ({
       name: r.name,
       unitId: unitId(r.unit),
@@ -90,6 +92,7 @@ export function applyImport(db: Db, plan: ImportPlan, clock: Clock): void {
     const addMemberships = (personId: string, r: PersonRecord) => {
       for (const led of r.leaderOf) write.leader.run({ unitId: unitId(led), personId });
       for (const role of r.roles) write.role.run({ personId, role });
+      writeAttributes(personId, r.attributes);
     };
 
     for (const row of plan.add) {

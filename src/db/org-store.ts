@@ -3,6 +3,7 @@ import { DEFAULT_TIME_ZONE, type Locale } from "../core/locale";
 import type { ExistingPerson } from "../core/org-import";
 import type { Role } from "../core/roles";
 import { parseUnitPath, type UnitPath } from "../core/unit-path";
+import { loadPersonAttributes } from "./attribute-store";
 import type { Db, Store } from "./open";
 import { organizations, people, personRoles, unitLeaders, units, type OrganizationRow } from "./schema";
 
@@ -44,6 +45,7 @@ export function loadOrgSnapshot(db: Db): OrgSnapshot {
     list.push(r.role);
     roles.set(r.personId, list);
   }
+  const attributes = loadPersonAttributes(db);
   const byEmail = new Map<string, ExistingPerson>();
   for (const p of db.select().from(people).all()) {
     byEmail.set(p.email, {
@@ -58,6 +60,7 @@ export function loadOrgSnapshot(db: Db): OrgSnapshot {
       timezone: p.timezone,
       phone: p.phone,
       channel: p.channel,
+      attributes: attributes.get(p.id) ?? {},
       active: p.active,
     });
   }

@@ -1,9 +1,11 @@
 import { parse } from "csv-parse/sync";
 import { fromFormulaSafe } from "../core/csv-cell";
+import { ATTRIBUTE_PREFIX, attributeHeaderProblems, isAttributeColumn } from "../core/org-attributes";
 import { CSV_COLUMNS, type CsvColumn, OPTIONAL_CSV_COLUMNS, type RawRow } from "../core/org-import";
 import type { LineProblem } from "../core/problem";
 
-export type CsvResult = { ok: true; rows: RawRow[] } | { ok: false; errors: LineProblem[] };
+/** `attributeColumns`: the names of the file's `attr:NAME` columns (the attributes this file sets). */
+export type CsvResult = { ok: true; rows: RawRow[]; attributeColumns: string[] } | { ok: false; errors: LineProblem[] };
 
 interface Parsed {
   record: string[];
@@ -57,13 +59,14 @@ export function readOrgCsv(bytes: Uint8Array): CsvResult {
   const names = header.record.map((h) => h.trim().toLowerCase());
   const missing = CSV_COLUMNS.filter((c) => !names.includes(c));
   const known: readonly string[] = [...CSV_COLUMNS, ...OPTIONAL_CSV_COLUMNS];
-  const unknown = names.filter((n) => !known.includes(n));
+  const unknown = names.filter((n) => !known.includes(n) && !isAttributeColumn(n));
   const repeated = names.filter((n, i) => names.indexOf(n) !== i);
   const headerErrors: LineProblem[] = [];
   const header1 = (problem: LineProblem["problem"]) => headerErrors.push({ line: 1, problem });
   if (missing.length > 0) header1({ kind: "columns_missing", columns: missing });
   if (unknown.length > 0) header1({ kind: "columns_unknown", columns: unknown, expected: [...known] });
   if (repeated.length > 0) header1({ kind: "columns_repeated", columns: repeated });
+  for (const problem of attributeHeaderProblems(names)) header1(problem);
   if (headerErrors.length > 0) return { ok: false, errors: headerErrors };
 
   const errors: LineProblem[] = [];
@@ -75,10 +78,14 @@ export function readOrgCsv(bytes: Uint8Array): CsvResult {
       continue;
     }
     const fields = Object.fromEntries(OPTIONAL_CSV_COLUMNS.map((c) => [c, ""])) as Record<CsvColumn, string>;
+    const attributes: Record<string, string> = {};
     names.forEach((name, i) => {
-      fields[name as CsvColumn] = fromFormulaSafe(record[i] ?? "");
+      const text = fromFormulaSafe(record[i] ?? "");
+      if (isAttributeColumn(name)) attributes[name.slice(ATTRIBUTE_PREFIX.length)] = text;
+      else fields[name as CsvColumn] = text;
     });
-    rows.push({ line: info.lines, fields });
+    rows.push({ line: info.lines, fields, attributes });
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+  const attributeColumns = names.filter(isAttributeColumn).map((n) => n.slice(ATTRIBUTE_PREFIX.length));
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows, attributeColumns };
 }

@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { formulaSafeRows } from "../core/csv-cell";
+import { attributeColumn } from "../core/org-attributes";
 import { CSV_COLUMNS, OPTIONAL_CSV_COLUMNS } from "../core/org-import";
 import { formatUnitPath } from "../core/unit-path";
 import type { Db } from "../db/open";
@@ -12,8 +13,10 @@ import { loadOrgSnapshot } from "../db/org-store";
  */
 export function exportOrgCsv(db: Db, o: { excel?: boolean } = {}): string {
   const { people } = loadOrgSnapshot(db);
-  const rows = [...people.values()]
-    .filter((p) => p.active)
+  const active = [...people.values()].filter((p) => p.active);
+  // Every attribute someone active has, as an attr:NAME column (values formula-safe like every cell).
+  const names = [...new Set(active.flatMap((p) => Object.keys(p.attributes)))].sort();
+  const rows = active
     .sort(
       (a, b) => formatUnitPath(a.unit).localeCompare(formatUnitPath(b.unit), "nb") || a.email.localeCompare(b.email),
     )
@@ -29,8 +32,10 @@ export function exportOrgCsv(db: Db, o: { excel?: boolean } = {}): string {
       p.timezone ?? "",
       p.phone ?? "",
       p.channel ?? "",
+      ...names.map((n) => p.attributes[n] ?? ""),
     ]);
-  const text = stringify(formulaSafeRows([[...CSV_COLUMNS, ...OPTIONAL_CSV_COLUMNS], ...rows]), {
+  const header = [...CSV_COLUMNS, ...OPTIONAL_CSV_COLUMNS, ...names.map(attributeColumn)];
+  const text = stringify(formulaSafeRows([header, ...rows]), {
     delimiter: o.excel ? ";" : ",",
     record_delimiter: "\n",
   });

@@ -23,11 +23,15 @@ export function importOrgCsv(
   const snapshot = loadOrgSnapshot(db);
   const valid = validateRows(csv.rows, snapshot.org?.name ?? null);
   if (!valid.ok) throw invalid(valid.errors);
-  const plan = planImport(valid.rows, {
-    orgName: snapshot.org?.name ?? null,
-    unitPaths: snapshot.unitPaths,
-    people: snapshot.people,
-  });
+  const plan = planImport(
+    valid.rows,
+    {
+      orgName: snapshot.org?.name ?? null,
+      unitPaths: snapshot.unitPaths,
+      people: snapshot.people,
+    },
+    csv.attributeColumns,
+  );
   if (!opts.dryRun) {
     applyImport(db, plan, opts.clock);
     if (opts.audit) {

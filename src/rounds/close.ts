@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { PulsenError } from "../core/errors";
 import { flushDrafts } from "../db/answer-store";
+import { dropInvitationAttributes } from "../db/attribute-tallies";
 import type { Store } from "../db/open";
 import { rounds } from "../db/schema";
 import { cancelRoundMessages, queueClosedNotices } from "../jobs/outbox-queue";
@@ -23,6 +24,7 @@ export function closeRound(tx: Store, roundId: string, now: Date): boolean {
   tx.update(rounds).set({ status: "closed", closedAt: now }).where(eq(rounds.id, roundId)).run();
   // Unfinished surveys with at least one answer count; their link to the person goes now.
   flushDrafts(tx, roundId);
+  dropInvitationAttributes(tx, roundId);
   cancelRoundMessages(tx, roundId, "round closed");
   queueClosedNotices(tx, roundId, now);
   enqueueJob(tx, { kind: JOB_ROUND_CLOSED, dueAt: now, payload: { roundId } }, now);

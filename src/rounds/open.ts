@@ -3,6 +3,7 @@ import { PulsenError } from "../core/errors";
 import type { RoundId } from "../core/ids";
 import { nextAllowed } from "../core/quiet-hours";
 import { addDays, closesAt, reminderTimes, rotateItems } from "../core/round";
+import { snapshotAttributes } from "../db/attribute-tallies";
 import { getInstrument } from "../db/instrument-store";
 import { newId } from "../db/ids";
 import type { Store } from "../db/open";
@@ -87,6 +88,7 @@ export function openRound(tx: Store, s: SeriesRow, roundId: RoundId | null, now:
     const intent = { kind: "invite" as const, roundId: id };
     enqueueMessage(tx, { key, platform, personId: person.id, roundId: id, intent, notBefore }, now);
   }
+  snapshotAttributes(tx, id, instrument, values.itemIds);
   reminderTimes(now, s.reminderDays, s.openDays, tz).forEach((dueAt, i) => {
     enqueueJob(tx, { kind: JOB_REMIND, dueAt, payload: { roundId: id, index: i + 1 } }, now);
   });

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { deleteAttributeTallies } from "../db/attribute-tallies";
 import { recordAudit } from "../db/audit-store";
 import type { Store } from "../db/open";
 import { answers, comments, responseFactors, responses, roundSnapshots, rounds } from "../db/schema";
@@ -63,6 +64,7 @@ export function applyRetention(
     tx.delete(answers).where(inArray(answers.responseId, ofRound)).run();
     tx.delete(responseFactors).where(inArray(responseFactors.responseId, ofRound)).run();
     tx.delete(comments).where(eq(comments.roundId, roundId)).run();
+    deleteAttributeTallies(tx, roundId);
   }
   return out;
 }

@@ -12,6 +12,7 @@ import type { Role } from "../core/roles";
 import type { Segment } from "../core/scoring";
 import type { FormSchedule } from "../core/cadence";
 import type { PlanView } from "../plans/plans";
+import type { AttributeReport } from "../reports/attributes";
 import type { FollowUpResult } from "../reports/follow-up";
 import type { Insights } from "../reports/insights";
 import type { FactorReport, HiddenFigure, UnitReport } from "../reports/report";
@@ -123,6 +124,10 @@ export interface ResultsResponse {
 }
 
 export type InsightsResponse = Insights;
+/** HR's breakdowns by background variable (src/web/attributes-api.ts). */
+export type AttributeNamesResponse = { names: string[] };
+export type AttributeReportResponse = AttributeReport;
+export type AttributeCellReport = AttributeReport["cells"][number];
 
 export interface CommentsResponse {
   comments: string[];
@@ -280,6 +285,8 @@ interface ApiRoutes {
   [route: `GET /rounds/${string}/participation`]: ParticipationResponse;
   [route: `GET /rounds/${string}/results`]: ResultsResponse;
   [route: `GET /rounds/${string}/insights`]: InsightsResponse;
+  [route: `GET /rounds/${string}/attributes`]: AttributeNamesResponse;
+  [route: `GET /rounds/${string}/attributes/${string}`]: AttributeReportResponse;
   [route: `GET /rounds/${string}/units/${string}/comments`]: CommentsResponse;
   "GET /channels": ChannelsResponse;
   [route: `PUT /units/${string}/channel`]: ChannelSetResponse;

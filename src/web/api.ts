@@ -28,6 +28,7 @@ import type {
 } from "./api-types";
 import type { ChannelResolvers } from "./channel-targets";
 import { clearedSessionCookie, readSessionToken, sessionCookie } from "./cookies";
+import { attributeRoutes } from "./attributes-api";
 import { hrRoutes } from "./hr-api";
 import { planRoutes } from "./plan-api";
 import { parse, readerLocale, roundIdParam, route, unitIdParam, viewerFrom } from "./request";
@@ -236,6 +237,7 @@ export function dashboardApi(deps: ApiDeps): Router {
 
   planRoutes(api, { ...deps, viewerOf });
   hrRoutes(api, { ...deps, viewerOf });
+  attributeRoutes(api, { ...deps, viewerOf });
 
   api.use((_req, res) => void res.status(404).json({ error: "not_found" }));
   api.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {

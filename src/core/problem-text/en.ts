@@ -40,6 +40,14 @@ export const en: ProblemTexts = {
   value_repeated: (p) => `${p.column} ${p.value} appears again (first on line ${p.firstLine})`,
   unit_outside_org: (p) => `unit "${p.unit}" does not start with the organization "${p.org}"`,
   leader_of_unknown: (p) => `leader_of "${p.unit}" is not a unit of anyone in this file`,
+  attribute_name_invalid: (p) =>
+    `attribute column(s) ${list(p.columns)}: after "attr:" use lower-case a–z, 0–9 and _ (at most ${p.max})`,
+  attributes_too_many: (p) => `${p.got} attr: columns; at most ${p.max}`,
+  attribute_unknown: (p) =>
+    p.known.length === 0
+      ? `no attribute "${p.name}" in this round (the org file has no attr: columns)`
+      : `no attribute "${p.name}" in this round (it has ${list(p.known)})`,
+  attributes_hr_only: () => "results by background (attributes) are for HR",
   no_organization: () => "no organization yet (import one: pulsen org import FILE)",
   round_unknown: (p) => `no round "${p.id}"`,
   round_not_open: (p) => `round ${p.id} is not open`,

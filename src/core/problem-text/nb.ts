@@ -34,6 +34,14 @@ export const nb: ProblemTexts = {
   value_repeated: (p) => `${p.column} ${p.value} står to ganger (først på linje ${p.firstLine})`,
   unit_outside_org: (p) => `enheten «${p.unit}» begynner ikke med organisasjonen «${p.org}»`,
   leader_of_unknown: (p) => `leader_of «${p.unit}» er ikke enheten til noen i filen`,
+  attribute_name_invalid: (p) =>
+    `bakgrunnskolonne(r) ${list(p.columns)}: bruk små bokstaver a–z, 0–9 og _ etter "attr:" (høyst ${p.max})`,
+  attributes_too_many: (p) => `${p.got} attr:-kolonner; høyst ${p.max}`,
+  attribute_unknown: (p) =>
+    p.known.length === 0
+      ? `runden har ingen bakgrunnsvariabel «${p.name}» (organisasjonsfila har ingen attr:-kolonner)`
+      : `runden har ingen bakgrunnsvariabel «${p.name}» (den har ${list(p.known)})`,
+  attributes_hr_only: () => "Resultater etter bakgrunnsvariabler er bare for HR.",
   no_organization: () => "Det finnes ingen organisasjon ennå: importer CSV-filen først.",
   round_unknown: () => "Fant ikke runden.",
   round_not_open: () => "Runden er ikke åpen.",

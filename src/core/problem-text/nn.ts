@@ -34,6 +34,14 @@ export const nn: ProblemTexts = {
   value_repeated: (p) => `${p.column} ${p.value} står to gonger (først på linje ${p.firstLine})`,
   unit_outside_org: (p) => `eininga «${p.unit}» byrjar ikkje med organisasjonen «${p.org}»`,
   leader_of_unknown: (p) => `leader_of «${p.unit}» er ikkje eininga til nokon i fila`,
+  attribute_name_invalid: (p) =>
+    `bakgrunnskolonne(r) ${list(p.columns)}: bruk små bokstavar a–z, 0–9 og _ etter "attr:" (høgst ${p.max})`,
+  attributes_too_many: (p) => `${p.got} attr:-kolonnar; høgst ${p.max}`,
+  attribute_unknown: (p) =>
+    p.known.length === 0
+      ? `runden har ingen bakgrunnsvariabel «${p.name}» (organisasjonsfila har ingen attr:-kolonnar)`
+      : `runden har ingen bakgrunnsvariabel «${p.name}» (han har ${list(p.known)})`,
+  attributes_hr_only: () => "Resultat etter bakgrunnsvariablar er berre for HR.",
   no_organization: () => "Det finst ingen organisasjon enno: importer CSV-fila først.",
   round_unknown: () => "Fann ikkje runden.",
   round_not_open: () => "Runden er ikkje open.",

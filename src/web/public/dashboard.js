@@ -16,6 +16,7 @@ import {
   renderUnreachable,
 } from "./console.js";
 import { renderInsights } from "./insights.js";
+import { renderAttributes } from "./attributes.js";
 import { renderPlansOverview } from "./plans.js";
 import { renderLive, renderResults } from "./results.js";
 
@@ -147,6 +148,11 @@ async function showRound(t, roundView, round, fmt, fmtDate, hr) {
       /** @param {string} id */
       const name = (id) => data.factors.find((f) => f.id === id)?.name ?? id;
       await renderInsights(box, t, round.id, name).catch((e) => put(box, warning(t, e)));
+      const byAttribute = h("section", { class: "attributes-box", "aria-labelledby": "attributes-title" });
+      roundView.append(byAttribute);
+      await renderAttributes(byAttribute, t, round.id, data.factors, data.anonymityMin).catch((e) =>
+        put(byAttribute, warning(t, e)),
+      );
     }
   }
 }

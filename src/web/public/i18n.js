@@ -259,6 +259,20 @@ const nb = {
     "person.forget": "Slettet en person",
     backup: "Tok sikkerhetskopi",
   },
+  // Resultater etter bakgrunnsvariabel (attributes.js)
+  attrTitle: "Resultater etter bakgrunn",
+  attrNote: (/** @type {number} */ k) =>
+    `Hele virksomheten, aldri per enhet. Tallene for en verdi vises bare med minst ${k} svar, og ingen skjult verdi kan regnes ut fra de andre.`,
+  attrChoose: "Bakgrunnsvariabel",
+  attrNone: "Organisasjonsfila hadde ingen bakgrunnsvariabler (attr:-kolonner) da runden åpnet.",
+  attrValue: "Verdi",
+  attrInvited: "Invitert",
+  attrResponses: "Svar",
+  attrRate: "Svarprosent",
+  attrHiddenFew: "Vises ikke: for få svar",
+  attrHiddenComplementary: "Vises ikke: de andre tallene ville avslørt en mindre gruppe",
+  attrHiddenShort: "skjult",
+  attrDeleted: "Svarene er slettet etter lagringstiden; bare svarprosentene er igjen.",
 };
 
 /** @type {Texts} */
@@ -470,6 +484,20 @@ const nn = {
     "person.forget": "Sletta ein person",
     backup: "Tok tryggingskopi",
   },
+  // Resultat etter bakgrunnsvariabel (attributes.js)
+  attrTitle: "Resultat etter bakgrunn",
+  attrNote: (/** @type {number} */ k) =>
+    `Heile verksemda, aldri per eining. Tala for ein verdi blir viste berre med minst ${k} svar, og ingen skjult verdi kan reknast ut frå dei andre.`,
+  attrChoose: "Bakgrunnsvariabel",
+  attrNone: "Organisasjonsfila hadde ingen bakgrunnsvariablar (attr:-kolonnar) då runden opna.",
+  attrValue: "Verdi",
+  attrInvited: "Invitert",
+  attrResponses: "Svar",
+  attrRate: "Svarprosent",
+  attrHiddenFew: "Blir ikkje vist: for få svar",
+  attrHiddenComplementary: "Blir ikkje vist: dei andre tala ville avslørt ei mindre gruppe",
+  attrHiddenShort: "skjult",
+  attrDeleted: "Svara er sletta etter lagringstida; berre svarprosentane er att.",
 };
 
 /** @type {Texts} */
@@ -695,6 +723,20 @@ const en = {
     "person.forget": "Forgot a person",
     backup: "Made a backup",
   },
+  // Results by background variable (attributes.js)
+  attrTitle: "Results by background",
+  attrNote: (/** @type {number} */ k) =>
+    `The whole organization, never per unit. A value's figures are shown only with at least ${k} responses, and no hidden value can be worked out from the others.`,
+  attrChoose: "Background variable",
+  attrNone: "The organization file had no background variables (attr: columns) when this round opened.",
+  attrValue: "Value",
+  attrInvited: "Invited",
+  attrResponses: "Responses",
+  attrRate: "Response rate",
+  attrHiddenFew: "Not shown: too few responses",
+  attrHiddenComplementary: "Not shown: the other figures would reveal a smaller group",
+  attrHiddenShort: "hidden",
+  attrDeleted: "The answers were deleted after the retention period; only the response rates remain.",
 };
 
 /** @typedef {typeof nb} Texts */
