@@ -41,3 +41,30 @@ export function decideAttributeCells(
   }
   return result;
 }
+
+/** One attribute's figures in a round: each cell's n, and the organization's total of the same figure. */
+export interface AttributeCounts {
+  /** value → responses. */
+  responses: ReadonlyMap<string, number>;
+  /** factorId → value → respondents with a factor score. */
+  factors: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** The whole round's responses, and respondents with each factor's score (with a value or not). */
+  totals: { responses: number; factors: ReadonlyMap<string, number> };
+}
+
+/**
+ * Every decision of one attribute's breakdown: cells by responses (the response rate's n), then each factor
+ * by its respondents, hidden wherever the cell is hidden (as a factor is where its unit is).
+ */
+export function decideAttribute(
+  c: AttributeCounts,
+  k: number,
+): { cells: Map<string, Visibility>; factors: Map<string, Map<string, Visibility>> } {
+  const cells = decideAttributeCells(c.responses, c.totals.responses, k);
+  const hidden = new Map<string, HiddenReason>();
+  for (const [value, v] of cells) if (!v.visible) hidden.set(value, v.reason);
+  const factors = new Map<string, Map<string, Visibility>>();
+  for (const [factorId, own] of c.factors)
+    factors.set(factorId, decideAttributeCells(own, c.totals.factors.get(factorId) ?? 0, k, hidden));
+  return { cells, factors };
+}

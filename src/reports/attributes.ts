@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { askedFactorIds } from "../core/attribute-tally";
-import { decideAttributeCells } from "../core/attribute-suppression";
+import { decideAttribute } from "../core/attribute-suppression";
 import type { HiddenReason } from "../core/anonymity";
 import { PulsenError } from "../core/errors";
 import { type Counts, factorFigures, responseRate } from "../core/scoring";
@@ -81,10 +81,6 @@ export function attributeReport(store: Store, roundId: string, name: string, k: 
   }
   const totalResponses =
     store.get<{ n: number }>(sql`select count(*) as n from ${responses} where round_id = ${roundId}`)?.n ?? 0;
-  const cellDecisions = decideAttributeCells(new Map(cells.map((c) => [c.value, c.responses])), totalResponses, k);
-  const hiddenCells = new Map<string, HiddenReason>();
-  for (const [value, v] of cellDecisions) if (!v.visible) hiddenCells.set(value, v.reason);
-
   const { instrument } = getInstrument(store, round.instrumentId, round.instrumentVersion ?? undefined);
   const factorIds = askedFactorIds(instrument.factors, new Set(round.itemIds ?? []));
   const tallies = store
@@ -106,11 +102,15 @@ export function attributeReport(store: Store, roundId: string, name: string, k: 
         join ${responses} r on r.id = f.response_id where r.round_id = ${roundId} group by f.factor_id`)
       .map((r) => [r.factor, r.n]),
   );
-  const factorDecisions = new Map(
-    factorIds.map((f) => {
-      const own = new Map(cells.map((c) => [c.value, tally(c.value, f)?.respondents ?? 0]));
-      return [f, decideAttributeCells(own, factorTotals.get(f) ?? 0, k, hiddenCells)];
-    }),
+  const decided = decideAttribute(
+    {
+      responses: new Map(cells.map((c) => [c.value, c.responses])),
+      factors: new Map(
+        factorIds.map((f) => [f, new Map(cells.map((c) => [c.value, tally(c.value, f)?.respondents ?? 0]))]),
+      ),
+      totals: { responses: totalResponses, factors: factorTotals },
+    },
+    k,
   );
 
   return {
@@ -118,7 +118,7 @@ export function attributeReport(store: Store, roundId: string, name: string, k: 
     by: `attr:${name}`,
     answersDeleted,
     cells: cells.map((c): AttributeCell => {
-      const v = cellDecisions.get(c.value);
+      const v = decided.cells.get(c.value);
       if (v === undefined || !v.visible) {
         const reason = v?.visible === false ? v.reason : "below_threshold";
         return { value: c.value, invited: c.invited, suppressed: true, reason };
@@ -126,7 +126,7 @@ export function attributeReport(store: Store, roundId: string, name: string, k: 
       const factors = answersDeleted
         ? []
         : factorIds.map((f): ShownFactor | HiddenFigure => {
-            const d = factorDecisions.get(f)?.get(c.value);
+            const d = decided.factors.get(f)?.get(c.value);
             if (d === undefined || !d.visible)
               return { id: f, suppressed: true, reason: d?.visible === false ? d.reason : "below_threshold" };
             const t = tally(c.value, f);
