@@ -58,13 +58,19 @@ describe("org import with attr: columns", () => {
     const plain = ROWS.map((r) => r.split(",").slice(0, 11).join(","));
     expect(run(db, file(",phone,channel", plain)).update).toEqual([]);
     expect(attrsOf(db, "kari@org.example")).toEqual({ position_type: "Sykepleier", full_time: "deltid" });
-    run(db, file(",phone,channel,attr:full_time", plain.map((r) => `${r},`)));
+    run(
+      db,
+      file(
+        ",phone,channel,attr:full_time",
+        plain.map((r) => `${r},`),
+      ),
+    );
     expect(attrsOf(db, "kari@org.example")).toEqual({ position_type: "Sykepleier" });
   });
 
   it("exports the values back as attr: columns, formula-safe, and the export imports back unchanged", () => {
     const { db } = testDatabase();
-    const rows = [...ROWS.slice(0, 2), "siv@org.example,Siv,Org > A,,,,,,,,,=1+2,\"del, natt\""];
+    const rows = [...ROWS.slice(0, 2), 'siv@org.example,Siv,Org > A,,,,,,,,,=1+2,"del, natt"'];
     run(db, file(",phone,channel,attr:position_type,attr:full_time", rows));
     const text = exportOrgCsv(db);
     expect(text.split("\n")[0]).toBe(`${HEADER},phone,channel,attr:full_time,attr:position_type`);
@@ -83,7 +89,10 @@ describe("org import with attr: columns", () => {
         "(at most 40)",
     ]);
     expect(sayError(names, "nb").details[0]).toMatch(/^linje 1: bakgrunnskolonne\(r\) .*små bokstaver/);
-    const long = refused(db, file(",attr:tenure", ["a@org.example,A,Org,,,,,,,kort", `b@org.example,B,Org,,,,,,,${"x".repeat(101)}`]));
+    const long = refused(
+      db,
+      file(",attr:tenure", ["a@org.example,A,Org,,,,,,,kort", `b@org.example,B,Org,,,,,,,${"x".repeat(101)}`]),
+    );
     expect(long.details).toEqual(["line 3: attr:tenure is longer than 100 characters"]);
     expect(sayError(long, "nn").details).toEqual(["linje 3: attr:tenure er lengre enn 100 teikn"]);
     const many = Array.from({ length: 21 }, (_, i) => `,attr:a${i}`).join("");
