@@ -39,8 +39,8 @@ export const nb: ProblemTexts = {
   attributes_too_many: (p) => `${p.got} attr:-kolonner; høyst ${p.max}`,
   attribute_unknown: (p) =>
     p.known.length === 0
-      ? `runden har ingen bakgrunnsvariabel «${p.name}» (organisasjonsfila har ingen attr:-kolonner)`
-      : `runden har ingen bakgrunnsvariabel «${p.name}» (den har ${list(p.known)})`,
+      ? `Runden har ingen bakgrunnsvariabel «${p.name}» (organisasjonsfila har ingen attr:-kolonner).`
+      : `Runden har ingen bakgrunnsvariabel «${p.name}» (den har ${list(p.known)}).`,
   attributes_hr_only: () => "Resultater etter bakgrunnsvariabler er bare for HR.",
   no_organization: () => "Det finnes ingen organisasjon ennå: importer CSV-filen først.",
   round_unknown: () => "Fant ikke runden.",

@@ -39,8 +39,8 @@ export const nn: ProblemTexts = {
   attributes_too_many: (p) => `${p.got} attr:-kolonnar; høgst ${p.max}`,
   attribute_unknown: (p) =>
     p.known.length === 0
-      ? `runden har ingen bakgrunnsvariabel «${p.name}» (organisasjonsfila har ingen attr:-kolonnar)`
-      : `runden har ingen bakgrunnsvariabel «${p.name}» (han har ${list(p.known)})`,
+      ? `Runden har ingen bakgrunnsvariabel «${p.name}» (organisasjonsfila har ingen attr:-kolonnar).`
+      : `Runden har ingen bakgrunnsvariabel «${p.name}» (han har ${list(p.known)}).`,
   attributes_hr_only: () => "Resultat etter bakgrunnsvariablar er berre for HR.",
   no_organization: () => "Det finst ingen organisasjon enno: importer CSV-fila først.",
   round_unknown: () => "Fann ikkje runden.",
