@@ -3,6 +3,7 @@
 // from the bot's catalogue: these are screen labels, not chat messages.
 /** @typedef {import("../api-types").MeasureStatus} MeasureStatus */
 /** @typedef {import("../api-types").Segment} Segment */
+import { visualTexts } from "./i18n-visuals.js";
 
 const nb = {
   title: "Pulsen – oversikt",
@@ -259,6 +260,8 @@ const nb = {
     "person.forget": "Slettet en person",
     backup: "Tok sikkerhetskopi",
   },
+  // The results' pictures (trend, comparison, hidden unit, insight charts).
+  ...visualTexts.nb,
 };
 
 /** @type {Texts} */
@@ -470,6 +473,8 @@ const nn = {
     "person.forget": "Sletta ein person",
     backup: "Tok tryggingskopi",
   },
+  // The results' pictures (trend, comparison, hidden unit, insight charts).
+  ...visualTexts.nn,
 };
 
 /** @type {Texts} */
@@ -695,6 +700,8 @@ const en = {
     "person.forget": "Forgot a person",
     backup: "Made a backup",
   },
+  // The results' pictures (trend, comparison, hidden unit, insight charts).
+  ...visualTexts.en,
 };
 
 /** @typedef {typeof nb} Texts */
@@ -714,4 +721,14 @@ export function pickLocale(tag) {
   if (t.startsWith("nb") || t.startsWith("no")) return "nb";
   if (t.startsWith("en")) return "en";
   return null;
+}
+
+/**
+ * A number in the page's language ("3,4" in Norwegian, "3.4" in English), with this many decimals.
+ * @param {number} value
+ * @param {number} digits
+ */
+export function formatNumber(value, digits) {
+  const lang = document.documentElement.lang === "en" ? "en-GB" : "nb-NO";
+  return new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
