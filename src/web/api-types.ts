@@ -304,6 +304,11 @@ export interface HiddenHelp {
   k: number;
   /** As the hidden report shows it; how many answered is never said. */
   invited: number;
+  /**
+   * What would show the unit next time: k answers from those invited, more people (fewer than k were
+   * invited), or more answers around it (it is hidden to protect another unit).
+   */
+  next: "more_answers" | "more_people" | "more_around";
   above:
     | { kind: "none" }
     | { kind: "no_access"; unit: string }

@@ -91,7 +91,9 @@ function hiddenHelp(
   names: ReadonlyMap<string, string>,
 ): HiddenHelp {
   const reason = report?.reason ?? "below_threshold";
-  const base = { reason, k, invited: report?.invited ?? 0 };
+  const invited = report?.invited ?? 0;
+  const next = reason === "complementary" ? "more_around" : invited < k ? "more_people" : "more_answers";
+  const base = { reason, k, invited, next } as const;
   const above = aboveId === null ? undefined : all.byUnit.get(aboveId);
   if (aboveId === null || above === undefined || above.suppressed) return { ...base, above: { kind: "none" } };
   const unit = byId.get(aboveId)?.path ?? above.unit;

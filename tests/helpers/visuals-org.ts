@@ -23,10 +23,11 @@ import { silentLogger } from "./world";
  *   Org (HR)                               not answering
  *   Org > A       leader A, rep, 6         6 answer every round
  *   Org > A > A1  leader A1, 5             5, then 3 (hidden in round 2), then 5
- *   Org > B       leader B, 9              7; before round 3 one of them moves to C (B's group changes by 1)
+ *   Org > B       leader B, 14             12; before round 3 one more moves to C (B's group changes by 1)
  *   Org > C       leader C, 2 (+1)         2 answer → hidden, below k, every round
  *   Org > D       6                        5 answer → hidden, to protect C
- * Each person answers every statement alike; the values differ by unit and round so the lines move.
+ * 30 answer in all (enough for the driver analysis). A person's values differ a little between statements,
+ * and by unit and round, so the lines move and the factors correlate differently with engagement.
  */
 const ROWS = (movedToC: boolean) => [
   "hr@org.example,Hanne HR,Org,,hr,,,,",
@@ -37,8 +38,8 @@ const ROWS = (movedToC: boolean) => [
   ...Array.from({ length: 5 }, (_, i) => `a1_${i}@org.example,A1 ${i},Org > A > A1,,,,,,`),
   "lead.b@org.example,Leder B,Org > B,Org > B,,,,en,",
   ...Array.from(
-    { length: 9 },
-    (_, i) => `b${i}@org.example,B ${i},${movedToC && i === 8 ? "Org > C" : "Org > B"},,,,,,`,
+    { length: 14 },
+    (_, i) => `b${i}@org.example,B ${i},${movedToC && i === 13 ? "Org > C" : "Org > B"},,,,,,`,
   ),
   "lead.c@org.example,Leder C,Org > C,Org > C,,,,,",
   ...Array.from({ length: 2 }, (_, i) => `c${i}@org.example,C ${i},Org > C,,,,,,`),
@@ -66,11 +67,11 @@ const ANSWERS: { emails: string[]; values: number[][] }[] = [
     ],
   },
   {
-    emails: emails("b", 8),
+    emails: emails("b", 13),
     values: [
-      [3, 3, 3, 4, 3, 3, 3],
-      [3, 4, 3, 4, 3, 3, 4],
-      [4, 4, 3, 4, 4, 3, 4],
+      [3, 3, 3, 4, 3, 3, 3, 2, 4, 3, 3, 4],
+      [3, 4, 3, 4, 3, 3, 4, 3, 4, 3, 2, 4],
+      [4, 4, 3, 4, 4, 3, 4, 3, 4, 4, 3, 4],
     ],
   },
   {
@@ -107,7 +108,19 @@ function answerRound(db: Db, roundId: string, index: number, personId: (e: strin
       values[index]!.forEach((value, i) => {
         const pid = personId(who[i]!);
         tx.insert(drafts).values({ roundId, personId: pid, comment: null }).run();
-        for (const itemId of itemIds) tx.insert(draftAnswers).values({ roundId, personId: pid, itemId, value }).run();
+        for (const itemId of itemIds) {
+          // Some people rate leadership or change a step lower, some engagement a step higher: the factors then
+          // move differently with engagement, and people fall in different quadrants.
+          const factor = itemId.split("-")[0];
+          const shift =
+            (factor === "leadership" && i % 3 === 1) || (factor === "change" && i % 2 === 0)
+              ? -1
+              : factor === "engagement" && i % 4 === 3
+                ? 1
+                : 0;
+          const v = Math.max(1, Math.min(5, value + shift));
+          tx.insert(draftAnswers).values({ roundId, personId: pid, itemId, value: v }).run();
+        }
         storeAnonymously(tx, roundId, pid, true);
       });
     }
@@ -182,14 +195,18 @@ export async function serveVisualsOrg(org: VisualsOrg): Promise<RunningServer> {
 
 /**
  * What the hidden figures would have been: every score and mean that k hides in the given rounds, read
- * with no threshold at all, so a test can look for them where they must not be.
+ * with no threshold at all, so a test can look for them where they must not be. A value that some shown
+ * figure happens to have too is left out (finding it would prove nothing).
  */
 export function hiddenValues(db: Db, roundIds: readonly string[], k: number): Set<number> {
   const out = new Set<number>();
+  const seen = new Set<number>();
   for (const roundId of roundIds) {
     const shown = roundReports(db, roundId, k, false);
     const bare = roundReports(db, roundId, 1, false);
     for (const [unitId, r] of shown.byUnit) {
+      if (!r.suppressed)
+        for (const f of r.factors) if (!f.suppressed) for (const v of [f.score, f.mean]) if (v !== null) seen.add(v);
       const raw = bare.byUnit.get(unitId);
       if (raw === undefined || raw.suppressed) continue;
       for (const f of raw.factors) {
@@ -199,5 +216,6 @@ export function hiddenValues(db: Db, roundIds: readonly string[], k: number): Se
       }
     }
   }
+  for (const v of seen) out.delete(v);
   return out;
 }

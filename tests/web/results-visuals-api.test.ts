@@ -39,7 +39,7 @@ describe("a unit's trend", () => {
     expect(engagement.points.map((p) => (p.shown ? `${p.score} n${p.n}` : p.why))).toEqual([
       "95 n5",
       "hidden",
-      "95 n5",
+      "100 n5",
     ]);
     expect(Object.keys(engagement.points[1]!).sort()).toEqual(["round", "shown", "why"]);
   });
@@ -64,9 +64,9 @@ describe("comparisons", () => {
     expect(body.comparison?.parent).toEqual({ unit: "Org > A", visible: true });
     expect(body.comparison?.organization).toEqual({ unit: "Org", visible: true });
     const e = body.comparison!.factors.find((f) => f.id === "engagement")!;
-    expect(e.unit).toEqual({ score: 95, n: 5 });
+    expect(e.unit).toEqual({ score: 100, n: 5 });
     expect(e.parent?.n).toBe(11);
-    expect(e.organization?.n).toBe(25);
+    expect(e.organization?.n).toBe(30);
     expect(body.comparison!.factors.every((f) => f.benchmarks.length === 0)).toBe(true);
   });
 
@@ -100,9 +100,11 @@ describe("a hidden unit's leader", () => {
       reason: "below_threshold",
       k: 5,
       invited: 4,
+      next: "more_people",
       above: { kind: "no_access", unit: "Org" },
     });
     const hidden = hiddenValues(server.database.db, org.roundIds, 5);
+    expect(hidden.size).toBeGreaterThan(3);
     expect(numbers(body).filter((n) => hidden.has(n))).toEqual([]);
   });
 
@@ -118,6 +120,7 @@ describe("a hidden unit's leader", () => {
       reason: "below_threshold",
       k: 5,
       invited: 6,
+      next: "more_answers",
       above: { kind: "no_access", unit: "Org > A" },
     });
     const hidden = hiddenValues(server.database.db, org.roundIds, 5);
@@ -133,7 +136,7 @@ describe("insights", () => {
     expect(body.orgScores).not.toBeNull();
     const q = body.quadrants;
     if (!("cells" in q)) throw new Error(`no quadrants: ${JSON.stringify(q)}`);
-    expect(q.n).toBe(25);
+    expect(q.n).toBe(30);
     const shown = q.cells.filter((c) => c.count !== null);
     const hiddenSum = q.n - shown.reduce((s, c) => s + (c.count ?? 0), 0);
     for (const c of shown) expect(c.count).toBeGreaterThanOrEqual(5);

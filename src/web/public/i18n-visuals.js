@@ -44,6 +44,9 @@ const nb = {
   /** @param {string} k @param {string} invited */
   hiddenNext: (k, invited) =>
     `Neste gang: når minst ${k} av de ${invited} inviterte svarer, vises enhetens resultater.`,
+  /** @param {string} k @param {string} invited */
+  hiddenNextFew: (k, invited) =>
+    `Neste gang: enheten trenger minst ${k} svar, men bare ${invited} ble invitert. Så lenge den er så liten, telles svarene med i enheten over.`,
   /** @param {string} k */
   hiddenNextComplementary: (k) =>
     `Neste gang: når flere svarer – minst ${k} i hver enhet – kan resultatene vises. Oppmuntre alle til å svare.`,
@@ -111,6 +114,8 @@ const nn = {
   hiddenWhyComplementary:
     "Resultata vert ikkje viste, fordi dei saman med tala rundt kunne avsløre svara i ei mindre eining.",
   hiddenNext: (k, invited) => `Neste gong: når minst ${k} av dei ${invited} inviterte svarer, vert resultata viste.`,
+  hiddenNextFew: (k, invited) =>
+    `Neste gong: eininga treng minst ${k} svar, men berre ${invited} vart inviterte. Så lenge ho er så lita, vert svara talde med i eininga over.`,
   hiddenNextComplementary: (k) =>
     `Neste gong: når fleire svarer – minst ${k} i kvar eining – kan resultata visast. Oppmuntre alle til å svare.`,
   aboveTitle: (u) => `Næraste eining over som vert vist: ${u}`,
@@ -169,6 +174,8 @@ const en = {
   hiddenWhyComplementary:
     "The results are not shown because, together with the figures around them, they could reveal a smaller unit's answers.",
   hiddenNext: (k, invited) => `Next time: when at least ${k} of the ${invited} invited answer, the results are shown.`,
+  hiddenNextFew: (k, invited) =>
+    `Next time: the unit needs at least ${k} answers, but only ${invited} were invited. While it is this small, its answers count in the unit above.`,
   hiddenNextComplementary: (k) =>
     `Next time: when more answer – at least ${k} in each unit – the results can be shown. Encourage everyone to answer.`,
   aboveTitle: (u) => `The nearest unit above that is shown: ${u}`,

@@ -22,6 +22,17 @@ function around(values) {
 }
 
 /**
+ * A domain centred on the organization's score, so the four quadrants are the same size.
+ * @param {number} centre
+ * @param {number[]} values
+ * @returns {[number, number]}
+ */
+function centred(centre, values) {
+  const span = Math.max(10, ...values.map((v) => Math.abs(v - centre))) + 6;
+  return [centre - span, centre + span];
+}
+
+/**
  * @param {[number, number]} domain
  * @param {number} from pixel at domain[0]
  * @param {number} to pixel at domain[1]
@@ -38,11 +49,18 @@ const scale = (domain, from, to) => (/** @type {number} */ v) =>
 export function quadrantChart(t, data, factorName) {
   if (!Array.isArray(data.segments) || data.orgScores === null) return null;
   const org = data.orgScores;
+  // The groups' names and counts sit above and below the plot, where no unit's dot can cover them.
   const W = 340;
-  const H = 300;
-  const P = { left: 36, right: 8, top: 8, bottom: 36 };
-  const dx = around([org.leadership, ...data.segments.map((u) => u.leadership)]);
-  const dy = around([org.engagement, ...data.segments.map((u) => u.engagement)]);
+  const H = 350;
+  const P = { left: 36, right: 8, top: 44, bottom: 80 };
+  const dx = centred(
+    org.leadership,
+    data.segments.map((u) => u.leadership),
+  );
+  const dy = centred(
+    org.engagement,
+    data.segments.map((u) => u.engagement),
+  );
   const x = scale(dx, P.left, W - P.right);
   const y = scale(dy, H - P.bottom, P.top);
   const q = data.quadrants;
@@ -74,9 +92,9 @@ export function quadrantChart(t, data, factorName) {
         : cell.count === null || cell.share === null
           ? t.quadrantHidden(name)
           : t.quadrantCell(name, cell.count, formatNumber(cell.share * 100, 0));
-    const tx = a.anchor === "start" ? a.x + 6 : a.x + a.w - 6;
+    const tx = a.anchor === "start" ? P.left : W - P.right;
     const top = seg === "strivers" || seg === "enthusiasts";
-    const ty = top ? a.y + 16 : a.y + a.h - 22;
+    const ty = top ? P.top - 24 : H - P.bottom + 32;
     svg.append(
       labelled(
         s(
@@ -109,8 +127,9 @@ export function quadrantChart(t, data, factorName) {
       },
       factorName("engagement"),
     ),
-    s("text", { x: P.left, y: H - P.bottom + 14, class: "axis", "text-anchor": "middle" }, String(dx[0])),
-    s("text", { x: W - P.right, y: H - P.bottom + 14, class: "axis", "text-anchor": "end" }, String(dx[1])),
+    // Where the lines cross: the organization's own scores.
+    s("text", { x: cx, y: H - P.bottom + 14, class: "axis", "text-anchor": "middle" }, formatNumber(org.leadership, 0)),
+    s("text", { x: P.left - 4, y: cy + 4, class: "axis", "text-anchor": "end" }, formatNumber(org.engagement, 0)),
   );
   data.segments.forEach((u, i) => {
     const label = t.unitDot(u.unit, formatNumber(u.leadership, 0), formatNumber(u.engagement, 0));
@@ -145,7 +164,7 @@ export function driverChart(t, data, factorName) {
   const P = { left: 36, right: 8, top: 8, bottom: 36 };
   const dx = around([data.lever.score, ...points.map((p) => p.score)]);
   /** @type {[number, number]} */
-  const dy = [Math.min(0, ...points.map((p) => Math.floor(p.r * 10) / 10)), 1];
+  const dy = [Math.max(-1, Math.floor((Math.min(data.lever.r, ...points.map((p) => p.r)) - 0.2) * 10) / 10), 1];
   const x = scale(dx, P.left, W - P.right);
   const y = scale(dy, H - P.bottom, P.top);
   const svg = chart(W, H, t.driverChartTitle, t.driverChartDesc, "driver-chart");
@@ -156,7 +175,7 @@ export function driverChart(t, data, factorName) {
       "g",
       { class: "lever-area" },
       s("rect", { x: P.left, y: P.top, width: Math.max(0, lx - P.left), height: Math.max(0, ly - P.top) }),
-      s("text", { x: P.left + 6, y: P.top + 16, class: "lever-label" }, t.leverArea),
+      s("text", { x: P.left + 6, y: ly - 8, class: "lever-label" }, t.leverArea),
     ),
     s("line", {
       x1: P.left,
@@ -184,22 +203,39 @@ export function driverChart(t, data, factorName) {
     s("text", { x: P.left - 4, y: y(dy[1]) + 10, class: "axis", "text-anchor": "end" }, formatNumber(dy[1], 1)),
     s("text", { x: P.left - 4, y: y(dy[0]), class: "axis", "text-anchor": "end" }, formatNumber(dy[0], 1)),
   );
-  for (const p of points) {
-    const px = x(p.score);
-    const py = y(p.r);
-    const right = px > (P.left + W - P.right) / 2;
+  // Each label goes on the side of its point where it covers no other point and no earlier label (about 6.5
+  // units a letter); failing both, it moves down below the last label.
+  /** @type {{ x0: number; x1: number; y: number }[]} */
+  const taken = [];
+  const dots = points.map((p) => ({ x: x(p.score), y: y(p.r) }));
+  /** @param {number} x0 @param {number} x1 @param {number} ly @param {number} self */
+  const free = (x0, x1, ly, self) =>
+    x0 >= P.left &&
+    x1 <= W - P.right &&
+    dots.every((d, j) => j === self || d.x < x0 - 8 || d.x > x1 + 8 || Math.abs(d.y - (ly - 4)) > 10) &&
+    taken.every((b) => b.x1 < x0 || b.x0 > x1 || Math.abs(b.y - ly) > 13);
+  points.forEach((p, i) => {
     const name = factorName(p.factor);
+    const { x: px, y: py } = /** @type {{ x: number; y: number }} */ (dots[i]);
+    const width = name.length * 6.5;
+    let ly = py + 4;
+    let right = free(px + 10, px + 10 + width, ly, i) || !free(px - 10 - width, px - 10, ly, i);
+    while (!free(right ? px + 10 : px - 10 - width, right ? px + 10 + width : px - 10, ly, i) && ly < H - P.bottom) {
+      ly += 13;
+      right = true;
+    }
+    taken.push({ x0: right ? px + 10 : px - 10 - width, x1: right ? px + 10 + width : px - 10, y: ly });
     svg.append(
       labelled(
         s(
           "g",
           { class: p.lever ? "driver lever" : "driver" },
           s("circle", { cx: px, cy: py, r: p.lever ? 7 : 5 }),
-          s("text", { x: right ? px - 10 : px + 10, y: py + 4, "text-anchor": right ? "end" : "start" }, name),
+          s("text", { x: right ? px + 10 : px - 10, y: ly, "text-anchor": right ? "start" : "end" }, name),
         ),
         t.driverPoint(name, formatNumber(p.r, 2), formatNumber(p.score, 0), p.n),
       ),
     );
-  }
+  });
   return svg;
 }

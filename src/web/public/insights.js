@@ -24,7 +24,7 @@ export async function renderInsights(el, t, roundId, factorName) {
       h("figure", { class: "insight-figure" }, quadrantChart(t, data, factorName)),
       h(
         "div",
-        { class: "table-wrap" },
+        { class: "table-wrap", tabindex: "0", role: "region", "aria-label": t.segmentsTitle },
         h(
           "table",
           { class: "segments" },
@@ -65,7 +65,7 @@ export async function renderInsights(el, t, roundId, factorName) {
       h("figure", { class: "insight-figure" }, driverChart(t, data, factorName)),
       h(
         "div",
-        { class: "table-wrap" },
+        { class: "table-wrap", tabindex: "0", role: "region", "aria-label": t.driversTitle },
         h(
           "table",
           { class: "drivers" },

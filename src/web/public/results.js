@@ -252,7 +252,7 @@ function renderDetail(el, t, data, u, fmtDate) {
     improve.length > 0 ? h("p", {}, h("strong", {}, `${t.improvements}: `), improve.join(", ")) : null,
     h(
       "div",
-      { class: "table-wrap" },
+      { class: "table-wrap", tabindex: "0", role: "region", "aria-label": t.factor },
       h(
         "table",
         { class: "factors" },

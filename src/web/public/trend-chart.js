@@ -27,9 +27,11 @@ const y = (score) => PAD.top + ((100 - score) / 100) * (H - PAD.top - PAD.bottom
  */
 function factorChart(t, factor, dates, short, unit) {
   const count = factor.points.length;
-  const step = count > 1 ? (W - PAD.left - PAD.right) / (count - 1) : 0;
+  // The first and last rounds sit in from the edges, so their dates and values are not cut.
+  const inner = 22;
+  const step = count > 1 ? (W - PAD.left - PAD.right - 2 * inner) / (count - 1) : 0;
   /** @param {number} i */
-  const x = (i) => (count > 1 ? PAD.left + i * step : (PAD.left + W - PAD.right) / 2);
+  const x = (i) => (count > 1 ? PAD.left + inner + i * step : (PAD.left + W - PAD.right) / 2);
   const shown = factor.points.filter((p) => p.shown).length;
   const svg = chart(W, H, t.trendChartTitle(factor.name, unit), t.trendChartDesc(shown, count), "trend-chart");
   const grid = [0, 50, 100].map((v) =>
@@ -102,7 +104,7 @@ function trendTable(t, trend, dates) {
     h("summary", {}, t.showTable),
     h(
       "div",
-      { class: "table-wrap" },
+      { class: "table-wrap", tabindex: "0", role: "region", "aria-label": t.trendTitle },
       h(
         "table",
         {},

@@ -92,10 +92,13 @@ function renderComparison(t, c) {
 function renderHidden(t, help) {
   const k = formatNumber(help.k, 0);
   const why = help.reason === "complementary" ? t.hiddenWhyComplementary : t.hiddenWhyBelow(k);
+  const invited = formatNumber(help.invited, 0);
   const next =
-    help.reason === "complementary" || help.invited === 0
+    help.next === "more_around"
       ? t.hiddenNextComplementary(k)
-      : t.hiddenNext(k, formatNumber(help.invited, 0));
+      : help.next === "more_people"
+        ? t.hiddenNextFew(k, invited)
+        : t.hiddenNext(k, invited);
   const a = help.above;
   /** @type {(Node | null)[]} */
   let above = [h("p", {}, t.aboveNone)];
@@ -107,7 +110,7 @@ function renderHidden(t, help) {
       h("p", {}, `${t.rate}: ${pct(a.responseRate)} (${t.of(a.responses, a.invited)})`),
       h(
         "div",
-        { class: "table-wrap" },
+        { class: "table-wrap", tabindex: "0", role: "region", "aria-label": t.aboveTitle(a.unit) },
         h(
           "table",
           { class: "above-figures" },
