@@ -19,9 +19,10 @@ const COMMENTS = [
 /**
  * Past rounds for the demo, so the dashboard has results and trends to show
  * on first start: each was opened, answered through the same draft → anonymous
- * path the bot uses (by about 85 % of those invited, synthetic answers), and closed.
+ * path the bot uses (by about 92 % of those invited, synthetic answers: 30+ in the organization, so the driver
+ * analysis shows), and closed. Four rounds, so the trend charts have a line to draw.
  */
-export function seedDemoHistory(db: Db, seriesId: string, now: Date, roundsBack = 2, seed = 11): string[] {
+export function seedDemoHistory(db: Db, seriesId: string, now: Date, roundsBack = 4, seed = 11): string[] {
   const random = rng(seed);
   const made: string[] = [];
   // Some statements fare better than others, the same way every round.
@@ -41,7 +42,7 @@ export function seedDemoHistory(db: Db, seriesId: string, now: Date, roundsBack 
       const lean = new Map<string, number>();
       for (const i of itemIds) if (!itemLean.has(i)) itemLean.set(i, (random() - 0.5) * 1.4);
       for (const inv of invited) {
-        if (random() > 0.85) continue;
+        if (random() > 0.92) continue;
         if (!lean.has(inv.unitId)) lean.set(inv.unitId, 2.6 + random() * 1.6);
         const base = (lean.get(inv.unitId) ?? 3.5) + (roundsBack - back) * 0.15;
         const comment = random() < 0.12 ? COMMENTS[Math.floor(random() * COMMENTS.length)] : null;

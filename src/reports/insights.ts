@@ -3,6 +3,7 @@ import { DRIVER_MIN_RESPONSES, type Segment, pearson, segment } from "../core/sc
 import { getInstrument } from "../db/instrument-store";
 import type { Store } from "../db/open";
 import { benchmarks, roundSnapshots, rounds, units } from "../db/schema";
+import { type Quadrants, quadrantCounts } from "./quadrants";
 import { roundReports, type UnitReport } from "./report";
 import { shownFactor } from "./trend";
 
@@ -25,6 +26,12 @@ export interface Insights {
     }[];
   }[];
   segments: { unit: string; leadership: number; engagement: number; segment: Segment }[] | { skipped: string };
+  /** The organization's leadership and engagement scores: where the segments' lines cross (null: not shown). */
+  orgScores: { leadership: number; engagement: number } | null;
+  /** Respondents per segment, each count obeying k (src/reports/quadrants.ts). */
+  quadrants: Quadrants | { skipped: "not_asked" };
+  /** Where a driver counts as a lever, so a chart can mark the area the server's `lever` flags come from. */
+  lever: { r: number; score: number };
   /** `lever`: moves with engagement and scores low, where effort likely matters most (decided here, shown as is). */
   drivers:
     | { factor: string; n: number; r: number | null; score: number | null; lever: boolean }[]
@@ -82,11 +89,15 @@ export function roundInsights(store: Store, roundId: string, k: number): Insight
     instrument.factors.some((x) => x.id === f) &&
     (round.itemIds ?? []).some((i) => instrument.factors.find((x) => x.id === f)?.items.some((it) => it.id === i));
   let segments: Insights["segments"] = { skipped: "the round asked no leadership and engagement indices" };
+  let orgScores: Insights["orgScores"] = null;
+  let quadrants: Insights["quadrants"] = { skipped: "not_asked" };
   if (has("leadership") && has("engagement")) {
     const orgL = score(root, "leadership");
     const orgE = score(root, "engagement");
     if (orgL === null || orgE === null) segments = { skipped: "the organization's figures are not shown" };
     else {
+      orgScores = { leadership: orgL, engagement: orgE };
+      quadrants = quadrantCounts(store, roundId, orgL, orgE, k);
       segments = comparisons
         .filter((c) => c.unit !== root?.unit)
         .flatMap((c) => {
@@ -119,7 +130,8 @@ export function roundInsights(store: Store, roundId: string, k: number): Insight
         .sort((a, b) => (b.r ?? -2) - (a.r ?? -2));
     }
   }
-  return { round: roundId, comparisons, segments, drivers };
+  const lever = { r: LEVER_R, score: LEVER_SCORE };
+  return { round: roundId, comparisons, segments, orgScores, quadrants, lever, drivers };
 }
 
 /** Each factor's correlation with engagement over the round's respondents (their stored factor means). */

@@ -271,6 +271,77 @@ export interface AuditResponse {
   }[];
 }
 
+// The results' pictures (#18 items 1–3): one unit's trend, comparisons and, when hidden, its leader's help.
+/** One round's figure in a trend: a hidden one, or one rule 10 keeps from being compared, has no value. */
+export type TrendPoint =
+  | { round: string; shown: true; score: number; n: number }
+  | { round: string; shown: false; why: "hidden" | "group_changed" | "not_asked" | "absent" };
+
+export interface UnitTrend {
+  /** The series' closed rounds up to the one asked for, oldest first. */
+  rounds: { id: string; closedAt: string | null }[];
+  factors: { id: string; name: string; points: TrendPoint[] }[];
+}
+
+export interface ComparisonMark {
+  score: number;
+  n: number;
+}
+
+export interface UnitComparison {
+  /** The nearest shown unit above (not the organization); `visible`: the viewer may see its results. */
+  parent: { unit: string; visible: boolean } | null;
+  /** null when the unit is the organization. */
+  organization: { unit: string; visible: boolean } | null;
+  factors: {
+    id: string;
+    name: string;
+    unit: ComparisonMark | null;
+    parent: ComparisonMark | null;
+    organization: ComparisonMark | null;
+    /** Imported external figures (0–100); empty when none was imported. */
+    benchmarks: { label: string; value: number }[];
+  }[];
+}
+
+export interface HiddenHelp {
+  reason: HiddenReason;
+  k: number;
+  /** As the hidden report shows it; how many answered is never said. */
+  invited: number;
+  /**
+   * What would show the unit next time: k answers from those invited, more people (fewer than k were
+   * invited), or more answers around it (it is hidden to protect another unit).
+   */
+  next: "more_answers" | "more_people" | "more_around";
+  above:
+    | { kind: "none" }
+    | { kind: "no_access"; unit: string }
+    | {
+        kind: "shown";
+        unit: string;
+        unitId: string;
+        responses: number;
+        invited: number;
+        responseRate: number;
+        factors: (
+          | { id: string; name: string; shown: false }
+          | { id: string; name: string; shown: true; score: number; n: number }
+        )[];
+      };
+}
+
+export interface UnitVisualsResponse {
+  round: string;
+  unitId: string;
+  unit: string;
+  trend: UnitTrend;
+  /** Only for a shown unit. */
+  comparison: UnitComparison | null;
+  /** Only for a hidden unit. */
+  hidden: HiddenHelp | null;
+}
+
 /**
  * Method and path → answer. `${string}` stands for an id; the browser's
  * `api(method, path)` takes only these and returns the matching type.
@@ -288,6 +359,7 @@ interface ApiRoutes {
   [route: `GET /rounds/${string}/attributes`]: AttributeNamesResponse;
   [route: `GET /rounds/${string}/attributes/${string}`]: AttributeReportResponse;
   [route: `GET /rounds/${string}/units/${string}/comments`]: CommentsResponse;
+  [route: `GET /rounds/${string}/units/${string}/visuals`]: UnitVisualsResponse;
   "GET /channels": ChannelsResponse;
   [route: `PUT /units/${string}/channel`]: ChannelSetResponse;
   [route: `GET /rounds/${string}/units/${string}/plan`]: PlanResponse;

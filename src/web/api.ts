@@ -25,6 +25,7 @@ import type {
   RoundsResponse,
   SessionResponse,
   SignedInResponse,
+  UnitVisualsResponse,
 } from "./api-types";
 import type { ChannelResolvers } from "./channel-targets";
 import { clearedSessionCookie, readSessionToken, sessionCookie } from "./cookies";
@@ -36,6 +37,7 @@ import { roundInsights } from "../reports/insights";
 import { liveParticipation, listRounds, roundComments, roundResults } from "./results";
 import type { Sessions } from "./sessions";
 import type { TeamsSso } from "./teams-sso";
+import { unitVisuals } from "./unit-visuals";
 
 export interface ApiDeps {
   db: Db;
@@ -186,6 +188,15 @@ export function dashboardApi(deps: ApiDeps): Router {
       const round = parse(roundIdParam, req.params.id, "round");
       const unit = parse(unitIdParam, req.params.unit, "unit");
       return { comments: roundComments(deps.db, round, unit, viewerOf(req), deps.anonymityMin) };
+    }),
+  );
+
+  api.get(
+    "/rounds/:id/units/:unit/visuals",
+    route((req): UnitVisualsResponse => {
+      const round = parse(roundIdParam, req.params.id, "round");
+      const unit = parse(unitIdParam, req.params.unit, "unit");
+      return unitVisuals(deps.db, round, unit, viewerOf(req), deps.anonymityMin);
     }),
   );
 

@@ -3,6 +3,7 @@
 // from the bot's catalogue: these are screen labels, not chat messages.
 /** @typedef {import("../api-types").MeasureStatus} MeasureStatus */
 /** @typedef {import("../api-types").Segment} Segment */
+import { visualTexts } from "./i18n-visuals.js";
 
 const nb = {
   title: "Pulsen – oversikt",
@@ -273,6 +274,8 @@ const nb = {
   attrHiddenComplementary: "Vises ikke: de andre tallene ville avslørt en mindre gruppe",
   attrHiddenShort: "skjult",
   attrDeleted: "Svarene er slettet etter lagringstiden; bare svarprosentene er igjen.",
+  // The results' pictures (trend, comparison, hidden unit, insight charts).
+  ...visualTexts.nb,
 };
 
 /** @type {Texts} */
@@ -498,6 +501,8 @@ const nn = {
   attrHiddenComplementary: "Blir ikkje vist: dei andre tala ville avslørt ei mindre gruppe",
   attrHiddenShort: "skjult",
   attrDeleted: "Svara er sletta etter lagringstida; berre svarprosentane er att.",
+  // The results' pictures (trend, comparison, hidden unit, insight charts).
+  ...visualTexts.nn,
 };
 
 /** @type {Texts} */
@@ -737,6 +742,8 @@ const en = {
   attrHiddenComplementary: "Not shown: the other figures would reveal a smaller group",
   attrHiddenShort: "hidden",
   attrDeleted: "The answers were deleted after the retention period; only the response rates remain.",
+  // The results' pictures (trend, comparison, hidden unit, insight charts).
+  ...visualTexts.en,
 };
 
 /** @typedef {typeof nb} Texts */
@@ -756,4 +763,14 @@ export function pickLocale(tag) {
   if (t.startsWith("nb") || t.startsWith("no")) return "nb";
   if (t.startsWith("en")) return "en";
   return null;
+}
+
+/**
+ * A number in the page's language ("3,4" in Norwegian, "3.4" in English), with this many decimals.
+ * @param {number} value
+ * @param {number} digits
+ */
+export function formatNumber(value, digits) {
+  const lang = document.documentElement.lang === "en" ? "en-GB" : "nb-NO";
+  return new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }

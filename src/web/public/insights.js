@@ -4,6 +4,7 @@
 // server from shown units only.
 import { api } from "./api.js";
 import { h, put } from "./dom.js";
+import { driverChart, quadrantChart } from "./insight-charts.js";
 
 /**
  * @param {HTMLElement} el
@@ -13,14 +14,17 @@ import { h, put } from "./dom.js";
  */
 export async function renderInsights(el, t, roundId, factorName) {
   const data = await api("GET", `/rounds/${encodeURIComponent(roundId)}/insights`);
+  /** @type {HTMLElement[]} */
   const parts = [h("h2", {}, t.insightsTitle)];
   parts.push(h("h3", {}, t.segmentsTitle));
   if (Array.isArray(data.segments)) {
     parts.push(
       h("p", { class: "note" }, t.segmentsNote),
+      h("p", { class: "note" }, t.quadrantNote),
+      h("figure", { class: "insight-figure" }, quadrantChart(t, data, factorName)),
       h(
         "div",
-        { class: "table-wrap" },
+        { class: "table-wrap", tabindex: "0", role: "region", "aria-label": t.segmentsTitle },
         h(
           "table",
           { class: "segments" },
@@ -30,7 +34,7 @@ export async function renderInsights(el, t, roundId, factorName) {
             h(
               "tr",
               {},
-              [t.unit, factorName("leadership"), factorName("engagement"), t.segment].map((c) =>
+              ["#", t.unit, factorName("leadership"), factorName("engagement"), t.segment].map((c) =>
                 h("th", { scope: "col" }, c),
               ),
             ),
@@ -38,10 +42,11 @@ export async function renderInsights(el, t, roundId, factorName) {
           h(
             "tbody",
             {},
-            data.segments.map((s) =>
+            data.segments.map((s, i) =>
               h(
                 "tr",
                 {},
+                h("td", { class: "num" }, String(i + 1)),
                 h("th", { scope: "row" }, s.unit),
                 h("td", { class: "num" }, String(Math.round(s.leadership))),
                 h("td", { class: "num" }, String(Math.round(s.engagement))),
@@ -57,9 +62,10 @@ export async function renderInsights(el, t, roundId, factorName) {
   if (Array.isArray(data.drivers)) {
     parts.push(
       h("p", { class: "note" }, t.driversNote),
+      h("figure", { class: "insight-figure" }, driverChart(t, data, factorName)),
       h(
         "div",
-        { class: "table-wrap" },
+        { class: "table-wrap", tabindex: "0", role: "region", "aria-label": t.driversTitle },
         h(
           "table",
           { class: "drivers" },

@@ -4,6 +4,7 @@
 import { api } from "./api.js";
 import { distributionBar, h, pct, put, scoreClass } from "./dom.js";
 import { renderPlan } from "./plan.js";
+import { renderUnitViews } from "./unit-views.js";
 
 /** @typedef {import("./i18n.js").Texts} Texts */
 /** @typedef {import("../api-types").ResultsResponse} ResultsResponse */
@@ -105,10 +106,27 @@ export function renderResults(root, t, data, k, state, fmtDate) {
     h("h2", {}, t.heatmapTitle),
     h("p", { class: "note" }, t.heatmapNote(k)),
     h("div", { class: "table-wrap" }, h("table", { class: "heatmap" }, h("thead", {}, head), h("tbody", {}, rows))),
+    heatLegend(t),
     detail,
   );
-  const first = data.units.find((u) => u.unitId === state.unit) || data.units.find((u) => !u.suppressed);
+  // A leader whose only unit is hidden gets that unit's panel (why, the unit above, the plan), not an empty one.
+  const first =
+    data.units.find((u) => u.unitId === state.unit) || data.units.find((u) => !u.suppressed) || data.units[0];
   if (first) renderDetail(detail, t, data, first, fmtDate);
+}
+
+/**
+ * What the heatmap's colours mean (dom.js scoreClass), each swatch with its range in words.
+ * @param {Texts} t
+ */
+function heatLegend(t) {
+  const classes = ["score-high", "score-good", "score-mid", "score-low", "score-none"];
+  return h(
+    "div",
+    { class: "heat-legend" },
+    h("span", { class: "heat-legend-title" }, `${t.legendTitle}:`),
+    t.legend.map((label, i) => h("span", {}, h("i", { class: `swatch ${classes[i]}` }), label)),
+  );
 }
 
 /**
@@ -120,8 +138,13 @@ export function renderResults(root, t, data, k, state, fmtDate) {
  */
 function renderDetail(el, t, data, u, fmtDate) {
   const planBox = h("section", { class: "plan" });
+  // Trend, comparisons and, for a hidden unit, its leader's help: each its own request, so a slow one waits alone.
+  const views = h("div", { class: "unit-views" });
+  void renderUnitViews(views, t, data.round.id, u.unitId, fmtDate).catch((e) =>
+    put(views, h("p", { class: "warn" }, `${t.error}: ${e.message}`)),
+  );
   if (u.suppressed) {
-    put(el, h("h3", {}, u.unit), h("p", { class: "note" }, t.hiddenDetail), planBox);
+    put(el, h("h3", {}, u.unit), h("p", { class: "note" }, t.hiddenDetail), views, planBox);
     void renderPlan(planBox, t, data.round.id, u.unitId, fmtDate).catch((e) =>
       put(planBox, h("p", { class: "warn" }, `${t.error}: ${e.message}`)),
     );
@@ -229,7 +252,7 @@ function renderDetail(el, t, data, u, fmtDate) {
     improve.length > 0 ? h("p", {}, h("strong", {}, `${t.improvements}: `), improve.join(", ")) : null,
     h(
       "div",
-      { class: "table-wrap" },
+      { class: "table-wrap", tabindex: "0", role: "region", "aria-label": t.factor },
       h(
         "table",
         { class: "factors" },
@@ -274,6 +297,7 @@ function renderDetail(el, t, data, u, fmtDate) {
           ),
         )
       : null,
+    views,
     ...items,
     comments,
     planBox,
