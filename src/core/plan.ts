@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import type { Problem } from "./problem";
 
 /**
@@ -12,8 +13,14 @@ export type FocusKind = (typeof FOCUS_KINDS)[number];
 export const MEASURE_STATUSES = ["not_started", "in_progress", "done"] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
-/** Typically one to three: a plan that focuses on everything focuses on nothing. */
-export const MAX_FOCUS_AREAS = 3;
+/**
+ * NTNU's workshop picks two areas to preserve and two to improve; KS asks for
+ * one to three factors. So a plan holds one to four areas, at most two of
+ * each kind: a plan that focuses on everything focuses on nothing.
+ */
+export const MAX_FOCUS_PER_KIND: Readonly<Record<FocusKind, number>> = { preserve: 2, improve: 2 };
+/** Up to three measures per focus area, as in NTNU's workshop. */
+export const MAX_MEASURES_PER_AREA = 3;
 export const MEASURE_TEXT = { min: 3, max: 500 } as const;
 
 /**
@@ -30,23 +37,51 @@ export function followUpItemId(planUnitId: string, factorId: string): string {
 }
 
 const DAY = 86_400_000;
-/** A week before the deadline, the responsible person is reminded; on the day, asked how it went. */
-const REMIND_BEFORE_DAYS = 7;
+/** The responsible person is reminded a week and a day before the deadline; on the day, asked how it went. */
+const REMIND_DAYS_BEFORE = [7, 1] as const;
+/** A measure still open this many days after its deadline goes to the unit's leaders, once. */
+const ESCALATE_DAYS_AFTER = 1;
 
 export interface FocusArea {
   factorId: string;
   kind: FocusKind;
 }
 
-/** The focus areas, or why they cannot be: unknown factors, repeats, too many. */
-export function checkFocusAreas(areas: readonly FocusArea[], factorIds: readonly string[]): Problem | null {
-  if (areas.length > MAX_FOCUS_AREAS) return { kind: "focus_too_many", max: MAX_FOCUS_AREAS };
+/**
+ * The focus areas, or why they cannot be: none, unknown factors, a factor
+ * twice, more than two of a kind, or dropping an area that still holds
+ * measures (they belong to it: move them first).
+ */
+export function checkFocusAreas(
+  areas: readonly FocusArea[],
+  factorIds: readonly string[],
+  withMeasures: readonly string[] = [],
+): Problem | null {
+  if (areas.length === 0) return { kind: "focus_none" };
   const seen = new Set<string>();
   for (const a of areas) {
     if (!factorIds.includes(a.factorId)) return { kind: "focus_unknown_factor", factor: a.factorId };
     if (seen.has(a.factorId)) return { kind: "focus_twice", factor: a.factorId };
     seen.add(a.factorId);
   }
+  for (const kind of FOCUS_KINDS) {
+    const max = MAX_FOCUS_PER_KIND[kind];
+    if (areas.filter((a) => a.kind === kind).length > max) return { kind: "focus_too_many", focus: kind, max };
+  }
+  const dropped = withMeasures.find((f) => !seen.has(f));
+  if (dropped !== undefined) return { kind: "focus_has_measures", factor: dropped };
+  return null;
+}
+
+/** A new measure belongs to one of the plan's focus areas, and an area holds at most three. */
+export function checkMeasureArea(
+  factorId: string,
+  focus: readonly FocusArea[],
+  measureFactors: readonly (string | null)[],
+): Problem | null {
+  if (!focus.some((f) => f.factorId === factorId)) return { kind: "measure_needs_focus", factor: factorId };
+  if (measureFactors.filter((f) => f === factorId).length >= MAX_MEASURES_PER_AREA)
+    return { kind: "measures_per_area_full", factor: factorId, max: MAX_MEASURES_PER_AREA };
   return null;
 }
 
@@ -58,10 +93,29 @@ export function checkDeadline(deadline: Date, now: Date): Problem | null {
   return null;
 }
 
-/** When the bot follows a measure up: a reminder a week before (if that is still ahead), and the status question on the day. */
-export function followUpTimes(deadline: Date, now: Date): { remindAt: Date | null; askAt: Date } {
-  const remind = new Date(deadline.getTime() - REMIND_BEFORE_DAYS * DAY);
-  return { remindAt: remind.getTime() > now.getTime() ? remind : null, askAt: deadline };
+export type FollowUpStep = { step: "remind"; days: number } | { step: "ask" } | { step: "escalate" };
+
+/**
+ * When the bot follows a measure up, counted in calendar days in the
+ * organization's zone (so 09:00 stays 09:00 across daylight saving): the
+ * reminders still ahead, the status question on the day, the escalation the
+ * day after.
+ */
+export function followUpTimes(deadline: Date, now: Date, zone: string): { at: Date; step: FollowUpStep }[] {
+  const day = DateTime.fromJSDate(deadline, { zone });
+  const out: { at: Date; step: FollowUpStep }[] = REMIND_DAYS_BEFORE.map((days) => ({
+    at: day.minus({ days }).toJSDate(),
+    step: { step: "remind", days },
+  }));
+  out.push({ at: deadline, step: { step: "ask" } });
+  out.push({ at: day.plus({ days: ESCALATE_DAYS_AFTER }).toJSDate(), step: { step: "escalate" } });
+  return out.filter((t) => t.step.step !== "remind" || t.at.getTime() > now.getTime());
+}
+
+/** The first day of the month after `now`, 09:00 in the zone: when the monthly progress note goes out. */
+export function nextMonthlyNote(now: Date, zone: string): { at: Date; month: string } {
+  const first = DateTime.fromJSDate(now, { zone }).startOf("month").plus({ months: 1 }).set({ hour: 9 });
+  return { at: first.toJSDate(), month: first.toFormat("yyyy-MM") };
 }
 
 export interface Progress {
@@ -70,6 +124,10 @@ export interface Progress {
   inProgress: number;
   notStarted: number;
   overdue: number;
+}
+
+export function isOverdue(m: { status: MeasureStatus; deadline: Date }, now: Date): boolean {
+  return m.status !== "done" && m.deadline.getTime() < now.getTime();
 }
 
 export function planProgress(measures: readonly { status: MeasureStatus; deadline: Date }[], now: Date): Progress {

@@ -11,6 +11,8 @@ import type { MeasureStatus } from "../core/plan";
 import type { Role } from "../core/roles";
 import type { Segment } from "../core/scoring";
 import type { FormSchedule } from "../core/cadence";
+import type { PlansOverview } from "../plans/overview";
+import type { PlanDraft } from "../plans/plan-edit";
 import type { PlanView } from "../plans/plans";
 import type { AttributeReport } from "../reports/attributes";
 import type { FollowUpResult } from "../reports/follow-up";
@@ -144,13 +146,7 @@ export interface ChannelSetResponse {
   channel: string;
 }
 
-export interface PlanResponse {
-  plan: PlanView | null;
-  canEdit: boolean;
-  factors: { id: string; name: string }[];
-  /** Who can be made responsible; empty unless the viewer may write the plan. */
-  people: { id: string; name: string }[];
-}
+export type PlanResponse = PlanDraft;
 
 export interface PlanChangedResponse {
   plan: PlanView | null;
@@ -163,6 +159,13 @@ export interface MeasureAddedResponse extends PlanChangedResponse {
 export interface MeasureStatusResponse {
   changed: boolean;
 }
+
+export interface MeasureDeadlineResponse {
+  deadline: string;
+  changed: boolean;
+}
+
+export type PlansOverviewResponse = PlansOverview;
 
 export interface PlansResponse {
   plans: PlanView[];
@@ -367,6 +370,8 @@ interface ApiRoutes {
   [route: `POST /rounds/${string}/units/${string}/plan/measures`]: MeasureAddedResponse;
   [route: `PATCH /measures/${string}`]: MeasureStatusResponse;
   "GET /plans": PlansResponse;
+  "GET /plans/overview": PlansOverviewResponse;
+  [route: `PATCH /measures/${string}/deadline`]: MeasureDeadlineResponse;
   [route: `POST /rounds/${string}/remind`]: RoundRemindedResponse;
   [route: `POST /rounds/${string}/extend`]: RoundExtendedResponse;
   [route: `POST /rounds/${string}/close`]: RoundClosedResponse;
