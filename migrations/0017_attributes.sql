@@ -1,3 +1,13 @@
+CREATE TABLE `attribute_cell_units` (
+	`round_id` text NOT NULL,
+	`name` text NOT NULL,
+	`value` text NOT NULL,
+	`unit_id` text NOT NULL,
+	`invited` integer NOT NULL,
+	PRIMARY KEY(`round_id`, `name`, `value`, `unit_id`),
+	FOREIGN KEY (`round_id`) REFERENCES `rounds`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `attribute_cells` (
 	`round_id` text NOT NULL,
 	`name` text NOT NULL,

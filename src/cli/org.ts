@@ -14,6 +14,8 @@ import type { CliContext } from "./context";
 function printPlan(ctx: CliContext, plan: ImportPlan, dryRun: boolean): void {
   ctx.print(`Organization: ${plan.orgName}${plan.createOrg ? " (new)" : ""}`);
   if (dryRun) {
+    if (plan.attributeColumns.length > 0)
+      ctx.print(`  attributes this file sets: ${plan.attributeColumns.map((n) => `attr:${n}`).join(", ")}`);
     for (const u of plan.unitsToCreate) ctx.print(`  + unit   ${u}`);
     for (const r of plan.add) ctx.print(`  + person ${r.email} (${r.name}) in ${formatUnitPath(r.unit)}`);
     for (const u of plan.update) ctx.print(`  ~ person ${u.row.email}: ${u.fields.join(", ")}`);

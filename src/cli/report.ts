@@ -91,9 +91,10 @@ function printByAttribute(
     }
     ctx.print(`  ${c.value}: ${c.responses} of ${c.invited} answered (${Math.round(c.responseRate * 100)} %)`);
     for (const f of c.factors) {
-      if (f.suppressed) ctx.print(`    ${f.id.padEnd(22)} hidden (${hiddenWhy(f.reason, k)})`);
-      else
-        ctx.print(`    ${f.id.padEnd(22)} ${f.mean?.toFixed(2) ?? "–"}  ${f.score?.toFixed(0) ?? "–"}/100  n=${f.n}`);
+      const figures = f.suppressed
+        ? `hidden (${hiddenWhy(f.reason, k)})`
+        : `${f.mean?.toFixed(2) ?? "–"}  ${f.score?.toFixed(0) ?? "–"}/100  n=${f.n}`;
+      ctx.print(`    ${f.id.padEnd(22)} ${figures}`);
     }
   }
 }

@@ -29,6 +29,13 @@ export function snapshotAttributes(tx: Store, roundId: string, instrument: Instr
     join person_attributes a on a.person_id = i.person_id
     join attribute_cells c on c.round_id = i.round_id and c.name = a.name and c.value = a.attribute_value
     where i.round_id = ${roundId} and c.invited >= ${FEWEST_EVER_SHOWN}`);
+  tx.run(sql`
+    insert into attribute_cell_units (round_id, name, value, unit_id, invited)
+    select i.round_id, a.name, a.attribute_value, i.unit_id, count(*) from invitations i
+    join person_attributes a on a.person_id = i.person_id
+    join attribute_cells c on c.round_id = i.round_id and c.name = a.name and c.value = a.attribute_value
+    where i.round_id = ${roundId} and c.invited >= ${FEWEST_EVER_SHOWN}
+    group by a.name, a.attribute_value, i.unit_id order by a.name, a.attribute_value, i.unit_id`);
   for (const factorId of askedFactorIds(instrument.factors, new Set(itemIds))) {
     tx.run(sql`
       insert into attribute_factor_tallies (round_id, name, value, factor_id)

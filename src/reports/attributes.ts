@@ -1,19 +1,22 @@
 import { and, eq, sql } from "drizzle-orm";
 import { askedFactorIds } from "../core/attribute-tally";
-import { decideAttribute } from "../core/attribute-suppression";
+import { type Nesting, cellNesting, decideAttribute } from "../core/attribute-suppression";
 import type { HiddenReason } from "../core/anonymity";
 import { PulsenError } from "../core/errors";
 import { type Counts, factorFigures, responseRate } from "../core/scoring";
 import { getInstrument } from "../db/instrument-store";
 import type { Store } from "../db/open";
 import {
+  attributeCellUnits,
   attributeCells,
   attributeFactorTallies,
   responseFactors,
   responses,
   roundSnapshots,
   rounds,
+  units,
 } from "../db/schema";
+import { roundReports } from "./report";
 import type { HiddenFigure } from "./report-types";
 
 type ShownFactor = {
@@ -109,6 +112,7 @@ export function attributeReport(store: Store, roundId: string, name: string, k: 
         factorIds.map((f) => [f, new Map(cells.map((c) => [c.value, tally(c.value, f)?.respondents ?? 0]))]),
       ),
       totals: { responses: totalResponses, factors: factorTotals },
+      nesting: nestingOf(store, roundId, name, k, factorIds),
     },
     k,
   );
@@ -138,4 +142,44 @@ export function attributeReport(store: Store, roundId: string, name: string, k: 
       return { ...shown, responses: c.responses, responseRate: rate, factors };
     }),
   };
+}
+
+/**
+ * Each cell's place among the units the round's reports show, per figure: the unit reports are decided first
+ * (src/reports/report.ts) and a cell nested in a shown unit, or holding one, is checked against it.
+ */
+function nestingOf(store: Store, roundId: string, name: string, k: number, factorIds: readonly string[]) {
+  const tree = store.select({ id: units.id, parentId: units.parentId }).from(units).all();
+  const reports = roundReports(store, roundId, k, false).byUnit;
+  const unitInvited = new Map(
+    store
+      .all<{ unit: string; n: number }>(sql`
+        select unit, sum(n) as n from (
+          select unit_id as unit, count(*) as n from invitations where round_id = ${roundId} group by unit_id
+          union all
+          select unit_id as unit, count as n from forgotten_invitations where round_id = ${roundId}
+        ) group by unit`)
+      .map((r) => [r.unit, r.n]),
+  );
+  const byValue = new Map<string, Map<string, number>>();
+  for (const r of store
+    .select()
+    .from(attributeCellUnits)
+    .where(and(eq(attributeCellUnits.roundId, roundId), eq(attributeCellUnits.name, name)))
+    .all())
+    byValue.set(r.value, (byValue.get(r.value) ?? new Map()).set(r.unitId, r.invited));
+  const perValue = (shownN: (unitId: string) => number | null) =>
+    new Map<string, Nesting>(
+      [...byValue].map(([value, cellInvited]) => [value, cellNesting(tree, shownN, cellInvited, unitInvited)]),
+    );
+  const responsesN = (id: string) => {
+    const r = reports.get(id);
+    return r === undefined || r.suppressed ? null : r.responses;
+  };
+  const factorN = (factorId: string) => (id: string) => {
+    const r = reports.get(id);
+    const f = r === undefined || r.suppressed ? undefined : r.factors.find((x) => x.id === factorId);
+    return f === undefined || f.suppressed ? null : f.n;
+  };
+  return { responses: perValue(responsesN), factors: new Map(factorIds.map((f) => [f, perValue(factorN(f))])) };
 }

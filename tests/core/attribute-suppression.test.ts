@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Visibility } from "../../src/core/anonymity";
-import { decideAttribute, decideAttributeCells } from "../../src/core/attribute-suppression";
+import { type Visibility, decideVisibility } from "../../src/core/anonymity";
+import { cellNesting, decideAttribute, decideAttributeCells } from "../../src/core/attribute-suppression";
 
 /** A respondent: their value of each attribute (null: none), and which factors they have a score for. */
 interface Respondent {
@@ -24,7 +24,7 @@ const org = fc.record({
       }),
       factors: fc.array(fc.boolean(), { minLength: FACTORS, maxLength: FACTORS }),
     }),
-    { maxLength: 80 },
+    { maxLength: 80, size: "max" },
   ),
 });
 
@@ -93,5 +93,90 @@ describe("attribute cells", () => {
     );
     expect(d.get("assistent")).toEqual({ visible: true, total: 6 });
     expect(d.get("sykepleier")).toEqual({ visible: false, total: 5, reason: "complementary" });
+  });
+
+  it("over random trees, never differ from a shown unit that holds a shown cell, or lies inside one, by 1..k−1", () => {
+    // Org; A, B, C below it; A1, A2 below A; B1 below B.
+    const UNITS = [
+      { id: "org", parentId: null },
+      ...["a", "b", "c"].map((id) => ({ id, parentId: "org" })),
+      { id: "a1", parentId: "a" },
+      { id: "a2", parentId: "a" },
+      { id: "b1", parentId: "b" },
+    ];
+    const parent = new Map(UNITS.map((u) => [u.id, u.parentId]));
+    const within = (unit: string, top: string): boolean => {
+      for (let u: string | null = unit; u !== null; u = parent.get(u) ?? null) if (u === top) return true;
+      return false;
+    };
+    // Values follow units often (a ward of nurses, a school of teachers), so cells nest in units and back.
+    const person = fc.record({
+      unit: fc.constantFrom(...UNITS.map((u) => u.id)),
+      value: fc.option(fc.constantFrom("x", "y", "z"), { freq: 5 }),
+      followsUnit: fc.integer({ min: 0, max: 9 }).map((n) => n > 0),
+      answered: fc.boolean(),
+    });
+    const unitValues = fc.array(fc.constantFrom("x", "y", "z"), { minLength: UNITS.length, maxLength: UNITS.length });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 3, max: 6 }),
+        unitValues,
+        fc.array(person, { minLength: 8, maxLength: 40, size: "max" }),
+        (k, byUnit, drawn) => {
+          const people = drawn.map((p) => ({
+            ...p,
+            value: p.followsUnit ? (byUnit[UNITS.findIndex((u) => u.id === p.unit)] ?? null) : p.value,
+          }));
+          const ownCount = (pick: (p: (typeof people)[number]) => boolean) => {
+            const m = new Map<string, number>();
+            for (const p of people) if (pick(p)) m.set(p.unit, (m.get(p.unit) ?? 0) + 1);
+            return m;
+          };
+          const answeredOwn = ownCount((p) => p.answered);
+          const units = decideVisibility(
+            UNITS.map((u) => ({ ...u, own: answeredOwn.get(u.id) ?? 0 })),
+            k,
+          );
+          const shownN = (id: string) => (units.get(id)?.visible ? (units.get(id)?.total ?? 0) : null);
+          const values = ["x", "y", "z"].filter((v) => people.some((p) => p.value === v));
+          const responses = new Map(values.map((v) => [v, people.filter((p) => p.value === v && p.answered).length]));
+          const invited = ownCount(() => true);
+          const nesting = new Map(
+            values.map((v) => [
+              v,
+              cellNesting(
+                UNITS,
+                shownN,
+                ownCount((p) => p.value === v),
+                invited,
+              ),
+            ]),
+          );
+          const d = decideAttribute(
+            {
+              responses,
+              factors: new Map(),
+              totals: { responses: people.filter((p) => p.answered).length, factors: new Map() },
+              nesting: { responses: nesting, factors: new Map() },
+            },
+            k,
+          );
+          const safe = (diff: number) => diff === 0 || diff >= k;
+          for (const v of values) {
+            if (!d.cells.get(v)?.visible) continue;
+            const n = responses.get(v) ?? 0;
+            const holders = people.filter((p) => p.value === v);
+            for (const u of UNITS) {
+              const un = shownN(u.id);
+              if (un === null || u.parentId === null) continue;
+              const inU = people.filter((p) => within(p.unit, u.id));
+              if (holders.every((p) => within(p.unit, u.id))) expect(safe(un - n), `${u.id} − ${v}`).toBe(true);
+              if (inU.length > 0 && inU.every((p) => p.value === v)) expect(safe(n - un), `${v} − ${u.id}`).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 400, seed: 18_55 },
+    );
   });
 });

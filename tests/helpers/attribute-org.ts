@@ -20,7 +20,8 @@ import { silentLogger } from "./world";
  * An organization with background variables and one closed round, answered through the draft → anonymous
  * path: HR, a leader and a union rep in Org > A, and 14 people: position type "Sykepleier" (8, all
  * answer 4), "Helsefagarbeider" (5, all answer 2), "Lege" (1); full time "heltid" (9) and "deltid" (5).
- * Of the 17, 16 answer (the doctor does not), so by position 8 and 5 would leave 3: the smaller is hidden.
+ * Of the 17, 16 answer (the doctor does not). Every nurse is in Org > A, with its leader and rep: the nurses'
+ * cell would give those two away against Org > A's figures, so it is hidden.
  */
 const ROSTER = [
   `${HEADER},phone,channel,attr:position_type,attr:full_time`,

@@ -20,24 +20,22 @@ describe("results by background variable in the web app", () => {
     const r = await getJson<AttributeReportResponse>(server, `${base}/position_type`, hr);
     expect(r.status).toBe(200);
     expect(r.body.cells.map((c) => [c.value, c.invited, c.suppressed, c.reason])).toEqual([
-      ["Helsefagarbeider", 5, true, "complementary"],
+      ["Helsefagarbeider", 5, false, null],
       ["Lege", 1, true, "below_threshold"],
-      ["Sykepleier", 8, false, null],
+      // All nurses work in Org > A, shown with 10 responses: 10 − 8 would be its leader's and its rep's.
+      ["Sykepleier", 8, true, "complementary"],
     ]);
     // A hidden cell carries no responses, rate or factors: nothing of what its people answered.
-    expect(r.body.cells[0]).toEqual({
-      value: "Helsefagarbeider",
-      invited: 5,
-      suppressed: true,
-      reason: "complementary",
-    });
-    const nurse = r.body.cells[2]!;
-    expect(nurse.suppressed ? null : nurse.factors.map((f) => [f.id, f.suppressed ? null : f.score])).toEqual([
-      ["engagement", 75],
-      ["leadership", 75],
-      ["execution", 75],
-      ["change", 75],
-    ]);
+    expect(r.body.cells[2]).toEqual({ value: "Sykepleier", invited: 8, suppressed: true, reason: "complementary" });
+    const assistants = r.body.cells[0]!;
+    expect(assistants.suppressed ? null : assistants.factors.map((f) => [f.id, f.suppressed ? null : f.score])).toEqual(
+      [
+        ["engagement", 25],
+        ["leadership", 25],
+        ["execution", 25],
+        ["change", 25],
+      ],
+    );
   });
 
   it("are refused to a leader and a union rep with 403, and to a bad name with 400, in the reader's language", async () => {

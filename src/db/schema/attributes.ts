@@ -89,5 +89,25 @@ export const attributeFactorTallies = sqliteTable(
   (t) => [primaryKey({ columns: [t.roundId, t.name, t.value, t.factorId] })],
 );
 
+/**
+ * Where a cell's invited people were at open: invited per unit, for cells that could ever be shown. Roster
+ * counts only, never a response: the breakdown needs them to see a cell nested in a unit (all of a value's
+ * people in one department) or a unit inside a cell, where one shown figure minus the other would be a
+ * smaller group's (src/core/attribute-suppression.ts).
+ */
+export const attributeCellUnits = sqliteTable(
+  "attribute_cell_units",
+  {
+    roundId: text("round_id")
+      .notNull()
+      .references(() => rounds.id),
+    name: text("name").notNull(),
+    value: text("value").notNull(),
+    unitId: text("unit_id").notNull(),
+    invited: integer("invited").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.name, t.value, t.unitId] })],
+);
+
 export type AttributeCellRow = typeof attributeCells.$inferSelect;
 export type AttributeFactorTallyRow = typeof attributeFactorTallies.$inferSelect;
