@@ -20,9 +20,9 @@ const COMMENTS = [
  * Past rounds for the demo, so the dashboard has results and trends to show
  * on first start: each was opened, answered through the same draft → anonymous
  * path the bot uses (by about 92 % of those invited, synthetic answers: 30+ in the organization, so the driver
- * analysis shows), and closed. Four rounds, so the trend charts have a line to draw.
+ * analysis shows), and closed. Three rounds, so the trend charts have a line to draw.
  */
-export function seedDemoHistory(db: Db, seriesId: string, now: Date, roundsBack = 4, seed = 11): string[] {
+export function seedDemoHistory(db: Db, seriesId: string, now: Date, roundsBack = 3, seed = 11): string[] {
   const random = rng(seed);
   const made: string[] = [];
   // Some statements fare better than others, the same way every round.
@@ -47,13 +47,15 @@ export function seedDemoHistory(db: Db, seriesId: string, now: Date, roundsBack 
         const base = (lean.get(inv.unitId) ?? 3.5) + (roundsBack - back) * 0.15;
         const comment = random() < 0.12 ? COMMENTS[Math.floor(random() * COMMENTS.length)] : null;
         tx.insert(drafts).values({ roundId, personId: inv.personId, comment }).run();
-        for (const itemId of itemIds) {
+        // One insert per person: the demo is seeded while `npm start` starts, and every round adds to that.
+        const answers = itemIds.map((itemId) => {
           const value =
             random() < 0.04
               ? null
               : Math.max(1, Math.min(5, Math.round(base + (itemLean.get(itemId) ?? 0) + (random() - 0.5) * 2.2)));
-          tx.insert(draftAnswers).values({ roundId, personId: inv.personId, itemId, value }).run();
-        }
+          return { roundId, personId: inv.personId, itemId, value };
+        });
+        if (answers.length > 0) tx.insert(draftAnswers).values(answers).run();
         storeAnonymously(tx, roundId, inv.personId, true);
       }
       closeRound(tx, roundId, new Date(openedAt.getTime() + 14 * DAY));

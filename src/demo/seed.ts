@@ -12,7 +12,7 @@ import { syntheticOrgCsv, withBackgroundColumns } from "./synthetic-org";
 /**
  * The demo organization `npm start` seeds into an empty database when no chat
  * platform is configured: about 40 people in 6 units and an open round of the
- * engagement pulse, answerable at once in the local web chat, and four
+ * engagement pulse, answerable at once in the local web chat, and three
  * closed rounds before it so the dashboard has results and trends to show.
  */
 export function seedDemo(db: Db, clock: Clock): { seeded: boolean; roundId?: string } {

@@ -64,6 +64,8 @@ export function unitVisuals(store: Store, roundId: string, unitId: string, viewe
   const orgId = unitId === root ? null : root;
   const parentUnit = parentId === null ? null : (byId.get(parentId)?.path ?? null);
   const marks = store.select().from(benchmarks).where(eq(benchmarks.instrumentId, instrument.id)).all();
+  // The organization itself, with no benchmark imported, has nothing to be compared with.
+  if (parentUnit === null && orgId === null && marks.length === 0) return response;
   response.comparison = {
     parent: parentUnit === null ? null : { unit: parentUnit, visible: viewer.access.results.has(parentId ?? "") },
     organization:

@@ -70,6 +70,12 @@ describe("comparisons", () => {
     expect(body.comparison!.factors.every((f) => f.benchmarks.length === 0)).toBe(true);
   });
 
+  it("are left out for the organization itself when no benchmark is imported: nothing to compare it with", async () => {
+    const { body } = await visuals("hr@org.example", "Org");
+    expect(body.comparison).toBeNull();
+    expect(body.trend.factors).toHaveLength(4);
+  });
+
   it("show the imported benchmark where there is one", async () => {
     const { body } = await visuals(
       "hr@org.example",

@@ -54,7 +54,8 @@ function factorChart(t, factor, dates, short, unit) {
     const label = s(
       "text",
       { x: x(i), y: H - PAD.bottom + 16, class: "axis", "text-anchor": "middle", "aria-hidden": "true" },
-      short[i] ?? "",
+      // With many rounds every other date is written (from the newest back), so none runs into the next.
+      (count - 1 - i) % (count > 5 ? 2 : 1) === 0 ? (short[i] ?? "") : "",
     );
     if (!p.shown) {
       const gap = labelled(

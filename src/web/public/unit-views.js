@@ -46,7 +46,11 @@ function renderComparison(t, c) {
     if (f.parent) bar.append(marker("parent", f.parent.score * 3, 12));
     if (f.organization) bar.append(marker("organization", f.organization.score * 3, 12));
     for (const b of f.benchmarks) bar.append(marker("benchmark", b.value * 3, 12));
-    /** @param {string} name @param {import("../api-types").ComparisonMark | null} m @param {{ visible: boolean } | null} who */
+    /**
+     * @param {string} name
+     * @param {import("../api-types").ComparisonMark | null} m
+     * @param {{ visible: boolean } | null} who
+     */
     const line = (name, m, who) => {
       if (who && !who.visible) return t.noAccessTo(name);
       return m ? t.markLine(name, formatNumber(m.score, 0), m.n) : `${name}: ${t.figureHidden}`;
