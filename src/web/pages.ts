@@ -17,7 +17,7 @@ const teamsJs = createRequire(packagePath("package.json")).resolve(
  * hosts (the tabs). teams-js's optional fetch of its origin list from a CDN
  * is blocked and it falls back to its built-in list.
  */
-const CSP = [
+export const DASHBOARD_CSP = [
   "default-src 'self'",
   "img-src 'self' data:",
   "script-src 'self'",
@@ -35,7 +35,7 @@ export function dashboardPages(deps: { sessions: Sessions; secureCookies: boolea
     // Outside sites get no referrer (a sign-in link's token never leaves); our own form posts keep their
     // Origin, which the cross-site check needs on browsers that send no Sec-Fetch-Site.
     res.setHeader("Referrer-Policy", "same-origin");
-    res.setHeader("Content-Security-Policy", CSP);
+    res.setHeader("Content-Security-Policy", DASHBOARD_CSP);
     next();
   });
   const noStore = { headers: { "Cache-Control": "no-store" } };

@@ -17,7 +17,8 @@ export interface AxeViolation {
  * production (no inline script is allowed, and none is added).
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(source);
+  // Once per document: a page that stays (the matrix switches theme and width without a reload) keeps it.
+  if (!(await page.evaluate(() => "axe" in globalThis))) await page.evaluate(source);
   const results = await page.evaluate(async () => {
     type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
     const axe = (globalThis as unknown as { axe: { run(o: unknown): Promise<Result> } }).axe;

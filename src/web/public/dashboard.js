@@ -6,7 +6,7 @@ import { api, errorMessage, forgetBearer, useBearer, useLanguage } from "./api.j
 import { renderChannels } from "./channels.js";
 import { h, put } from "./dom.js";
 import { followTheme, detectHost } from "./host.js";
-import { pickLocale, texts } from "./i18n.js";
+import { formatDate, pickLocale, texts, useLocale } from "./i18n.js";
 import {
   renderAudit,
   renderInstruments,
@@ -17,7 +17,9 @@ import {
 } from "./console.js";
 import { renderInsights } from "./insights.js";
 import { renderPlansOverview } from "./plans.js";
+import { exportsBar } from "./exports.js";
 import { renderLive, renderResults } from "./results.js";
+import { readView, writeView } from "./view-state.js";
 
 /** @typedef {import("./i18n.js").Texts} Texts */
 /** @typedef {import("../api-types").RoundSummary} RoundSummary */
@@ -26,8 +28,19 @@ import { renderLive, renderResults } from "./results.js";
 // index.html has both.
 const main = /** @type {HTMLElement} */ (document.getElementById("main"));
 const who = /** @type {HTMLElement} */ (document.getElementById("who"));
-/** @type {{ unit: string | null; refresh: ReturnType<typeof setInterval> | undefined }} */
-const state = { unit: null, refresh: undefined };
+/**
+ * The open unit and tab travel with the address (view-state.js); `onUnit` is told when the person opens one.
+ * @type {{ unit: string | null; tab: string | null; refresh: ReturnType<typeof setInterval> | undefined;
+ *   onUnit: (unitId: string) => void; inTeams: boolean; locale: import("../api-types").Locale }}
+ */
+const state = {
+  unit: null,
+  tab: null,
+  refresh: undefined,
+  onUnit: (unit) => writeView({ unit }, true),
+  inTeams: false,
+  locale: "nb",
+};
 const LIVE_REFRESH_MS = 15_000;
 
 /**
@@ -35,11 +48,52 @@ const LIVE_REFRESH_MS = 15_000;
  * @returns {Format}
  */
 function formatter(locale, withTime = true) {
-  const f = new Intl.DateTimeFormat(
-    locale === "en" ? "en-GB" : "nb-NO",
-    withTime ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" },
+  useLocale(locale);
+  return (iso) => formatDate(iso, withTime);
+}
+
+/**
+ * The page's own words and language: `lang`, the skip link, the footer's link to the accessibility statement.
+ * @param {import("../api-types").Locale} locale
+ */
+function dressPage(locale) {
+  const t = texts[locale];
+  useLocale(locale);
+  document.documentElement.lang = locale;
+  document.title = t.title;
+  const skip = document.getElementById("skip");
+  if (skip) skip.textContent = t.skipToContent;
+  const statement = document.getElementById("statement");
+  if (statement) {
+    statement.textContent = t.statementLink;
+    statement.setAttribute("href", `/tilgjengelighet?lang=${locale}`);
+  }
+}
+
+/**
+ * The language switch: remembered on the server for the person's next sign-in, then the page again.
+ * @param {import("../api-types").Locale} locale
+ */
+function languageSwitch(locale) {
+  const t = texts[locale];
+  const names = { nb: "Bokmål", nn: "Nynorsk", en: "English" };
+  /** @type {HTMLSelectElement} */
+  const select = h(
+    "select",
+    {
+      id: "lang-select",
+      onchange: async () => {
+        const chosen = /** @type {import("../api-types").Locale} */ (select.value);
+        await api("POST", "/me/locale", { locale: chosen });
+        useLanguage(chosen);
+        location.reload();
+      },
+    },
+    /** @type {const} */ (["nb", "nn", "en"]).map((l) =>
+      h("option", { value: l, lang: l, selected: l === locale }, names[l]),
+    ),
   );
-  return (iso) => f.format(new Date(iso));
+  return h("label", { class: "lang-pick" }, `${t.language} `, select);
 }
 
 /** @param {import("./host.js").Host} host */
@@ -141,6 +195,7 @@ async function showRound(t, roundView, round, fmt, fmtDate, hr) {
   } else {
     const data = await api("GET", `/rounds/${encodeURIComponent(round.id)}/results`);
     renderResults(roundView, t, data, data.anonymityMin, state, fmtDate);
+    roundView.querySelector(".note")?.after(exportsBar(t, round.id, state.locale, state.inTeams));
     if (hr) {
       const box = h("section", { class: "insights" });
       roundView.append(box);
@@ -164,21 +219,25 @@ async function run() {
   const hostLocale = host.kind === "teams" ? pickLocale(host.locale) : null;
   if (hostLocale) useLanguage(hostLocale);
   if (!session.signedIn) {
-    const t = texts[hostLocale || pickLocale(navigator.language) || "nb"];
-    document.title = t.title;
-    showSignIn(t, session);
+    const locale = hostLocale || pickLocale(navigator.language) || "nb";
+    dressPage(locale);
+    showSignIn(texts[locale], session);
     return;
   }
   const me = await api("GET", "/me");
-  const locale = hostLocale || me.locale;
+  // The person's own choice wins, then the Teams client's language, then the organization file's.
+  const locale = me.chosenLocale || hostLocale || me.locale;
+  useLanguage(locale);
+  state.locale = locale;
+  state.inTeams = host.kind === "teams";
   const t = texts[locale];
   const fmt = formatter(locale);
   const fmtDate = formatter(locale, false);
-  document.documentElement.lang = locale;
-  document.title = t.title;
+  dressPage(locale);
   put(
     who,
     h("span", {}, me.name),
+    languageSwitch(locale),
     h(
       "button",
       {
@@ -194,7 +253,7 @@ async function run() {
     ),
   );
   if (!me.dashboard) {
-    put(main, h("p", {}, t.noAccess));
+    put(main, h("h1", { class: "page-title" }, t.title), h("p", {}, t.noAccess));
     return;
   }
   const { rounds } = await api("GET", "/rounds");
@@ -203,7 +262,7 @@ async function run() {
   const plansBox = h("section", { id: "plans" });
   const newest = rounds[0];
   if (newest === undefined) {
-    put(main, h("p", {}, t.noRounds), plansBox, channels);
+    put(main, h("h1", { class: "page-title" }, t.title), h("p", {}, t.noRounds), plansBox, channels);
   } else {
     /** @param {RoundSummary} r */
     const label = (r) => {
@@ -214,10 +273,11 @@ async function run() {
     };
     // A digest's "make an action plan" link names the round and unit; otherwise the newest closed round,
     // which is what a leader comes for (an open one is one click away).
-    const wanted = new URLSearchParams(location.search);
-    state.unit = wanted.get("unit");
-    const initial =
-      rounds.find((r) => r.id === wanted.get("round")) || rounds.find((r) => r.status === "closed") || newest;
+    const wanted = readView();
+    state.unit = wanted.unit;
+    state.tab = wanted.tab;
+    const initial = rounds.find((r) => r.id === wanted.round) || rounds.find((r) => r.status === "closed") || newest;
+    writeView({ round: initial.id }, false);
     /** @param {string} id */
     const show = async (id) => {
       const round = rounds.find((r) => r.id === id);
@@ -226,17 +286,46 @@ async function run() {
     /** @type {HTMLSelectElement} */
     const select = h(
       "select",
-      { id: "round-select", "aria-label": t.rounds, onchange: () => show(select.value) },
+      {
+        id: "round-select",
+        onchange: () => {
+          writeView({ round: select.value }, true);
+          void show(select.value);
+        },
+      },
       rounds.map((r) => h("option", { value: r.id, selected: r.id === initial.id }, label(r))),
     );
-    put(main, h("label", { class: "round-pick" }, `${t.rounds} `, select), roundView, plansBox, channels);
+    put(
+      main,
+      h("h1", { class: "page-title" }, t.title),
+      h("label", { class: "round-pick" }, `${t.rounds} `, select),
+      roundView,
+      plansBox,
+      channels,
+    );
+    // Back and forward step through the views the address kept.
+    window.addEventListener("popstate", () => {
+      const v = readView();
+      state.unit = v.unit;
+      state.tab = v.tab;
+      const id = rounds.some((r) => r.id === v.round) ? /** @type {string} */ (v.round) : initial.id;
+      select.value = id;
+      void show(id);
+    });
     /** @param {string} roundId @param {string} unitId */
     const openPlan = (roundId, unitId) => {
       state.unit = unitId;
       select.value = roundId;
+      writeView({ round: roundId, unit: unitId }, true);
       void show(roundId).then(() => document.getElementById("plan")?.scrollIntoView());
     };
-    void renderPlansOverview(plansBox, t, openPlan).catch((e) => put(plansBox, warning(t, e)));
+    const plansList = () => void renderPlansOverview(plansBox, t, openPlan).catch((e) => put(plansBox, warning(t, e)));
+    plansList();
+    // A plan changed anywhere on the page: the overview shows it without a reload.
+    document.addEventListener("pulsen:saved", (e) => {
+      const path = /** @type {CustomEvent<{ path: string }>} */ (e).detail.path;
+      if (path.includes("/plan") || path.startsWith("/measures/")) plansList();
+    });
     await showRound(t, roundView, initial, fmt, fmtDate, me.hr);
   }
   await renderChannels(channels, t, host);

@@ -1,6 +1,7 @@
 // @ts-check
 // Builds DOM nodes. Text always goes in as text nodes, never as HTML, so a
 // comment or a unit name can never inject markup (DESIGN.md rule 7).
+import { formatPercent } from "./i18n.js";
 
 /** @typedef {Node | string | number | null | undefined | false} Child null, undefined and false are left out */
 /** @typedef {{ [K in keyof HTMLElementEventMap as `on${K}`]?: (e: HTMLElementEventMap[K]) => unknown }} Handlers */
@@ -60,7 +61,7 @@ export function put(el, ...children) {
 
 /** @param {number} share 0–1 */
 export function pct(share) {
-  return `${Math.round(share * 100)} %`;
+  return formatPercent(share);
 }
 
 /**

@@ -47,7 +47,7 @@ const nb = {
     "Endringen vises ikke: gruppen har fått eller mistet for få personer siden forrige runde til at den kan vises anonymt.",
   trendHiddenThen: "Endringen vises ikke: tallet fra forrige runde var skjult.",
   /** @param {number} x @param {number} places */
-  decimal: (x, places) => x.toFixed(places).replace(".", ","),
+  decimal: (x, places) => numberIn("nb", x, places),
   showUnit: "Vis detaljer",
   factor: "Faktor",
   mean: "Snitt",
@@ -259,6 +259,15 @@ const nb = {
     "person.forget": "Slettet en person",
     backup: "Tok sikkerhetskopi",
   },
+  // access (#18 items 6–7): the language switch, exports, skip link, footer.
+  language: "Språk",
+  skipToContent: "Hopp til innholdet",
+  statementLink: "Tilgjengelighetserklæring",
+  resultsExports: "Eksport",
+  resultsCsv: "Last ned resultatene (CSV for Excel)",
+  resultsPrint: "Utskrift / PDF",
+  /** @param {string} what */
+  scrollTable: (what) => `${what} (ruller sidelengs)`,
 };
 
 /** @type {Texts} */
@@ -292,7 +301,7 @@ const nn = {
   trendGroupChanged:
     "Endringa vert ikkje vist: gruppa har fått eller mista for få personar sidan førre runde til at ho kan visast anonymt.",
   trendHiddenThen: "Endringa vert ikkje vist: talet frå førre runde var skjult.",
-  decimal: (x, places) => x.toFixed(places).replace(".", ","),
+  decimal: (x, places) => numberIn("nn", x, places),
   showUnit: "Vis detaljar",
   favorable: "Einig",
   strengths: "Styrkar",
@@ -470,6 +479,15 @@ const nn = {
     "person.forget": "Sletta ein person",
     backup: "Tok tryggingskopi",
   },
+  // access (#18 items 6–7): the language switch, exports, skip link, footer.
+  language: "Språk",
+  skipToContent: "Hopp til innhaldet",
+  statementLink: "Tilgjengelegheitserklæring",
+  resultsExports: "Eksport",
+  resultsCsv: "Last ned resultata (CSV for Excel)",
+  resultsPrint: "Utskrift / PDF",
+  /** @param {string} what */
+  scrollTable: (what) => `${what} (rullar sidelengs)`,
 };
 
 /** @type {Texts} */
@@ -510,7 +528,7 @@ const en = {
   trendGroupChanged:
     "No change shown: the group gained or lost too few people since the last round for it to stay anonymous.",
   trendHiddenThen: "No change shown: the last round's figure was hidden.",
-  decimal: (x, places) => x.toFixed(places),
+  decimal: (x, places) => numberIn("en", x, places),
   showUnit: "Show details",
   factor: "Factor",
   mean: "Mean",
@@ -695,6 +713,15 @@ const en = {
     "person.forget": "Forgot a person",
     backup: "Made a backup",
   },
+  // access (#18 items 6–7): the language switch, exports, skip link, footer.
+  language: "Language",
+  skipToContent: "Skip to content",
+  statementLink: "Accessibility statement",
+  resultsExports: "Export",
+  resultsCsv: "Download the results (CSV for Excel)",
+  resultsPrint: "Print / PDF",
+  /** @param {string} what */
+  scrollTable: (what) => `${what} (scrolls sideways)`,
 };
 
 /** @typedef {typeof nb} Texts */
@@ -714,4 +741,61 @@ export function pickLocale(tag) {
   if (t.startsWith("nb") || t.startsWith("no")) return "nb";
   if (t.startsWith("en")) return "en";
   return null;
+}
+
+// access (#18 item 7): numbers, percentages and dates as the page's language writes them ("3,4" and
+// "7. des. 2026" in nb and nn, "3.4" in en); the server's printout and CSV use the same Intl calls
+// (src/web/locale-format.ts). Intl's no-break spaces become plain ones, as the screen's tests read them.
+/** @type {Record<Locale, string>} */
+const TAGS = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
+/** @type {Locale} */
+let pageLocale = "nb";
+
+/** @param {string} s */
+const plainSpaces = (s) => s.replace(/[\u00a0\u202f]/g, " ");
+
+/**
+ * The language every formatter below writes in: the page's, set once it is known.
+ * @param {Locale} locale
+ */
+export function useLocale(locale) {
+  pageLocale = locale;
+}
+
+/** @param {Locale} locale @param {number} value @param {number} digits */
+function numberIn(locale, value, digits) {
+  const f = new Intl.NumberFormat(TAGS[locale], {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: false,
+  });
+  return plainSpaces(f.format(value));
+}
+
+/**
+ * A number with `digits` decimals in the page's language.
+ * @param {number} value
+ * @param {number} digits
+ */
+export function formatNumber(value, digits) {
+  return numberIn(pageLocale, value, digits);
+}
+
+/** @param {number} share 0–1, as a whole percentage ("85 %", "85%") */
+export function formatPercent(share) {
+  const f = new Intl.NumberFormat(TAGS[pageLocale], { style: "percent", maximumFractionDigits: 0 });
+  return plainSpaces(f.format(share));
+}
+
+/**
+ * A day ("7. des. 2026"), or with the time too.
+ * @param {string} iso
+ * @param {boolean} [withTime]
+ */
+export function formatDate(iso, withTime = false) {
+  const f = new Intl.DateTimeFormat(
+    TAGS[pageLocale],
+    withTime ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" },
+  );
+  return plainSpaces(f.format(new Date(iso)));
 }
