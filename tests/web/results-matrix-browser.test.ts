@@ -184,6 +184,43 @@ describe("the results view, kept and moved by keyboard", () => {
   });
 });
 
+describe("the pages around the results", () => {
+  it("the printout and the accessibility statement pass axe in both themes, and fit 360 px", async () => {
+    const { context, page } = await signedIn("hr@org.example");
+    for (const path of [`/results/print?round=${org.roundId}`, "/tilgjengelighet"]) {
+      await page.goto(`${server.url}${path}`);
+      await page.waitForSelector("footer a");
+      // Light on a wide screen, dark on a phone: both themes and both widths, in half the runs.
+      for (const [scheme, width] of [
+        ["light", 1366],
+        ["dark", 360],
+      ] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.setViewportSize({ width, height: 900 });
+        const what = `${path}, ${scheme}, ${width} px`;
+        expect(await seriousViolations(page), what).toEqual([]);
+        expect(await page.evaluate(STICKING_OUT), what).toEqual([]);
+      }
+      await page.emulateMedia({ colorScheme: "light" });
+      await page.setViewportSize({ width: 1366, height: 900 });
+    }
+    await context.close();
+  });
+
+  it("the plans overview shows a plan as soon as it is saved, without a reload", async () => {
+    const { context, page } = await signedIn("lead.c@org.example");
+    expect(await page.locator("table.plans").count()).toBe(0);
+    await page.goto(`${server.url}/?round=${org.roundId}&unit=${org.unitId("Org > C")}`);
+    await page.waitForSelector("form.focus");
+    await page.selectOption('select[data-factor="leadership"]', "improve");
+    await page.getByRole("button", { name: "Lagre fokusområder" }).click();
+    await expect
+      .poll(() => page.locator("table.plans tbody tr").allTextContents())
+      .toEqual(["Org > CEngasjementspuls10 av 0 tiltak gjennomført"]);
+    await context.close();
+  });
+});
+
 describe("the language switch", () => {
   it("is remembered on the server and used at the next sign-in", async () => {
     const rep = org.personId("rep.a@org.example");
@@ -231,7 +268,7 @@ describe("the printable report", () => {
     expect(await frame.textContent("h1")).toBe("Resultater: Hele virksomheten");
     // Styles from our own origin, applied (the print bar is laid out by print.css).
     expect(await frame.evaluate(`getComputedStyle(document.querySelector(".print-bar")).display`)).toBe("flex");
-    expect(new URL(frame.url()).searchParams.has("ticket")).toBe(false);
+    await expect.poll(() => new URL(frame.url()).searchParams.has("ticket")).toBe(false);
     expect(await frame.locator("table.heatmap tbody th").allTextContents()).toEqual(["Org > A", "Org > A > A1"]);
     expect((await frame.textContent("body")) ?? "").not.toMatch(SUPPRESSED_ON_SCREEN);
     expect(await frame.textContent("main")).toContain("4,45");
