@@ -4,6 +4,7 @@ import { z } from "zod";
 import { isPulsenError } from "../core/errors";
 import { packagePath } from "../package-root";
 import { sessionCookie } from "./cookies";
+import { footer } from "./page-shell";
 import type { Sessions } from "./sessions";
 
 const here = packagePath("src/web/public/");
@@ -77,6 +78,6 @@ function signInPage(token: string): string {
     `<form method="post" action="/signin"><input type="hidden" name="token" value="${token}">` +
     `<button type="submit">Logg inn <span lang="en">· Sign in</span></button></form>` +
     `<p><small>Lenken virker én gang. <span lang="en">The link works once.</span></small></p>` +
-    `</main></body></html>`
+    `</main>${footer("nb")}</body></html>`
   );
 }

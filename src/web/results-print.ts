@@ -104,7 +104,11 @@ export function printPage(
 ): string {
   const w = RESULTS_WORDS[o.locale];
   const units = pickUnits(data, unitId);
-  const whose = unitId === null ? w.organization : (units[0]?.unit ?? "");
+  // Everything the viewer may see: the organization for HR, else the top of their part of the tree.
+  const top = units[0];
+  const whose = top === undefined ? "" : unitId === null && top.depth === 0 ? w.organization : top.unit;
+  const series =
+    data.round.instrument === data.round.series ? data.round.series : `${data.round.series} (${data.round.instrument})`;
   const closed =
     data.round.closedAt === null
       ? ""
@@ -114,7 +118,7 @@ export function printPage(
     `<div class="print-bar no-print"><a href="${escapeHtml(o.back)}">${escapeHtml(w.back)}</a>` +
     `<button type="button" id="print-now">${escapeHtml(w.print)}</button></div>` +
     `<main id="main" class="print-report"><h1>${escapeHtml(`${w.title}: ${whose}`)}</h1>` +
-    `<p>${escapeHtml(`${data.round.series} (${data.round.instrument})${closed}`)} · ` +
+    `<p>${escapeHtml(`${series}${closed}`)} · ` +
     `${escapeHtml(w.printed)} ${escapeHtml(formatDate(o.locale, o.now, o.timeZone))}</p>` +
     `<p class="note">${escapeHtml(w.note(data.anonymityMin))}</p>` +
     (unitId === null ? overview(data, units, w, o.locale) : "") +

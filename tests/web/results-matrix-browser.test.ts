@@ -138,7 +138,11 @@ describe("the results views in nb and en, light and dark, at 1366 and 360 px", (
             }
             expect((await page.textContent("body")) ?? "", what).not.toMatch(SUPPRESSED_ON_SCREEN);
             if (SCREENSHOTS && name === "hr" && locale === "nb" && scheme === "dark" && width === 360)
-              await page.screenshot({ path: `${SCREENSHOTS}/results-phone-dark.png`, fullPage: true });
+              await page.screenshot({
+                path: `${SCREENSHOTS}/results-phone-dark.png`,
+                fullPage: true,
+                clip: { x: 0, y: 0, width: 360, height: 1300 },
+              });
             if (
               SCREENSHOTS &&
               name === "leader of a shown unit" &&
@@ -208,6 +212,7 @@ describe("the pages around the results", () => {
   });
 
   it("the plans overview shows a plan as soon as it is saved, without a reload", async () => {
+    chooseLocale(server.database.db, org.personId("lead.c@org.example"), "nb", org.clock.now());
     const { context, page } = await signedIn("lead.c@org.example");
     expect(await page.locator("table.plans").count()).toBe(0);
     await page.goto(`${server.url}/?round=${org.roundId}&unit=${org.unitId("Org > C")}`);
@@ -265,7 +270,7 @@ describe("the printable report", () => {
     await tab.getByRole("link", { name: "Utskrift / PDF" }).click();
     await tab.locator("main.print-report").waitFor();
     const frame = page.frame({ url: /\/results\/print/ })!;
-    expect(await frame.textContent("h1")).toBe("Resultater: Hele virksomheten");
+    expect(await frame.textContent("h1")).toBe("Resultater: Org > A");
     // Styles from our own origin, applied (the print bar is laid out by print.css).
     expect(await frame.evaluate(`getComputedStyle(document.querySelector(".print-bar")).display`)).toBe("flex");
     await expect.poll(() => new URL(frame.url()).searchParams.has("ticket")).toBe(false);

@@ -33,6 +33,8 @@ export function h(tag, attrs = {}, ...children) {
     if (c === undefined || c === null || c === false) continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
+  // A table's scrolling frame is reachable by keyboard, so a phone's arrow keys can scroll it (WCAG 2.1.1).
+  if (el.classList.contains("table-wrap") && !el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
   return el;
 }
 
