@@ -69,10 +69,19 @@ export function resultsPages(deps: ResultsPagesDeps): Router {
     const locale = q.lang ?? viewer.locale;
     if (!hasDashboard(viewer.access)) throw new PulsenError("forbidden", { kind: "sign_in_first" });
     const data = roundResults(deps.db, q.round, { ...viewer, locale }, deps.anonymityMin);
-    const back = `/?${new URLSearchParams({ round: q.round, ...(q.unit && { unit: q.unit }), ...(q.inTeams && { inTeams: "1" }) })}`;
+    const back = new URLSearchParams({ round: q.round });
+    if (q.unit !== undefined) back.set("unit", q.unit);
+    if (q.inTeams !== undefined) back.set("inTeams", "1");
     res
       .type("html")
-      .send(printPage(data, q.unit ?? null, { locale, timeZone: orgTimeZone(deps.db), now: deps.clock.now(), back }));
+      .send(
+        printPage(data, q.unit ?? null, {
+          locale,
+          timeZone: orgTimeZone(deps.db),
+          now: deps.clock.now(),
+          back: `/?${back}`,
+        }),
+      );
   });
 
   r.get("/tilgjengelighet", (req, res) => {

@@ -72,7 +72,8 @@ function unitSection(data: ResultsResponse, u: ResultsUnit, w: ResultsWords, loc
       const text = `<th scope="row">${escapeHtml(it.text)}</th>`;
       if (ir === undefined) return "";
       if (ir.suppressed) return `<tr>${text}<td colspan="3">${hidden(w, ir.reason)}</td></tr>`;
-      return `<tr>${text}<td class="num">${num(ir.mean, 2)}</td><td class="num">${num(ir.sd, 2)}</td><td class="num">${ir.n}</td></tr>`;
+      const cells = [num(ir.mean, 2), num(ir.sd, 2), String(ir.n)].map((c) => `<td class="num">${c}</td>`);
+      return `<tr>${text}${cells.join("")}</tr>`;
     }),
   );
   const cols = (cs: string[]) => cs.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join("");

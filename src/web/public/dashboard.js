@@ -29,15 +29,18 @@ import { readView, writeView } from "./view-state.js";
 const main = /** @type {HTMLElement} */ (document.getElementById("main"));
 const who = /** @type {HTMLElement} */ (document.getElementById("who"));
 /**
- * The open unit and tab travel with the address (view-state.js); `onUnit` is told when the person opens one.
+ * The open unit and tab travel with the address (view-state.js); `onUnit` and `onTab` are told when the
+ * person opens one (a new history entry, so Back returns to the one before).
  * @type {{ unit: string | null; tab: string | null; refresh: ReturnType<typeof setInterval> | undefined;
- *   onUnit: (unitId: string) => void; inTeams: boolean; locale: import("../api-types").Locale }}
+ *   onUnit: (unitId: string) => void; onTab: (tab: string) => void; inTeams: boolean;
+ *   locale: import("../api-types").Locale }}
  */
 const state = {
   unit: null,
   tab: null,
   refresh: undefined,
   onUnit: (unit) => writeView({ unit }, true),
+  onTab: (tab) => writeView({ tab }, true),
   inTeams: false,
   locale: "nb",
 };
