@@ -28,6 +28,13 @@ const STICKING_OUT = `document.documentElement.scrollWidth <= innerWidth ? [] : 
   .slice(0, 8)
   .map((e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + e.className : ""))`;
 
+/** Headings that skip a level (an h2 followed by an h4), as "h2 Title → h4 Title". */
+const SKIPPED_HEADINGS = `[...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].flatMap((el, i, all) => {
+  const level = Number(el.tagName[1]);
+  const before = i === 0 ? 0 : Number(all[i - 1].tagName[1]);
+  return level > before + 1 ? [(all[i - 1]?.tagName ?? "") + " → " + el.tagName + " " + el.textContent] : [];
+})`;
+
 interface Role {
   email: string;
   /** The heatmap's rows, in order. */
@@ -113,6 +120,7 @@ describe("the results views in nb and en, light and dark, at 1366 and 360 px", (
           .locator("table.heatmap tbody tr")
           .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-unit")));
         expect(rows, name).toEqual(role.rows);
+        expect(await page.evaluate(SKIPPED_HEADINGS), `${name} ${locale}`).toEqual([]);
         if (role.figures) {
           // The detail's mean: "4,45" in Norwegian, "4.45" in English.
           const mean = (await page.locator(".detail table.factors tbody td.num").first().textContent()) ?? "";
@@ -189,11 +197,13 @@ describe("the results view, kept and moved by keyboard", () => {
 });
 
 describe("the pages around the results", () => {
-  it("the printout and the accessibility statement pass axe in both themes, and fit 360 px", async () => {
+  it("the open round's counts, the printout and the accessibility statement pass axe in both themes and fit 360 px", async () => {
     const { context, page } = await signedIn("hr@org.example");
-    for (const path of [`/results/print?round=${org.roundId}`, "/tilgjengelighet"]) {
+    const open = `/?round=${org.openRoundId}`;
+    for (const path of [open, `/results/print?round=${org.roundId}`, "/tilgjengelighet"]) {
       await page.goto(`${server.url}${path}`);
-      await page.waitForSelector("footer a");
+      await page.waitForSelector(path === open ? "table.live" : "footer a");
+      expect(await page.evaluate(SKIPPED_HEADINGS), path).toEqual([]);
       // Light on a wide screen, dark on a phone: both themes and both widths, in half the runs.
       for (const [scheme, width] of [
         ["light", 1366],
