@@ -72,16 +72,14 @@ export function resultsPages(deps: ResultsPagesDeps): Router {
     const back = new URLSearchParams({ round: q.round });
     if (q.unit !== undefined) back.set("unit", q.unit);
     if (q.inTeams !== undefined) back.set("inTeams", "1");
-    res
-      .type("html")
-      .send(
-        printPage(data, q.unit ?? null, {
-          locale,
-          timeZone: orgTimeZone(deps.db),
-          now: deps.clock.now(),
-          back: `/?${back}`,
-        }),
-      );
+    res.type("html").send(
+      printPage(data, q.unit ?? null, {
+        locale,
+        timeZone: orgTimeZone(deps.db),
+        now: deps.clock.now(),
+        back: `/?${back}`,
+      }),
+    );
   });
 
   r.get("/tilgjengelighet", (req, res) => {
