@@ -44,7 +44,7 @@ const TEXT: Record<Locale, StatementText> = {
     notYetTitle: "Dette er ikke i samsvar ennå",
     notYet: [
       "Pulsen er ikke testet manuelt med skjermleser (NVDA, JAWS, VoiceOver). Automatiske tester finner bare en del av feilene.",
-      "HR-konsollen (serier, organisasjonsimport, spørreskjema) og diagrammene er ikke med i de automatiske testene i alle tema og bredder.",
+      "HR-konsollens skjemaer er testet slik de åpner, men ikke i alle tilstander (forhåndsvisning, feilmeldinger) i mørkt tema og 360 piksler; det samme gjelder diagrammene.",
       "Svarprosenten i en åpen runde oppdateres hvert 15. sekund uten at endringen leses opp.",
       "Teams' høykontrasttema er ikke testet.",
       "Om en PDF lagret fra utskriften er tilgjengelig (merket PDF), avhenger av nettleseren.",
@@ -76,7 +76,7 @@ const TEXT: Record<Locale, StatementText> = {
     notYetTitle: "Dette er ikkje i samsvar enno",
     notYet: [
       "Pulsen er ikkje testa manuelt med skjermlesar (NVDA, JAWS, VoiceOver). Automatiske testar finn berre ein del av feila.",
-      "HR-konsollen (seriar, organisasjonsimport, spørjeskjema) og diagramma er ikkje med i dei automatiske testane i alle tema og breidder.",
+      "Skjemaa i HR-konsollen er testa slik dei opnar, men ikkje i alle tilstandar (førehandsvising, feilmeldingar) i mørkt tema og 360 pikslar; det same gjeld diagramma.",
       "Svarprosenten i ein open runde blir oppdatert kvart 15. sekund utan at endringa blir lesen opp.",
       "Høgkontrasttemaet i Teams er ikkje testa.",
       "Om ein PDF lagra frå utskrifta er tilgjengeleg (merkt PDF), kjem an på nettlesaren.",
@@ -107,7 +107,7 @@ const TEXT: Record<Locale, StatementText> = {
     notYetTitle: "Not yet conforming",
     notYet: [
       "Pulsen has not been tested by hand with a screen reader (NVDA, JAWS, VoiceOver). Automatic tests find only some problems.",
-      "HR's console (series, organization import, instruments) and the charts are not in the automatic tests in every theme and width.",
+      "HR's console forms are tested as they open, but not in every state (previews, error messages) in the dark theme at 360 pixels; the same goes for the charts.",
       "The response rate of an open round refreshes every 15 seconds without the change being announced.",
       "Teams' high-contrast theme is not tested.",
       "Whether a PDF saved from the printout is accessible (tagged PDF) depends on the browser.",
