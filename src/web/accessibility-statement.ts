@@ -1,6 +1,6 @@
 import type { Locale } from "../core/locale";
 import { formatDate } from "./locale-format";
-import { footer, page, skipLink } from "./page-shell";
+import { escapeHtml, footer, page, skipLink } from "./page-shell";
 
 /**
  * The accessibility statement, in the shape Norwegian public bodies publish (uutilsynet's model): the
@@ -122,26 +122,24 @@ const TEXT: Record<Locale, StatementText> = {
   },
 };
 
-const esc = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
-
 /** The statement page; `contacts`: the configured address, else the HR people's e-mail. */
 export function accessibilityStatement(locale: Locale, contacts: string[], timeZone: string): string {
   const t = TEXT[locale];
-  const list = (items: string[]) => `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join("")}</ul>`;
-  const mail = contacts.map((c) => `<a href="mailto:${esc(c)}">${esc(c)}</a>`).join(", ");
-  const report = contacts.length === 0 ? esc(t.noContact) : esc(t.report("\u0000")).replace("\u0000", mail);
+  const list = (items: string[]) => `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`;
+  const mail = contacts.map((c) => `<a href="mailto:${escapeHtml(c)}">${escapeHtml(c)}</a>`).join(", ");
+  const report =
+    contacts.length === 0 ? escapeHtml(t.noContact) : escapeHtml(t.report("\u0000")).replace("\u0000", mail);
   const langs = (["nb", "nn", "en"] as const)
     .filter((l) => l !== locale)
-    .map((l) => `<a href="/tilgjengelighet?lang=${l}" lang="${l}" hreflang="${l}">${esc(TEXT[l].title)}</a>`)
+    .map((l) => `<a href="/tilgjengelighet?lang=${l}" lang="${l}" hreflang="${l}">${escapeHtml(TEXT[l].title)}</a>`)
     .join(" · ");
   const body =
     skipLink(locale) +
-    `<main id="main" class="statement"><h1>${esc(t.title)}</h1><p>${esc(t.intro)}</p>` +
-    `<h2>${esc(t.standardTitle)}</h2><p>${esc(t.standard)}</p>` +
-    `<h2>${esc(t.testedTitle)}</h2>${list(t.tested)}` +
-    `<h2>${esc(t.notYetTitle)}</h2>${list(t.notYet)}` +
-    `<h2>${esc(t.reportTitle)}</h2><p>${report}</p><p>${esc(t.complaint)}</p>` +
-    `<p>${esc(t.made(formatDate(locale, MADE, timeZone)))}</p><p class="note">${langs}</p></main>${footer(locale)}`;
+    `<main id="main" class="statement"><h1>${escapeHtml(t.title)}</h1><p>${escapeHtml(t.intro)}</p>` +
+    `<h2>${escapeHtml(t.standardTitle)}</h2><p>${escapeHtml(t.standard)}</p>` +
+    `<h2>${escapeHtml(t.testedTitle)}</h2>${list(t.tested)}` +
+    `<h2>${escapeHtml(t.notYetTitle)}</h2>${list(t.notYet)}` +
+    `<h2>${escapeHtml(t.reportTitle)}</h2><p>${report}</p><p>${escapeHtml(t.complaint)}</p>` +
+    `<p>${escapeHtml(t.made(formatDate(locale, MADE, timeZone)))}</p><p class="note">${langs}</p></main>${footer(locale)}`;
   return page({ locale, title: t.title, styles: [], script: null, body });
 }

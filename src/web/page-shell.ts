@@ -1,7 +1,8 @@
 import type { Locale } from "../core/locale";
 
 /** The frame of the pages the server writes itself (the printable report, the accessibility statement). */
-const esc = (s: string): string =>
+/** Text into HTML: every page the server writes puts what people typed (unit names, series) through this. */
+export const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 const STATEMENT_LINK: Record<Locale, string> = {
@@ -14,12 +15,12 @@ const SKIP: Record<Locale, string> = { nb: "Hopp til innholdet", nn: "Hopp til i
 
 /** The first thing a keyboard reaches: straight past the header to the page's content. */
 export function skipLink(locale: Locale): string {
-  return `<a class="skip" href="#main">${esc(SKIP[locale])}</a>`;
+  return `<a class="skip" href="#main">${escapeHtml(SKIP[locale])}</a>`;
 }
 
 /** Every page's footer: the way to the accessibility statement, in the page's language. */
 export function footer(locale: Locale): string {
-  return `<footer class="foot"><a href="/tilgjengelighet?lang=${locale}">${esc(STATEMENT_LINK[locale])}</a></footer>`;
+  return `<footer class="foot"><a href="/tilgjengelighet?lang=${locale}">${escapeHtml(STATEMENT_LINK[locale])}</a></footer>`;
 }
 
 export function page(o: {
@@ -33,7 +34,7 @@ export function page(o: {
   const script = o.script === null ? "" : `<script type="module" src="/assets/${o.script}"></script>`;
   return (
     `<!doctype html><html lang="${o.locale}"><head><meta charset="utf-8">` +
-    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(o.title)}</title>` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(o.title)}</title>` +
     `<link rel="icon" href="data:,">${styles}${script}</head><body>${o.body}</body></html>`
   );
 }

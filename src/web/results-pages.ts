@@ -12,7 +12,7 @@ import { people, personRoles } from "../db/schema";
 import { loadViewer, type Viewer } from "../db/viewer-store";
 import { accessibilityStatement } from "./accessibility-statement";
 import { DASHBOARD_CSP } from "./pages";
-import { footer, page } from "./page-shell";
+import { escapeHtml, footer, page } from "./page-shell";
 import { parse, readerLocale, roundIdParam, unitIdParam, viewerFrom } from "./request";
 import { roundResults } from "./results";
 import { printPage } from "./results-print";
@@ -96,8 +96,8 @@ export function resultsPages(deps: ResultsPagesDeps): Router {
     const w = RESULTS_WORDS[locale];
     const status = STATUS[err.code as keyof typeof STATUS];
     const body =
-      `<main id="main"><h1>${escapeText(w.title)}</h1><p class="warn" role="alert">${escapeText(said.message)}</p>` +
-      `<p><a href="/">${escapeText(w.back)}</a></p></main>${footer(locale)}`;
+      `<main id="main"><h1>${escapeHtml(w.title)}</h1><p class="warn" role="alert">${escapeHtml(said.message)}</p>` +
+      `<p><a href="/">${escapeHtml(w.back)}</a></p></main>${footer(locale)}`;
     res
       .status(status)
       .type("html")
@@ -105,8 +105,6 @@ export function resultsPages(deps: ResultsPagesDeps): Router {
   });
   return r;
 }
-
-const escapeText = (s: string) => s.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c] ?? c);
 
 function contacts(deps: ResultsPagesDeps): string[] {
   if (deps.accessibilityContact !== null) return [deps.accessibilityContact];

@@ -3,15 +3,13 @@ import type { ResultsResponse, ResultsUnit } from "./api-types";
 import { formatDate, formatNumber, formatPercent } from "./locale-format";
 import { pickUnits, rateText } from "./results-export";
 import { RESULTS_WORDS, type ResultsWords } from "./results-words";
-import { footer, page, skipLink } from "./page-shell";
+import { escapeHtml, footer, page, skipLink } from "./page-shell";
 
 /**
  * The printable report (print to PDF for the AMU meeting and the archive): the same response the API gives
  * this viewer, written as one HTML page. Styles come from our own origin (dashboard.css, print.css), never
  * inline: the CSP allows nothing else, and the page keeps them when the Teams tab opens it.
  */
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 const hidden = (w: ResultsWords, reason: string | null) =>
   `<span class="hidden-figure">${escapeHtml(reason === "complementary" ? w.hiddenComplementary : w.hiddenFew)}</span>`;

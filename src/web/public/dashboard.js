@@ -19,6 +19,7 @@ import { renderInsights } from "./insights.js";
 import { renderPlansOverview } from "./plans.js";
 import { exportsBar } from "./exports.js";
 import { renderLive, renderResults } from "./results.js";
+import { dressPage, languageSwitch } from "./page-chrome.js";
 import { readView, writeView } from "./view-state.js";
 
 /** @typedef {import("./i18n.js").Texts} Texts */
@@ -53,50 +54,6 @@ const LIVE_REFRESH_MS = 15_000;
 function formatter(locale, withTime = true) {
   useLocale(locale);
   return (iso) => formatDate(iso, withTime);
-}
-
-/**
- * The page's own words and language: `lang`, the skip link, the footer's link to the accessibility statement.
- * @param {import("../api-types").Locale} locale
- */
-function dressPage(locale) {
-  const t = texts[locale];
-  useLocale(locale);
-  document.documentElement.lang = locale;
-  document.title = t.title;
-  const skip = document.getElementById("skip");
-  if (skip) skip.textContent = t.skipToContent;
-  const statement = document.getElementById("statement");
-  if (statement) {
-    statement.textContent = t.statementLink;
-    statement.setAttribute("href", `/tilgjengelighet?lang=${locale}`);
-  }
-}
-
-/**
- * The language switch: remembered on the server for the person's next sign-in, then the page again.
- * @param {import("../api-types").Locale} locale
- */
-function languageSwitch(locale) {
-  const t = texts[locale];
-  const names = { nb: "Bokmål", nn: "Nynorsk", en: "English" };
-  /** @type {HTMLSelectElement} */
-  const select = h(
-    "select",
-    {
-      id: "lang-select",
-      onchange: async () => {
-        const chosen = /** @type {import("../api-types").Locale} */ (select.value);
-        await api("POST", "/me/locale", { locale: chosen });
-        useLanguage(chosen);
-        location.reload();
-      },
-    },
-    /** @type {const} */ (["nb", "nn", "en"]).map((l) =>
-      h("option", { value: l, lang: l, selected: l === locale }, names[l]),
-    ),
-  );
-  return h("label", { class: "lang-pick" }, `${t.language} `, select);
 }
 
 /** @param {import("./host.js").Host} host */
