@@ -70,6 +70,7 @@ const envSchema = z.object({
     z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)" }).optional(),
   ),
   MAIL_FROM: optionalText,
+  ACCESSIBILITY_CONTACT: optionalText.pipe(z.email({ error: "must be an e-mail address" }).optional()),
   SMTP_RATE_PER_MINUTE: z.coerce
     .number({ error: "must be a whole number" })
     .int("must be a whole number")
@@ -134,6 +135,8 @@ export interface Config {
   /** Months after a round's close until its answers and comments are deleted (its report stays); null: never. */
   retentionMonths: number | null;
   logLevel: string;
+  /** Where the accessibility statement sends reports of a problem; unset: the HR people's e-mail. */
+  accessibilityContact?: string | null;
   slack: SlackConfig | null;
   teams: TeamsConfig | null;
   /** E-mail invitations and reminders with personal links (SMTP_URL, MAIL_FROM). */
@@ -286,6 +289,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     anonymityMin: e.ANONYMITY_MIN,
     retentionMonths: e.RETENTION_MONTHS ?? null,
     logLevel: e.LOG_LEVEL ?? "info",
+    accessibilityContact: e.ACCESSIBILITY_CONTACT ?? null,
     slack,
     teams,
     email,

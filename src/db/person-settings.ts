@@ -3,7 +3,7 @@ import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from "../core/locale";
 import type { Db } from "./open";
 import { personLocale, personTimezone } from "./org-store";
 import { prepared } from "./prepared";
-import { organizations, people } from "./schema";
+import { dashboardPreferences, organizations, people } from "./schema";
 
 const org = (db: Db) =>
   db
@@ -30,4 +30,22 @@ export function personSettings(db: Db, personId: string | null): { locale: Local
     locale: p?.locale ?? o?.locale ?? DEFAULT_LOCALE,
     timezone: p?.tz ?? o?.tz ?? DEFAULT_TIME_ZONE,
   };
+}
+
+/** The language the person picked on the dashboard's switch, if they did (wins there over the CSV's). */
+export function chosenLocale(db: Db, personId: string): Locale | null {
+  const row = db
+    .select({ locale: dashboardPreferences.locale })
+    .from(dashboardPreferences)
+    .where(eq(dashboardPreferences.personId, personId))
+    .get();
+  return row?.locale ?? null;
+}
+
+/** Remembers the dashboard language a person picked, for their next sign-in. */
+export function chooseLocale(db: Db, personId: string, locale: Locale, now: Date): void {
+  db.insert(dashboardPreferences)
+    .values({ personId, locale, updatedAt: now })
+    .onConflictDoUpdate({ target: dashboardPreferences.personId, set: { locale, updatedAt: now } })
+    .run();
 }

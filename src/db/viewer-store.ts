@@ -4,12 +4,15 @@ import { DEFAULT_LOCALE, type Locale } from "../core/locale";
 import type { Role } from "../core/roles";
 import type { Db } from "./open";
 import { getOrganization, personLocale } from "./org-store";
+import { chosenLocale } from "./person-settings";
 import { people, personRoles, unitLeaders, units } from "./schema";
 
 export interface Viewer {
   id: string;
   name: string;
   locale: Locale;
+  /** The language picked on the dashboard's switch (it wins over the CSV's there); null if never picked. */
+  chosenLocale: Locale | null;
   roles: Role[];
   unitId: string;
   leads: string[];
@@ -45,8 +48,9 @@ export function loadViewer(db: Db, personId: string): Viewer | null {
   );
   const represents = roles.some((r) => r === "union_rep" || r === "safety_rep") ? [p.unitId] : [];
   const access = accessFor({ hr: roles.includes("hr"), leads, represents }, parents);
-  const locale = p.locale ?? getOrganization(db)?.defaultLocale ?? DEFAULT_LOCALE;
-  return { id: p.id, name: p.name, locale, roles, unitId: p.unitId, leads, access };
+  const chosen = chosenLocale(db, p.id);
+  const locale = chosen ?? p.locale ?? getOrganization(db)?.defaultLocale ?? DEFAULT_LOCALE;
+  return { id: p.id, name: p.name, locale, chosenLocale: chosen, roles, unitId: p.unitId, leads, access };
 }
 
 /** The people who can use the dashboard (the demo's sign-in picker). */

@@ -28,6 +28,7 @@ import { dashboardApi } from "../web/api";
 import { demoPickerAllowed, isHrSession } from "../web/caller";
 import { channelResolvers } from "../web/channel-targets";
 import { dashboardPages } from "../web/pages";
+import { resultsPages } from "../web/results-pages";
 import { LINK_TTL_MS, Sessions } from "../web/sessions";
 import { TeamsSso } from "../web/teams-sso";
 
@@ -133,6 +134,8 @@ export async function startServer(
   const { anonymityMin } = config;
   const api = { db: database.db, clock, logger, sessions, assistant, anonymityMin, teamsSso, channels, secureCookies };
   app.use("/api", dashboardApi({ ...api, demoPicker: access.demoPicker, platforms }));
+  const accessibilityContact = config.accessibilityContact ?? null;
+  app.use(resultsPages({ db: database.db, clock, sessions, anonymityMin, accessibilityContact }));
   app.use(dashboardPages({ sessions, secureCookies }));
   finishHttpApp(app, logger);
   const server = await listen(app, config.port, config.host);

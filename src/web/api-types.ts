@@ -72,10 +72,21 @@ export interface SignedInResponse {
 export interface MeResponse {
   name: string;
   locale: Locale;
+  /** The language the person picked on the switch, remembered on the server; null: never picked. */
+  chosenLocale: Locale | null;
   roles: Role[];
   hr: boolean;
   leader: boolean;
   dashboard: boolean;
+}
+
+export interface PrintTicketResponse {
+  /** Opens /results/print once, within two minutes (the Teams tab's bearer session cannot go by navigation). */
+  ticket: string;
+}
+
+export interface LocaleChosenResponse {
+  locale: Locale;
 }
 
 export interface RoundSummary {
@@ -355,6 +366,8 @@ interface ApiRoutes {
   "POST /session/teams": SignedInResponse;
   "DELETE /session": OkResponse;
   "GET /me": MeResponse;
+  "POST /me/locale": LocaleChosenResponse;
+  "POST /print-ticket": PrintTicketResponse;
   "GET /rounds": RoundsResponse;
   [route: `GET /rounds/${string}/participation`]: ParticipationResponse;
   [route: `GET /rounds/${string}/results`]: ResultsResponse;

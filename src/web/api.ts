@@ -8,7 +8,9 @@ import type { Clock } from "../core/clock";
 import { isPulsenError, PulsenError, type PulsenErrorCode } from "../core/errors";
 import { idSchema } from "../core/ids";
 import { sayCode, sayError, sayProblem } from "../core/problem-text";
+import { LOCALES } from "../core/locale";
 import type { Db } from "../db/open";
+import { chooseLocale } from "../db/person-settings";
 import { unitChannels, units } from "../db/schema";
 import { dashboardPeople } from "../db/viewer-store";
 import type { Platform } from "../jobs/sender";
@@ -18,6 +20,7 @@ import type {
   ChannelsResponse,
   CommentsResponse,
   InsightsResponse,
+  LocaleChosenResponse,
   MeResponse,
   OkResponse,
   ParticipationResponse,
@@ -32,6 +35,7 @@ import { clearedSessionCookie, readSessionToken, sessionCookie } from "./cookies
 import { attributeRoutes } from "./attributes-api";
 import { hrRoutes } from "./hr-api";
 import { planRoutes } from "./plan-api";
+import { resultsExportRoutes } from "./results-export-api";
 import { parse, readerLocale, roundIdParam, route, unitIdParam, viewerFrom } from "./request";
 import { roundInsights } from "../reports/insights";
 import { liveParticipation, listRounds, roundComments, roundResults } from "./results";
@@ -65,6 +69,7 @@ const STATUS: Record<PulsenErrorCode, number> = {
 };
 
 const tokenBody = z.object({ token: z.string().min(20, "is missing").max(10_000, "is too long") }).strict();
+const localeBody = z.object({ locale: z.enum(LOCALES, { error: "must be nb, nn or en" }) }).strict();
 const demoBody = z.object({ personId: idSchema("person") }).strict();
 const channelBody = z
   .object({
@@ -143,7 +148,17 @@ export function dashboardApi(deps: ApiDeps): Router {
     route((req): MeResponse => {
       const v = viewerOf(req);
       const roles = { hr: v.roles.includes("hr"), leader: v.leads.length > 0, dashboard: hasDashboard(v.access) };
-      return { name: v.name, locale: v.locale, roles: v.roles, ...roles };
+      return { name: v.name, locale: v.locale, chosenLocale: v.chosenLocale, roles: v.roles, ...roles };
+    }),
+  );
+
+  api.post(
+    "/me/locale",
+    route((req): LocaleChosenResponse => {
+      const v = viewerOf(req);
+      const { locale } = parse(localeBody, req.body, "body");
+      chooseLocale(deps.db, v.id, locale, deps.clock.now());
+      return { locale };
     }),
   );
 
@@ -247,6 +262,7 @@ export function dashboardApi(deps: ApiDeps): Router {
   );
 
   planRoutes(api, { ...deps, viewerOf });
+  resultsExportRoutes(api, { ...deps, viewerOf });
   hrRoutes(api, { ...deps, viewerOf });
   attributeRoutes(api, { ...deps, viewerOf });
 

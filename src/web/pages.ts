@@ -4,6 +4,7 @@ import { z } from "zod";
 import { isPulsenError } from "../core/errors";
 import { packagePath } from "../package-root";
 import { sessionCookie } from "./cookies";
+import { footer } from "./page-shell";
 import type { Sessions } from "./sessions";
 
 const here = packagePath("src/web/public/");
@@ -17,7 +18,7 @@ const teamsJs = createRequire(packagePath("package.json")).resolve(
  * hosts (the tabs). teams-js's optional fetch of its origin list from a CDN
  * is blocked and it falls back to its built-in list.
  */
-const CSP = [
+export const DASHBOARD_CSP = [
   "default-src 'self'",
   "img-src 'self' data:",
   "script-src 'self'",
@@ -35,7 +36,7 @@ export function dashboardPages(deps: { sessions: Sessions; secureCookies: boolea
     // Outside sites get no referrer (a sign-in link's token never leaves); our own form posts keep their
     // Origin, which the cross-site check needs on browsers that send no Sec-Fetch-Site.
     res.setHeader("Referrer-Policy", "same-origin");
-    res.setHeader("Content-Security-Policy", CSP);
+    res.setHeader("Content-Security-Policy", DASHBOARD_CSP);
     next();
   });
   const noStore = { headers: { "Cache-Control": "no-store" } };
@@ -77,6 +78,6 @@ function signInPage(token: string): string {
     `<form method="post" action="/signin"><input type="hidden" name="token" value="${token}">` +
     `<button type="submit">Logg inn <span lang="en">· Sign in</span></button></form>` +
     `<p><small>Lenken virker én gang. <span lang="en">The link works once.</span></small></p>` +
-    `</main></body></html>`
+    `</main>${footer("nb")}</body></html>`
   );
 }

@@ -8,6 +8,8 @@ import { people, signInLinks, webSessions, type WebSessionRow } from "../db/sche
 /** A sign-in link is for the next few minutes, a dashboard session for a working day. */
 export const LINK_TTL_MS = 15 * 60_000;
 export const SESSION_TTL_MS = 12 * 3_600_000;
+/** A print ticket is for the click that asked for it. */
+const PRINT_TICKET_TTL_MS = 2 * 60_000;
 
 const hash = (token: string) => createHash("sha256").update(token).digest("base64url");
 const newToken = () => randomBytes(32).toString("base64url");
@@ -17,10 +19,33 @@ const newToken = () => randomBytes(32).toString("base64url");
  * only as hashes; a deactivated or forgotten person's sessions stop working.
  */
 export class Sessions {
+  /**
+   * One-time tickets for the printable report, by hash: the Teams tab's session is a bearer token, which a
+   * page opened by navigation cannot carry. In memory: a ticket lives for one click, not across a restart.
+   */
+  private readonly printTickets = new Map<string, { personId: string; expiresAt: number }>();
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
   ) {}
+
+  /** A ticket that opens the printable report once, as this person, within two minutes. */
+  createPrintTicket(personId: string): string {
+    const now = this.clock.now().getTime();
+    for (const [k, t] of this.printTickets) if (t.expiresAt <= now) this.printTickets.delete(k);
+    const token = newToken();
+    this.printTickets.set(hash(token), { personId, expiresAt: now + PRINT_TICKET_TTL_MS });
+    return token;
+  }
+
+  /** The person a print ticket was made for; null if it is unknown, used or expired. */
+  redeemPrintTicket(token: string): string | null {
+    const key = hash(token);
+    const t = this.printTickets.get(key);
+    this.printTickets.delete(key);
+    return t !== undefined && t.expiresAt > this.clock.now().getTime() ? t.personId : null;
+  }
 
   /** A one-time sign-in link token for an active person. */
   createLink(personId: string): string {

@@ -12,17 +12,19 @@ export interface AxeViolation {
 }
 
 /**
- * Runs axe-core's WCAG 2.1 A/AA rules on the page as it is and returns the serious and critical
- * violations. The script goes in through the DevTools protocol, so the page's CSP stays as strict as in
+ * Runs axe-core's WCAG 2.1 A/AA rules on the page as it is (or only the parts `include` selects) and returns
+ * the serious and critical violations. The script goes in through the DevTools protocol, so the page's CSP stays as strict as in
  * production (no inline script is allowed, and none is added).
  */
-export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(source);
-  const results = await page.evaluate(async () => {
+export async function seriousViolations(page: Page, include?: string[]): Promise<AxeViolation[]> {
+  // Once per document: a page that stays (the matrix switches theme and width without a reload) keeps it.
+  if (!(await page.evaluate(() => "axe" in globalThis))) await page.evaluate(source);
+  const results = await page.evaluate(async (include) => {
     type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
-    const axe = (globalThis as unknown as { axe: { run(o: unknown): Promise<Result> } }).axe;
-    return axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-  });
+    const axe = (globalThis as unknown as { axe: { run(...args: unknown[]): Promise<Result> } }).axe;
+    const runOnly = { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] };
+    return include === null ? axe.run({ runOnly }) : axe.run({ include }, { runOnly });
+  }, include ?? null);
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.flatMap((n) => n.target).slice(0, 5) }));

@@ -55,3 +55,15 @@ export const surveyLinks = sqliteTable(
   },
   (t) => [index("survey_links_person").on(t.personId, t.roundId)],
 );
+
+/**
+ * What a person chose on the dashboard for themselves (the language switch). Their own choice, so it outlives
+ * an organization import that would rewrite the CSV's language; gone with the person.
+ */
+export const dashboardPreferences = sqliteTable("dashboard_preferences", {
+  personId: text("person_id")
+    .primaryKey()
+    .references(() => people.id, { onDelete: "cascade" }),
+  locale: text("locale", { enum: ["nb", "nn", "en"] }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});

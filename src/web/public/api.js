@@ -16,6 +16,11 @@ export function useLanguage(locale) {
   language = locale;
 }
 
+/** Whether the session is a bearer token (the Teams tab), which a page opened by navigation would not carry. */
+export function hasBearer() {
+  return bearer !== null;
+}
+
 /** @param {string} token */
 export function useBearer(token) {
   bearer = token;
@@ -77,6 +82,8 @@ export async function api(method, path, body) {
     const err = /** @type {Partial<ApiErrorBody>} */ (data);
     throw new ApiError(res.status, err.error || "error", err.message || res.statusText, err.details ?? []);
   }
+  // A write that worked: lists elsewhere on the page (the plans overview) refresh themselves.
+  if (method !== "GET") document.dispatchEvent(new CustomEvent("pulsen:saved", { detail: { method, path } }));
   // Trusted, not checked: the server's handlers are annotated with the same types.
   return /** @type {import("../api-types").ApiResponse<M, P>} */ (data);
 }

@@ -6,7 +6,7 @@ import { api, errorMessage, forgetBearer, useBearer, useLanguage } from "./api.j
 import { renderChannels } from "./channels.js";
 import { h, put } from "./dom.js";
 import { followTheme, detectHost } from "./host.js";
-import { pickLocale, texts } from "./i18n.js";
+import { formatDate, pickLocale, texts, useLocale } from "./i18n.js";
 import {
   renderAudit,
   renderInstruments,
@@ -18,7 +18,10 @@ import {
 import { renderInsights } from "./insights.js";
 import { renderAttributes } from "./attributes.js";
 import { renderPlansOverview } from "./plans.js";
+import { exportsBar } from "./exports.js";
 import { renderLive, renderResults } from "./results.js";
+import { dressPage, languageSwitch } from "./page-chrome.js";
+import { readView, writeView } from "./view-state.js";
 
 /** @typedef {import("./i18n.js").Texts} Texts */
 /** @typedef {import("../api-types").RoundSummary} RoundSummary */
@@ -27,8 +30,22 @@ import { renderLive, renderResults } from "./results.js";
 // index.html has both.
 const main = /** @type {HTMLElement} */ (document.getElementById("main"));
 const who = /** @type {HTMLElement} */ (document.getElementById("who"));
-/** @type {{ unit: string | null; refresh: ReturnType<typeof setInterval> | undefined }} */
-const state = { unit: null, refresh: undefined };
+/**
+ * The open unit and tab travel with the address (view-state.js); `onUnit` and `onTab` are told when the
+ * person opens one (a new history entry, so Back returns to the one before).
+ * @type {{ unit: string | null; tab: string | null; refresh: ReturnType<typeof setInterval> | undefined;
+ *   onUnit: (unitId: string) => void; onTab: (tab: string) => void; inTeams: boolean;
+ *   locale: import("../api-types").Locale }}
+ */
+const state = {
+  unit: null,
+  tab: null,
+  refresh: undefined,
+  onUnit: (unit) => writeView({ unit }, true),
+  onTab: (tab) => writeView({ tab }, true),
+  inTeams: false,
+  locale: "nb",
+};
 const LIVE_REFRESH_MS = 15_000;
 
 /**
@@ -36,11 +53,8 @@ const LIVE_REFRESH_MS = 15_000;
  * @returns {Format}
  */
 function formatter(locale, withTime = true) {
-  const f = new Intl.DateTimeFormat(
-    locale === "en" ? "en-GB" : "nb-NO",
-    withTime ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" },
-  );
-  return (iso) => f.format(new Date(iso));
+  useLocale(locale);
+  return (iso) => formatDate(iso, withTime);
 }
 
 /** @param {import("./host.js").Host} host */
@@ -142,6 +156,7 @@ async function showRound(t, roundView, round, fmt, fmtDate, hr) {
   } else {
     const data = await api("GET", `/rounds/${encodeURIComponent(round.id)}/results`);
     renderResults(roundView, t, data, data.anonymityMin, state, fmtDate);
+    roundView.querySelector(".note")?.after(exportsBar(t, round.id, state.locale, state.inTeams));
     if (hr) {
       const box = h("section", { class: "insights" });
       roundView.append(box);
@@ -170,21 +185,25 @@ async function run() {
   const hostLocale = host.kind === "teams" ? pickLocale(host.locale) : null;
   if (hostLocale) useLanguage(hostLocale);
   if (!session.signedIn) {
-    const t = texts[hostLocale || pickLocale(navigator.language) || "nb"];
-    document.title = t.title;
-    showSignIn(t, session);
+    const locale = hostLocale || pickLocale(navigator.language) || "nb";
+    dressPage(locale);
+    showSignIn(texts[locale], session);
     return;
   }
   const me = await api("GET", "/me");
-  const locale = hostLocale || me.locale;
+  // The person's own choice wins, then the Teams client's language, then the organization file's.
+  const locale = me.chosenLocale || hostLocale || me.locale;
+  useLanguage(locale);
+  state.locale = locale;
+  state.inTeams = host.kind === "teams";
   const t = texts[locale];
   const fmt = formatter(locale);
   const fmtDate = formatter(locale, false);
-  document.documentElement.lang = locale;
-  document.title = t.title;
+  dressPage(locale);
   put(
     who,
     h("span", {}, me.name),
+    languageSwitch(locale),
     h(
       "button",
       {
@@ -200,7 +219,7 @@ async function run() {
     ),
   );
   if (!me.dashboard) {
-    put(main, h("p", {}, t.noAccess));
+    put(main, h("h1", { class: "page-title" }, t.title), h("p", {}, t.noAccess));
     return;
   }
   const { rounds } = await api("GET", "/rounds");
@@ -209,7 +228,7 @@ async function run() {
   const plansBox = h("section", { id: "plans" });
   const newest = rounds[0];
   if (newest === undefined) {
-    put(main, h("p", {}, t.noRounds), plansBox, channels);
+    put(main, h("h1", { class: "page-title" }, t.title), h("p", {}, t.noRounds), plansBox, channels);
   } else {
     /** @param {RoundSummary} r */
     const label = (r) => {
@@ -220,10 +239,11 @@ async function run() {
     };
     // A digest's "make an action plan" link names the round and unit; otherwise the newest closed round,
     // which is what a leader comes for (an open one is one click away).
-    const wanted = new URLSearchParams(location.search);
-    state.unit = wanted.get("unit");
-    const initial =
-      rounds.find((r) => r.id === wanted.get("round")) || rounds.find((r) => r.status === "closed") || newest;
+    const wanted = readView();
+    state.unit = wanted.unit;
+    state.tab = wanted.tab;
+    const initial = rounds.find((r) => r.id === wanted.round) || rounds.find((r) => r.status === "closed") || newest;
+    writeView({ round: initial.id }, false);
     /** @param {string} id */
     const show = async (id) => {
       const round = rounds.find((r) => r.id === id);
@@ -232,17 +252,47 @@ async function run() {
     /** @type {HTMLSelectElement} */
     const select = h(
       "select",
-      { id: "round-select", "aria-label": t.rounds, onchange: () => show(select.value) },
+      {
+        id: "round-select",
+        onchange: () => {
+          writeView({ round: select.value }, true);
+          void show(select.value);
+        },
+      },
       rounds.map((r) => h("option", { value: r.id, selected: r.id === initial.id }, label(r))),
     );
-    put(main, h("label", { class: "round-pick" }, `${t.rounds} `, select), roundView, plansBox, channels);
+    put(
+      main,
+      h("h1", { class: "page-title" }, t.title),
+      h("label", { class: "round-pick" }, `${t.rounds} `, select),
+      roundView,
+      plansBox,
+      channels,
+    );
+    // Back and forward step through the views the address kept.
+    window.addEventListener("popstate", () => {
+      const v = readView();
+      state.unit = v.unit;
+      state.tab = v.tab;
+      const id = rounds.some((r) => r.id === v.round) ? /** @type {string} */ (v.round) : initial.id;
+      select.value = id;
+      void show(id);
+    });
     /** @param {string} roundId @param {string} unitId */
     const openPlan = (roundId, unitId) => {
       state.unit = unitId;
       select.value = roundId;
+      writeView({ round: roundId, unit: unitId }, true);
       void show(roundId).then(() => document.getElementById("plan")?.scrollIntoView());
     };
-    void renderPlansOverview(plansBox, t, openPlan, me.hr).catch((e) => put(plansBox, warning(t, e)));
+    const plansList = () =>
+      void renderPlansOverview(plansBox, t, openPlan, me.hr).catch((e) => put(plansBox, warning(t, e)));
+    plansList();
+    // A plan changed anywhere on the page: the overview shows it without a reload.
+    document.addEventListener("pulsen:saved", (e) => {
+      const path = /** @type {CustomEvent<{ path: string }>} */ (e).detail.path;
+      if (path.includes("/plan") || path.startsWith("/measures/")) plansList();
+    });
     await showRound(t, roundView, initial, fmt, fmtDate, me.hr);
   }
   await renderChannels(channels, t, host);

@@ -1,6 +1,7 @@
 // @ts-check
 // Builds DOM nodes. Text always goes in as text nodes, never as HTML, so a
 // comment or a unit name can never inject markup (DESIGN.md rule 7).
+import { formatPercent } from "./i18n.js";
 
 /** @typedef {Node | string | number | null | undefined | false} Child null, undefined and false are left out */
 /** @typedef {{ [K in keyof HTMLElementEventMap as `on${K}`]?: (e: HTMLElementEventMap[K]) => unknown }} Handlers */
@@ -32,6 +33,8 @@ export function h(tag, attrs = {}, ...children) {
     if (c === undefined || c === null || c === false) continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
+  // A table's scrolling frame is reachable by keyboard, so a phone's arrow keys can scroll it (WCAG 2.1.1).
+  if (el.classList.contains("table-wrap") && !el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
   return el;
 }
 
@@ -60,7 +63,7 @@ export function put(el, ...children) {
 
 /** @param {number} share 0–1 */
 export function pct(share) {
-  return `${Math.round(share * 100)} %`;
+  return formatPercent(share);
 }
 
 /**

@@ -48,7 +48,7 @@ const nb = {
     "Endringen vises ikke: gruppen har fått eller mistet for få personer siden forrige runde til at den kan vises anonymt.",
   trendHiddenThen: "Endringen vises ikke: tallet fra forrige runde var skjult.",
   /** @param {number} x @param {number} places */
-  decimal: (x, places) => x.toFixed(places).replace(".", ","),
+  decimal: (x, places) => numberIn("nb", x, places),
   showUnit: "Vis detaljer",
   factor: "Faktor",
   mean: "Snitt",
@@ -290,6 +290,15 @@ const nb = {
   /** @param {number} n */
   appreciativeCount: (n) => `${n} svar`,
   appreciativeHidden: "Svarene vises når nok har svart til at ingen kan kjennes igjen.",
+  // access (#18 items 6–7): the language switch, exports, skip link, footer.
+  language: "Språk",
+  skipToContent: "Hopp til innholdet",
+  statementLink: "Tilgjengelighetserklæring",
+  resultsExports: "Eksport",
+  resultsCsv: "Last ned resultatene (CSV for Excel)",
+  resultsPrint: "Utskrift / PDF",
+  /** @param {string} what */
+  scrollTable: (what) => `${what} (ruller sidelengs)`,
 };
 
 /** @type {Texts} */
@@ -323,7 +332,7 @@ const nn = {
   trendGroupChanged:
     "Endringa vert ikkje vist: gruppa har fått eller mista for få personar sidan førre runde til at ho kan visast anonymt.",
   trendHiddenThen: "Endringa vert ikkje vist: talet frå førre runde var skjult.",
-  decimal: (x, places) => x.toFixed(places).replace(".", ","),
+  decimal: (x, places) => numberIn("nn", x, places),
   showUnit: "Vis detaljar",
   favorable: "Einig",
   strengths: "Styrkar",
@@ -529,6 +538,15 @@ const nn = {
   appreciativeTitle: "Kva har vorte betre, og kva fekk det til?",
   appreciativeCount: (n) => `${n} svar`,
   appreciativeHidden: "Svara blir viste når nok har svart til at ingen kan kjennast att.",
+  // access (#18 items 6–7): the language switch, exports, skip link, footer.
+  language: "Språk",
+  skipToContent: "Hopp til innhaldet",
+  statementLink: "Tilgjengelegheitserklæring",
+  resultsExports: "Eksport",
+  resultsCsv: "Last ned resultata (CSV for Excel)",
+  resultsPrint: "Utskrift / PDF",
+  /** @param {string} what */
+  scrollTable: (what) => `${what} (rullar sidelengs)`,
 };
 
 /** @type {Texts} */
@@ -569,7 +587,7 @@ const en = {
   trendGroupChanged:
     "No change shown: the group gained or lost too few people since the last round for it to stay anonymous.",
   trendHiddenThen: "No change shown: the last round's figure was hidden.",
-  decimal: (x, places) => x.toFixed(places),
+  decimal: (x, places) => numberIn("en", x, places),
   showUnit: "Show details",
   factor: "Factor",
   mean: "Mean",
@@ -782,6 +800,15 @@ const en = {
   appreciativeTitle: "What has improved, and what made it happen?",
   appreciativeCount: (n) => `${n} ${n === 1 ? "answer" : "answers"}`,
   appreciativeHidden: "The answers are shown once enough have answered that no one can be recognized.",
+  // access (#18 items 6–7): the language switch, exports, skip link, footer.
+  language: "Language",
+  skipToContent: "Skip to content",
+  statementLink: "Accessibility statement",
+  resultsExports: "Export",
+  resultsCsv: "Download the results (CSV for Excel)",
+  resultsPrint: "Print / PDF",
+  /** @param {string} what */
+  scrollTable: (what) => `${what} (scrolls sideways)`,
 };
 
 /** @typedef {typeof nb} Texts */
@@ -805,10 +832,59 @@ export function pickLocale(tag) {
 
 /**
  * A number in the page's language ("3,4" in Norwegian, "3.4" in English), with this many decimals.
+// access (#18 item 7): numbers, percentages and dates as the page's language writes them ("3,4" and
+// "7. des. 2026" in nb and nn, "3.4" in en); the server's printout and CSV use the same Intl calls
+// (src/web/locale-format.ts). Intl's no-break spaces become plain ones, as the screen's tests read them.
+/** @type {Record<Locale, string>} */
+const TAGS = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
+/** @type {Locale} */
+let pageLocale = "nb";
+
+/** @param {string} s */
+const plainSpaces = (s) => s.replace(/[\u00a0\u202f]/g, " ");
+
+/**
+ * The language every formatter below writes in: the page's, set once it is known.
+ * @param {Locale} locale
+ */
+export function useLocale(locale) {
+  pageLocale = locale;
+}
+
+/** @param {Locale} locale @param {number} value @param {number} digits */
+function numberIn(locale, value, digits) {
+  const f = new Intl.NumberFormat(TAGS[locale], {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: false,
+  });
+  return plainSpaces(f.format(value));
+}
+
+/**
+ * A number with `digits` decimals in the page's language.
  * @param {number} value
  * @param {number} digits
  */
 export function formatNumber(value, digits) {
-  const lang = document.documentElement.lang === "en" ? "en-GB" : "nb-NO";
-  return new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return numberIn(pageLocale, value, digits);
+}
+
+/** @param {number} share 0–1, as a whole percentage ("85 %", "85%") */
+export function formatPercent(share) {
+  const f = new Intl.NumberFormat(TAGS[pageLocale], { style: "percent", maximumFractionDigits: 0 });
+  return plainSpaces(f.format(share));
+}
+
+/**
+ * A day ("7. des. 2026"), or with the time too.
+ * @param {string} iso
+ * @param {boolean} [withTime]
+ */
+export function formatDate(iso, withTime = false) {
+  const f = new Intl.DateTimeFormat(
+    TAGS[pageLocale],
+    withTime ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" },
+  );
+  return plainSpaces(f.format(new Date(iso)));
 }

@@ -5,6 +5,7 @@
 import { api } from "./api.js";
 import { h, put } from "./dom.js";
 import { driverChart, quadrantChart } from "./insight-charts.js";
+import { formatNumber } from "./i18n.js";
 
 /**
  * @param {HTMLElement} el
@@ -86,7 +87,7 @@ export async function renderInsights(el, t, roundId, factorName) {
                 "tr",
                 { class: d.lever ? "lever" : "" },
                 h("th", { scope: "row" }, factorName(d.factor)),
-                h("td", { class: "num" }, d.r === null ? "–" : d.r.toFixed(2)),
+                h("td", { class: "num" }, d.r === null ? "–" : formatNumber(d.r, 2)),
                 h("td", { class: "num" }, d.score === null ? "–" : String(Math.round(d.score))),
               ),
             ),

@@ -13,6 +13,16 @@ import { renderUnitViews } from "./unit-views.js";
 /** @typedef {(iso: string) => string} Format */
 
 /**
+ * A wide table in its own labelled, focusable frame: it scrolls sideways inside, never the page (360 px).
+ * @param {Texts} t
+ * @param {string} label
+ * @param {HTMLTableElement} table
+ */
+function tableFrame(t, label, table) {
+  return h("div", { class: "table-wrap", role: "region", tabindex: "0", "aria-label": t.scrollTable(label) }, table);
+}
+
+/**
  * @param {Texts} t
  * @param {{ reason: import("../api-types").HiddenReason | null }} report
  */
@@ -51,7 +61,8 @@ function hiddenFigure(t, figure) {
  * @param {Texts} t
  * @param {ResultsResponse} data
  * @param {number} k the anonymity threshold
- * @param {{ unit: string | null }} state which unit is open, kept across rounds
+ * @param {{ unit: string | null; onUnit?: (unitId: string) => void }} state which unit is open, kept across
+ *   rounds; `onUnit` hears when the person opens one (the address keeps it)
  * @param {Format} fmtDate
  */
 export function renderResults(root, t, data, k, state, fmtDate) {
@@ -64,19 +75,19 @@ export function renderResults(root, t, data, k, state, fmtDate) {
     factors.map((f) => h("th", { scope: "col" }, f.name)),
   );
   const rows = data.units.map((u) => {
+    // The name is a button: Tab reaches each row, Enter and Space open it (its click reaches the row's).
     const name = h(
       "th",
       { scope: "row", class: "unit-name", style: { paddingLeft: `${0.5 + u.depth * 1.1}rem` } },
-      u.unit.split(" > ").pop(),
+      h("button", { type: "button", class: "row-open", title: t.showUnit }, u.unit.split(" > ").pop()),
     );
     const open = () => {
       state.unit = u.unitId;
+      state.onUnit?.(u.unitId);
       renderDetail(detail, t, data, u, fmtDate);
       detail.scrollIntoView({ behavior: "smooth", block: "start" });
     };
-    /** @param {KeyboardEvent} e */
-    const onkeydown = (e) => (e.key === "Enter" ? open() : undefined);
-    const rowEvents = { tabindex: "0", onclick: open, onkeydown, title: t.showUnit };
+    const rowEvents = { onclick: open };
     if (u.suppressed) {
       // Still opens: the plan is the team's to make, figures or not.
       return h(
@@ -105,7 +116,7 @@ export function renderResults(root, t, data, k, state, fmtDate) {
     root,
     h("h2", {}, t.heatmapTitle),
     h("p", { class: "note" }, t.heatmapNote(k)),
-    h("div", { class: "table-wrap" }, h("table", { class: "heatmap" }, h("thead", {}, head), h("tbody", {}, rows))),
+    tableFrame(t, t.heatmapTitle, h("table", { class: "heatmap" }, h("thead", {}, head), h("tbody", {}, rows))),
     heatLegend(t),
     detail,
   );
@@ -250,9 +261,9 @@ function renderDetail(el, t, data, u, fmtDate) {
     h("p", { class: "summary" }, `${t.rate}: ${pct(u.responseRate)} (${t.of(u.responses, u.invited)})`),
     strengths.length > 0 ? h("p", {}, h("strong", {}, `${t.strengths}: `), strengths.join(", ")) : null,
     improve.length > 0 ? h("p", {}, h("strong", {}, `${t.improvements}: `), improve.join(", ")) : null,
-    h(
-      "div",
-      { class: "table-wrap", tabindex: "0", role: "region", "aria-label": t.factor },
+    tableFrame(
+      t,
+      `${u.unit}: ${t.factor}`,
       h(
         "table",
         { class: "factors" },
@@ -353,9 +364,9 @@ export function renderLive(root, t, data, fmt) {
     h("h2", {}, t.liveTitle),
     h("p", { class: "note" }, t.liveNote),
     data.closesAt ? h("p", {}, t.closes(fmt(data.closesAt))) : null,
-    h(
-      "div",
-      { class: "table-wrap" },
+    tableFrame(
+      t,
+      t.liveTitle,
       h(
         "table",
         { class: "live" },
