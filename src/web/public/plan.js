@@ -214,21 +214,24 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
     );
   }
   if (plan) {
-    /** @param {"csv" | "html"} format */
-    const download = async (format) => {
+    const downloadCsv = async () => {
       // Through fetch, so the Teams tab's bearer session goes along.
-      const res = await fetch(`/api${base}/export?format=${format}`, { headers: api.headers() });
-      const url = URL.createObjectURL(await res.blob());
-      if (format === "csv") h("a", { href: url, download: `tiltaksplan-${roundId}.csv` }).click();
-      else window.open(url, "_blank", "noopener");
+      const res = await fetch(`/api${base}/export?format=csv`, { headers: api.headers() });
+      h("a", { href: URL.createObjectURL(await res.blob()), download: `tiltaksplan-${roundId}.csv` }).click();
     };
+    // A page of its own, by a one-time same-origin address: a blob: page lost its stylesheet to the CSP.
+    const openReport = () =>
+      attempt(async () => {
+        const { url } = await api("POST", `${base}/report`);
+        window.open(url, "_blank", "noopener");
+      });
     parts.push(
       h(
         "p",
         { class: "exports" },
-        h("button", { type: "button", class: "secondary", onclick: () => download("csv") }, t.exportCsv),
+        h("button", { type: "button", class: "secondary", onclick: downloadCsv }, t.exportCsv),
         " ",
-        h("button", { type: "button", class: "secondary", onclick: () => download("html") }, t.print),
+        h("button", { type: "button", class: "secondary", onclick: openReport }, t.print),
       ),
     );
   }
