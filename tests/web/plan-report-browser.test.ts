@@ -67,6 +67,9 @@ describe("the printable action report", () => {
     await page.goto(`${server.url}/__teams-host`);
     const tab = page.frameLocator("#tab");
     await tab.locator("table.measures").waitFor();
+    // Need more time: the leader moves the deadline in the tab; the report shows the new one.
+    await tab.getByLabel("New deadline: Tavlemøte hver mandag").fill("2027-01-15");
+    await expect.poll(() => tab.locator("table.measures tbody td.num").first().textContent()).toMatch(/2027/);
     const opened = page.context().waitForEvent("page");
     await tab.getByRole("button", { name: "Printable" }).click();
     const report = await opened;
@@ -89,7 +92,7 @@ describe("the printable action report", () => {
       "Leadership (improve)",
       "Tavlemøte hver mandag",
       "A 0",
-      "20 December 2026",
+      "15 January 2027",
       "Not started",
     ]);
     expect(await report.locator("html").getAttribute("lang")).toBe("en");

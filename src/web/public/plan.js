@@ -144,6 +144,20 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
       );
       return select;
     };
+    // "Need more time": a writer moves the deadline; the server re-schedules the reminders and the question.
+    /** @param {import("../api-types").PlanView["measures"][number]} m */
+    const deadlineCell = (m) => {
+      if (!data.canEdit || m.status === "done") return null;
+      /** @type {HTMLInputElement} */
+      const input = h("input", {
+        type: "date",
+        class: "new-deadline",
+        "aria-label": `${t.newDeadline}: ${m.text}`,
+        onchange: () =>
+          attempt(() => api("PATCH", `/measures/${encodeURIComponent(m.id)}/deadline`, { deadline: input.value })),
+      });
+      return input;
+    };
     parts.push(
       h(
         "div",
@@ -170,7 +184,7 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
                 h("td", {}, m.text),
                 h("td", {}, name(m.factorId)),
                 h("td", {}, m.responsible ? m.responsible.name : "–"),
-                h("td", { class: "num" }, fmtDate(m.deadline)),
+                h("td", { class: "num" }, fmtDate(m.deadline), deadlineCell(m)),
                 h("td", {}, statusCell(m)),
               ),
             ),
