@@ -98,7 +98,8 @@ export function exportPlan(
     .map((m) => {
       const kind = kindOf(m.factorId);
       const area = m.factorId === null ? "–" : `${factorName(m.factorId)}${kind === null ? "" : ` (${w[kind]})`}`;
-      return `<tr>${cell(area)}${cell(m.text)}${cell(m.responsible?.name ?? "–")}${cell(day(m.deadline))}${cell(statusText(m), statusClass(m))}</tr>`;
+      const cells = [cell(area), cell(m.text), cell(m.responsible?.name ?? "–"), cell(day(m.deadline))];
+      return `<tr>${cells.join("")}${cell(statusText(m), statusClass(m))}</tr>`;
     })
     .join("\n");
   const styles =
@@ -109,17 +110,21 @@ export function exportPlan(
   const head = [w.area, w.measure, w.responsible, w.deadline, w.status].map(
     (c) => `<th scope="col">${escapeHtml(c)}</th>`,
   );
+  const meta = [plan.series, w.printed(date.format(now)), w.progress(plan.progress.done, plan.progress.total)].join(
+    " · ",
+  );
+  const table = `<table><thead><tr>${head.join("")}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
   const body = `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(title)}</title>
 ${styles}</head>
 <body class="plan-report">
 <h1>${escapeHtml(title)}</h1>
-<p class="meta">${escapeHtml(plan.series)} · ${escapeHtml(w.printed(date.format(now)))} · ${escapeHtml(w.progress(plan.progress.done, plan.progress.total))}</p>
+<p class="meta">${escapeHtml(meta)}</p>
 <h2>${escapeHtml(w.focus)}</h2>
 <ul>${plan.focus.map((f) => `<li>${escapeHtml(factorName(f.factorId))} (${escapeHtml(w[f.kind])})</li>`).join("")}</ul>
 <h2>${escapeHtml(w.measures)}</h2>
-${plan.measures.length === 0 ? `<p>${escapeHtml(w.none)}</p>` : `<table><thead><tr>${head.join("")}</tr></thead><tbody>\n${rows}\n</tbody></table>`}
+${plan.measures.length === 0 ? `<p>${escapeHtml(w.none)}</p>` : table}
 </body></html>
 `;
   return { plan, body, contentType: "text/html; charset=utf-8" };
