@@ -36,6 +36,12 @@ export function followUpItemId(planUnitId: string, factorId: string): string {
   return `fu_${planUnitId}_${factorId}`;
 }
 
+/**
+ * The appreciative question's place among a survey's steps: after the
+ * focus-area questions, asked once of everyone who got any (ids are kebab-case, so none looks like it).
+ */
+export const APPRECIATIVE_STEP = "_appreciative";
+
 const DAY = 86_400_000;
 /** The responsible person is reminded a week and a day before the deadline; on the day, asked how it went. */
 const REMIND_DAYS_BEFORE = [7, 1] as const;
@@ -103,10 +109,15 @@ export type FollowUpStep = { step: "remind"; days: number } | { step: "ask" } | 
  */
 export function followUpTimes(deadline: Date, now: Date, zone: string): { at: Date; step: FollowUpStep }[] {
   const day = DateTime.fromJSDate(deadline, { zone });
-  const out: { at: Date; step: FollowUpStep }[] = REMIND_DAYS_BEFORE.map((days) => ({
-    at: day.minus({ days }).toJSDate(),
-    step: { step: "remind", days },
-  }));
+  const out: { at: Date; step: FollowUpStep }[] = REMIND_DAYS_BEFORE.map((days) => {
+    const at = day.minus({ days });
+    // Measure messages keep to weekdays (DEFAULT_WINDOW): a reminder due on a weekend comes the Friday before,
+    // not on Monday with the deadline already there.
+    return {
+      at: (at.weekday > 5 ? at.minus({ days: at.weekday - 5 }) : at).toJSDate(),
+      step: { step: "remind", days },
+    };
+  });
   out.push({ at: deadline, step: { step: "ask" } });
   out.push({ at: day.plus({ days: ESCALATE_DAYS_AFTER }).toJSDate(), step: { step: "escalate" } });
   return out.filter((t) => t.step.step !== "remind" || t.at.getTime() > now.getTime());

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { deleteAttributeTallies } from "../db/attribute-tallies";
 import { recordAudit } from "../db/audit-store";
 import type { Store } from "../db/open";
-import { answers, comments, responseFactors, responses, roundSnapshots, rounds } from "../db/schema";
+import { answers, appreciations, comments, responseFactors, responses, roundSnapshots, rounds } from "../db/schema";
 import { type JobHandlers, type JobKind, enqueueJob } from "../jobs/queue";
 import type { Logger } from "../log";
 import { takeSnapshot } from "../reports/snapshot";
@@ -65,6 +65,7 @@ export function applyRetention(
     tx.delete(responseFactors).where(inArray(responseFactors.responseId, ofRound)).run();
     tx.delete(comments).where(eq(comments.roundId, roundId)).run();
     deleteAttributeTallies(tx, roundId);
+    tx.delete(appreciations).where(eq(appreciations.roundId, roundId)).run();
   }
   return out;
 }

@@ -13,3 +13,4 @@ export * from "./web";
 export * from "./plans";
 export * from "./audit";
 export * from "./attributes";
+export * from "./appreciations";

@@ -299,6 +299,7 @@ const nb = {
   resultsPrint: "Utskrift / PDF",
   /** @param {string} what */
   scrollTable: (what) => `${what} (ruller sidelengs)`,
+  newDeadline: "Ny frist",
 };
 
 /** @type {Texts} */
@@ -547,6 +548,7 @@ const nn = {
   resultsPrint: "Utskrift / PDF",
   /** @param {string} what */
   scrollTable: (what) => `${what} (rullar sidelengs)`,
+  newDeadline: "Ny frist",
 };
 
 /** @type {Texts} */
@@ -809,6 +811,7 @@ const en = {
   resultsPrint: "Print / PDF",
   /** @param {string} what */
   scrollTable: (what) => `${what} (scrolls sideways)`,
+  newDeadline: "New deadline",
 };
 
 /** @typedef {typeof nb} Texts */
