@@ -191,13 +191,42 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
         await send(context, chat.command(personId, event.text, place).messages);
         return;
       }
+      case "search": {
+        const results = chat
+          .findPeople(personId, event.source, event.query)
+          .map((c) => ({ title: c.label, value: c.value }));
+        await context.sendActivity({
+          type: ActivityTypes.InvokeResponse,
+          value: {
+            status: 200,
+            body: { type: "application/vnd.microsoft.search.searchResponse", value: { results } },
+          },
+        });
+        return;
+      }
       case "card_action": {
-        const pending = chat.actSoon(personId, event.action, { comment: event.comment });
+        const pending = chat.actSoon(personId, event.action, { comment: event.comment, form: event.form });
         if (event.invoke) {
           // Universal Actions: the invoke response's card replaces the tapped one, in place. Teams waits
           // only seconds for it: a tap still waiting for the database is answered "received", and its card
           // rewritten once the tap is stored.
           const reply = await within(pending, INVOKE_WAIT_MS);
+          if (reply?.modal === true) {
+            // A form opened from the card (the digest's plan): it comes as a new card, the tapped one stays.
+            await context.sendActivity({
+              type: ActivityTypes.InvokeResponse,
+              value: {
+                status: 200,
+                body: {
+                  statusCode: 200,
+                  type: "application/vnd.microsoft.activity.message",
+                  value: reply.post?.[0]?.summary ?? "",
+                },
+              },
+            });
+            await send(context, reply.post ?? []);
+            return;
+          }
           const card = toAdaptiveCard(
             reply === null ? chat.received(personId) : (reply.update ?? textMessage("ok", "✓")),
           );

@@ -19,7 +19,9 @@ export type OutboxKeyOf =
   | { kind: "measure-remind"; measureId: string }
   | { kind: "measure-ask"; measureId: string; n: number }
   /** A measure's status change, its updateNo-th: to the unit's channel, or to one leader. */
-  | { kind: "progress"; measureId: string; updateNo: number; personId?: string };
+  | { kind: "progress"; measureId: string; updateNo: number; personId?: string }
+  /** A leader shared the plan from chat (`at`: when, in ms): to the unit's channel, or to one leader. */
+  | { kind: "plan-shared"; planId: string; at: number; personId?: string };
 
 export function outboxKey(k: OutboxKeyOf): string {
   switch (k.kind) {
@@ -45,6 +47,10 @@ export function outboxKey(k: OutboxKeyOf): string {
       return `measure:${k.measureId}:ask:${k.n}`;
     case "progress": {
       const base = `measure:${k.measureId}:progress:${k.updateNo}`;
+      return k.personId === undefined ? `${base}:unit` : `${base}:person:${k.personId}`;
+    }
+    case "plan-shared": {
+      const base = `plan:${k.planId}:shared:${k.at}`;
       return k.personId === undefined ? `${base}:unit` : `${base}:person:${k.personId}`;
     }
   }
