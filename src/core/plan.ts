@@ -12,8 +12,14 @@ export type FocusKind = (typeof FOCUS_KINDS)[number];
 export const MEASURE_STATUSES = ["not_started", "in_progress", "done"] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
-/** Typically one to three: a plan that focuses on everything focuses on nothing. */
-export const MAX_FOCUS_AREAS = 3;
+/**
+ * NTNU's workshop picks two areas to preserve and two to improve; KS asks for
+ * one to three factors. So a plan holds one to four areas, at most two of
+ * each kind: a plan that focuses on everything focuses on nothing.
+ */
+export const MAX_FOCUS_PER_KIND: Readonly<Record<FocusKind, number>> = { preserve: 2, improve: 2 };
+/** Up to three measures per focus area, as in NTNU's workshop. */
+export const MAX_MEASURES_PER_AREA = 3;
 export const MEASURE_TEXT = { min: 3, max: 500 } as const;
 
 /**
@@ -38,15 +44,41 @@ export interface FocusArea {
   kind: FocusKind;
 }
 
-/** The focus areas, or why they cannot be: unknown factors, repeats, too many. */
-export function checkFocusAreas(areas: readonly FocusArea[], factorIds: readonly string[]): Problem | null {
-  if (areas.length > MAX_FOCUS_AREAS) return { kind: "focus_too_many", max: MAX_FOCUS_AREAS };
+/**
+ * The focus areas, or why they cannot be: none, unknown factors, a factor
+ * twice, more than two of a kind, or dropping an area that still holds
+ * measures (they belong to it: move them first).
+ */
+export function checkFocusAreas(
+  areas: readonly FocusArea[],
+  factorIds: readonly string[],
+  withMeasures: readonly string[] = [],
+): Problem | null {
+  if (areas.length === 0) return { kind: "focus_none" };
   const seen = new Set<string>();
   for (const a of areas) {
     if (!factorIds.includes(a.factorId)) return { kind: "focus_unknown_factor", factor: a.factorId };
     if (seen.has(a.factorId)) return { kind: "focus_twice", factor: a.factorId };
     seen.add(a.factorId);
   }
+  for (const kind of FOCUS_KINDS) {
+    const max = MAX_FOCUS_PER_KIND[kind];
+    if (areas.filter((a) => a.kind === kind).length > max) return { kind: "focus_too_many", focus: kind, max };
+  }
+  const dropped = withMeasures.find((f) => !seen.has(f));
+  if (dropped !== undefined) return { kind: "focus_has_measures", factor: dropped };
+  return null;
+}
+
+/** A new measure belongs to one of the plan's focus areas, and an area holds at most three. */
+export function checkMeasureArea(
+  factorId: string,
+  focus: readonly FocusArea[],
+  measureFactors: readonly (string | null)[],
+): Problem | null {
+  if (!focus.some((f) => f.factorId === factorId)) return { kind: "measure_needs_focus", factor: factorId };
+  if (measureFactors.filter((f) => f === factorId).length >= MAX_MEASURES_PER_AREA)
+    return { kind: "measures_per_area_full", factor: factorId, max: MAX_MEASURES_PER_AREA };
   return null;
 }
 

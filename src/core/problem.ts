@@ -69,7 +69,11 @@ export type Problem =
   | { kind: "deadline_not_date" }
   | { kind: "deadline_past" }
   | { kind: "deadline_too_far" }
-  | { kind: "focus_too_many"; max: number }
+  | { kind: "focus_too_many"; focus: "preserve" | "improve"; max: number }
+  | { kind: "focus_none" }
+  | { kind: "focus_has_measures"; factor: string }
+  | { kind: "measure_needs_focus"; factor: string }
+  | { kind: "measures_per_area_full"; factor: string; max: number }
   | { kind: "focus_unknown_factor"; factor: string }
   | { kind: "focus_twice"; factor: string }
   | { kind: "responsible_not_active" }

@@ -5,6 +5,7 @@ import type { MeasureId, PlanId } from "../core/ids";
 import {
   checkDeadline,
   checkFocusAreas,
+  checkMeasureArea,
   type FocusArea,
   MEASURE_TEXT,
   type MeasureStatus,
@@ -69,7 +70,13 @@ export function ensurePlan(tx: Tx, roundId: string, unitId: string, byPersonId: 
 export function setFocusAreas(tx: Tx, planId: string, areas: readonly FocusArea[], now: Date): void {
   const plan = tx.select({ roundId: actionPlans.roundId }).from(actionPlans).where(eq(actionPlans.id, planId)).get();
   if (plan === undefined) throw new PulsenError("not_found", { kind: "plan_unknown" });
-  const why = checkFocusAreas(areas, roundFactorIds(tx, plan.roundId));
+  const withMeasures = tx
+    .select({ factorId: measures.factorId })
+    .from(measures)
+    .where(eq(measures.planId, planId))
+    .all()
+    .flatMap((m) => (m.factorId === null ? [] : [m.factorId]));
+  const why = checkFocusAreas(areas, roundFactorIds(tx, plan.roundId), withMeasures);
   if (why !== null) throw new PulsenError("input_invalid", why);
   tx.delete(planFocusAreas).where(eq(planFocusAreas.planId, planId)).run();
   for (const a of areas) tx.insert(planFocusAreas).values({ planId, factorId: a.factorId, kind: a.kind }).run();
@@ -80,6 +87,7 @@ export interface NewMeasure {
   text: string;
   responsibleId: string;
   deadline: Date;
+  /** A focus area of the plan (three measures each at most); null only for measures of older plans. */
   factorId: string | null;
 }
 
@@ -92,8 +100,18 @@ export function addMeasure(tx: Tx, planId: PlanId, m: NewMeasure, byPersonId: st
     throw new PulsenError("input_invalid", { kind: "measure_text_length", ...MEASURE_TEXT });
   const deadlineWhy = checkDeadline(m.deadline, now);
   if (deadlineWhy !== null) throw new PulsenError("input_invalid", deadlineWhy);
-  if (m.factorId !== null && !roundFactorIds(tx, plan.roundId).includes(m.factorId))
-    throw new PulsenError("input_invalid", { kind: "focus_unknown_factor", factor: m.factorId });
+  if (m.factorId !== null) {
+    if (!roundFactorIds(tx, plan.roundId).includes(m.factorId))
+      throw new PulsenError("input_invalid", { kind: "focus_unknown_factor", factor: m.factorId });
+    const focus = tx.select().from(planFocusAreas).where(eq(planFocusAreas.planId, planId)).all();
+    const others = tx.select({ f: measures.factorId }).from(measures).where(eq(measures.planId, planId)).all();
+    const areaWhy = checkMeasureArea(
+      m.factorId,
+      focus,
+      others.map((o) => o.f),
+    );
+    if (areaWhy !== null) throw new PulsenError("input_invalid", areaWhy);
+  }
   const who = tx
     .select({ id: people.id })
     .from(people)

@@ -11,6 +11,7 @@ import type { MeasureStatus } from "../core/plan";
 import type { Role } from "../core/roles";
 import type { Segment } from "../core/scoring";
 import type { FormSchedule } from "../core/cadence";
+import type { PlanDraft } from "../plans/plan-edit";
 import type { PlanView } from "../plans/plans";
 import type { FollowUpResult } from "../reports/follow-up";
 import type { Insights } from "../reports/insights";
@@ -139,13 +140,7 @@ export interface ChannelSetResponse {
   channel: string;
 }
 
-export interface PlanResponse {
-  plan: PlanView | null;
-  canEdit: boolean;
-  factors: { id: string; name: string }[];
-  /** Who can be made responsible; empty unless the viewer may write the plan. */
-  people: { id: string; name: string }[];
-}
+export type PlanResponse = PlanDraft;
 
 export interface PlanChangedResponse {
   plan: PlanView | null;

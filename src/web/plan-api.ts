@@ -1,20 +1,17 @@
-import { and, eq, inArray, or } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Request, Router } from "express";
-import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Clock } from "../core/clock";
 import { PulsenError } from "../core/errors";
 import { idSchema } from "../core/ids";
-import { FOCUS_KINDS, MAX_FOCUS_AREAS, MEASURE_STATUSES, MEASURE_TEXT } from "../core/plan";
-import { getInstrument } from "../db/instrument-store";
+import { FOCUS_KINDS, MEASURE_STATUSES, MEASURE_TEXT } from "../core/plan";
 import type { Db } from "../db/open";
-import { orgTimeZone } from "../db/org-store";
-import { people, rounds, unitLeaders, units } from "../db/schema";
+import { units } from "../db/schema";
 import type { Viewer } from "../db/viewer-store";
 import type { Platform } from "../jobs/sender";
 import { exportPlan } from "../plans/export";
-import { addMeasure, ensurePlan, findPlan, listPlans, reportMeasureStatus, setFocusAreas } from "../plans/plans";
-import { subtreeUnitIds } from "../rounds/audience";
+import { addPlanMeasure, planDraft, savePlanFocus } from "../plans/plan-edit";
+import { listPlans, reportMeasureStatus } from "../plans/plans";
 import type {
   MeasureAddedResponse,
   MeasureStatusResponse,
@@ -28,14 +25,14 @@ export interface PlanApiDeps {
   db: Db;
   clock: Clock;
   platforms: ReadonlySet<Platform>;
+  anonymityMin: number;
   viewerOf: (req: Request) => Viewer;
 }
 
 const focusBody = z
   .object({
-    areas: z
-      .array(z.object({ factorId: z.string().min(1).max(80), kind: z.enum(FOCUS_KINDS) }).strict())
-      .max(MAX_FOCUS_AREAS, `choose at most ${MAX_FOCUS_AREAS}`),
+    // How many of each kind is the plan's rule (src/core/plan.ts), said as a problem; this only bounds the body.
+    areas: z.array(z.object({ factorId: z.string().min(1).max(80), kind: z.enum(FOCUS_KINDS) }).strict()).max(20),
   })
   .strict();
 const measureBody = z
@@ -47,7 +44,7 @@ const measureBody = z
       .max(MEASURE_TEXT.max, `must be at most ${MEASURE_TEXT.max} characters`),
     responsibleId: idSchema("person"),
     deadline: z.iso.date({ error: "must be a date (YYYY-MM-DD)" }),
-    factorId: z.string().min(1).max(80).nullable(),
+    factorId: z.string().min(1).max(80),
   })
   .strict();
 const statusBody = z
@@ -69,30 +66,17 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
     if (!viewer.access.results.has(unit)) throw new PulsenError("forbidden", { kind: "unit_not_yours" });
     return { viewer, round, unit };
   };
-  const writable = (viewer: Viewer, unit: string) => {
-    if (!viewer.access.plans.has(unit))
-      throw new PulsenError("forbidden", { kind: "leaders_and_hr_only", what: "plan" });
-  };
 
   api.get(
     "/rounds/:id/units/:unit/plan",
     route((req): PlanResponse => {
       const { viewer, round, unit } = target(req);
-      const r = deps.db.select().from(rounds).where(eq(rounds.id, round)).get();
-      if (r === undefined || r.status === "scheduled")
-        throw new PulsenError("not_found", { kind: "round_unknown", id: round });
-      const { instrument } = getInstrument(deps.db, r.instrumentId, r.instrumentVersion ?? undefined);
-      const asked = new Set(r.itemIds ?? []);
-      const canEdit = viewer.access.plans.has(unit) && r.status === "closed";
-      return {
-        plan: findPlan(deps.db, round, unit, deps.clock.now()),
-        canEdit,
-        factors: instrument.factors
-          .filter((f) => f.items.some((i) => asked.has(i.id)))
-          .map((f) => ({ id: f.id, name: f.name[viewer.locale] })),
-        // Who can be made responsible: the unit's people (with sub-units) and its leaders. Names only, for those who write the plan.
-        people: canEdit ? candidates(deps.db, unit) : [],
-      };
+      return planDraft(
+        deps.db,
+        { roundId: round, unitId: unit, personId: viewer.id },
+        deps.anonymityMin,
+        deps.clock.now(),
+      );
     }),
   );
 
@@ -100,11 +84,9 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
     "/rounds/:id/units/:unit/plan/focus",
     route((req): PlanChangedResponse => {
       const { viewer, round, unit } = target(req);
-      writable(viewer, unit);
       const { areas } = parse(focusBody, req.body, "body");
-      const now = deps.clock.now();
-      deps.db.transaction((tx) => setFocusAreas(tx, ensurePlan(tx, round, unit, viewer.id, now), areas, now));
-      return { plan: findPlan(deps.db, round, unit, now) };
+      const t = { roundId: round, unitId: unit, personId: viewer.id };
+      return { plan: savePlanFocus(deps.db, t, areas, deps.clock.now()) };
     }),
   );
 
@@ -112,24 +94,8 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
     "/rounds/:id/units/:unit/plan/measures",
     route((req): MeasureAddedResponse => {
       const { viewer, round, unit } = target(req);
-      writable(viewer, unit);
       const body = parse(measureBody, req.body, "body");
-      if (!candidates(deps.db, unit).some((p) => p.id === body.responsibleId))
-        throw new PulsenError("input_invalid", { kind: "person_not_in_unit", field: "body.responsibleId" });
-      // The deadline is a day; the status question arrives at 09:00 that day, in the organization's time zone.
-      const zone = orgTimeZone(deps.db);
-      const deadline = DateTime.fromISO(body.deadline, { zone }).set({ hour: 9 }).toJSDate();
-      const now = deps.clock.now();
-      const id = deps.db.transaction((tx) =>
-        addMeasure(
-          tx,
-          ensurePlan(tx, round, unit, viewer.id, now),
-          { text: body.text, responsibleId: body.responsibleId, deadline, factorId: body.factorId },
-          viewer.id,
-          now,
-        ),
-      );
-      return { id, plan: findPlan(deps.db, round, unit, now) };
+      return addPlanMeasure(deps.db, { roundId: round, unitId: unit, personId: viewer.id }, body, deps.clock.now());
     }),
   );
 
@@ -163,24 +129,4 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
       return { plans: listPlans(deps.db, deps.clock.now(), { unitIds: [...viewer.access.results] }) };
     }),
   );
-}
-
-function candidates(db: Db, unitId: string): { id: string; name: string }[] {
-  const inUnits = subtreeUnitIds(db, unitId);
-  const leaders = db
-    .select({ id: unitLeaders.personId })
-    .from(unitLeaders)
-    .where(eq(unitLeaders.unitId, unitId))
-    .all()
-    .map((l) => l.id);
-  const where =
-    leaders.length > 0
-      ? or(inArray(people.unitId, inUnits), inArray(people.id, leaders))
-      : inArray(people.unitId, inUnits);
-  return db
-    .select({ id: people.id, name: people.name })
-    .from(people)
-    .where(and(eq(people.active, true), where))
-    .all()
-    .sort((a, b) => a.name.localeCompare(b.name, "nb"));
 }

@@ -76,7 +76,8 @@ describe("action plans", () => {
         { factorId: "execution", kind: "improve" },
         { factorId: "change", kind: "improve" },
       ]),
-    ).toBe("input_invalid: focus: choose at most 3 focus areas");
+    ).toBe("input_invalid: focus: choose at most 2 areas to improve");
+    expect(focus([])).toBe("input_invalid: focus: choose at least one focus area");
     expect(focus([{ factorId: "wellbeing", kind: "improve" }])).toBe(
       'input_invalid: focus: "wellbeing" is not a factor of this round',
     );

@@ -77,7 +77,7 @@ describe("action plans on the dashboard", () => {
         text: "Tavlemøte hver mandag",
         responsibleId: org.personId("a0@org.example"),
         deadline: "20.12.2026",
-        factorId: null,
+        factorId: "change",
       }),
     );
     expect(badDate).toMatchObject({
@@ -124,6 +124,8 @@ describe("action plans on the dashboard", () => {
     const { org, s } = await boot({ demo: true });
     const a = org.unitId("Org > A");
     const lead = await signIn(s, "lead.a@org.example");
+    const areas = [{ factorId: "engagement", kind: "preserve" }];
+    await getJson(s, `/api/rounds/${org.roundId}/units/${a}/plan/focus`, lead, json("PUT", { areas }));
     const added = await getJson<{ id: string }>(
       s,
       `/api/rounds/${org.roundId}/units/${a}/plan/measures`,
@@ -132,7 +134,7 @@ describe("action plans on the dashboard", () => {
         text: "Felles lunsj på fredager",
         responsibleId: org.personId("a0@org.example"),
         deadline: "2026-12-20",
-        factorId: null,
+        factorId: "engagement",
       }),
     );
     const patch = (who: string, status: string) =>
@@ -167,6 +169,8 @@ describe("action plans on the dashboard", () => {
       status: 409,
       body: { message: "Tiltaksplanen lages etter resultatene: vent til runden er stengt." },
     });
+    const areas = [{ factorId: "leadership", kind: "improve" }];
+    await getJson(s, `/api/rounds/${org.roundId}/units/${a}/plan/focus`, lead, json("PUT", { areas }));
     await getJson(
       s,
       `/api/rounds/${org.roundId}/units/${a}/plan/measures`,
@@ -184,7 +188,7 @@ describe("action plans on the dashboard", () => {
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect((await csv.text()).split("\n").slice(0, 2)).toEqual([
       "unit,series,focus_areas,measure,area,responsible,deadline,status,updated",
-      `Org > A,Engasjementspuls,,"Bedre <script>alert(""x"")</script> rutiner, ""med komma""",Ledelse,A 1,2026-12-20,not_started,2026-11-30`,
+      `Org > A,Engasjementspuls,Ledelse (forbedre),"Bedre <script>alert(""x"")</script> rutiner, ""med komma""",Ledelse,A 1,2026-12-20,not_started,2026-11-30`,
     ]);
     const html = await (
       await fetch(`${s.url}/api/rounds/${org.roundId}/units/${a}/plan/export?format=html`, {

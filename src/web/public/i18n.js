@@ -83,7 +83,7 @@ const nb = {
   planTitle: "Tiltaksplan",
   planNone: "Ingen tiltaksplan ennå.",
   planIntro:
-    "Velg ett til tre områder å bevare eller forbedre, og tiltak med ansvarlig og frist. Pulsen minner den ansvarlige på fristen og spør hvordan det gikk.",
+    "Velg inntil to områder å bevare og to å forbedre, og tiltak med ansvarlig og frist. Pulsen minner den ansvarlige på fristen og spør hvordan det gikk.",
   /** @param {number} d @param {number} t @param {number} o */
   planProgress: (d, t, o) => `${d} av ${t} tiltak gjennomført${o > 0 ? `, ${o} over fristen` : ""}`,
   focusAreas: "Fokusområder",
@@ -259,6 +259,20 @@ const nb = {
     "person.forget": "Slettet en person",
     backup: "Tok sikkerhetskopi",
   },
+  // Action plans: 2 + 2 focus areas, HR's overview, the appreciative answers, the action report.
+  focusHint: "Inntil to områder å bevare og to å forbedre.",
+  suggestedPreserve: "styrke",
+  suggestedImprove: "forbedringsområde",
+  measureNeedsFocus: "Lagre fokusområder først: hvert tiltak hører til ett av dem, inntil tre per område.",
+  hrPlansTitle: "Tiltaksplaner i virksomheten",
+  /** @param {number} p @param {number} u */
+  hrPlansSummary: (p, u) => `${p} av ${u} enheter har en tiltaksplan`,
+  measuresTotal: "Tiltak",
+  measuresOverdue: "Over fristen",
+  appreciativeTitle: "Hva har blitt bedre, og hva fikk det til?",
+  /** @param {number} n */
+  appreciativeCount: (n) => `${n} svar`,
+  appreciativeHidden: "Svarene vises når nok har svart til at ingen kan kjennes igjen.",
 };
 
 /** @type {Texts} */
@@ -317,7 +331,7 @@ const nn = {
     "Fana viser oversikta for einingane dine. Leiarar kan òg velje at resultata for eininga skal sendast hit.",
   planNone: "Ingen tiltaksplan enno.",
   planIntro:
-    "Vel eitt til tre område å halde på eller forbetre, og tiltak med ansvarleg og frist. Pulsen minner den ansvarlege på fristen og spør korleis det gjekk.",
+    "Vel inntil to område å halde på og to å forbetre, og tiltak med ansvarleg og frist. Pulsen minner den ansvarlege på fristen og spør korleis det gjekk.",
   planProgress: (d, t, o) => `${d} av ${t} tiltak gjennomførte${o > 0 ? `, ${o} over fristen` : ""}`,
   focusAreas: "Fokusområde",
   preserve: "Halde på",
@@ -470,6 +484,18 @@ const nn = {
     "person.forget": "Sletta ein person",
     backup: "Tok tryggingskopi",
   },
+  // Action plans: 2 + 2 focus areas, HR's overview, the appreciative answers, the action report.
+  focusHint: "Inntil to område å halde på og to å forbetre.",
+  suggestedPreserve: "styrke",
+  suggestedImprove: "forbetringsområde",
+  measureNeedsFocus: "Lagre fokusområde først: kvart tiltak høyrer til eitt av dei, inntil tre per område.",
+  hrPlansTitle: "Tiltaksplanar i verksemda",
+  hrPlansSummary: (p, u) => `${p} av ${u} einingar har ein tiltaksplan`,
+  measuresTotal: "Tiltak",
+  measuresOverdue: "Over fristen",
+  appreciativeTitle: "Kva har vorte betre, og kva fekk det til?",
+  appreciativeCount: (n) => `${n} svar`,
+  appreciativeHidden: "Svara blir viste når nok har svart til at ingen kan kjennast att.",
 };
 
 /** @type {Texts} */
@@ -543,7 +569,7 @@ const en = {
   planTitle: "Action plan",
   planNone: "No action plan yet.",
   planIntro:
-    "Pick one to three areas to preserve or improve, and measures with a responsible person and a deadline. Pulsen reminds the person responsible and asks how it went.",
+    "Pick up to two areas to preserve and two to improve, and measures with a responsible person and a deadline. Pulsen reminds the person responsible and asks how it went.",
   planProgress: (d, t, o) => `${d} of ${t} measures done${o > 0 ? `, ${o} overdue` : ""}`,
   focusAreas: "Focus areas",
   focusNone: "–",
@@ -695,6 +721,18 @@ const en = {
     "person.forget": "Forgot a person",
     backup: "Made a backup",
   },
+  // Action plans: 2 + 2 focus areas, HR's overview, the appreciative answers, the action report.
+  focusHint: "Up to two areas to preserve and two to improve.",
+  suggestedPreserve: "strength",
+  suggestedImprove: "area to improve",
+  measureNeedsFocus: "Save the focus areas first: each measure belongs to one of them, up to three per area.",
+  hrPlansTitle: "Action plans across the organization",
+  hrPlansSummary: (p, u) => `${p} of ${u} units have an action plan`,
+  measuresTotal: "Measures",
+  measuresOverdue: "Overdue",
+  appreciativeTitle: "What has improved, and what made it happen?",
+  appreciativeCount: (n) => `${n} ${n === 1 ? "answer" : "answers"}`,
+  appreciativeHidden: "The answers are shown once enough have answered that no one can be recognized.",
 };
 
 /** @typedef {typeof nb} Texts */

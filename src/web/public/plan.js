@@ -42,7 +42,13 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
   else parts.push(h("p", {}, data.canEdit ? t.planIntro : t.planNone));
 
   // Focus areas.
-  const current = new Map((plan?.focus ?? []).map((f) => [f.factorId, f.kind]));
+  // No areas chosen yet: start from the unit's strengths and areas to improve, as its report chose them.
+  const suggested = new Map([
+    ...data.suggested.preserve.map((f) => /** @type {[string, string]} */ ([f, "preserve"])),
+    ...data.suggested.improve.map((f) => /** @type {[string, string]} */ ([f, "improve"])),
+  ]);
+  const chosen = new Map((plan?.focus ?? []).map((f) => [f.factorId, f.kind]));
+  const current = chosen.size > 0 ? chosen : suggested;
   if (data.canEdit) {
     const kinds = [
       ["", t.focusNone],
@@ -59,7 +65,15 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
     }));
     const areas = () =>
       picks.filter((p) => p.select.value).map((p) => ({ factorId: p.factorId, kind: p.select.value }));
-    const selects = data.factors.map((f, i) => h("label", { class: "focus-pick" }, `${f.name} `, picks[i]?.select));
+    /** @param {string} id */
+    const hint = (id) => {
+      const kind = suggested.get(id);
+      if (kind === undefined) return null;
+      return h("span", { class: "hint" }, ` (${kind === "preserve" ? t.suggestedPreserve : t.suggestedImprove})`);
+    };
+    const selects = data.factors.map((f, i) =>
+      h("label", { class: "focus-pick" }, `${f.name} `, picks[i]?.select, hint(f.id)),
+    );
     parts.push(
       h(
         "form",
@@ -70,7 +84,14 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
             attempt(() => api("PUT", `${base}/focus`, { areas: areas() }));
           },
         },
-        h("fieldset", {}, h("legend", {}, t.focusAreas), selects, h("button", { type: "submit" }, t.saveFocus)),
+        h(
+          "fieldset",
+          {},
+          h("legend", {}, t.focusAreas),
+          h("p", { class: "hint" }, t.focusHint),
+          selects,
+          h("button", { type: "submit" }, t.saveFocus),
+        ),
       ),
     );
   } else if (plan && plan.focus.length > 0) {
@@ -136,12 +157,14 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
       ),
     );
   }
-  if (data.canEdit) {
+  const focus = plan?.focus ?? [];
+  if (data.canEdit && focus.length === 0) parts.push(h("p", { class: "hint" }, t.measureNeedsFocus));
+  else if (data.canEdit) {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const text = h("input", { name: "text", required: true, minlength: 3, maxlength: 500, size: 40 });
-    const areaOptions = data.factors.map((f) => h("option", { value: f.id }, f.name));
-    const area = h("select", { name: "area" }, h("option", { value: "" }, t.noArea), areaOptions);
-    const people = data.people.map((p) => h("option", { value: p.id }, p.name));
+    const areaOptions = focus.map((f) => h("option", { value: f.factorId }, name(f.factorId)));
+    const area = h("select", { name: "area", required: true }, areaOptions);
+    const people = data.people.map((p) => h("option", { value: p.id }, `${p.name} (${p.unit}, ${p.email})`));
     const responsible = h("select", { name: "responsible", required: true }, people);
     const deadline = h("input", { name: "deadline", type: "date", required: true, min: tomorrow });
     parts.push(
@@ -155,7 +178,7 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
               text: text.value,
               responsibleId: responsible.value,
               deadline: deadline.value,
-              factorId: area.value || null,
+              factorId: area.value,
             };
             attempt(() => api("POST", `${base}/measures`, measure));
           },
