@@ -1,11 +1,9 @@
-import type { FocusArea } from "../core/plan";
+import { type FocusArea, MAX_FOCUS_PER_KIND } from "../core/plan";
 import type { Catalog } from "./catalog/types";
 import type { BotAction, BotMessage, Choice, Field, FormValues } from "./message";
 
 /** New measures one form adds; the leader opens the form again for more (a plan holds up to 3 per area). */
 export const MEASURE_ROWS = 4;
-/** Up to two focus areas of each kind (NTNU's workshop: two to preserve, two to improve). */
-export const PER_KIND = 2;
 const TEXT_MAX = 500;
 
 export const rowField = (row: number, part: "text" | "area" | "who" | "due") => `m${row}_${part}`;
@@ -57,11 +55,12 @@ export function planForm(d: PlanFormData): BotMessage {
   const focusField = (kind: FocusArea["kind"]): Field => ({
     kind: "choice",
     id: kind,
-    label: kind === "preserve" ? t.planPreserve(PER_KIND) : t.planImprove(PER_KIND),
+    label:
+      kind === "preserve" ? t.planPreserve(MAX_FOCUS_PER_KIND.preserve) : t.planImprove(MAX_FOCUS_PER_KIND.improve),
     optional: true,
     options: d.factors,
     chosen: chosen(kind),
-    max: PER_KIND,
+    max: MAX_FOCUS_PER_KIND[kind],
     placeholder: t.planChooseAreas,
     ...err(kind),
   });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Clock } from "../core/clock";
 import { isPulsenError } from "../core/errors";
 import type { Locale } from "../core/locale";
-import type { FocusArea } from "../core/plan";
+import { type FocusArea, MAX_FOCUS_PER_KIND } from "../core/plan";
 import { sayProblem } from "../core/problem-text";
 import { getInstrument } from "../db/instrument-store";
 import type { Db, Tx } from "../db/open";
@@ -20,7 +20,7 @@ import { roundReports } from "../reports/report";
 import { catalogs, formatDate } from "./catalog";
 import type { BotAction, BotMessage, BotReply, Choice, FormValues } from "./message";
 import { candidateChoice, planCandidates, searchCandidates } from "./plan-people";
-import { isOn, MEASURE_ROWS, many, one, PER_KIND, planForm, rowField } from "./plan-form";
+import { isOn, MEASURE_ROWS, many, one, planForm, rowField } from "./plan-form";
 import { textMessage } from "./survey-messages";
 
 type PlanAction = Extract<BotAction, { a: "plan" | "plan_save" | "plan_find" }>;
@@ -113,8 +113,12 @@ export class PlanMaking {
     const report = roundReports(this.db, roundId, this.anonymityMin).byUnit.get(unitId);
     if (report === undefined || report.suppressed) return [];
     return [
-      ...report.strengths.slice(0, PER_KIND).map((factorId) => ({ factorId, kind: "preserve" as const })),
-      ...report.improvements.slice(0, PER_KIND).map((factorId) => ({ factorId, kind: "improve" as const })),
+      ...report.strengths
+        .slice(0, MAX_FOCUS_PER_KIND.preserve)
+        .map((factorId) => ({ factorId, kind: "preserve" as const })),
+      ...report.improvements
+        .slice(0, MAX_FOCUS_PER_KIND.improve)
+        .map((factorId) => ({ factorId, kind: "improve" as const })),
     ];
   }
 
