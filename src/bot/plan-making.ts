@@ -205,6 +205,8 @@ export class PlanMaking {
         } catch (e) {
           const focus = isPulsenError(e) && e.problem !== null && "focus" in e.problem ? e.problem.focus : null;
           errors[focus === "preserve" ? "preserve" : "improve"] = said(e);
+          // The measures would only repeat that their areas are not the plan's.
+          throw new Rejected(errors);
         }
         for (const r of rows) {
           try {

@@ -237,6 +237,13 @@ export async function planCycle(c: Cycle, d: Driver): Promise<void> {
   // A measure without a deadline is sent back, said in the leader's language beside the field; nothing is saved.
   const errors = await d.submit(EMAILS.leader, form, { ...measures, m2_due: "" });
   expect(errors).toEqual({ m2_due: "Fyll ut dette for tiltaket." });
+  // Three to preserve (a forged form: the pickers stop at two) is the plan rules' to refuse, in the same words.
+  const three = await d.submit(EMAILS.leader, form, {
+    ...measures,
+    preserve: ["engagement", "leadership", "execution"],
+    improve: ["change"],
+  });
+  expect(three).toEqual({ preserve: "Velg høyst 2 fokusområder å bevare." });
   expect(await d.submit(EMAILS.leader, form, measures)).toBeNull();
   await runUntil(c, "2026-11-09T09:00:00Z");
   const leaderInbox = await d.inbox(EMAILS.leader);
