@@ -37,6 +37,12 @@ class Rejected extends Error {
   }
 }
 
+/** A problem as a sentence on its own (the English texts are also the log's fragments). */
+function sentence(text: string): string {
+  const s = `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+  return /[.!?]$/.test(s) ? s : `${s}.`;
+}
+
 /** Where a measure's problem belongs on the form (the problem kinds of src/core/problem.ts). */
 function rowPart(kind: string): "text" | "area" | "who" | "due" {
   if (kind.startsWith("deadline_")) return "due";
@@ -70,7 +76,7 @@ export class PlanMaking {
     if (!this.mayWrite(personId, action.u))
       return { post: [textMessage(`plan:${action.r}:${action.u}`, t.planOnlyLeader)] };
     if (round.status !== "closed") {
-      const text = sayProblem({ kind: "plan_waits_for_close" }, locale);
+      const text = sentence(sayProblem({ kind: "plan_waits_for_close" }, locale));
       return { post: [textMessage(`plan:${action.r}:${action.u}`, text)] };
     }
     const values = formSchema.safeParse(form ?? {});
@@ -197,7 +203,7 @@ export class PlanMaking {
         const planId = ensurePlan(tx, action.r, action.u, personId, now);
         const said = (e: unknown) => {
           if (isPulsenError(e) && e.problem !== null && e.code === "input_invalid")
-            return sayProblem(e.problem, locale);
+            return sentence(sayProblem(e.problem, locale));
           throw e;
         };
         try {
