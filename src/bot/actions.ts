@@ -25,7 +25,9 @@ export const actionSchema: z.ZodType<BotAction> = z.discriminatedUnion("a", [
   z.object({ a: z.literal("back"), r, i: id }).strict(),
   z.object({ a: z.literal("comment"), r }).strict(),
   z.object({ a: z.literal("skip_comment"), r }).strict(),
-  z.object({ a: z.literal("measure"), m, s: z.enum(MEASURE_STATUSES) }).strict(),
+  z
+    .object({ a: z.literal("measure"), m, s: z.enum([...MEASURE_STATUSES, "later"]), d: z.iso.date().optional() })
+    .strict(),
   z.object({ a: z.literal("plan"), r, u }).strict(),
   z.object({ a: z.literal("plan_save"), r, u }).strict(),
   z.object({ a: z.literal("plan_find"), r, u }).strict(),

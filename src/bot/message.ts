@@ -14,8 +14,11 @@ export type BotAction =
   | { a: "back"; r: string; i: string }
   | { a: "comment"; r: string }
   | { a: "skip_comment"; r: string }
-  /** The person responsible (or a leader) reports a measure's status. */
-  | { a: "measure"; m: string; s: "not_started" | "in_progress" | "done" }
+  /**
+   * The person responsible (or a leader) reports a measure's status, or "later": it needs more time
+   * (without `d` the bot offers new deadlines; with `d`, YYYY-MM-DD, that is the new one).
+   */
+  | { a: "measure"; m: string; s: "not_started" | "in_progress" | "done" | "later"; d?: string }
   /** The digest's *Make an action plan*: opens the plan's form for unit `u` after round `r`. */
   | { a: "plan"; r: string; u: string }
   /** The plan's form sent: focus areas and new measures, in the form's fields. */

@@ -27,7 +27,7 @@ import type { Catalog } from "./catalog";
 import { DigestComposer } from "./digest";
 import { lateAnswerReply } from "./late-answer";
 import type { BotAction, BotMessage, BotReply } from "./message";
-import { PlanFollowUp } from "./plan-follow-up";
+import { isPlanIntent, PlanFollowUp } from "./plan-follow-up";
 import {
   type SurveyView,
   commentMessage,
@@ -124,7 +124,7 @@ export class SurveyBot {
     if (intent.kind === "digest") return this.digests.unitDigest(intent.roundId, intent.unitId, locale);
     if (intent.kind === "hr_summary") return this.digests.hrSummary(intent.roundId, locale);
     if (intent.kind === "nudge") return this.digests.nudge(intent.roundId, intent.unitId, locale);
-    if (intent.kind === "measure_remind" || intent.kind === "measure_ask" || intent.kind === "plan_progress") {
+    if (isPlanIntent(intent)) {
       return this.plans.compose(intent, personId);
     }
     if (personId === null) return null;

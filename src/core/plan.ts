@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import type { Problem } from "./problem";
 
 /**
@@ -36,8 +37,10 @@ export function followUpItemId(planUnitId: string, factorId: string): string {
 }
 
 const DAY = 86_400_000;
-/** A week before the deadline, the responsible person is reminded; on the day, asked how it went. */
-const REMIND_BEFORE_DAYS = 7;
+/** The responsible person is reminded a week and a day before the deadline; on the day, asked how it went. */
+const REMIND_DAYS_BEFORE = [7, 1] as const;
+/** A measure still open this many days after its deadline goes to the unit's leaders, once. */
+const ESCALATE_DAYS_AFTER = 1;
 
 export interface FocusArea {
   factorId: string;
@@ -90,10 +93,29 @@ export function checkDeadline(deadline: Date, now: Date): Problem | null {
   return null;
 }
 
-/** When the bot follows a measure up: a reminder a week before (if that is still ahead), and the status question on the day. */
-export function followUpTimes(deadline: Date, now: Date): { remindAt: Date | null; askAt: Date } {
-  const remind = new Date(deadline.getTime() - REMIND_BEFORE_DAYS * DAY);
-  return { remindAt: remind.getTime() > now.getTime() ? remind : null, askAt: deadline };
+export type FollowUpStep = { step: "remind"; days: number } | { step: "ask" } | { step: "escalate" };
+
+/**
+ * When the bot follows a measure up, counted in calendar days in the
+ * organization's zone (so 09:00 stays 09:00 across daylight saving): the
+ * reminders still ahead, the status question on the day, the escalation the
+ * day after.
+ */
+export function followUpTimes(deadline: Date, now: Date, zone: string): { at: Date; step: FollowUpStep }[] {
+  const day = DateTime.fromJSDate(deadline, { zone });
+  const out: { at: Date; step: FollowUpStep }[] = REMIND_DAYS_BEFORE.map((days) => ({
+    at: day.minus({ days }).toJSDate(),
+    step: { step: "remind", days },
+  }));
+  out.push({ at: deadline, step: { step: "ask" } });
+  out.push({ at: day.plus({ days: ESCALATE_DAYS_AFTER }).toJSDate(), step: { step: "escalate" } });
+  return out.filter((t) => t.step.step !== "remind" || t.at.getTime() > now.getTime());
+}
+
+/** The first day of the month after `now`, 09:00 in the zone: when the monthly progress note goes out. */
+export function nextMonthlyNote(now: Date, zone: string): { at: Date; month: string } {
+  const first = DateTime.fromJSDate(now, { zone }).startOf("month").plus({ months: 1 }).set({ hour: 9 });
+  return { at: first.toJSDate(), month: first.toFormat("yyyy-MM") };
 }
 
 export interface Progress {
@@ -102,6 +124,10 @@ export interface Progress {
   inProgress: number;
   notStarted: number;
   overdue: number;
+}
+
+export function isOverdue(m: { status: MeasureStatus; deadline: Date }, now: Date): boolean {
+  return m.status !== "done" && m.deadline.getTime() < now.getTime();
 }
 
 export function planProgress(measures: readonly { status: MeasureStatus; deadline: Date }[], now: Date): Progress {

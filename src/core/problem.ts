@@ -65,6 +65,7 @@ export type Problem =
   | { kind: "plan_unknown" }
   | { kind: "measure_unknown" }
   | { kind: "measure_not_yours" }
+  | { kind: "measure_done" }
   | { kind: "measure_text_length"; min: number; max: number }
   | { kind: "deadline_not_date" }
   | { kind: "deadline_past" }

@@ -21,11 +21,20 @@ const intentSchemas = {
   /** The organization's results, for HR. */
   hr_summary: z.object({ kind: z.literal("hr_summary"), roundId: id }),
   /** A week before a measure's deadline, to the person responsible. */
-  measure_remind: z.object({ kind: z.literal("measure_remind"), measureId: id }),
+  measure_remind: z.object({
+    kind: z.literal("measure_remind"),
+    measureId: id,
+    /** Days before the deadline; older rows have none and were a week. */
+    days: z.number().int().positive().optional(),
+  }),
   /** On (and after) the deadline: how did it go? with status buttons. */
   measure_ask: z.object({ kind: z.literal("measure_ask"), measureId: id }),
   /** A measure's new status, for the unit's channel or leaders. */
   plan_progress: z.object({ kind: z.literal("plan_progress"), measureId: id }),
+  /** A measure past its deadline and not done, to each leader of its unit, once. */
+  measure_escalate: z.object({ kind: z.literal("measure_escalate"), measureId: id }),
+  /** A plan's monthly progress: counts and the measures' texts, for the unit's channel or leaders. */
+  plan_monthly: z.object({ kind: z.literal("plan_monthly"), planId: id, month: z.string() }),
 } as const;
 
 const s = intentSchemas;
@@ -40,6 +49,8 @@ const intentSchema = z.discriminatedUnion("kind", [
   s.measure_remind,
   s.measure_ask,
   s.plan_progress,
+  s.measure_escalate,
+  s.plan_monthly,
 ]);
 
 export type Intent = z.infer<typeof intentSchema>;

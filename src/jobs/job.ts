@@ -32,6 +32,15 @@ const jobPayloads = {
   "measure.remind": z.object({ measureId }),
   /** The n-th "how did it go?" from the deadline on. */
   "measure.ask": z.object({ measureId, n: z.number().int().positive() }),
+  /** A measure's follow-up for the deadline it had when scheduled (ms): a later deadline makes it a no-op. */
+  "measure.follow": z.object({
+    measureId,
+    step: z.enum(["remind", "ask", "escalate"]),
+    days: z.number().int().positive().optional(),
+    deadline: z.number().int(),
+  }),
+  /** A plan's monthly progress note, for the month it is due in (YYYY-MM). */
+  "plan.month": z.object({ planId: z.string().min(1), month: z.string().regex(/^\d{4}-\d{2}$/) }),
   /** The daily retention run (src/rounds/retention.ts): one per UTC day, YYYY-MM-DD. */
   "retention.apply": z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
 } as const;
@@ -69,6 +78,12 @@ export function jobKey(job: Job): string {
       return `measure:${job.payload.measureId}:remind`;
     case "measure.ask":
       return `measure:${job.payload.measureId}:ask:${job.payload.n}`;
+    case "measure.follow": {
+      const p = job.payload;
+      return `measure:${p.measureId}:${p.step}${p.days === undefined ? "" : `:${p.days}`}:${p.deadline}`;
+    }
+    case "plan.month":
+      return `plan:${job.payload.planId}:month:${job.payload.month}`;
     case "retention.apply":
       return `retention:${job.payload.day}`;
   }

@@ -21,7 +21,13 @@ export type OutboxKeyOf =
   /** A measure's status change, its updateNo-th: to the unit's channel, or to one leader. */
   | { kind: "progress"; measureId: string; updateNo: number; personId?: string }
   /** A leader shared the plan from chat (`at`: when, in ms): to the unit's channel, or to one leader. */
-  | { kind: "plan-shared"; planId: string; at: number; personId?: string };
+  | { kind: "plan-shared"; planId: string; at: number; personId?: string }
+  /** A reminder (days before) or the status question, for one deadline (ms): a new deadline asks again. */
+  | { kind: "measure-follow"; measureId: string; step: "remind" | "ask"; days?: number; deadline: number }
+  /** An overdue measure, to one leader: once for good, whatever the deadline became. */
+  | { kind: "measure-escalate"; measureId: string; personId: string }
+  /** A plan's monthly progress note: to the unit's channel, or to one leader. */
+  | { kind: "plan-month"; planId: string; month: string; personId?: string };
 
 export function outboxKey(k: OutboxKeyOf): string {
   switch (k.kind) {
@@ -45,6 +51,14 @@ export function outboxKey(k: OutboxKeyOf): string {
       return `measure:${k.measureId}:remind`;
     case "measure-ask":
       return `measure:${k.measureId}:ask:${k.n}`;
+    case "measure-follow":
+      return `measure:${k.measureId}:${k.step}${k.days === undefined ? "" : `:${k.days}`}:${k.deadline}`;
+    case "measure-escalate":
+      return `measure:${k.measureId}:escalate:person:${k.personId}`;
+    case "plan-month": {
+      const base = `plan:${k.planId}:month:${k.month}`;
+      return k.personId === undefined ? `${base}:unit` : `${base}:person:${k.personId}`;
+    }
     case "progress": {
       const base = `measure:${k.measureId}:progress:${k.updateNo}`;
       return k.personId === undefined ? `${base}:unit` : `${base}:person:${k.personId}`;

@@ -1,15 +1,14 @@
 import { and, eq, inArray, or } from "drizzle-orm";
-import { DateTime } from "luxon";
 import { PulsenError } from "../core/errors";
 import type { MeasureId } from "../core/ids";
 import { type FocusArea, MAX_FOCUS_PER_KIND, MAX_MEASURES_PER_AREA } from "../core/plan";
 import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
-import { orgTimeZone } from "../db/org-store";
 import { people, rounds, unitLeaders, units } from "../db/schema";
 import { loadViewer, type Viewer } from "../db/viewer-store";
 import { roundReports } from "../reports/report";
 import { subtreeUnitIds } from "../rounds/audience";
+import { deadlineOnDay } from "./measure-deadline";
 import { addMeasure, ensurePlan, findPlan, type PlanView, setFocusAreas } from "./plans";
 
 /** Someone who can be made responsible for a measure: unit and e-mail beside the name, to tell namesakes apart. */
@@ -107,10 +106,7 @@ export function addPlanMeasure(db: Db, t: Target, m: MeasureInput, now: Date): {
   const viewer = writable(db, t);
   if (!planCandidates(db, t.unitId).some((p) => p.id === m.responsibleId))
     throw new PulsenError("input_invalid", { kind: "person_not_in_unit", field: "responsibleId" });
-  const day = DateTime.fromISO(m.deadline, { zone: orgTimeZone(db) });
-  if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(m.deadline))
-    throw new PulsenError("input_invalid", { kind: "deadline_not_date" });
-  const deadline = day.set({ hour: 9 }).toJSDate();
+  const deadline = deadlineOnDay(db, m.deadline);
   const id = db.transaction((tx) => {
     const planId = ensurePlan(tx, t.roundId, t.unitId, viewer.id, now);
     const measure = { text: m.text, responsibleId: m.responsibleId, deadline, factorId: m.factorId };

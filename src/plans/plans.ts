@@ -18,7 +18,7 @@ import type { Db, Store, Tx } from "../db/open";
 import { loadViewer } from "../db/viewer-store";
 import type { Platform } from "../jobs/sender";
 import { actionPlans, measures, measureUpdates, people, planFocusAreas, rounds, series, units } from "../db/schema";
-import { queueProgress, scheduleFollowUp } from "./follow-up";
+import { queueProgress, scheduleFollowUp, scheduleMonthlyNote } from "./follow-up";
 
 interface MeasureView {
   id: string;
@@ -135,6 +135,7 @@ export function addMeasure(tx: Tx, planId: PlanId, m: NewMeasure, byPersonId: st
   tx.insert(measureUpdates).values({ measureId: id, status: "not_started", byPersonId, at: now }).run();
   tx.update(actionPlans).set({ updatedAt: now }).where(eq(actionPlans.id, planId)).run();
   scheduleFollowUp(tx, id, m.deadline, now);
+  scheduleMonthlyNote(tx, planId, now);
   return id;
 }
 

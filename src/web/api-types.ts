@@ -11,6 +11,7 @@ import type { MeasureStatus } from "../core/plan";
 import type { Role } from "../core/roles";
 import type { Segment } from "../core/scoring";
 import type { FormSchedule } from "../core/cadence";
+import type { PlansOverview } from "../plans/overview";
 import type { PlanDraft } from "../plans/plan-edit";
 import type { PlanView } from "../plans/plans";
 import type { FollowUpResult } from "../reports/follow-up";
@@ -154,6 +155,13 @@ export interface MeasureStatusResponse {
   changed: boolean;
 }
 
+export interface MeasureDeadlineResponse {
+  deadline: string;
+  changed: boolean;
+}
+
+export type PlansOverviewResponse = PlansOverview;
+
 export interface PlansResponse {
   plans: PlanView[];
 }
@@ -283,6 +291,8 @@ interface ApiRoutes {
   [route: `POST /rounds/${string}/units/${string}/plan/measures`]: MeasureAddedResponse;
   [route: `PATCH /measures/${string}`]: MeasureStatusResponse;
   "GET /plans": PlansResponse;
+  "GET /plans/overview": PlansOverviewResponse;
+  [route: `PATCH /measures/${string}/deadline`]: MeasureDeadlineResponse;
   [route: `POST /rounds/${string}/remind`]: RoundRemindedResponse;
   [route: `POST /rounds/${string}/extend`]: RoundExtendedResponse;
   [route: `POST /rounds/${string}/close`]: RoundClosedResponse;

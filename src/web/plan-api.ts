@@ -11,12 +11,16 @@ import type { Viewer } from "../db/viewer-store";
 import type { Platform } from "../jobs/sender";
 import { exportPlan } from "../plans/export";
 import { addPlanMeasure, planDraft, savePlanFocus } from "../plans/plan-edit";
+import { moveMeasureDeadline } from "../plans/measure-deadline";
+import { plansOverview } from "../plans/overview";
 import { listPlans, reportMeasureStatus } from "../plans/plans";
 import type {
   MeasureAddedResponse,
+  MeasureDeadlineResponse,
   MeasureStatusResponse,
   PlanChangedResponse,
   PlanResponse,
+  PlansOverviewResponse,
   PlansResponse,
 } from "./api-types";
 import { parse, roundIdParam, route, unitIdParam } from "./request";
@@ -51,6 +55,7 @@ const statusBody = z
   .object({ status: z.enum(MEASURE_STATUSES, { error: "must be not_started, in_progress or done" }) })
   .strict();
 const measureIdParam = idSchema("measure");
+const deadlineBody = z.object({ deadline: z.iso.date({ error: "must be a date (YYYY-MM-DD)" }) }).strict();
 const exportQuery = z.object({ format: z.enum(["csv", "html"], { error: "must be csv or html" }) });
 
 /**
@@ -119,6 +124,27 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
       res.setHeader("Content-Type", out.contentType);
       if (format === "csv") res.setHeader("Content-Disposition", `attachment; filename="tiltaksplan-${round}.csv"`);
       res.send(out.body);
+    }),
+  );
+
+  api.patch(
+    "/measures/:measure/deadline",
+    route((req): MeasureDeadlineResponse => {
+      const viewer = deps.viewerOf(req);
+      const id = parse(measureIdParam, req.params.measure, "measure");
+      const { deadline } = parse(deadlineBody, req.body, "body");
+      const moved = moveMeasureDeadline(deps.db, id, deadline, viewer.id, deps.clock.now());
+      return { deadline: moved.deadline.toISOString(), changed: moved.changed };
+    }),
+  );
+
+  api.get(
+    "/plans/overview",
+    route((req): PlansOverviewResponse => {
+      const viewer = deps.viewerOf(req);
+      // Every unit's plan at once: HR's, like the insights across the organization.
+      if (!viewer.roles.includes("hr")) throw new PulsenError("forbidden", { kind: "hr_only", what: "insights" });
+      return plansOverview(deps.db, deps.clock.now());
     }),
   );
 

@@ -138,7 +138,7 @@ describe("action plans", () => {
     expect(home("ola@org.example")).not.toContain("Tiltaksplan");
   });
 
-  it("are followed up: a reminder a week before, the question on the deadline and weekly after, progress to the leader, and nothing once done", async () => {
+  it("are followed up: reminders a week and a day before, the question on the day, progress to the leader, and nothing once done", async () => {
     const { w, roundId, person, unitA, bot } = setup();
     const lead = person("lead.a@org.example");
     const ane = person("ane@org.example");
@@ -148,7 +148,8 @@ describe("action plans", () => {
       addMeasure(
         tx,
         ensurePlan(tx, roundId, unitA, lead, w.clock.now()),
-        { text: "Ukentlig tavlemøte", responsibleId: ane, deadline: new Date(start + 14 * DAY), factorId: null },
+        // A Wednesday: the day before and the week before are weekdays too, inside the send window.
+        { text: "Ukentlig tavlemøte", responsibleId: ane, deadline: new Date(start + 16 * DAY), factorId: null },
         lead,
         w.clock.now(),
       ),
@@ -159,11 +160,12 @@ describe("action plans", () => {
         .filter((d) => d.kind.startsWith("measure") || d.kind === "plan_progress")
         .map((d) => `${d.kind}@${Math.round((d.at.getTime() - start) / DAY)}`);
 
-    await w.runUntil(new Date(start + 15 * DAY));
-    expect(kinds(ane)).toEqual(["measure_remind@7", "measure_ask@14"]);
+    await w.runUntil(new Date(start + 16 * DAY + 3600_000));
+    expect(kinds(ane)).toEqual(["measure_remind@9", "measure_remind@15", "measure_ask@16"]);
     const ask = bot.compose({ kind: "measure_ask", measureId }, ane)!;
     const buttons = ask.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
-    expect(buttons.map((b) => b.label)).toEqual(["Gjennomført", "Påbegynt", "Ikke startet"]);
+    expect(buttons.map((b) => b.label)).toEqual(["Gjennomført", "Påbegynt", "Trenger mer tid"]);
+    expect(ask.summary).toBe("Fristen er i dag: hvordan gikk det med tiltaket?");
     expect(JSON.stringify(ask)).toContain("Ukentlig tavlemøte");
 
     // Someone else cannot answer for Ane.
@@ -171,29 +173,25 @@ describe("action plans", () => {
     expect(ola.update?.summary).toBe("Dette tiltaket kan bare den ansvarlige, enhetens leder eller HR oppdatere.");
     expect(w.db.select({ s: measures.status }).from(measures).get()!.s).toBe("not_started");
 
-    expect(bot.handle(ane, buttons[1]!.action).update?.summary).toBe("Takk! Tiltaket er registrert som: Påbegynt.");
+    expect(bot.handle(ane, buttons[0]!.action).update?.summary).toBe("Takk! Tiltaket er registrert som: Gjennomført.");
     // The same tap again changes nothing and tells nobody twice.
-    bot.handle(ane, buttons[1]!.action);
-    await w.runUntil(new Date(start + 22 * DAY));
-    expect(kinds(lead)).toEqual(["plan_progress@15"]);
+    bot.handle(ane, buttons[0]!.action);
+    await w.runUntil(new Date(start + 60 * DAY));
+    // Done on the day: no escalation, no more questions; the leader hears of the change.
+    expect(kinds(ane)).toEqual(["measure_remind@9", "measure_remind@15", "measure_ask@16"]);
+    expect(kinds(lead)).toEqual(["plan_progress@16"]);
     expect(
       bot.compose({ kind: "plan_progress", measureId }, lead)!.blocks.map((b) => ("text" in b ? b.text : "")),
     ).toEqual([
       "Tiltaksplan for Org > A",
-      "«Ukentlig tavlemøte» (Ane Ansvarlig): Påbegynt. Planen: 0 av 1 tiltak gjennomført.",
+      "«Ukentlig tavlemøte» (Ane Ansvarlig): Gjennomført. Planen: 1 av 1 tiltak gjennomført.",
     ]);
-    expect(kinds(ane)).toEqual(["measure_remind@7", "measure_ask@14", "measure_ask@21"]);
-
-    bot.handle(ane, buttons[0]!.action);
-    await w.runUntil(new Date(start + 60 * DAY));
-    expect(kinds(ane)).toEqual(["measure_remind@7", "measure_ask@14", "measure_ask@21"]);
-    expect(kinds(lead)).toEqual(["plan_progress@15", "plan_progress@22"]);
     expect(
       w.db
         .select({ s: measureUpdates.status })
         .from(measureUpdates)
         .all()
         .map((u) => u.s),
-    ).toEqual(["not_started", "in_progress", "done"]);
+    ).toEqual(["not_started", "done"]);
   });
 });

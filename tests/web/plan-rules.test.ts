@@ -137,4 +137,29 @@ describe("a plan's focus areas and measures", () => {
     const hidden = await getJson<Draft>(s, `/api/rounds/${org.roundId}/units/${c}/plan`, hr);
     expect(hidden.body.suggested).toEqual({ preserve: [], improve: [] });
   });
+
+  it("add up, for HR only, to how many units have a plan and how far their measures have come", async () => {
+    const hr = await signIn(s, "hr@org.example");
+    const lead = await signIn(s, "lead.a@org.example");
+    expect((await getJson(s, "/api/plans/overview", lead)).status).toBe(403);
+    const o = await getJson<{
+      units: number;
+      withPlan: number;
+      measures: { total: number; done: number; overdue: number };
+      byUnit: { unit: string; total: number; done: number; inProgress: number; overdue: number }[];
+    }>(s, "/api/plans/overview", hr);
+    expect(o.body).toMatchObject({ units: 6, withPlan: 2, measures: { total: 3, done: 0, overdue: 0 } });
+    expect(o.body.byUnit.map((u) => [u.unit, u.total, u.done, u.inProgress, u.overdue])).toEqual([
+      ["Org > A", 3, 0, 0, 0],
+      ["Org > B", 0, 0, 0, 0],
+    ]);
+    // Moving a deadline, as "need more time" does in chat.
+    const a = org.unitId("Org > A");
+    const plan = await getJson<Draft>(s, `/api/rounds/${org.roundId}/units/${a}/plan`, lead);
+    const id = (plan.body.plan as unknown as { measures: { id: string }[] }).measures[0]!.id;
+    const moved = await getJson(s, `/api/measures/${id}/deadline`, lead, json("PATCH", { deadline: "2027-01-15" }));
+    expect(moved.body).toEqual({ deadline: "2027-01-15T08:00:00.000Z", changed: true });
+    const past = await getJson(s, `/api/measures/${id}/deadline`, lead, json("PATCH", { deadline: "2020-01-15" }));
+    expect(past).toMatchObject({ status: 400 });
+  });
 });

@@ -168,4 +168,23 @@ export const en: Catalog = {
   planSharedNote: "Shared in the unit's leader channel.",
   planAddMore: "Add measures",
   planSharedHeader: (u, b) => `${b} shared the action plan for ${u}`,
+  // Action plans: the follow-up that does not let go, and the appreciative question (plans helper).
+  measureRemindIn: (d) =>
+    d === 1 ? "A measure is due tomorrow" : `A measure is due in ${d === 7 ? "a week" : `${d} days`}`,
+  measureAskToday: "The deadline is today: how did the measure go?",
+  measureLater: "Need more time",
+  measureLaterAsk: "Choose a new deadline for the measure:",
+  measureMoved: (d) => `Thanks! The new deadline is ${d}. You will be reminded before it.`,
+  measureEscalateTitle: "A measure is past its deadline",
+  measureEscalateText: (w, d) => `${w} is responsible. The deadline was ${d}, and it has not been reported done.`,
+  planMonthTitle: (u, m) => `Action plan for ${u}: ${m}`,
+  planMonthSummary: (d, p, o, t) => `${d} of ${t} measures done, ${p} in progress, ${o} overdue.`,
+  planMonthColumns: ["Measure", "Status", "Deadline"],
+  measureOverdue: "overdue",
+  appreciativeTitle: "What has got better since last time, and what made it happen?",
+  appreciativeHelp:
+    "Think of what you have worked on. Your answer is anonymous and only shown together with others. Skip if you like.",
+  appreciativePlaceholder: "What got better, and what did it",
+  appreciativeDigest: (n) =>
+    `${n} ${n === 1 ? "answer" : "answers"} to "What has got better, and what made it happen?". Read them in the dashboard.`,
 };

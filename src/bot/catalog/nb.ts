@@ -166,4 +166,21 @@ export const nb: Catalog = {
   planSharedNote: "Delt i enhetens lederkanal.",
   planAddMore: "Legg til tiltak",
   planSharedHeader: (u, b) => `${b} delte tiltaksplanen for ${u}`,
+  // Action plans: the follow-up that does not let go, and the appreciative question (plans helper).
+  measureRemindIn: (d) =>
+    d === 1 ? "Et tiltak har frist i morgen" : `Et tiltak har frist om ${d === 7 ? "en uke" : `${d} dager`}`,
+  measureAskToday: "Fristen er i dag: hvordan gikk det med tiltaket?",
+  measureLater: "Trenger mer tid",
+  measureLaterAsk: "Velg en ny frist for tiltaket:",
+  measureMoved: (d) => `Takk! Ny frist er ${d}. Du får en påminnelse før den.`,
+  measureEscalateTitle: "Et tiltak er over fristen",
+  measureEscalateText: (w, d) => `${w} er ansvarlig. Fristen var ${d}, og tiltaket er ikke meldt gjennomført.`,
+  planMonthTitle: (u, m) => `Tiltaksplan for ${u}: status ${m}`,
+  planMonthSummary: (d, p, o, t) => `${d} av ${t} tiltak gjennomført, ${p} påbegynt, ${o} over fristen.`,
+  planMonthColumns: ["Tiltak", "Status", "Frist"],
+  measureOverdue: "over fristen",
+  appreciativeTitle: "Hva har blitt bedre siden sist, og hva fikk det til?",
+  appreciativeHelp: "Tenk på det dere har jobbet med. Svaret er anonymt og vises bare samlet. Hopp over om du vil.",
+  appreciativePlaceholder: "Det som har blitt bedre, og hva som gjorde det",
+  appreciativeDigest: (n) => `${n} svar på «Hva har blitt bedre, og hva fikk det til?». Les dem i oversikten.`,
 };

@@ -166,4 +166,21 @@ export const nn: Catalog = {
   planSharedNote: "Delt i leiarkanalen til eininga.",
   planAddMore: "Legg til tiltak",
   planSharedHeader: (u, b) => `${b} delte tiltaksplanen for ${u}`,
+  // Action plans: the follow-up that does not let go, and the appreciative question (plans helper).
+  measureRemindIn: (d) =>
+    d === 1 ? "Eit tiltak har frist i morgon" : `Eit tiltak har frist om ${d === 7 ? "ei veke" : `${d} dagar`}`,
+  measureAskToday: "Fristen er i dag: korleis gjekk det med tiltaket?",
+  measureLater: "Treng meir tid",
+  measureLaterAsk: "Vel ein ny frist for tiltaket:",
+  measureMoved: (d) => `Takk! Ny frist er ${d}. Du får ei påminning før han.`,
+  measureEscalateTitle: "Eit tiltak er over fristen",
+  measureEscalateText: (w, d) => `${w} er ansvarleg. Fristen var ${d}, og tiltaket er ikkje meldt gjennomført.`,
+  planMonthTitle: (u, m) => `Tiltaksplan for ${u}: status ${m}`,
+  planMonthSummary: (d, p, o, t) => `${d} av ${t} tiltak gjennomførte, ${p} påbyrja, ${o} over fristen.`,
+  planMonthColumns: ["Tiltak", "Status", "Frist"],
+  measureOverdue: "over fristen",
+  appreciativeTitle: "Kva har vorte betre sidan sist, og kva fekk det til?",
+  appreciativeHelp: "Tenk på det de har arbeidd med. Svaret er anonymt og blir berre vist samla. Hopp over om du vil.",
+  appreciativePlaceholder: "Det som har vorte betre, og kva som gjorde det",
+  appreciativeDigest: (n) => `${n} svar på «Kva har vorte betre, og kva fekk det til?». Les dei i oversikta.`,
 };

@@ -180,4 +180,28 @@ export interface Catalog {
   planAddMore: string;
   /** The plan as shared to the unit's leader channel. */
   planSharedHeader: (unit: string, by: string) => string;
+  // Action plans: the follow-up that does not let go, and the appreciative question (plans helper).
+  /** Title of a reminder `days` before a measure's deadline. */
+  measureRemindIn: (days: number) => string;
+  /** The status question on the deadline day. */
+  measureAskToday: string;
+  /** The third status button: the measure needs a later deadline. */
+  measureLater: string;
+  /** Above the choice of new deadlines. */
+  measureLaterAsk: string;
+  measureMoved: (deadline: string) => string;
+  /** To the unit's leaders, once, when a measure is past its deadline and not done. */
+  measureEscalateTitle: string;
+  measureEscalateText: (who: string, deadline: string) => string;
+  /** The monthly progress note; `month` as "desember 2026". */
+  planMonthTitle: (unit: string, month: string) => string;
+  planMonthSummary: (done: number, inProgress: number, overdue: number, total: number) => string;
+  planMonthColumns: [string, string, string];
+  measureOverdue: string;
+  /** The round after a plan: the open question, after the focus areas (Idébanken's appreciative follow-up). */
+  appreciativeTitle: string;
+  appreciativeHelp: string;
+  appreciativePlaceholder: string;
+  /** In a digest: how many answered it, and where to read them (the texts stay in the app). */
+  appreciativeDigest: (n: number) => string;
 }

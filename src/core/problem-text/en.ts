@@ -75,6 +75,7 @@ export const en: ProblemTexts = {
   plan_waits_for_close: () => "an action plan follows the results: wait until the round closes",
   plan_unknown: () => "no such plan",
   measure_unknown: () => "no such measure",
+  measure_done: () => "the measure is already done",
   measure_not_yours: () => "only the person responsible, the unit's leaders and HR update a measure",
   measure_text_length: (p) => `text must be ${p.min}–${p.max} characters`,
   deadline_not_date: () => "deadline is not a date",

@@ -69,6 +69,7 @@ export const nb: ProblemTexts = {
   plan_waits_for_close: () => "Tiltaksplanen lages etter resultatene: vent til runden er stengt.",
   plan_unknown: () => "Fant ikke tiltaksplanen.",
   measure_unknown: () => "Fant ikke tiltaket.",
+  measure_done: () => "Tiltaket er allerede gjennomført.",
   measure_not_yours: () => "Bare den ansvarlige, enhetens ledere og HR kan oppdatere et tiltak.",
   measure_text_length: (p) => `Tiltaket må ha fra ${p.min} til ${p.max} tegn.`,
   deadline_not_date: () => "Fristen er ikke en dato.",

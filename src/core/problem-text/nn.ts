@@ -70,6 +70,7 @@ export const nn: ProblemTexts = {
   plan_waits_for_close: () => "Tiltaksplanen blir laga etter resultata: vent til runden er stengd.",
   plan_unknown: () => "Fann ikkje tiltaksplanen.",
   measure_unknown: () => "Fann ikkje tiltaket.",
+  measure_done: () => "Tiltaket er alt gjennomført.",
   measure_not_yours: () => "Berre den ansvarlege, leiarane i eininga og HR kan oppdatere eit tiltak.",
   measure_text_length: (p) => `Tiltaket må ha frå ${p.min} til ${p.max} teikn.`,
   deadline_not_date: () => "Fristen er ikkje ein dato.",

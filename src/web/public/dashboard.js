@@ -236,7 +236,7 @@ async function run() {
       select.value = roundId;
       void show(roundId).then(() => document.getElementById("plan")?.scrollIntoView());
     };
-    void renderPlansOverview(plansBox, t, openPlan).catch((e) => put(plansBox, warning(t, e)));
+    void renderPlansOverview(plansBox, t, openPlan, me.hr).catch((e) => put(plansBox, warning(t, e)));
     await showRound(t, roundView, initial, fmt, fmtDate, me.hr);
   }
   await renderChannels(channels, t, host);
