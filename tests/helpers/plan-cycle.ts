@@ -179,7 +179,6 @@ function openRoundId(c: Cycle): string | null {
   return c.server.database.db.select({ id: rounds.id }).from(rounds).where(eq(rounds.status, "open")).get()?.id ?? null;
 }
 
-const osloDay = (at: string) => new Date(new Date(at).getTime() + 3_600_000).toISOString().slice(0, 10);
 const has = (inbox: Seen[], text: string) => inbox.filter((m) => m.text.includes(text)).length;
 
 /** The whole cycle on one platform. */
@@ -251,26 +250,46 @@ export async function planCycle(c: Cycle, d: Driver): Promise<void> {
   // Shared through the outbox: Drift has no channel here, so it goes to its leader.
   expect(has(leaderInbox, "Live Leder delte tiltaksplanen for Fjord AS > Drift")).toBe(1);
 
-  // Weeks pass. A week before each deadline, the person responsible is reminded; not a day earlier.
-  const reminded = async (email: string) => has(await d.inbox(email), "Et tiltak har frist om en uke");
+  // Weeks pass. A week and a day before each deadline the person responsible is reminded, not a day earlier.
+  const count = async (email: string, text: string) => has(await d.inbox(email), text);
+  const week = "Et tiltak har frist om en uke";
+  const tomorrow = "Et tiltak har frist i morgen";
+  const reminders = async () => [
+    await count(ane!, week),
+    await count(ane!, tomorrow),
+    await count(ola!, week),
+    await count(ola!, tomorrow),
+  ];
   await runUntil(c, "2026-11-11T16:00:00Z");
-  expect([await reminded(ane!), await reminded(ola!)]).toEqual([0, 0]);
-  await runUntil(c, "2026-11-12T16:00:00Z");
-  expect([await reminded(ane!), await reminded(ola!)]).toEqual([1, 0]);
+  expect(await reminders()).toEqual([0, 0, 0, 0]);
+  await runUntil(c, "2026-11-12T16:00:00Z"); // Thursday, a week before Ane's deadline
+  expect(await reminders()).toEqual([1, 0, 0, 0]);
   await runUntil(c, "2026-11-13T16:00:00Z");
-  expect([await reminded(ane!), await reminded(ola!)]).toEqual([1, 1]);
-  expect(osloDay(c.clock.now().toISOString())).toBe("2026-11-13");
+  expect(await reminders()).toEqual([1, 0, 1, 0]);
+  await runUntil(c, "2026-11-17T16:00:00Z");
+  expect(await reminders()).toEqual([1, 0, 1, 0]);
+  await runUntil(c, "2026-11-18T16:00:00Z"); // the day before Ane's
+  expect(await reminders()).toEqual([1, 1, 1, 0]);
 
   // On the day, the status question; Ane marks hers done in chat.
   await runUntil(c, "2026-11-19T16:00:00Z");
-  const ask = (await d.inbox(ane!)).find((m) => m.text.includes("Hvordan går det med tiltaket?"));
+  expect(await reminders()).toEqual([1, 1, 1, 1]);
+  const ask = (await d.inbox(ane!)).find((m) => m.text.includes("Fristen er i dag: hvordan gikk det med tiltaket?"));
   expect(ask?.text).toContain("Fast tavlemøte hver mandag");
+  expect(ask?.actions.filter((a) => a.a === "measure").map((a) => a.a === "measure" && a.s)).toContain("later");
   await d.tap(ane!, ask!, ask!.actions.find((a) => a.a === "measure" && a.s === "done")!);
-  expect(has(await d.inbox(ane!), "Takk! Tiltaket er registrert som: Gjennomført.")).toBe(1);
+  expect(await count(ane!, "Takk! Tiltaket er registrert som: Gjennomført.")).toBe(1);
 
-  // Ola's passes its deadline unanswered.
+  // Ola's passes its deadline (Friday) unanswered: the leader hears of it once, on the next working day.
+  const escalated = async () =>
+    (await d.inbox(EMAILS.leader)).filter((m) => m.text.includes("Et tiltak er over fristen"));
+  await runUntil(c, "2026-11-20T16:00:00Z");
+  expect(await count(ola!, "Fristen er i dag: hvordan gikk det med tiltaket?")).toBe(1);
+  expect(await escalated()).toHaveLength(0);
+  await runUntil(c, "2026-11-23T16:00:00Z");
+  expect((await escalated()).map((m) => m.text.includes("Ola Nordmann er ansvarlig"))).toEqual([true]);
   await runUntil(c, "2026-11-30T16:00:00Z");
-  expect(has(await d.inbox(ola!), "Hvordan går det med tiltaket?")).toBeGreaterThan(0);
+  expect(await escalated()).toHaveLength(1);
 
   // The next round (1 December) asks about each focus area; Kari answers in chat, four others as usual.
   await runUntil(c, "2026-12-01T09:00:00Z");

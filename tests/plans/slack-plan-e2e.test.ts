@@ -182,4 +182,8 @@ describe("the action plan's whole cycle in Slack", () => {
     // Every modal was opened with a fresh trigger, within Slack's 3 seconds.
     expect(standIn.calls.filter((x) => x.method === "views.open").length).toBe(1);
   });
+  it.todo(
+    "the next round asks the appreciative question too, and the digest says how many answered it " +
+      "(the plans work's appreciative question, not merged yet)",
+  );
 });

@@ -205,4 +205,8 @@ describe("the action plan's whole cycle in Teams", () => {
     const c: Cycle = { server, clock: seed.clock, seriesId: seed.seriesId, platform: "teams" };
     await planCycle(c, driver);
   });
+  it.todo(
+    "the next round asks the appreciative question too, and the digest says how many answered it " +
+      "(the plans work's appreciative question, not merged yet)",
+  );
 });

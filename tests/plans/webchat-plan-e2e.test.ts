@@ -98,4 +98,8 @@ describe("the action plan's whole cycle in the web chat", () => {
     const c: Cycle = { server: running, clock: seed.clock, seriesId: seed.seriesId, platform: "webchat" };
     await planCycle(c, webchatDriver(running));
   });
+  it.todo(
+    "the next round asks the appreciative question too, and the digest says how many answered it " +
+      "(the plans work's appreciative question, not merged yet)",
+  );
 });
