@@ -107,7 +107,7 @@ export interface Cycle {
 }
 
 /** Lets time pass as the server's scheduler would: every due job and message at its moment, until `until`. */
-async function runUntil(c: Cycle, until: string): Promise<void> {
+export async function runUntil(c: Cycle, until: string): Promise<void> {
   const end = new Date(until).getTime();
   const s = c.server.scheduler;
   let last = await s.tick();

@@ -1,8 +1,12 @@
+import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { slackAdapter } from "../../adapters/slack";
 import { encodeAction } from "../../src/bot/actions";
 import type { BotAction, FormValues } from "../../src/bot/message";
 import { loadConfig } from "../../src/config";
+import { unitChannels, units } from "../../src/db/schema";
+import { openRound } from "../../src/rounds/open";
+import { getSeries } from "../../src/rounds/series";
 import { type RunningServer, startServer } from "../../src/server/start";
 import {
   type Cycle,
@@ -11,6 +15,7 @@ import {
   EMAILS,
   type FormSeen,
   planCycle,
+  runUntil,
   type Seen,
   seedCycle,
 } from "../helpers/plan-cycle";
@@ -160,25 +165,88 @@ function slackDriver(server: RunningServer): Driver {
   };
 }
 
+async function boot() {
+  standIn = new SlackStandIn();
+  await standIn.start();
+  for (const email of [EMAILS.leader, ...EMAILS.members]) standIn.users.add(slackId(email));
+  const seed = seedCycle(
+    cycleOrg((email) => ({ slack: slackId(email) })),
+    false,
+  );
+  const config = loadConfig({
+    PORT: "0",
+    DATABASE_PATH: seed.path,
+    SLACK_BOT_TOKEN: "xoxb-test",
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: standIn.url,
+  });
+  running = await startServer(config, silentLogger(), seed.clock, { adapters: [slackAdapter], tick: null });
+  const c: Cycle = { server: running, clock: seed.clock, seriesId: seed.seriesId, platform: "slack" };
+  return c;
+}
+
 describe("the action plan's whole cycle in Slack", () => {
-  it("is made in a modal, followed up on the right days, asked about in the next round and exported", async () => {
-    standIn = new SlackStandIn();
-    await standIn.start();
-    for (const email of [EMAILS.leader, ...EMAILS.members]) standIn.users.add(slackId(email));
-    const seed = seedCycle(
-      cycleOrg((email) => ({ slack: slackId(email) })),
-      false,
+  it("is opened from the unit's channel by its leader only, and shared back to that channel", async () => {
+    const c = await boot();
+    const db = c.server.database.db;
+    const drift = db.select({ id: units.id }).from(units).where(eq(units.path, "Fjord AS > Drift")).get()!.id;
+    const channel = { unitId: drift, platform: "slack" as const, channel: "C0LEADERS1", createdAt: c.clock.now() };
+    db.insert(unitChannels).values(channel).run();
+    standIn.memberOf.add("C0LEADERS1");
+    const r = db.transaction((tx) =>
+      openRound(tx, getSeries(tx, c.seriesId as never), null, c.clock.now(), { platforms: new Set(["slack"]) }),
     );
-    const config = loadConfig({
-      PORT: "0",
-      DATABASE_PATH: seed.path,
-      SLACK_BOT_TOKEN: "xoxb-test",
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: standIn.url,
+    await runUntil(c, "2026-11-09T08:30:00Z");
+    // Nobody answered: the digest shows no figure, and the team can still agree on measures.
+    const digest = standIn.inChannel("C0LEADERS1").at(-1)!;
+    const planTap = buttonsOf(digest)
+      .filter((b) => b.value !== undefined)
+      .map((b) => JSON.parse(b.value) as BotAction)
+      .find((a) => a.a === "plan")!;
+    expect(planTap).toEqual({ a: "plan", r, u: drift });
+    const d = slackDriver(c.server);
+    const seen: Seen = { text: digest.text, actions: [planTap], handle: digest };
+    const ola = EMAILS.members[1]!;
+    const opened = standIn.views.size;
+    const refusedTrigger = standIn.trigger(slackId(ola));
+    const body = interaction(
+      standIn.url,
+      slackId(ola),
+      digest,
+      {
+        action_id: "pulsen:button:0",
+        block_id: "b",
+        value: JSON.stringify(planTap),
+      },
+      undefined,
+      refusedTrigger,
+    );
+    await signedPost(`${c.server.url}/slack/events`, SECRET, body);
+    await until(() => standIn.inChannel(standIn.dm(slackId(ola))).some((m) => m.text.includes("Bare enhetens leder")));
+    expect(standIn.views.size).toBe(opened);
+
+    const form = await d.openPlan(EMAILS.leader, seen, planTap);
+    // No figures, so nothing is suggested.
+    expect([form.chosen("preserve"), form.chosen("improve")]).toEqual([[], []]);
+    const ane = (await d.search(EMAILS.leader, form, "m1_who", "Ane"))[0]!.value;
+    const saved = await d.submit(EMAILS.leader, form, {
+      improve: ["change"],
+      m1_text: "Felles plan for endringer",
+      m1_area: "change",
+      m1_who: ane,
+      m1_due: "2026-12-01",
+      share: ["on"],
     });
-    running = await startServer(config, silentLogger(), seed.clock, { adapters: [slackAdapter], tick: null });
-    const c: Cycle = { server: running, clock: seed.clock, seriesId: seed.seriesId, platform: "slack" };
-    await planCycle(c, slackDriver(running));
+    expect(saved).toBeNull();
+    await runUntil(c, "2026-11-09T09:00:00Z");
+    const shared = standIn.inChannel("C0LEADERS1").at(-1)!;
+    expect(textOf(shared.blocks)).toContain("Live Leder delte tiltaksplanen for Fjord AS > Drift");
+    expect(textOf(shared.blocks)).toContain("Felles plan for endringer (Ane Ansvarlig, innen");
+  });
+
+  it("is made in a modal, followed up on the right days, asked about in the next round and exported", async () => {
+    const c = await boot();
+    await planCycle(c, slackDriver(c.server));
     // Every modal was opened with a fresh trigger, within Slack's 3 seconds.
     expect(standIn.calls.filter((x) => x.method === "views.open").length).toBe(1);
   });
