@@ -25,6 +25,8 @@ export const actionSchema: z.ZodType<BotAction> = z.discriminatedUnion("a", [
   z.object({ a: z.literal("back"), r, i: id }).strict(),
   z.object({ a: z.literal("comment"), r }).strict(),
   z.object({ a: z.literal("skip_comment"), r }).strict(),
+  z.object({ a: z.literal("appreciate"), r }).strict(),
+  z.object({ a: z.literal("skip_appreciate"), r }).strict(),
   z
     .object({ a: z.literal("measure"), m, s: z.enum([...MEASURE_STATUSES, "later"]), d: z.iso.date().optional() })
     .strict(),

@@ -7,6 +7,7 @@ import { getOrganization } from "../db/org-store";
 import { rounds, series, units } from "../db/schema";
 import { type Clock, systemClock } from "../core/clock";
 import { type RoundParticipation, roundParticipation, shownParticipation } from "../rounds/participation";
+import { appreciationCount } from "../reports/comments";
 import { followUpResults, type FollowUpResult } from "../reports/follow-up";
 import { type FactorReport, type RoundReports, roundReports } from "../reports/report";
 import { catalogs, formatDateTime } from "./catalog";
@@ -133,6 +134,10 @@ export class DigestComposer {
         ),
       });
     }
+    // The appreciative answers: how many, where they may be read; the texts stay in the app, as comments do.
+    const appreciated = appreciationCount(this.db, roundId, data.reports, unitId);
+    if (appreciated !== null && appreciated > 0)
+      blocks.push({ type: "context", text: t.appreciativeDigest(appreciated) });
     blocks.push(
       { type: "text", text: t.digestNext },
       this.planButton(roundId, unitId, locale),

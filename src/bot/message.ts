@@ -13,6 +13,9 @@ export type BotAction =
   /** One step back from the step on screen (`i`: a statement, a follow-up, or the comment form). */
   | { a: "back"; r: string; i: string }
   | { a: "comment"; r: string }
+  /** The appreciative question after the focus areas: its text comes as the form's input, like a comment's. */
+  | { a: "appreciate"; r: string }
+  | { a: "skip_appreciate"; r: string }
   | { a: "skip_comment"; r: string }
   /**
    * The person responsible (or a leader) reports a measure's status, or "later": it needs more time

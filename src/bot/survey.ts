@@ -6,7 +6,8 @@ import { cleanText } from "../core/clean-text";
 import type { Clock } from "../core/clock";
 import type { Instrument } from "../core/instrument";
 import type { Locale } from "../core/locale";
-import { FOLLOW_UP_VALUE } from "../core/plan";
+import { APPRECIATIVE_STEP, FOLLOW_UP_VALUE } from "../core/plan";
+import { setDraftAppreciation } from "../db/appreciation-store";
 import { answerWindow } from "../core/round";
 import { COMMENT_STEP, type Step, currentStep, isDoubleTap, nextStep, previousStep } from "../core/survey-steps";
 import { storeAnonymously } from "../db/answer-store";
@@ -27,6 +28,7 @@ import type { Catalog } from "./catalog";
 import { DigestComposer } from "./digest";
 import { lateAnswerReply } from "./late-answer";
 import type { BotAction, BotMessage, BotReply } from "./message";
+import { appreciativeMessage } from "./appreciative-message";
 import { isPlanIntent, PlanFollowUp } from "./plan-follow-up";
 import {
   type SurveyView,
@@ -66,7 +68,10 @@ const invitationOf = (db: Db) =>
     .where(and(eq(invitations.roundId, sql.placeholder("r")), eq(invitations.personId, sql.placeholder("p"))))
     .prepare();
 
-type StepAction = Extract<BotAction, { a: "answer" | "followup" | "back" | "comment" | "skip_comment" }>;
+type StepAction = Extract<
+  BotAction,
+  { a: "answer" | "followup" | "back" | "comment" | "skip_comment" | "appreciate" | "skip_appreciate" }
+>;
 
 /** What a person sees, given what they did: the employee's whole conversation. */
 export class SurveyBot {
@@ -170,9 +175,10 @@ export class SurveyBot {
     };
   }
 
-  /** Everything to answer, in order: the round's statements, then the follow-up questions. */
+  /** Everything to answer, in order: the round's statements, the follow-up questions, the appreciative one. */
   private steps(c: Context): string[] {
-    return [...(c.round.itemIds ?? []), ...c.followUps.map((f) => f.itemId)];
+    const appreciative = c.followUps.length > 0 ? [APPRECIATIVE_STEP] : [];
+    return [...(c.round.itemIds ?? []), ...c.followUps.map((f) => f.itemId), ...appreciative];
   }
 
   /**
@@ -247,6 +253,8 @@ export class SurveyBot {
       case "back":
       case "comment":
       case "skip_comment":
+      case "appreciate":
+      case "skip_appreciate":
         return this.step(c, personId, action, input?.comment, now);
     }
   }
@@ -255,7 +263,8 @@ export class SurveyBot {
   private step(c: Context, personId: string, action: StepAction, comment: string | undefined, now: Date): BotReply {
     if (
       (action.a === "answer" && !(c.round.itemIds ?? []).includes(action.i)) ||
-      (action.a === "followup" && !c.followUps.some((f) => f.itemId === action.i))
+      (action.a === "followup" && !c.followUps.some((f) => f.itemId === action.i)) ||
+      ((action.a === "appreciate" || action.a === "skip_appreciate") && c.followUps.length === 0)
     ) {
       return this.refuse(personId, action, "not a step of this survey", c.t.notUnderstood);
     }
@@ -264,7 +273,12 @@ export class SurveyBot {
     const steps = this.steps(c);
     const answered = draft.answered();
     const onScreen = currentStep(steps, answered, row.step);
-    const tapped = action.a === "comment" || action.a === "skip_comment" ? COMMENT_STEP : action.i;
+    const tapped =
+      action.a === "comment" || action.a === "skip_comment"
+        ? COMMENT_STEP
+        : action.a === "appreciate" || action.a === "skip_appreciate"
+          ? APPRECIATIVE_STEP
+          : action.i;
     // An older message, a replay, or the second tap of a double tap: the screen shows what is current,
     // nothing is written.
     if (tapped !== onScreen || isDoubleTap(row.shownAt, now)) {
@@ -282,6 +296,12 @@ export class SurveyBot {
       case "followup":
         draft.answer(action.i, action.v === "skip" ? null : FOLLOW_UP_VALUE[action.v]);
         return this.forward(c, personId, draft, steps, new Set([...answered, action.i]), now);
+      case "appreciate":
+      case "skip_appreciate":
+        // The step counts as answered (no value: it is no statement); the text waits in the draft.
+        draft.answer(APPRECIATIVE_STEP, null);
+        setDraftAppreciation(this.db, c.round.id, personId, action.a === "appreciate" ? (comment ?? "") : "");
+        return this.forward(c, personId, draft, steps, new Set([...answered, APPRECIATIVE_STEP]), now);
       case "comment":
       case "skip_comment": {
         if (steps.some((s) => !answered.has(s)))
@@ -313,6 +333,7 @@ export class SurveyBot {
     const steps = this.steps(c);
     const answered = new Set([...given].filter((s) => steps.includes(s)));
     if (step === COMMENT_STEP) return commentMessage(view);
+    if (step === APPRECIATIVE_STEP) return appreciativeMessage(view);
     if ((c.round.itemIds ?? []).includes(step)) return questionMessage(view, step, { answered });
     return followUpMessage(view, followUpQuestion(), step, { answered });
   }

@@ -36,6 +36,12 @@ export function followUpItemId(planUnitId: string, factorId: string): string {
   return `fu_${planUnitId}_${factorId}`;
 }
 
+/**
+ * The appreciative question's place among a survey's steps: after the
+ * focus-area questions, asked once of everyone who got any (ids are kebab-case, so none looks like it).
+ */
+export const APPRECIATIVE_STEP = "_appreciative";
+
 const DAY = 86_400_000;
 /** The responsible person is reminded a week and a day before the deadline; on the day, asked how it went. */
 const REMIND_DAYS_BEFORE = [7, 1] as const;

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { respondentFactorMeans } from "../core/scoring";
+import { moveAppreciation } from "./appreciation-store";
 import { getInstrument } from "./instrument-store";
 import type { Store } from "./open";
 import { answers, comments, draftAnswers, drafts, invitations, responseFactors, responses, rounds } from "./schema";
@@ -34,6 +35,7 @@ export function storeAnonymously(tx: Store, roundId: string, personId: string, f
     .where(and(eq(draftAnswers.roundId, roundId), eq(draftAnswers.personId, personId)))
     .all()
     .filter((a): a is { itemId: string; value: number } => a.value !== null && a.value >= 1 && a.value <= 5);
+  moveAppreciation(tx, roundId, personId, inv?.unitId ?? null);
   // Deleting the draft deletes its answers too (cascade): the link to the person ends here.
   tx.delete(drafts)
     .where(and(eq(drafts.roundId, roundId), eq(drafts.personId, personId)))

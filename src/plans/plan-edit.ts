@@ -8,6 +8,7 @@ import { people, rounds, unitLeaders, units } from "../db/schema";
 import { loadViewer, type Viewer } from "../db/viewer-store";
 import { roundReports } from "../reports/report";
 import { subtreeUnitIds } from "../rounds/audience";
+import { type AppreciativeView, appreciativeFor } from "./appreciative";
 import { deadlineOnDay } from "./measure-deadline";
 import { addMeasure, ensurePlan, findPlan, type PlanView, setFocusAreas } from "./plans";
 
@@ -30,6 +31,8 @@ export interface PlanDraft {
   limits: { preserve: number; improve: number; measuresPerArea: number };
   /** Who can be made responsible; empty unless the viewer may write the plan. */
   people: PlanCandidate[];
+  /** "What has improved, and what made it happen?" as this round answered it; null if not asked or not theirs. */
+  appreciative: AppreciativeView | null;
 }
 
 interface Target {
@@ -81,6 +84,7 @@ export function planDraft(db: Db, t: Target, k: number, now: Date): PlanDraft {
     },
     limits: { ...MAX_FOCUS_PER_KIND, measuresPerArea: MAX_MEASURES_PER_AREA },
     people: canEdit ? planCandidates(db, t.unitId) : [],
+    appreciative: appreciativeFor(db, t.roundId, t.unitId, viewer, k),
   };
 }
 

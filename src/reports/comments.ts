@@ -1,9 +1,12 @@
 import { randomInt } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Store } from "../db/open";
-import { comments, units } from "../db/schema";
+import { appreciations, comments, units } from "../db/schema";
 import { subtreeUnitIds } from "../rounds/audience";
 import { roundReports } from "./report";
+import type { RoundReports } from "./report-types";
+
+type Shown = { shown: true; comments: string[] } | { shown: false };
 
 /**
  * A unit's comments (with its sub-units), only when the anonymity engine
@@ -13,19 +16,45 @@ import { roundReports } from "./report";
  * wrote what. DESIGN.md rule 7 limits who may read them: leaders, union and
  * safety reps, and HR.
  */
-export function unitComments(
+export function unitComments(store: Store, roundId: string, unitPath: string, k: number): Shown {
+  return shownTexts(store, roundId, unitPath, k, comments);
+}
+
+/**
+ * The answers to the appreciative question ("what has improved, and what
+ * made it happen?"), under the very same rule as comments: everyone who sent
+ * the survey in a unit under a plan reached that question, so the group that
+ * could have written one is the comments' group.
+ */
+export function unitAppreciations(store: Store, roundId: string, unitPath: string, k: number): Shown {
+  return shownTexts(store, roundId, unitPath, k, appreciations);
+}
+
+/** How many answered the appreciative question in a unit (with sub-units), where its texts may be shown; else null. */
+export function appreciationCount(store: Store, roundId: string, reports: RoundReports, unitId: string): number | null {
+  if (!reports.commentsShown.has(unitId)) return null;
+  const row = store
+    .select({ n: sql<number>`count(*)` })
+    .from(appreciations)
+    .where(and(eq(appreciations.roundId, roundId), inArray(appreciations.unitId, subtreeUnitIds(store, unitId))))
+    .get();
+  return row?.n ?? 0;
+}
+
+function shownTexts(
   store: Store,
   roundId: string,
   unitPath: string,
   k: number,
-): { shown: true; comments: string[] } | { shown: false } {
+  table: typeof comments | typeof appreciations,
+): Shown {
   const reports = roundReports(store, roundId, k, false);
   const unit = store.select({ id: units.id }).from(units).where(eq(units.path, unitPath)).get();
   if (unit === undefined || !reports.commentsShown.has(unit.id)) return { shown: false };
   const texts = store
-    .select({ text: comments.text })
-    .from(comments)
-    .where(and(eq(comments.roundId, roundId), inArray(comments.unitId, subtreeUnitIds(store, unit.id))))
+    .select({ text: table.text })
+    .from(table)
+    .where(and(eq(table.roundId, roundId), inArray(table.unitId, subtreeUnitIds(store, unit.id))))
     .all()
     .map((c) => c.text);
   for (let i = texts.length - 1; i > 0; i--) {

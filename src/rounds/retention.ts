@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { recordAudit } from "../db/audit-store";
 import type { Store } from "../db/open";
-import { answers, comments, responseFactors, responses, roundSnapshots, rounds } from "../db/schema";
+import { answers, appreciations, comments, responseFactors, responses, roundSnapshots, rounds } from "../db/schema";
 import { type JobHandlers, type JobKind, enqueueJob } from "../jobs/queue";
 import type { Logger } from "../log";
 import { takeSnapshot } from "../reports/snapshot";
@@ -63,6 +63,7 @@ export function applyRetention(
     tx.delete(answers).where(inArray(answers.responseId, ofRound)).run();
     tx.delete(responseFactors).where(inArray(responseFactors.responseId, ofRound)).run();
     tx.delete(comments).where(eq(comments.roundId, roundId)).run();
+    tx.delete(appreciations).where(eq(appreciations.roundId, roundId)).run();
   }
   return out;
 }

@@ -12,3 +12,4 @@ export * from "./webchat";
 export * from "./web";
 export * from "./plans";
 export * from "./audit";
+export * from "./appreciations";

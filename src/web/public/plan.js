@@ -34,7 +34,29 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
   const name = (id) => (id === null ? "" : (data.factors.find((f) => f.id === id)?.name ?? id));
   const plan = data.plan;
   /** @type {HTMLElement[]} */
-  const parts = [h("h4", { id: "plan" }, t.planTitle)];
+  const parts = [];
+  // What the team said has improved since the last plan: the server decided whether it may be shown.
+  if (data.appreciative) {
+    const a = data.appreciative;
+    parts.push(
+      h(
+        "section",
+        { class: "appreciative", "aria-labelledby": "appreciative-title" },
+        h("h4", { id: "appreciative-title" }, t.appreciativeTitle),
+        a.shown
+          ? [
+              h("p", { class: "summary" }, t.appreciativeCount(a.answers.length)),
+              h(
+                "ul",
+                { class: "comments" },
+                a.answers.map((x) => h("li", {}, x)),
+              ),
+            ]
+          : h("p", { class: "hint" }, t.appreciativeHidden),
+      ),
+    );
+  }
+  parts.push(h("h4", { id: "plan" }, t.planTitle));
   if (plan)
     parts.push(
       h("p", { class: "summary" }, t.planProgress(plan.progress.done, plan.progress.total, plan.progress.overdue)),
