@@ -45,8 +45,8 @@ export interface FormSeen {
 export interface Driver {
   /** Everything in the person's chat with the bot, oldest first. */
   inbox(email: string): Promise<Seen[]>;
-  /** The person taps an action on a message; resolves when the platform shows the reply. */
-  tap(email: string, seen: Seen, action: BotAction): Promise<void>;
+  /** The person taps an action on a message (with the text of its field); resolves when the platform shows the reply. */
+  tap(email: string, seen: Seen, action: BotAction, text?: string): Promise<void>;
   /** The person taps the digest's *Make the plan here*: the form the platform opens. */
   openPlan(email: string, seen: Seen, action: BotAction): Promise<FormSeen>;
   /** Searching a person field as the platform does (Slack's options load, Teams' typeahead, the web chat's field). */
@@ -132,16 +132,21 @@ const factorOf = (itemId: string) => itemId.replace(/-\d+$/, "");
 /** Round one's answers: engagement and leadership high, execution and change low. */
 const SCORE: Record<string, 1 | 2 | 4 | 5> = { engagement: 5, leadership: 4, execution: 2, change: 1 };
 
-/** What a person taps on the survey message on screen: start, answers by factor, "better", no comment. */
+/** What a person taps on the survey message on screen: start, answers by factor, "better", what got better, no comment. */
 function nextSurveyTap(actions: BotAction[]): BotAction | undefined {
   const start = actions.find((a) => a.a === "start");
   if (start) return start;
+  const appreciate = actions.find((a) => a.a === "appreciate");
+  if (appreciate) return appreciate;
   const followUp = actions.find((a) => a.a === "followup" && a.v === "better");
   if (followUp) return followUp;
   const answer = actions.find((a) => a.a === "answer" && a.v === SCORE[factorOf(a.i)]);
   if (answer) return answer;
   return actions.find((a) => a.a === "skip_comment");
 }
+
+/** What has got better, and what made it happen (the appreciative question's answer). */
+const GOT_BETTER = "Tavlemøtene har gjort uka roligere";
 
 /** Answers the round's survey through the port, as the platform's taps would (the people not under test). */
 function answerByPort(c: Cycle, email: string, roundId: string): string[] {
@@ -150,13 +155,15 @@ function answerByPort(c: Cycle, email: string, roundId: string): string[] {
   let message: BotMessage | undefined = c.server.chat.act(id, { a: "start", r: roundId }).update;
   for (let step = 0; step < 40 && message !== undefined; step++) {
     seen.push(message.summary);
-    const actions = message.blocks.flatMap((b) =>
-      b.type === "buttons" ? b.buttons.map((x) => x.action) : b.type === "likert" ? b.answers.map((x) => x.action) : [],
-    );
+    const actions = message.blocks.flatMap((b) => {
+      if (b.type === "buttons") return b.buttons.map((x) => x.action);
+      if (b.type === "likert") return b.answers.map((x) => x.action);
+      return b.type === "form" ? [b.submit.action, ...(b.skip ? [b.skip.action] : [])] : [];
+    });
     const tap = nextSurveyTap(actions);
     if (tap === undefined) break;
     c.clock.advance(3000); // a person reads before tapping (the double-tap guard)
-    message = c.server.chat.act(id, tap).update;
+    message = c.server.chat.act(id, tap, { comment: GOT_BETTER }).update;
   }
   return seen;
 }
@@ -170,7 +177,8 @@ async function answerInChat(c: Cycle, d: Driver, email: string): Promise<string[
     if (survey === undefined) break;
     texts.push(survey.text);
     c.clock.advance(3000);
-    await d.tap(email, survey, nextSurveyTap(survey.actions)!);
+    const tap = nextSurveyTap(survey.actions)!;
+    await d.tap(email, survey, tap, tap.a === "appreciate" ? GOT_BETTER : undefined);
   }
   return texts;
 }
@@ -303,6 +311,8 @@ export async function planCycle(c: Cycle, d: Driver): Promise<void> {
   const steps = await answerInChat(c, d, kari!);
   const asked = steps.filter((s) => s.includes("tiltaksplanen til enheten din"));
   expect(asked.length).toBe(4);
+  // And once, after them, the appreciative question.
+  expect(steps.filter((s) => s.includes("Hva har blitt bedre siden sist, og hva fikk det til?"))).toHaveLength(1);
   for (const email of [EMAILS.leader, ane!, ola!, EMAILS.members[3]!]) answerByPort(c, email, round2);
 
   // It closes; the digest shows how the team judges the focus areas, as five answered.
@@ -311,6 +321,7 @@ export async function planCycle(c: Cycle, d: Driver): Promise<void> {
   const digests = (await d.inbox(EMAILS.leader)).filter(isDigest);
   expect(digests).toHaveLength(2);
   expect(digests[1]!.text).toMatch(/bedre/);
+  expect(digests[1]!.text).toContain("5 svar på «Hva har blitt bedre, og hva fikk det til?». Les dem i oversikten.");
 
   // The export lists every measure with its status.
   const csvText = await exportCsv(c, round1, drift);
