@@ -18,6 +18,7 @@ import { textMessage } from "../../src/bot/survey-messages";
 import type { ConversationRef } from "../../src/bot/port";
 import type { Adapter, AdapterContext } from "../../src/server/adapter";
 import { toAdaptiveCard, cardAttachment } from "./cards";
+import { messageResponse, searchResponse } from "./invoke";
 import { parseTeamsActivity } from "./parse";
 import { GraphInstaller } from "./graph";
 import { TeamsSender } from "./sender";
@@ -192,16 +193,7 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
         return;
       }
       case "search": {
-        const results = chat
-          .findPeople(personId, event.source, event.query)
-          .map((c) => ({ title: c.label, value: c.value }));
-        await context.sendActivity({
-          type: ActivityTypes.InvokeResponse,
-          value: {
-            status: 200,
-            body: { type: "application/vnd.microsoft.search.searchResponse", value: { results } },
-          },
-        });
+        await context.sendActivity(searchResponse(chat.findPeople(personId, event.source, event.query)));
         return;
       }
       case "card_action": {
@@ -213,17 +205,7 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
           const reply = await within(pending, INVOKE_WAIT_MS);
           if (reply?.modal === true) {
             // A form opened from the card (the digest's plan): it comes as a new card, the tapped one stays.
-            await context.sendActivity({
-              type: ActivityTypes.InvokeResponse,
-              value: {
-                status: 200,
-                body: {
-                  statusCode: 200,
-                  type: "application/vnd.microsoft.activity.message",
-                  value: reply.post?.[0]?.summary ?? "",
-                },
-              },
-            });
+            await context.sendActivity(messageResponse(reply.post?.[0]?.summary ?? ""));
             await send(context, reply.post ?? []);
             return;
           }

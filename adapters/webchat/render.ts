@@ -47,7 +47,9 @@ function field(f: Field, n: number): string {
         ` placeholder="${escapeHtml(f.placeholder)}"${invalid}>${error}`
       );
     case "date":
-      return `${label}<input id="${id}" type="date" name="${name}" value="${escapeHtml(f.value ?? "")}"${invalid}>${error}`;
+      return (
+        `${label}<input id="${id}" type="date" name="${name}" value="${escapeHtml(f.value ?? "")}"${invalid}>` + error
+      );
     case "choice": {
       if (f.max === 1) {
         const options = [
@@ -72,11 +74,15 @@ function field(f: Field, n: number): string {
       ];
       return (
         `${label}<input class="search" type="search" name="q:${name}" aria-label="${escapeHtml(f.placeholder)}"` +
-        ` placeholder="${escapeHtml(f.placeholder)}"><select id="${id}" name="${name}"${invalid}>${options.join("")}</select>${error}`
+        ` placeholder="${escapeHtml(f.placeholder)}">` +
+        `<select id="${id}" name="${name}"${invalid}>${options.join("")}</select>${error}`
       );
     }
     case "toggle":
-      return `<label class="check"><input type="checkbox" id="${id}" name="${name}" value="on"${f.on ? " checked" : ""}> ${escapeHtml(f.label)}</label>`;
+      return (
+        `<label class="check"><input type="checkbox" id="${id}" name="${name}" value="on"` +
+        `${f.on ? " checked" : ""}> ${escapeHtml(f.label)}</label>`
+      );
     default: {
       const never: never = f;
       return never;

@@ -101,9 +101,12 @@ export interface BotMessage {
 export interface BotReply {
   update?: BotMessage;
   post?: BotMessage[];
-  /** A form sent with mistakes: what is wrong, by field id (Slack shows them under its fields; `update` shows them too). */
+  /** A form sent with mistakes: what is wrong, by field id (Slack shows them under its fields; `update` too). */
   invalid?: Record<string, string>;
-  /** The form is to be opened apart from the conversation where the platform can (Slack's modal): it is `post`'s first. */
+  /**
+   * The tapped message stays as it is: `post`'s first opens apart from the conversation where the platform
+   * can (Slack's modal; Teams posts it as a new card).
+   */
   modal?: boolean;
 }
 

@@ -113,7 +113,7 @@ export class PlanMaking {
       .map((f) => ({ value: f.id, label: f.name[locale] }));
   }
 
-  /** The plan's focus areas, or else the report's suggestion: its strengths to preserve, its improvements to improve. */
+  /** The plan's focus areas, or else the report's suggestion: strengths to preserve, improvements to improve. */
   private suggested(plan: PlanView | null, roundId: string, unitId: string): FocusArea[] {
     if (plan !== null && plan.focus.length > 0) return plan.focus;
     const report = roundReports(this.db, roundId, this.anonymityMin).byUnit.get(unitId);

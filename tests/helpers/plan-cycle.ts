@@ -45,7 +45,7 @@ export interface FormSeen {
 export interface Driver {
   /** Everything in the person's chat with the bot, oldest first. */
   inbox(email: string): Promise<Seen[]>;
-  /** The person taps an action on a message (with the text of its field); resolves when the platform shows the reply. */
+  /** The person taps an action on a message (with its field's text); resolves when the platform shows the reply. */
   tap(email: string, seen: Seen, action: BotAction, text?: string): Promise<void>;
   /** The person taps the digest's *Make the plan here*: the form the platform opens. */
   openPlan(email: string, seen: Seen, action: BotAction): Promise<FormSeen>;
@@ -132,7 +132,7 @@ const factorOf = (itemId: string) => itemId.replace(/-\d+$/, "");
 /** Round one's answers: engagement and leadership high, execution and change low. */
 const SCORE: Record<string, 1 | 2 | 4 | 5> = { engagement: 5, leadership: 4, execution: 2, change: 1 };
 
-/** What a person taps on the survey message on screen: start, answers by factor, "better", what got better, no comment. */
+/** What a person taps on the survey on screen: start, answers by factor, "better", what got better, no comment. */
 function nextSurveyTap(actions: BotAction[]): BotAction | undefined {
   const start = actions.find((a) => a.a === "start");
   if (start) return start;
