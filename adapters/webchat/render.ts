@@ -48,7 +48,8 @@ function field(f: Field, n: number): string {
       );
     case "date":
       return (
-        `${label}<input id="${id}" type="date" name="${name}" value="${escapeHtml(f.value ?? "")}"${invalid}>` + error
+        `${label}<input id="${id}" type="date" name="${name}"` +
+        ` value="${escapeHtml(f.value ?? "")}"${invalid}>${error}`
       );
     case "choice": {
       if (f.max === 1) {
