@@ -1,81 +1,37 @@
+import { readFileSync } from "node:fs";
 import { stringify } from "csv-stringify/sync";
 import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { formulaSafeRows } from "../core/csv-cell";
 import { PulsenError } from "../core/errors";
 import type { Locale } from "../core/locale";
+import { isOverdue } from "../core/plan";
 import { getInstrument } from "../db/instrument-store";
 import type { Store } from "../db/open";
 import { orgTimeZone } from "../db/org-store";
 import { rounds, units } from "../db/schema";
+import { packagePath } from "../package-root";
+import { REPORT_WORDS } from "./export-words";
 import { findPlan, type PlanView } from "./plans";
 
 /** A plan as a report: CSV for spreadsheets, and a printable HTML page (print to PDF from the browser). */
 export type ExportFormat = "csv" | "html";
 
-const WORDS: Record<
-  Locale,
-  {
-    title: string;
-    preserve: string;
-    improve: string;
-    focus: string;
-    measure: string;
-    area: string;
-    responsible: string;
-    deadline: string;
-    status: string;
-    none: string;
-    progress: (d: number, t: number) => string;
-    statuses: Record<string, string>;
-  }
-> = {
-  nb: {
-    title: "Tiltaksplan",
-    preserve: "bevare",
-    improve: "forbedre",
-    focus: "Fokusområder",
-    measure: "Tiltak",
-    area: "Område",
-    responsible: "Ansvarlig",
-    deadline: "Frist",
-    status: "Status",
-    none: "Ingen tiltak ennå.",
-    progress: (d, t) => `${d} av ${t} tiltak gjennomført`,
-    statuses: { not_started: "Ikke startet", in_progress: "Påbegynt", done: "Gjennomført" },
-  },
-  nn: {
-    title: "Tiltaksplan",
-    preserve: "halde på",
-    improve: "forbetre",
-    focus: "Fokusområde",
-    measure: "Tiltak",
-    area: "Område",
-    responsible: "Ansvarleg",
-    deadline: "Frist",
-    status: "Status",
-    none: "Ingen tiltak enno.",
-    progress: (d, t) => `${d} av ${t} tiltak gjennomførte`,
-    statuses: { not_started: "Ikkje starta", in_progress: "Påbyrja", done: "Gjennomført" },
-  },
-  en: {
-    title: "Action plan",
-    preserve: "preserve",
-    improve: "improve",
-    focus: "Focus areas",
-    measure: "Measure",
-    area: "Area",
-    responsible: "Responsible",
-    deadline: "Deadline",
-    status: "Status",
-    none: "No measures yet.",
-    progress: (d, t) => `${d} of ${t} measures done`,
-    statuses: { not_started: "Not started", in_progress: "In progress", done: "Done" },
-  },
-};
+/** The stylesheet as the web app serves it (src/web/public/plan-report.css). */
+const REPORT_STYLESHEET = "/assets/plan-report.css";
+
+interface ExportOptions {
+  /**
+   * How the printable page gets its styles: a link to the app's own stylesheet (the web app: the Teams tab's
+   * CSP allows only same-origin styles), or the same rules inline (the CLI's file, opened from disk).
+   */
+  styles?: "link" | "inline";
+}
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+const INTL: Record<Locale, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
 
 export function exportPlan(
   store: Store,
@@ -84,6 +40,7 @@ export function exportPlan(
   format: ExportFormat,
   locale: Locale,
   now: Date,
+  opts: ExportOptions = {},
 ): { plan: PlanView; body: string; contentType: string } {
   const unit = store.select({ id: units.id }).from(units).where(eq(units.path, unitPath.trim())).get();
   if (unit === undefined) throw new PulsenError("not_found", `no unit "${unitPath}" (see: pulsen org show)`);
@@ -94,46 +51,75 @@ export function exportPlan(
   const factorName = (id: string | null) =>
     id === null ? "" : (instrument.factors.find((f) => f.id === id)?.name[locale] ?? id);
   const zone = orgTimeZone(store);
-  const day = (iso: string) => DateTime.fromISO(iso, { zone }).toISODate() ?? iso;
-  const w = WORDS[locale];
-  const focus = plan.focus.map((f) => `${factorName(f.factorId)} (${w[f.kind]})`).join("; ");
+  const isoDay = (iso: string) => DateTime.fromISO(iso, { zone }).toISODate() ?? iso;
+  const w = REPORT_WORDS[locale];
+  const kindOf = (factorId: string | null) => plan.focus.find((f) => f.factorId === factorId)?.kind ?? null;
+  const statusText = (m: PlanView["measures"][number]) => {
+    const late = isOverdue({ status: m.status, deadline: new Date(m.deadline) }, now);
+    return late ? `${w.statuses[m.status]} (${w.overdue})` : w.statuses[m.status];
+  };
 
   if (format === "csv") {
-    const rows = plan.measures.map((m) => [
-      plan.unit,
-      plan.series,
-      focus,
-      m.text,
-      factorName(m.factorId),
-      m.responsible?.name ?? "",
-      day(m.deadline),
-      m.status,
-      day(m.updatedAt),
-    ]);
-    const body = stringify(
-      formulaSafeRows([
-        ["unit", "series", "focus_areas", "measure", "area", "responsible", "deadline", "status", "updated"],
-        ...rows,
-      ]),
-    );
+    const focus = plan.focus.map((f) => `${factorName(f.factorId)} (${w[f.kind]})`).join("; ");
+    const rows = plan.measures.map((m) => {
+      const kind = kindOf(m.factorId);
+      return [
+        plan.unit,
+        plan.series,
+        focus,
+        m.text,
+        factorName(m.factorId),
+        m.responsible?.name ?? "",
+        isoDay(m.deadline),
+        m.status,
+        isoDay(m.updatedAt),
+        kind === null ? "" : w[kind],
+        statusText(m),
+      ];
+    });
+    const header = ["unit", "series", "focus_areas", "measure", "area", "responsible", "deadline", "status", "updated"];
+    // Norwegian Excel opens a double-clicked file as UTF-8 only with a BOM, and splits columns on ";".
+    const body = stringify(formulaSafeRows([[...header, "area_kind", "status_text"], ...rows]), {
+      bom: true,
+      delimiter: ";",
+    });
     return { plan, body, contentType: "text/csv; charset=utf-8" };
   }
+  const date = new Intl.DateTimeFormat(INTL[locale], { dateStyle: "long", timeZone: zone });
+  const day = (iso: string) => date.format(new Date(iso));
+  const statusClass = (m: PlanView["measures"][number]) =>
+    m.status === "done"
+      ? "status-done"
+      : isOverdue({ status: m.status, deadline: new Date(m.deadline) }, now)
+        ? "status-overdue"
+        : "";
+  const cell = (s: string, cls = "") => `<td${cls ? ` class="${cls}"` : ""}>${escapeHtml(s)}</td>`;
   const rows = plan.measures
-    .map(
-      (m) =>
-        `<tr><td>${escapeHtml(m.text)}</td><td>${escapeHtml(factorName(m.factorId))}</td><td>${escapeHtml(m.responsible?.name ?? "–")}</td><td>${escapeHtml(day(m.deadline))}</td><td>${escapeHtml(w.statuses[m.status] ?? m.status)}</td></tr>`,
-    )
+    .map((m) => {
+      const kind = kindOf(m.factorId);
+      const area = m.factorId === null ? "–" : `${factorName(m.factorId)}${kind === null ? "" : ` (${w[kind]})`}`;
+      return `<tr>${cell(area)}${cell(m.text)}${cell(m.responsible?.name ?? "–")}${cell(day(m.deadline))}${cell(statusText(m), statusClass(m))}</tr>`;
+    })
     .join("\n");
+  const styles =
+    opts.styles === "link"
+      ? `<link rel="stylesheet" href="${REPORT_STYLESHEET}">`
+      : `<style>${readFileSync(packagePath("src/web/public/plan-report.css"), "utf8")}</style>`;
+  const title = `${w.title}: ${plan.unit}`;
+  const head = [w.area, w.measure, w.responsible, w.deadline, w.status].map(
+    (c) => `<th scope="col">${escapeHtml(c)}</th>`,
+  );
   const body = `<!doctype html>
-<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(`${w.title}: ${plan.unit}`)}</title>
-<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#1f2933}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccd;padding:.4rem;text-align:left;vertical-align:top}@media print{body{margin:0}}</style></head>
-<body>
-<h1>${escapeHtml(`${w.title}: ${plan.unit}`)}</h1>
-<p>${escapeHtml(plan.series)} · ${escapeHtml(w.progress(plan.progress.done, plan.progress.total))}</p>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(title)}</title>
+${styles}</head>
+<body class="plan-report">
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">${escapeHtml(plan.series)} · ${escapeHtml(w.printed(date.format(now)))} · ${escapeHtml(w.progress(plan.progress.done, plan.progress.total))}</p>
 <h2>${escapeHtml(w.focus)}</h2>
 <ul>${plan.focus.map((f) => `<li>${escapeHtml(factorName(f.factorId))} (${escapeHtml(w[f.kind])})</li>`).join("")}</ul>
-<h2>${escapeHtml(w.measure)}</h2>
-${plan.measures.length === 0 ? `<p>${escapeHtml(w.none)}</p>` : `<table><thead><tr><th>${escapeHtml(w.measure)}</th><th>${escapeHtml(w.area)}</th><th>${escapeHtml(w.responsible)}</th><th>${escapeHtml(w.deadline)}</th><th>${escapeHtml(w.status)}</th></tr></thead><tbody>\n${rows}\n</tbody></table>`}
+<h2>${escapeHtml(w.measures)}</h2>
+${plan.measures.length === 0 ? `<p>${escapeHtml(w.none)}</p>` : `<table><thead><tr>${head.join("")}</tr></thead><tbody>\n${rows}\n</tbody></table>`}
 </body></html>
 `;
   return { plan, body, contentType: "text/html; charset=utf-8" };

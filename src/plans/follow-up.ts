@@ -63,10 +63,11 @@ interface Deps {
 }
 
 function follow(tx: Tx, deps: Deps, p: { measureId: string; step: string; days?: number; deadline: number }): void {
-  const m = openMeasure(tx, p.measureId);
-  if (m === null || m.deadline.getTime() !== p.deadline) return;
   const a = { platforms: deps.platforms, now: deps.now() };
   if (p.step === "escalate") {
+    // Also when nobody is responsible any more (a forgotten person): then the leaders most need to know.
+    const m = tx.select().from(measures).where(eq(measures.id, p.measureId)).get();
+    if (m === undefined || m.status === "done" || m.deadline.getTime() !== p.deadline) return;
     const plan = tx.select().from(actionPlans).where(eq(actionPlans.id, m.planId)).get();
     if (plan === undefined) return;
     for (const leader of leadersFor(tx, plan.unitId)) {
@@ -75,6 +76,8 @@ function follow(tx: Tx, deps: Deps, p: { measureId: string; step: string; days?:
     }
     return;
   }
+  const m = openMeasure(tx, p.measureId);
+  if (m === null || m.deadline.getTime() !== p.deadline) return;
   const step = p.step === "remind" ? "remind" : "ask";
   const key = outboxKey({ kind: "measure-follow", measureId: m.id, step, days: p.days, deadline: p.deadline });
   const intent =

@@ -155,6 +155,11 @@ export interface MeasureStatusResponse {
   changed: boolean;
 }
 
+export interface PlanReportResponse {
+  /** The printable report's one-time, same-origin address. */
+  url: string;
+}
+
 export interface MeasureDeadlineResponse {
   deadline: string;
   changed: boolean;
@@ -292,6 +297,7 @@ interface ApiRoutes {
   [route: `PATCH /measures/${string}`]: MeasureStatusResponse;
   "GET /plans": PlansResponse;
   "GET /plans/overview": PlansOverviewResponse;
+  [route: `POST /rounds/${string}/units/${string}/plan/report`]: PlanReportResponse;
   [route: `PATCH /measures/${string}/deadline`]: MeasureDeadlineResponse;
   [route: `POST /rounds/${string}/remind`]: RoundRemindedResponse;
   [route: `POST /rounds/${string}/extend`]: RoundExtendedResponse;

@@ -7,22 +7,24 @@ import { idSchema } from "../core/ids";
 import { FOCUS_KINDS, MEASURE_STATUSES, MEASURE_TEXT } from "../core/plan";
 import type { Db } from "../db/open";
 import { units } from "../db/schema";
-import type { Viewer } from "../db/viewer-store";
+import { loadViewer, type Viewer } from "../db/viewer-store";
 import type { Platform } from "../jobs/sender";
 import { exportPlan } from "../plans/export";
 import { addPlanMeasure, planDraft, savePlanFocus } from "../plans/plan-edit";
 import { moveMeasureDeadline } from "../plans/measure-deadline";
 import { plansOverview } from "../plans/overview";
-import { listPlans, reportMeasureStatus } from "../plans/plans";
+import { findPlan, listPlans, reportMeasureStatus } from "../plans/plans";
 import type {
   MeasureAddedResponse,
   MeasureDeadlineResponse,
   MeasureStatusResponse,
   PlanChangedResponse,
+  PlanReportResponse,
   PlanResponse,
   PlansOverviewResponse,
   PlansResponse,
 } from "./api-types";
+import { ReportTickets } from "./report-tickets";
 import { parse, roundIdParam, route, unitIdParam } from "./request";
 
 export interface PlanApiDeps {
@@ -55,6 +57,8 @@ const statusBody = z
   .object({ status: z.enum(MEASURE_STATUSES, { error: "must be not_started, in_progress or done" }) })
   .strict();
 const measureIdParam = idSchema("measure");
+/** The report page: our own stylesheet, nothing else, no script. */
+const REPORT_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
 const deadlineBody = z.object({ deadline: z.iso.date({ error: "must be a date (YYYY-MM-DD)" }) }).strict();
 const exportQuery = z.object({ format: z.enum(["csv", "html"], { error: "must be csv or html" }) });
 
@@ -145,6 +149,36 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
       // Every unit's plan at once: HR's, like the insights across the organization.
       if (!viewer.roles.includes("hr")) throw new PulsenError("forbidden", { kind: "hr_only", what: "insights" });
       return plansOverview(deps.db, deps.clock.now());
+    }),
+  );
+
+  // The printable report: a ticket through the API (with the tab's bearer session), then a page by URL.
+  const tickets = new ReportTickets(deps.clock);
+  api.post(
+    "/rounds/:id/units/:unit/plan/report",
+    route((req): PlanReportResponse => {
+      const { viewer, round, unit } = target(req);
+      if (findPlan(deps.db, round, unit, deps.clock.now()) === null)
+        throw new PulsenError("not_found", { kind: "plan_unknown" });
+      const ticket = tickets.issue({ personId: viewer.id, roundId: round, unitId: unit, locale: viewer.locale });
+      return { url: `/api/plan-report/${ticket}` };
+    }),
+  );
+  api.get(
+    "/plan-report/:ticket",
+    route((req, res) => {
+      const t = tickets.redeem(String(req.params.ticket));
+      if (t === null) throw new PulsenError("forbidden", { kind: "link_used_or_expired" });
+      // Checked again on opening: access may have changed since the ticket was issued.
+      const viewer = loadViewer(deps.db, t.personId);
+      if (viewer === null || !viewer.access.results.has(t.unitId))
+        throw new PulsenError("forbidden", { kind: "unit_not_yours" });
+      const path = deps.db.select({ path: units.path }).from(units).where(eq(units.id, t.unitId)).get()!.path;
+      const out = exportPlan(deps.db, t.roundId, path, "html", t.locale, deps.clock.now(), { styles: "link" });
+      res.setHeader("Content-Security-Policy", REPORT_CSP);
+      res.setHeader("Referrer-Policy", "no-referrer");
+      res.setHeader("Content-Type", out.contentType);
+      res.send(out.body);
     }),
   );
 

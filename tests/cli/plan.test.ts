@@ -69,10 +69,13 @@ describe("pulsen plan", () => {
     const csv = await pulsen(["plan", "export", org.roundId, "--unit", "Org > A", "--format", "csv"], opts);
     expect(csv.code).toBe(0);
     const lines = csv.stdout.trim().split("\n");
-    expect(lines[0]).toBe("unit,series,focus_areas,measure,area,responsible,deadline,status,updated");
+    // For Norwegian Excel: ";" between columns (and a BOM, which reading the output as text drops), status in words.
+    expect(lines[0]).toBe(
+      "unit;series;focus_areas;measure;area;responsible;deadline;status;updated;area_kind;status_text",
+    );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toBe(
-      "Org > A,Engasjementspuls,Ledelse (forbedre),Felles frokost,,A 2,2026-12-10,not_started,2026-11-30",
+      "Org > A;Engasjementspuls;Ledelse (forbedre);Felles frokost;;A 2;2026-12-10;not_started;2026-11-30;;Ikke startet",
     );
     const html = await pulsen(["plan", "export", org.roundId, "--unit", "Org > A", "--format", "html"], opts);
     expect(html.stdout).toMatch(/^<!doctype html>/);

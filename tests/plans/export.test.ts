@@ -62,7 +62,7 @@ describe("plan export as CSV", () => {
   it("writes measure texts, names, unit and series names that look like formulas as text", () => {
     const { w, roundId } = planWithFormulas();
     const { body } = exportPlan(w.db, roundId, UNIT, "csv", "en", w.clock.now());
-    const [, row] = parse(body) as string[][];
+    const [, row] = parse(body, { delimiter: ";", bom: true }) as string[][];
     // A leading apostrophe makes Excel, LibreOffice and Numbers show the cell as text, never run it.
     expect(row?.slice(0, 6)).toEqual([`'${UNIT}`, "'-Puls", "", `'${TEXT}`, "", `'${NAME}`]);
   });

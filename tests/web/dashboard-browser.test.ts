@@ -154,7 +154,7 @@ describe("the action plan in the dashboard", () => {
     await expect.poll(() => page.textContent(".plan .summary")).toBe("0 av 0 tiltak gjennomført");
     await page.fill('input[name="text"]', "Avklare roller i vaktplanen");
     await page.selectOption('select[name="area"]', "leadership");
-    await page.selectOption('select[name="responsible"]', { label: "C 1" });
+    await page.selectOption('select[name="responsible"]', { label: "C 1 (Org > C, c1@org.example)" });
     await page.fill('input[name="deadline"]', "2027-01-15");
     await page.getByRole("button", { name: "Legg til tiltak" }).click();
     await page.waitForSelector("table.measures tbody tr");

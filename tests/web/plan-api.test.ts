@@ -186,9 +186,12 @@ describe("action plans on the dashboard", () => {
       headers: { cookie: lead },
     });
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect((await csv.text()).split("\n").slice(0, 2)).toEqual([
-      "unit,series,focus_areas,measure,area,responsible,deadline,status,updated",
-      `Org > A,Engasjementspuls,Ledelse (forbedre),"Bedre <script>alert(""x"")</script> rutiner, ""med komma""",Ledelse,A 1,2026-12-20,not_started,2026-11-30`,
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    // A UTF-8 BOM first: Norwegian Excel then reads "æøå" right and splits on ";".
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes).split("\n").slice(0, 2)).toEqual([
+      "unit;series;focus_areas;measure;area;responsible;deadline;status;updated;area_kind;status_text",
+      `Org > A;Engasjementspuls;Ledelse (forbedre);"Bedre <script>alert(""x"")</script> rutiner, ""med komma""";Ledelse;A 1;2026-12-20;not_started;2026-11-30;forbedre;Ikke startet`,
     ]);
     const html = await (
       await fetch(`${s.url}/api/rounds/${org.roundId}/units/${a}/plan/export?format=html`, {

@@ -273,6 +273,7 @@ const nb = {
   /** @param {number} n */
   appreciativeCount: (n) => `${n} svar`,
   appreciativeHidden: "Svarene vises når nok har svart til at ingen kan kjennes igjen.",
+  newDeadline: "Ny frist",
 };
 
 /** @type {Texts} */
@@ -496,6 +497,7 @@ const nn = {
   appreciativeTitle: "Kva har vorte betre, og kva fekk det til?",
   appreciativeCount: (n) => `${n} svar`,
   appreciativeHidden: "Svara blir viste når nok har svart til at ingen kan kjennast att.",
+  newDeadline: "Ny frist",
 };
 
 /** @type {Texts} */
@@ -733,6 +735,7 @@ const en = {
   appreciativeTitle: "What has improved, and what made it happen?",
   appreciativeCount: (n) => `${n} ${n === 1 ? "answer" : "answers"}`,
   appreciativeHidden: "The answers are shown once enough have answered that no one can be recognized.",
+  newDeadline: "New deadline",
 };
 
 /** @typedef {typeof nb} Texts */

@@ -144,6 +144,20 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
       );
       return select;
     };
+    // "Need more time": a writer moves the deadline; the server re-schedules the reminders and the question.
+    /** @param {import("../api-types").PlanView["measures"][number]} m */
+    const deadlineCell = (m) => {
+      if (!data.canEdit || m.status === "done") return null;
+      /** @type {HTMLInputElement} */
+      const input = h("input", {
+        type: "date",
+        class: "new-deadline",
+        "aria-label": `${t.newDeadline}: ${m.text}`,
+        onchange: () =>
+          attempt(() => api("PATCH", `/measures/${encodeURIComponent(m.id)}/deadline`, { deadline: input.value })),
+      });
+      return input;
+    };
     parts.push(
       h(
         "div",
@@ -170,7 +184,7 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
                 h("td", {}, m.text),
                 h("td", {}, name(m.factorId)),
                 h("td", {}, m.responsible ? m.responsible.name : "–"),
-                h("td", { class: "num" }, fmtDate(m.deadline)),
+                h("td", { class: "num" }, fmtDate(m.deadline), deadlineCell(m)),
                 h("td", {}, statusCell(m)),
               ),
             ),
@@ -214,21 +228,24 @@ export async function renderPlan(el, t, roundId, unitId, fmtDate) {
     );
   }
   if (plan) {
-    /** @param {"csv" | "html"} format */
-    const download = async (format) => {
+    const downloadCsv = async () => {
       // Through fetch, so the Teams tab's bearer session goes along.
-      const res = await fetch(`/api${base}/export?format=${format}`, { headers: api.headers() });
-      const url = URL.createObjectURL(await res.blob());
-      if (format === "csv") h("a", { href: url, download: `tiltaksplan-${roundId}.csv` }).click();
-      else window.open(url, "_blank", "noopener");
+      const res = await fetch(`/api${base}/export?format=csv`, { headers: api.headers() });
+      h("a", { href: URL.createObjectURL(await res.blob()), download: `tiltaksplan-${roundId}.csv` }).click();
     };
+    // A page of its own, by a one-time same-origin address: a blob: page lost its stylesheet to the CSP.
+    const openReport = () =>
+      attempt(async () => {
+        const { url } = await api("POST", `${base}/report`);
+        window.open(url, "_blank", "noopener");
+      });
     parts.push(
       h(
         "p",
         { class: "exports" },
-        h("button", { type: "button", class: "secondary", onclick: () => download("csv") }, t.exportCsv),
+        h("button", { type: "button", class: "secondary", onclick: downloadCsv }, t.exportCsv),
         " ",
-        h("button", { type: "button", class: "secondary", onclick: () => download("html") }, t.print),
+        h("button", { type: "button", class: "secondary", onclick: openReport }, t.print),
       ),
     );
   }
