@@ -1,8 +1,12 @@
+import { createRequire } from "node:module";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { toModal } from "../../adapters/slack/blocks";
+import { toAdaptiveCard } from "../../adapters/teams/cards";
 import type { Block, BotMessage } from "../../src/bot/message";
 import { PlanMaking } from "../../src/bot/plan-making";
 import { ALWAYS } from "../../src/core/quiet-hours";
+import { LOCALES } from "../../src/core/locale";
 import { measures, people, units } from "../../src/db/schema";
 import { closeRound } from "../../src/rounds/close";
 import { openRound } from "../../src/rounds/open";
@@ -37,6 +41,11 @@ function setup(close = true) {
   const plans = new PlanMaking(w.db, w.clock, 5, w.platforms);
   return { w, r, u, person, plans };
 }
+
+const AC = createRequire(import.meta.url)("adaptivecards/dist/adaptivecards.js") as {
+  AdaptiveCard: new () => { parse(json: unknown, ctx: unknown): void };
+  SerializationContext: new () => { eventCount: number; getEventAt(i: number): { message: string } };
+};
 
 const inputs = (m: BotMessage | undefined) =>
   m?.blocks.find((b): b is Extract<Block, { type: "inputs" }> => b.type === "inputs");
@@ -111,5 +120,20 @@ describe("making the action plan in chat", () => {
     const reply = plans.handle(person("lead.a@org.example"), { a: "plan_save", r, u }, { m1_text: "x".repeat(5000) });
     // Unreadable values count as none: the form comes back asking for focus areas, nothing echoed.
     expect(JSON.stringify(reply)).not.toContain("xxxxxxxxxx");
+  });
+
+  it("fits Slack's modal limits and is an Adaptive Card 1.5 that Microsoft's parser accepts, in every language", () => {
+    const { w, r, u, person, plans } = setup();
+    for (const locale of LOCALES) {
+      w.db.update(people).set({ locale }).where(eq(people.email, "lead.a@org.example")).run();
+      const form = plans.handle(person("lead.a@org.example"), { a: "plan", r, u }, undefined).post![0]!;
+      const modal = toModal(form)!;
+      expect(modal.title.text.length).toBeLessThanOrEqual(24);
+      expect(modal.submit!.text.length).toBeLessThanOrEqual(24);
+      expect(modal.blocks.length).toBeLessThanOrEqual(100);
+      const ctx = new AC.SerializationContext();
+      new AC.AdaptiveCard().parse(toAdaptiveCard(form), ctx);
+      expect(ctx.eventCount, locale).toBe(0);
+    }
   });
 });
