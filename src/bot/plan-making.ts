@@ -71,14 +71,15 @@ export class PlanMaking {
     const t = catalogs[locale];
     const unit = this.db.select({ path: units.path }).from(units).where(eq(units.id, action.u)).get();
     const round = this.db.select().from(rounds).where(eq(rounds.id, action.r)).get();
-    if (unit === undefined || round === undefined) return { post: [textMessage("plan", t.notUnderstood)] };
+    // A refusal leaves the tapped message alone (in a channel it is the team's digest) and says why apart.
+    const refuse = (text: string): BotReply => ({
+      post: [textMessage(`plan:${action.r}:${action.u}`, text)],
+      modal: true,
+    });
+    if (unit === undefined || round === undefined) return refuse(t.notUnderstood);
     // The server's one rule of who writes a unit's plan: its leaders (and those above) and HR.
-    if (!this.mayWrite(personId, action.u))
-      return { post: [textMessage(`plan:${action.r}:${action.u}`, t.planOnlyLeader)] };
-    if (round.status !== "closed") {
-      const text = sentence(sayProblem({ kind: "plan_waits_for_close" }, locale));
-      return { post: [textMessage(`plan:${action.r}:${action.u}`, text)] };
-    }
+    if (!this.mayWrite(personId, action.u)) return refuse(t.planOnlyLeader);
+    if (round.status !== "closed") return refuse(sentence(sayProblem({ kind: "plan_waits_for_close" }, locale)));
     const values = formSchema.safeParse(form ?? {});
     const sent = values.success ? values.data : {};
     switch (action.a) {
