@@ -109,10 +109,15 @@ export type FollowUpStep = { step: "remind"; days: number } | { step: "ask" } | 
  */
 export function followUpTimes(deadline: Date, now: Date, zone: string): { at: Date; step: FollowUpStep }[] {
   const day = DateTime.fromJSDate(deadline, { zone });
-  const out: { at: Date; step: FollowUpStep }[] = REMIND_DAYS_BEFORE.map((days) => ({
-    at: day.minus({ days }).toJSDate(),
-    step: { step: "remind", days },
-  }));
+  const out: { at: Date; step: FollowUpStep }[] = REMIND_DAYS_BEFORE.map((days) => {
+    const at = day.minus({ days });
+    // Measure messages keep to weekdays (DEFAULT_WINDOW): a reminder due on a weekend comes the Friday before,
+    // not on Monday with the deadline already there.
+    return {
+      at: (at.weekday > 5 ? at.minus({ days: at.weekday - 5 }) : at).toJSDate(),
+      step: { step: "remind", days },
+    };
+  });
   out.push({ at: deadline, step: { step: "ask" } });
   out.push({ at: day.plus({ days: ESCALATE_DAYS_AFTER }).toJSDate(), step: { step: "escalate" } });
   return out.filter((t) => t.step.step !== "remind" || t.at.getTime() > now.getTime());

@@ -11,6 +11,7 @@ import { ensurePlan, setFocusAreas } from "../../src/plans/plans";
 import { unitAppreciations } from "../../src/reports/comments";
 import { closeRound } from "../../src/rounds/close";
 import { openRound } from "../../src/rounds/open";
+import { applyRetention } from "../../src/rounds/retention";
 import { createSeries, getSeries } from "../../src/rounds/series";
 import { csv } from "../helpers/csv";
 import { world } from "../helpers/world";
@@ -160,5 +161,10 @@ describe("the appreciative question", () => {
     // The chat shows the count, never the texts.
     expect(digest(5)).not.toContain("QZX");
     expect(digest(8)).not.toContain("Hva har blitt bedre");
+
+    // Retention treats them as it treats comments: gone with the round's answers.
+    const later = new Date(w.clock.now().getTime() + 400 * DAY);
+    w.db.transaction((tx) => applyRetention(tx, { months: 12, k: 5, now: later, dryRun: false }));
+    expect(w.db.select().from(appreciations).all()).toEqual([]);
   });
 });
