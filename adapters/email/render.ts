@@ -74,6 +74,8 @@ function block(b: Block, o: EmailRenderOptions, s: State): Part | null {
     case "context":
       return { html: `<p style="${SMALL}">${escapeHtml(b.text)}</p>`, text: b.text };
     case "buttons": {
+      // The digest's plan-in-chat button: the dashboard's link beside it does the same from a mail client.
+      if (b.buttons.every((x) => x.action.a === "plan")) return null;
       const start = b.buttons.find((x) => x.action.a === "start");
       if (start !== undefined && o.personalLink !== null && !s.linkPlaced) {
         s.linkPlaced = true;
@@ -85,6 +87,7 @@ function block(b: Block, o: EmailRenderOptions, s: State): Part | null {
     }
     case "likert":
     case "form":
+    case "inputs":
       s.dropped = true;
       return null;
     case "link":

@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
 import { encodeAction } from "../../src/bot/actions";
-import type { Block, BotMessage, Button } from "../../src/bot/message";
+import type { Block, BotAction, BotMessage, Button, Field } from "../../src/bot/message";
 
 /** Slack's limits for what we send (Block Kit reference). */
 const LIMITS = {
@@ -16,6 +16,12 @@ const LIMITS = {
 export const COMMENT_BLOCK = "pulsen_comment";
 export const COMMENT_ACTION = "comment";
 export const LINK_ACTION = "pulsen:link";
+/** A modal's form (the action plan): its submission comes back as a view_submission with this callback id. */
+export const FORM_CALLBACK = "pulsen:form";
+/** A person field's external_select: the options load (block_suggestion) names the field's source after it. */
+export const PEOPLE_ACTION = "pulsen:people:";
+/** Every other input's action id: the block id is the field's id. */
+const FIELD_ACTION = "v";
 
 type SlackBlock = Record<string, unknown>;
 
@@ -43,6 +49,78 @@ function button(b: Button, actionId: string) {
     value,
     ...(b.style === "primary" ? { style: "primary" } : {}),
   };
+}
+
+const option = (value: string, label: string) => ({ text: plain(label, 75), value });
+
+/** One field of a form as an input block, its block id the field's id (parse.ts reads the values back). */
+function input(f: Field): SlackBlock {
+  const label = plain(f.label, 2000);
+  const base = { type: "input", block_id: f.id, optional: f.optional, label };
+  switch (f.kind) {
+    case "label":
+      return { type: "header", block_id: f.id, text: plain(f.label, LIMITS.headerText) };
+    case "text":
+      return {
+        ...base,
+        element: {
+          type: "plain_text_input",
+          action_id: FIELD_ACTION,
+          max_length: f.maxLength,
+          placeholder: plain(f.placeholder, 150),
+          ...(f.value === "" ? {} : { initial_value: f.value }),
+        },
+      };
+    case "date":
+      return {
+        ...base,
+        element: { type: "datepicker", action_id: FIELD_ACTION, ...(f.value ? { initial_date: f.value } : {}) },
+      };
+    case "choice": {
+      const options = f.options.slice(0, 100).map((o) => option(o.value, o.label));
+      const initial = options.filter((o) => f.chosen.includes(o.value));
+      const element =
+        f.max === 1
+          ? { type: "static_select", ...(initial[0] ? { initial_option: initial[0] } : {}) }
+          : {
+              type: "multi_static_select",
+              max_selected_items: f.max,
+              ...(initial.length > 0 ? { initial_options: initial } : {}),
+            };
+      return {
+        ...base,
+        element: { ...element, action_id: FIELD_ACTION, placeholder: plain(f.placeholder, 150), options },
+      };
+    }
+    case "person":
+      // Searched as it is typed: Slack asks the options load URL (/slack/events) with what was typed.
+      return {
+        ...base,
+        element: {
+          type: "external_select",
+          action_id: `${PEOPLE_ACTION}${f.source}`,
+          min_query_length: 0,
+          placeholder: plain(f.placeholder, 150),
+          ...(f.chosen ? { initial_option: option(f.chosen.value, f.chosen.label) } : {}),
+        },
+      };
+    case "toggle": {
+      const on = option("on", f.label);
+      return {
+        ...base,
+        element: {
+          type: "checkboxes",
+          action_id: FIELD_ACTION,
+          options: [on],
+          ...(f.on ? { initial_options: [on] } : {}),
+        },
+      };
+    }
+    default: {
+      const never: never = f;
+      return never;
+    }
+  }
 }
 
 /** One exhaustive switch: every block kind of the neutral model has its Block Kit. */
@@ -117,11 +195,32 @@ function render(b: Block, n: number): SlackBlock[] {
           elements: [button(b.submit, "pulsen:form:submit"), ...(b.skip ? [button(b.skip, "pulsen:form:skip")] : [])],
         },
       ];
+    case "inputs":
+      // A form's fields; its submit is the modal's own button (toModal), its search Slack's live one.
+      return b.fields.map(input);
     default: {
       const never: never = b;
       return never;
     }
   }
+}
+
+/**
+ * A message with a form as a modal (views.open): the form's submit becomes the modal's, and its action
+ * comes back in private_metadata. Null when the message has no form.
+ */
+export function toModal(m: BotMessage): types.ModalView | null {
+  const form = m.blocks.find((b) => b.type === "inputs");
+  if (form === undefined) return null;
+  const submit: BotAction = form.submit.action;
+  return {
+    type: "modal",
+    callback_id: FORM_CALLBACK,
+    private_metadata: encodeAction(submit),
+    title: plain(form.title, 24),
+    submit: plain(form.submit.label, 24),
+    blocks: m.blocks.flatMap((b, i) => render(b, i)).slice(0, 100) as unknown as types.AnyBlock[],
+  } as types.ModalView;
 }
 
 export function toBlockKit(m: BotMessage): { text: string; blocks: types.AnyBlock[] } {

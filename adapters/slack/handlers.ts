@@ -5,9 +5,9 @@ import type { BotMessage } from "../../src/bot/message";
 import type { CommandPlace } from "../../src/bot/port";
 import { MessageUpdates } from "../../src/bot/reply-order";
 import type { AdapterContext } from "../../src/server/adapter";
-import { toBlockKit } from "./blocks";
+import { FORM_CALLBACK, PEOPLE_ACTION, toBlockKit, toModal } from "./blocks";
 import { slackErrorCode } from "./errors";
-import { parseSlackInteraction, parseSlashCommand } from "./parse";
+import { parsePeopleSuggestion, parseSlackInteraction, parseSlashCommand, parseViewSubmission } from "./parse";
 
 /** What the app listens to. The manifest must list exactly these (tests/adapters/slack-manifest.test.ts). */
 export const SLACK_HANDLERS = {
@@ -56,6 +56,23 @@ export function registerSlackHandlers(app: App, ctx: AdapterContext): void {
       return;
     }
     try {
+      if (event.action.a === "plan") {
+        // The plan's form opens as a modal, with the tap's trigger (Slack honours it for 3 seconds).
+        const reply = chat.act(personId, event.action);
+        const form = reply.modal ? reply.post?.[0] : undefined;
+        const view = form === undefined ? null : toModal(form);
+        if (view !== null && event.triggerId !== undefined) {
+          await client.views.open({ trigger_id: event.triggerId, view });
+        } else {
+          await postToDm(
+            client,
+            event.slackUserId,
+            personId,
+            [reply.update, ...(reply.post ?? [])].filter((m) => !!m),
+          );
+        }
+        return;
+      }
       if (event.kind === "home_action") {
         // From the App Home tab there is no message to update: the survey starts in the DM.
         const reply = await chat.actSoon(personId, event.action);
@@ -89,6 +106,45 @@ export function registerSlackHandlers(app: App, ctx: AdapterContext): void {
     } catch (e) {
       ctx.logger.warn({ err: slackErrorCode(e) }, "slack reply failed");
     }
+  });
+
+  // A modal's form sent: the bot checks it at once, as Slack waits 3 s for the errors to show under its fields.
+  app.view(FORM_CALLBACK, async ({ ack, body, client }) => {
+    const event = parseViewSubmission(body);
+    const personId = event.kind === "submission" ? chat.identify("slack", event.slackUserId) : null;
+    if (event.kind !== "submission" || personId === null) {
+      ctx.logger.warn({ reason: event.kind === "submission" ? "unknown user" : event.reason }, "slack form refused");
+      return void (await ack());
+    }
+    const reply = chat.act(personId, event.action, { form: event.form });
+    if (reply.invalid !== undefined) {
+      const errors = Object.fromEntries(Object.entries(reply.invalid).map(([k, v]) => [k, v.slice(0, 2000)]));
+      return void (await ack({ response_action: "errors", errors }));
+    }
+    await ack();
+    try {
+      await postToDm(
+        client,
+        event.slackUserId,
+        personId,
+        [reply.update, ...(reply.post ?? [])].filter((m) => !!m),
+      );
+    } catch (e) {
+      ctx.logger.warn({ err: slackErrorCode(e) }, "slack reply failed");
+    }
+  });
+
+  // A person field searched as it is typed (external_select's options load, posted to /slack/events).
+  app.options<"block_suggestion">({ action_id: new RegExp(`^${PEOPLE_ACTION}`) }, async ({ ack, body }) => {
+    const asked = parsePeopleSuggestion(body);
+    const personId = asked === null ? null : chat.identify("slack", asked.slackUserId);
+    if (asked === null || personId === null) return void (await ack({ options: [] }));
+    const found = chat.findPeople(personId, asked.source, asked.query);
+    const options = found.map((c) => ({
+      text: { type: "plain_text" as const, text: c.label.slice(0, 75) },
+      value: c.value,
+    }));
+    await ack({ options });
   });
 
   app.command(SLACK_HANDLERS.commands[0], async ({ ack, command, client }) => {

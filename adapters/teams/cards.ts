@@ -1,7 +1,9 @@
-import type { Block, BotAction, BotMessage, Button } from "../../src/bot/message";
+import type { Block, BotAction, BotMessage, Button, Field } from "../../src/bot/message";
 
 const CARD_VERB = "pulsen";
 export const COMMENT_INPUT = "comment";
+/** A person field's Data.Query dataset: the invoke `application/search` names the field's source after it. */
+export const PEOPLE_DATASET = "pulsen:people:";
 
 type Json = Record<string, unknown>;
 
@@ -30,6 +32,57 @@ const textBlock = (text: string, extra: Json = {}): Json => ({
   wrap: true,
   ...extra,
 });
+
+/** One field of a form as an input, its id the field's id (the Action.Execute's data carries its value). */
+function input(f: Field): Json[] {
+  const error =
+    f.error === undefined ? [] : [textBlock(f.error, { color: "Attention", size: "Small", spacing: "None" })];
+  const base = { id: f.id, label: plainText(f.label), isRequired: !f.optional };
+  switch (f.kind) {
+    case "label":
+      return [textBlock(f.label, { weight: "Bolder", separator: true, spacing: "Medium" })];
+    case "text":
+      return [
+        { type: "Input.Text", ...base, value: f.value, placeholder: f.placeholder, maxLength: f.maxLength },
+        ...error,
+      ];
+    case "date":
+      return [{ type: "Input.Date", ...base, ...(f.value ? { value: f.value } : {}) }, ...error];
+    case "choice":
+      return [
+        {
+          type: "Input.ChoiceSet",
+          ...base,
+          style: "compact",
+          isMultiSelect: f.max > 1,
+          placeholder: f.placeholder,
+          choices: f.options.map((o) => ({ title: o.label, value: o.value })),
+          ...(f.chosen.length > 0 ? { value: f.chosen.join(",") } : {}),
+        },
+        ...error,
+      ];
+    case "person":
+      // Typeahead: Teams sends the invoke `application/search` with what is typed, for this dataset.
+      return [
+        {
+          type: "Input.ChoiceSet",
+          ...base,
+          style: "filtered",
+          placeholder: f.placeholder,
+          choices: f.chosen === null ? [] : [{ title: f.chosen.label, value: f.chosen.value }],
+          "choices.data": { type: "Data.Query", dataset: `${PEOPLE_DATASET}${f.source}` },
+          ...(f.chosen === null ? {} : { value: f.chosen.value }),
+        },
+        ...error,
+      ];
+    case "toggle":
+      return [{ type: "Input.Toggle", ...base, title: plainText(f.label), value: f.on ? "true" : "false" }];
+    default: {
+      const never: never = f;
+      return never;
+    }
+  }
+}
 
 /** One exhaustive switch: every block kind of the neutral model has its Adaptive Card elements. */
 function render(b: Block): Json[] {
@@ -74,6 +127,9 @@ function render(b: Block): Json[] {
         },
         { type: "ActionSet", actions: [b.submit, ...(b.skip ? [b.skip] : [])].map(action) },
       ];
+    case "inputs":
+      // Teams searches the person fields itself: the web chat's search button is not needed here.
+      return [...b.fields.flatMap(input), { type: "ActionSet", actions: [action(b.submit)] }];
     default: {
       const never: never = b;
       return never;

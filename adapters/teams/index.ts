@@ -18,6 +18,7 @@ import { textMessage } from "../../src/bot/survey-messages";
 import type { ConversationRef } from "../../src/bot/port";
 import type { Adapter, AdapterContext } from "../../src/server/adapter";
 import { toAdaptiveCard, cardAttachment } from "./cards";
+import { messageResponse, searchResponse } from "./invoke";
 import { parseTeamsActivity } from "./parse";
 import { GraphInstaller } from "./graph";
 import { TeamsSender } from "./sender";
@@ -191,13 +192,23 @@ export function teamsAdapter(ctx: AdapterContext): Adapter {
         await send(context, chat.command(personId, event.text, place).messages);
         return;
       }
+      case "search": {
+        await context.sendActivity(searchResponse(chat.findPeople(personId, event.source, event.query)));
+        return;
+      }
       case "card_action": {
-        const pending = chat.actSoon(personId, event.action, { comment: event.comment });
+        const pending = chat.actSoon(personId, event.action, { comment: event.comment, form: event.form });
         if (event.invoke) {
           // Universal Actions: the invoke response's card replaces the tapped one, in place. Teams waits
           // only seconds for it: a tap still waiting for the database is answered "received", and its card
           // rewritten once the tap is stored.
           const reply = await within(pending, INVOKE_WAIT_MS);
+          if (reply?.modal === true) {
+            // A form opened from the card (the digest's plan): it comes as a new card, the tapped one stays.
+            await context.sendActivity(messageResponse(reply.post?.[0]?.summary ?? ""));
+            await send(context, reply.post ?? []);
+            return;
+          }
           const card = toAdaptiveCard(
             reply === null ? chat.received(personId) : (reply.update ?? textMessage("ok", "✓")),
           );

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { parseAction } from "../../src/bot/actions";
-import type { BotAction } from "../../src/bot/message";
+import type { BotAction, FormValues } from "../../src/bot/message";
 
 /** A web chat form post, parsed at the edge into what it means. */
 export type WebchatEvent =
-  | { kind: "action"; messageId: number; action: BotAction; comment: string | undefined }
+  | { kind: "action"; messageId: number; action: BotAction; comment: string | undefined; form?: FormValues }
   /** Text typed into the box: the bot's command parser reads it. */
   | { kind: "text"; text: string }
   | { kind: "unsupported"; reason: string };
@@ -14,13 +14,22 @@ const formSchema = z.object({
   action: z.string().max(2000),
   comment: z.string().max(2000).optional(),
 });
+/** A form's other fields (the action plan's), by name; the bot checks what they mean. */
+const fieldsSchema = z.record(
+  z.string().max(40),
+  z.union([z.string().max(2000), z.array(z.string().max(200)).max(20)]),
+);
 
 export function parseWebchatForm(body: unknown): WebchatEvent {
   const form = formSchema.safeParse(body);
   if (!form.success) return { kind: "unsupported", reason: "malformed form" };
   const action = parseAction(form.data.action);
   if (!action.ok) return { kind: "unsupported", reason: action.reason };
-  return { kind: "action", messageId: form.data.message, action: action.action, comment: form.data.comment };
+  const { message: _m, action: _a, comment: _c, ...rest } = body as Record<string, unknown>;
+  const fields = fieldsSchema.safeParse(rest);
+  if (!fields.success) return { kind: "unsupported", reason: "malformed form" };
+  const extra = Object.keys(fields.data).length > 0 ? { form: fields.data } : {};
+  return { kind: "action", messageId: form.data.message, action: action.action, comment: form.data.comment, ...extra };
 }
 
 const textSchema = z.object({ text: z.string().max(500) });
@@ -37,7 +46,8 @@ export function parseWebchatText(body: unknown): WebchatEvent {
 export function parseLinkForm(body: unknown, roundId: string): WebchatEvent {
   const event = parseWebchatForm(body);
   if (event.kind !== "action") return event;
-  if (event.action.a === "measure" || event.action.r !== roundId)
+  const survey = event.action.a !== "measure" && !event.action.a.startsWith("plan");
+  if (!survey || !("r" in event.action) || event.action.r !== roundId)
     return { kind: "unsupported", reason: "not this link's round" };
   return event;
 }

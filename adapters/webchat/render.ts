@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { encodeAction } from "../../src/bot/actions";
-import type { Block, BotMessage, Button } from "../../src/bot/message";
+import type { Block, BotMessage, Button, Field } from "../../src/bot/message";
 
 /** Everything that reaches HTML goes through here: comments and names are plain text. */
 export function escapeHtml(text: string): string {
@@ -27,6 +27,68 @@ function form(inner: string, target: RenderTarget): string {
   if (target.postTo === null) return `<div class="actions">${inner}</div>`;
   const message = `<input type="hidden" name="message" value="${target.messageId}">`;
   return `<form method="post" action="${escapeHtml(target.postTo)}" class="actions">${message}${inner}</form>`;
+}
+
+/** One input of a form, its label and what is wrong with it; names are the fields' ids (parse.ts reads them back). */
+function field(f: Field, n: number): string {
+  const id = `f${n}-${escapeHtml(f.id)}`;
+  const name = escapeHtml(f.id);
+  const error = f.error === undefined ? "" : `<span class="error" id="${id}-e">${escapeHtml(f.error)}</span>`;
+  const invalid = f.error === undefined ? "" : ` aria-invalid="true" aria-describedby="${id}-e"`;
+  const label = `<label for="${id}">${escapeHtml(f.label)}</label>`;
+  const option = (value: string, text: string, on: boolean) =>
+    `<option value="${escapeHtml(value)}"${on ? " selected" : ""}>${escapeHtml(text)}</option>`;
+  switch (f.kind) {
+    case "label":
+      return `<h3>${escapeHtml(f.label)}</h3>`;
+    case "text":
+      return (
+        `${label}<input id="${id}" name="${name}" maxlength="${f.maxLength}" value="${escapeHtml(f.value)}"` +
+        ` placeholder="${escapeHtml(f.placeholder)}"${invalid}>${error}`
+      );
+    case "date":
+      return (
+        `${label}<input id="${id}" type="date" name="${name}"` +
+        ` value="${escapeHtml(f.value ?? "")}"${invalid}>${error}`
+      );
+    case "choice": {
+      if (f.max === 1) {
+        const options = [
+          option("", f.placeholder, f.chosen.length === 0),
+          ...f.options.map((o) => option(o.value, o.label, f.chosen.includes(o.value))),
+        ];
+        return `${label}<select id="${id}" name="${name}"${invalid}>${options.join("")}</select>${error}`;
+      }
+      const boxes = f.options.map(
+        (o, i) =>
+          `<label class="check"><input type="checkbox" id="${id}-${i}" name="${name}" value="${escapeHtml(o.value)}"` +
+          `${f.chosen.includes(o.value) ? " checked" : ""}> ${escapeHtml(o.label)}</label>`,
+      );
+      return `<fieldset${invalid}><legend>${escapeHtml(f.label)}</legend>${boxes.join("")}${error}</fieldset>`;
+    }
+    case "person": {
+      // No script on these pages: the search is a field and a button that shows the form again with the matches.
+      const found = f.chosen !== null && !f.matches.some((m) => m.value === f.chosen?.value) ? [f.chosen] : [];
+      const options = [
+        option("", f.placeholder, f.chosen === null),
+        ...[...found, ...f.matches].map((o) => option(o.value, o.label, o.value === f.chosen?.value)),
+      ];
+      return (
+        `${label}<input class="search" type="search" name="q:${name}" aria-label="${escapeHtml(f.placeholder)}"` +
+        ` placeholder="${escapeHtml(f.placeholder)}">` +
+        `<select id="${id}" name="${name}"${invalid}>${options.join("")}</select>${error}`
+      );
+    }
+    case "toggle":
+      return (
+        `<label class="check"><input type="checkbox" id="${id}" name="${name}" value="on"` +
+        `${f.on ? " checked" : ""}> ${escapeHtml(f.label)}</label>`
+      );
+    default: {
+      const never: never = f;
+      return never;
+    }
+  }
 }
 
 /** One exhaustive switch: every block kind of the neutral model has its HTML. */
@@ -64,6 +126,10 @@ function block(b: Block, target: RenderTarget): string {
       const buttons = `${button(b.submit, target)}${b.skip ? button(b.skip, target) : ""}`;
       return form(`<label>${escapeHtml(b.field.label)}${field}</label>${buttons}`, target);
     }
+    case "inputs": {
+      const fields = b.fields.map((f, i) => field(f, i)).join("");
+      return form(`<div class="fields">${fields}</div>${button(b.search, target)}${button(b.submit, target)}`, target);
+    }
     default: {
       const never: never = b;
       return never;
@@ -97,6 +163,9 @@ textarea,input{width:100%;box-sizing:border-box;font:inherit;padding:.5rem;margi
 border:1px solid #767d89}
 ul.people{list-style:none;padding:0}ul.people li{margin:.3rem 0}.unit{color:#5b6270;font-size:.85rem}
 .note{background:#fff8e1;border-radius:8px;padding:.5rem .75rem}
+.fields{width:100%}.fields h3{font-size:1rem;margin:1rem 0 .25rem}.error{color:#a3161b;display:block}
+select{width:100%;font:inherit;padding:.5rem;margin:.4rem 0;border-radius:8px;border:1px solid #767d89}
+fieldset{border:1px solid #767d89;border-radius:8px;margin:.4rem 0}label.check input{width:auto;margin-right:.4rem}
 `;
 
 /**

@@ -27,7 +27,7 @@ export function applyTap(
 ): { anchor: number } | null {
   const tapped = deps.webchat.entry(personId, event.messageId);
   if (tapped === null) return null;
-  const reply = deps.chat.act(personId, event.action, { comment: event.comment });
+  const reply = deps.chat.act(personId, event.action, { comment: event.comment, form: event.form });
   if (reply.update) deps.webchat.replace(personId, tapped.id, reply.update);
   return { anchor: appendAll(deps.webchat, personId, reply.post ?? [], tapped.id) };
 }

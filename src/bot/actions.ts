@@ -17,6 +17,7 @@ const id = z
 // Our own ids have one shape each (src/core/ids.ts).
 const r = z.string().regex(idPattern("round"));
 const m = z.string().regex(idPattern("measure"));
+const u = z.string().regex(idPattern("unit"));
 
 export const actionSchema: z.ZodType<BotAction> = z.discriminatedUnion("a", [
   z.object({ a: z.literal("start"), r }).strict(),
@@ -29,6 +30,9 @@ export const actionSchema: z.ZodType<BotAction> = z.discriminatedUnion("a", [
   z
     .object({ a: z.literal("measure"), m, s: z.enum([...MEASURE_STATUSES, "later"]), d: z.iso.date().optional() })
     .strict(),
+  z.object({ a: z.literal("plan"), r, u }).strict(),
+  z.object({ a: z.literal("plan_save"), r, u }).strict(),
+  z.object({ a: z.literal("plan_find"), r, u }).strict(),
   z.object({ a: z.literal("followup"), r, i: id, v: z.enum([...FOLLOW_UP_ANSWERS, "skip"]) }).strict(),
   z
     .object({

@@ -15,7 +15,8 @@ import type { Intent } from "../jobs/sender";
 import type { Assistant } from "./assistant";
 import { catalogs } from "./catalog";
 import { parseCommand } from "./commands";
-import type { BotAction, BotMessage, BotReply } from "./message";
+import type { ActInput, BotAction, BotMessage, BotReply, Choice } from "./message";
+import type { PlanMaking } from "./plan-making";
 import type { ChatPlatform, ChatPort, CommandPlace, CommandReply, ConversationRef } from "./port";
 import { smsText } from "./sms-text";
 import type { SurveyBot } from "./survey";
@@ -33,6 +34,7 @@ export class ChatService implements ChatPort {
     private readonly clock: Clock,
     private readonly bot: SurveyBot,
     private readonly assistant: Assistant,
+    private readonly plans: PlanMaking,
   ) {
     this.writes = new WriteQueue(db);
   }
@@ -99,13 +101,21 @@ export class ChatService implements ChatPort {
     }
   }
 
-  act(personId: PersonId, action: BotAction, input?: { comment?: string }): BotReply {
+  act(personId: PersonId, action: BotAction, input?: ActInput): BotReply {
+    if (action.a === "plan" || action.a === "plan_save" || action.a === "plan_find")
+      return this.plans.handle(personId, action, input?.form);
     return this.bot.handle(personId, action, input);
   }
 
-  actSoon(personId: PersonId, action: BotAction, input?: { comment?: string }): Promise<BotReply> {
+  actSoon(personId: PersonId, action: BotAction, input?: ActInput): Promise<BotReply> {
     const at = this.clock.now();
+    if (action.a === "plan" || action.a === "plan_save" || action.a === "plan_find")
+      return this.writes.run(() => this.plans.handle(personId, action, input?.form));
     return this.writes.run(() => this.bot.handle(personId, action, input, at, "after-reply"));
+  }
+
+  findPeople(personId: PersonId, source: string, query: string): Choice[] {
+    return this.plans.findPeople(personId, source, query);
   }
 
   received(personId: PersonId): BotMessage {

@@ -93,7 +93,12 @@ export class DigestComposer {
       // A hidden unit can still agree on measures: the plan is the team's, not the figures'.
       return {
         ref: `digest:${roundId}:${unitId}`,
-        blocks: [{ type: "header", text: header }, { type: "text", text }, this.planLink(roundId, unitId, locale)],
+        blocks: [
+          { type: "header", text: header },
+          { type: "text", text },
+          this.planButton(roundId, unitId, locale),
+          this.planLink(roundId, unitId, locale),
+        ],
         summary: header,
       };
     }
@@ -133,14 +138,23 @@ export class DigestComposer {
     const appreciated = appreciationCount(this.db, roundId, data.reports, unitId);
     if (appreciated !== null && appreciated > 0)
       blocks.push({ type: "context", text: t.appreciativeDigest(appreciated) });
-    blocks.push({ type: "text", text: t.digestNext }, this.planLink(roundId, unitId, locale));
+    blocks.push(
+      { type: "text", text: t.digestNext },
+      this.planButton(roundId, unitId, locale),
+      this.planLink(roundId, unitId, locale),
+    );
     return { ref: `digest:${roundId}:${unitId}`, blocks, summary: header };
   }
 
-  /** Opens the unit's plan on the dashboard (which signs the leader in first). */
+  /** Makes the unit's plan here in chat (src/bot/plan-making.ts), or opens it on the dashboard. */
   private planLink(roundId: string, unitId: string, locale: Locale): Block {
     const url = `${this.publicUrl}/?round=${encodeURIComponent(roundId)}&unit=${encodeURIComponent(unitId)}#plan`;
     return { type: "link", label: catalogs[locale].planCreate, url };
+  }
+
+  private planButton(roundId: string, unitId: string, locale: Locale): Block {
+    const label = catalogs[locale].planInChat;
+    return { type: "buttons", buttons: [{ label, action: { a: "plan", r: roundId, u: unitId }, style: "primary" }] };
   }
 
   /** The halfway nudge: counts at the time it is sent, and the deadline. */

@@ -21,7 +21,13 @@ export type BotAction =
    * The person responsible (or a leader) reports a measure's status, or "later": it needs more time
    * (without `d` the bot offers new deadlines; with `d`, YYYY-MM-DD, that is the new one).
    */
-  | { a: "measure"; m: string; s: "not_started" | "in_progress" | "done" | "later"; d?: string };
+  | { a: "measure"; m: string; s: "not_started" | "in_progress" | "done" | "later"; d?: string }
+  /** The digest's *Make an action plan*: opens the plan's form for unit `u` after round `r`. */
+  | { a: "plan"; r: string; u: string }
+  /** The plan's form sent: focus areas and new measures, in the form's fields. */
+  | { a: "plan_save"; r: string; u: string }
+  /** The web chat's search for a responsible person: the form again, its fields kept, with the matches. */
+  | { a: "plan_find"; r: string; u: string };
 
 export interface Button {
   label: string;
@@ -51,7 +57,37 @@ export type Block =
       field: { label: string; placeholder: string; maxLength: number; multiline: boolean };
       submit: Button;
       skip?: Button;
-    };
+    }
+  /**
+   * A form of several fields (the action plan). `submit` sends every field's value; `search`, for
+   * platforms without a live search (the web chat), shows the form again with the people found.
+   */
+  | { type: "inputs"; title: string; fields: Field[]; submit: Button; search: Button };
+
+/** One option of a choice: `value` is what comes back, `label` what people read. */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** One input of a form; `id` names its value in `FormValues`, `error` says what is wrong with it. */
+export type Field = { id: string; label: string; optional: boolean; error?: string } & (
+  | { kind: "text"; value: string; placeholder: string; maxLength: number }
+  | { kind: "date"; value: string | null }
+  /** `max` 1: pick one; more: pick up to `max`. */
+  | { kind: "choice"; options: Choice[]; chosen: string[]; max: number; placeholder: string }
+  /**
+   * A person, searched for: the platform asks `ChatPort.findPeople` with `source` and what was typed
+   * (Slack's options load, Teams' Data.Query); the web chat shows `matches` and a search field.
+   */
+  | { kind: "person"; chosen: Choice | null; source: string; placeholder: string; matches: Choice[] }
+  | { kind: "toggle"; on: boolean }
+  /** A line of text between fields (a measure's number). */
+  | { kind: "label" }
+);
+
+/** What a form sent back: each field's value by its id (a choice of several: a list). */
+export type FormValues = Record<string, string | string[]>;
 
 export interface BotMessage {
   /** Stable for the life of the conversation piece it shows, so it can be updated in place. */
@@ -65,4 +101,17 @@ export interface BotMessage {
 export interface BotReply {
   update?: BotMessage;
   post?: BotMessage[];
+  /** A form sent with mistakes: what is wrong, by field id (Slack shows them under its fields; `update` too). */
+  invalid?: Record<string, string>;
+  /**
+   * The tapped message stays as it is: `post`'s first opens apart from the conversation where the platform
+   * can (Slack's modal; Teams posts it as a new card).
+   */
+  modal?: boolean;
+}
+
+/** What comes with a tap: a comment field's text, or a form's fields. */
+export interface ActInput {
+  comment?: string;
+  form?: FormValues;
 }

@@ -2,7 +2,7 @@ import type { Locale } from "../core/locale";
 import type { PersonId } from "../core/ids";
 import type { Intent } from "../jobs/sender";
 import type { LinkPageTexts } from "./catalog/types";
-import type { BotAction, BotMessage, BotReply } from "./message";
+import type { ActInput, BotAction, BotMessage, BotReply, Choice } from "./message";
 
 export type { LinkPageTexts };
 
@@ -53,13 +53,18 @@ export interface ChatPort {
 
   /** Something a person typed; `personId` null for someone unknown. */
   command(personId: PersonId | null, text: string, place: CommandPlace): CommandReply;
-  /** A tap on a button of ours, with the text of the comment field when there is one. */
-  act(personId: PersonId, action: BotAction, input?: { comment?: string }): BotReply;
+  /** A tap on a button of ours, with the text of the comment field or a form's fields when there are some. */
+  act(personId: PersonId, action: BotAction, input?: ActInput): BotReply;
   /**
    * The same tap, never stopping the server: when another process holds the database's write lock, it
    * waits in a queue (in order, written exactly once) and resolves when written. Acknowledge first.
    */
-  actSoon(personId: PersonId, action: BotAction, input?: { comment?: string }): Promise<BotReply>;
+  actSoon(personId: PersonId, action: BotAction, input?: ActInput): Promise<BotReply>;
+  /**
+   * A form's person field, searched as it is typed into (Slack's options load, Teams' Data.Query):
+   * `source` is the field's own; nothing for someone who may not fill in that form.
+   */
+  findPeople(personId: PersonId, source: string, query: string): Choice[];
   /** What a platform that must answer a tap at once shows while actSoon still waits: the tap was received. */
   received(personId: PersonId): BotMessage;
   /** A survey message a platform posted for a reply, so the close can rewrite it in place. */

@@ -219,6 +219,9 @@ export class SurveyBot {
 
   private handleNow(personId: string, action: BotAction, input: { comment?: string } | undefined, now: Date) {
     if (action.a === "measure") return this.plans.handle(personId, action);
+    // The action plan's form is ChatService's (src/bot/plan-making.ts), never a survey step.
+    if (action.a === "plan" || action.a === "plan_save" || action.a === "plan_find")
+      return { post: [textMessage("not-understood", catalogs[this.personLocale(personId).locale].notUnderstood)] };
     const c = this.context(action.r, personId);
     if (c === null) {
       return this.refuse(personId, action, "unknown round", catalogs[this.personLocale(personId).locale].notUnderstood);

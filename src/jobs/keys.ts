@@ -20,6 +20,8 @@ export type OutboxKeyOf =
   | { kind: "measure-ask"; measureId: string; n: number }
   /** A measure's status change, its updateNo-th: to the unit's channel, or to one leader. */
   | { kind: "progress"; measureId: string; updateNo: number; personId?: string }
+  /** A leader shared the plan from chat (`at`: when, in ms): to the unit's channel, or to one leader. */
+  | { kind: "plan-shared"; planId: string; at: number; personId?: string }
   /** A reminder (days before) or the status question, for one deadline (ms): a new deadline asks again. */
   | { kind: "measure-follow"; measureId: string; step: "remind" | "ask"; days?: number; deadline: number }
   /** An overdue measure, to one leader: once for good, whatever the deadline became. */
@@ -59,6 +61,10 @@ export function outboxKey(k: OutboxKeyOf): string {
     }
     case "progress": {
       const base = `measure:${k.measureId}:progress:${k.updateNo}`;
+      return k.personId === undefined ? `${base}:unit` : `${base}:person:${k.personId}`;
+    }
+    case "plan-shared": {
+      const base = `plan:${k.planId}:shared:${k.at}`;
       return k.personId === undefined ? `${base}:unit` : `${base}:person:${k.personId}`;
     }
   }

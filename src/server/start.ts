@@ -12,6 +12,7 @@ import { planJobHandlers } from "../plans/follow-up";
 import { retentionJobHandlers, scheduleRetention } from "../rounds/retention";
 import { Assistant } from "../bot/assistant";
 import { SurveyBot } from "../bot/survey";
+import { PlanMaking } from "../bot/plan-making";
 import { ChatService } from "../bot/chat-service";
 import { WebchatService } from "../bot/webchat-service";
 import { WebchatStore } from "../db/webchat-store";
@@ -91,7 +92,8 @@ export async function startServer(
     demoPicker: (req) => demoPickerAllowed(database.db, req),
     isHr: (req) => isHrSession({ db: database.db, sessions }, req),
   };
-  const chat = new ChatService(database.db, clock, bot, assistant);
+  const plans = new PlanMaking(database.db, clock, config.anonymityMin, platforms);
+  const chat = new ChatService(database.db, clock, bot, assistant, plans);
   const webchat = new WebchatService(database.db, new WebchatStore(database.db, clock));
   const links = new LinkService(database.db, new LinkStore(database.db, clock), clock, config.publicUrl);
   const context = { chat, webchat, links, logger, config, clock, platforms, access };

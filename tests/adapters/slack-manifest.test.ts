@@ -25,6 +25,7 @@ const SCOPE_OF: Record<string, string | null> = {
   "conversations.info": "channels:read",
   "users.lookupByEmail": "users:read.email",
   "views.publish": null,
+  "views.open": null,
 };
 
 /** Every Web API method the Slack adapter's code calls, read from its source. */

@@ -18,6 +18,8 @@ export function interaction(
   m: SlackMessage,
   button: SlackButton,
   comment?: string,
+  /** The stand-in's trigger (SlackStandIn.trigger), for a tap that opens a modal. */
+  triggerId = "1.2.3",
 ): string {
   const payload = {
     type: "block_actions",
@@ -25,7 +27,7 @@ export function interaction(
     team: { id: "T0001" },
     api_app_id: "A0001",
     token: "legacy",
-    trigger_id: "1.2.3",
+    trigger_id: triggerId,
     container: { type: "message", message_ts: m.ts, channel_id: m.channel, is_ephemeral: false },
     channel: { id: m.channel },
     message: { ts: m.ts, text: m.text, blocks: m.blocks },

@@ -31,6 +31,10 @@ export class SlackStandIn {
   readonly users = new Set<string>();
   /** Channels the bot is a member of, for conversations.info. */
   readonly memberOf = new Set<string>();
+  /** Modals opened (views.open) and updated (views.update), by view id, newest state. */
+  readonly views = new Map<string, { id: string; hash: string; user: string; view: Record<string, unknown> }>();
+  /** Trigger ids handed out with interactions, and when (Slack honours one for 3 seconds, once). */
+  private readonly triggers = new Map<string, { at: number; user: string; used: boolean }>();
   /** The last App Home view published per user. */
   readonly homes = new Map<string, Record<string, unknown>>();
   /** email → user id and profile time zone, for users.lookupByEmail. */
@@ -72,6 +76,13 @@ export class SlackStandIn {
   /** The next calls of `method` are acted on only after these delays, in the order given. */
   holdNext(method: string, ...ms: number[]): void {
     this.holds.set(method, [...(this.holds.get(method) ?? []), ...ms]);
+  }
+
+  /** A trigger id as Slack puts in an interaction's payload for `user`, issued now. */
+  trigger(user: string): string {
+    const id = `${++this.seq}.${Math.floor(this.now())}.trigger`;
+    this.triggers.set(id, { at: this.now(), user, used: false });
+    return id;
   }
 
   dm(userId: string): string {
@@ -130,6 +141,27 @@ export class SlackStandIn {
       case "views.publish":
         this.homes.set(String(a.user_id), a.view as Record<string, unknown>);
         return { ok: true, view: { id: "V1" } };
+      case "views.open": {
+        const t = this.triggers.get(String(a.trigger_id));
+        if (t === undefined) return { ok: false, error: "invalid_trigger_id" };
+        if (t.used) return { ok: false, error: "exchanged_trigger_id" };
+        if (now - t.at > 3000) return { ok: false, error: "expired_trigger_id" };
+        t.used = true;
+        const view = a.view as Record<string, unknown>;
+        if (view.type !== "modal") return { ok: false, error: "invalid_arguments" };
+        const id = `V${String(++this.seq).padStart(8, "0")}`;
+        const stored = { id, hash: `${now}.${this.seq}`, user: t.user, view };
+        this.views.set(id, stored);
+        return { ok: true, view: { ...view, id, hash: stored.hash, state: { values: {} }, team_id: "T0001" } };
+      }
+      case "views.update": {
+        const v = this.views.get(String(a.view_id));
+        if (v === undefined) return { ok: false, error: "not_found" };
+        if (a.hash !== undefined && a.hash !== v.hash) return { ok: false, error: "hash_conflict" };
+        v.view = a.view as Record<string, unknown>;
+        v.hash = `${now}.${++this.seq}`;
+        return { ok: true, view: { ...v.view, id: v.id, hash: v.hash, state: { values: {} }, team_id: "T0001" } };
+      }
       case "conversations.info":
         return { ok: true, channel: { id: a.channel, is_member: this.memberOf.has(String(a.channel)) } };
       case "users.lookupByEmail": {

@@ -144,6 +144,42 @@ export interface Catalog {
   smsRemind: (org: string, minutes: number, until: string, url: string) => string;
   /** Anything else (results, a measure, a nudge): only that there is something new, and where to look. */
   smsNews: (org: string, url: string) => string;
+  // The action plan made in chat (src/bot/plan-making.ts).
+  /** The digest's button that opens the plan's form in chat; the web app's link keeps `planCreate`. */
+  planInChat: string;
+  /** A modal's title: Slack allows 24 characters. */
+  planModalTitle: string;
+  planFormTitle: (unit: string) => string;
+  planFormIntro: string;
+  planFixErrors: string;
+  planPreserve: (max: number) => string;
+  planImprove: (max: number) => string;
+  planChooseAreas: string;
+  planChooseArea: string;
+  planMeasureN: (n: number) => string;
+  planMeasureText: string;
+  planMeasurePlaceholder: string;
+  planMeasureArea: string;
+  planMeasureWho: string;
+  planWhoPlaceholder: string;
+  planMeasureDue: string;
+  planShare: string;
+  planSave: string;
+  planSearch: string;
+  planExisting: (lines: string) => string;
+  /** Anyone but the unit's leaders and HR. */
+  planOnlyLeader: string;
+  planRequired: string;
+  planDateInvalid: string;
+  planAreaNotChosen: string;
+  planNotInUnit: string;
+  planSaved: (unit: string, added: number) => string;
+  planFocusLine: (preserve: string, improve: string) => string;
+  planMeasureItem: (text: string, who: string, due: string) => string;
+  planSharedNote: string;
+  planAddMore: string;
+  /** The plan as shared to the unit's leader channel. */
+  planSharedHeader: (unit: string, by: string) => string;
   // Action plans: the follow-up that does not let go, and the appreciative question (plans helper).
   /** Title of a reminder `days` before a measure's deadline. */
   measureRemindIn: (days: number) => string;
