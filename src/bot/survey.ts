@@ -326,13 +326,12 @@ export class SurveyBot {
   }
 
   private submit(c: Context, personId: string, comment: string | undefined): BotReply {
-    this.db.transaction((tx) => {
-      const text = cleanText(comment ?? "", { multiline: true })
-        .trim()
-        .slice(0, 1000);
-      if (text !== "") new DraftStore(this.db, c.round.id, personId).setComment(text);
-      storeAnonymously(tx, c.round.id, personId, true);
-    });
+    // Inside handle's transaction; on the Db itself, so that the submit's statements are prepared once.
+    const text = cleanText(comment ?? "", { multiline: true })
+      .trim()
+      .slice(0, 1000);
+    if (text !== "") new DraftStore(this.db, c.round.id, personId).setComment(text);
+    storeAnonymously(this.db, c.round.id, personId, true);
     this.stored = true;
     const resultsOn = formatDate(c.round.closesAt ?? this.clock.now(), c.locale, c.timezone);
     return { update: thanksMessage(this.view(c), resultsOn) };
