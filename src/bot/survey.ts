@@ -1,6 +1,5 @@
 import { idPattern } from "../core/ids";
 import { outboxKey } from "../jobs/keys";
-import { personSettings } from "../db/person-settings";
 import { and, eq, sql } from "drizzle-orm";
 import { cleanText } from "../core/clean-text";
 import type { Clock } from "../core/clock";
@@ -15,12 +14,12 @@ import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
 import { prepared } from "../db/prepared";
 import { truncateWal } from "../db/traces";
-import { type InvitationRow, invitations, rounds, series, type RoundRow } from "../db/schema";
+import { type InvitationRow, invitations, type RoundRow } from "../db/schema";
 import { followUpQuestion } from "../instruments/catalog";
 import { recordSentMessage } from "../jobs/outbox-queue";
 import type { Intent, Platform } from "../jobs/sender";
 import type { Logger } from "../log";
-import { type FollowUpArea, followUpAreas } from "../plans/follow-up-areas";
+import type { FollowUpArea } from "../plans/follow-up-areas";
 import { snooze } from "../rounds/remind";
 import { catalogs, formatDate, formatDateTime } from "./catalog";
 import type { Catalog } from "./catalog";
@@ -28,6 +27,7 @@ import { DigestComposer } from "./digest";
 import { lateAnswerReply } from "./late-answer";
 import type { BotAction, BotMessage, BotReply } from "./message";
 import { PlanFollowUp } from "./plan-follow-up";
+import { SurveyCache } from "./survey-cache";
 import {
   type SurveyView,
   commentMessage,
@@ -52,13 +52,6 @@ interface Context {
   unitId: string | null;
 }
 
-const roundWithSeries = (db: Db) =>
-  db
-    .select({ round: rounds, seriesName: series.name })
-    .from(rounds)
-    .innerJoin(series, eq(series.id, rounds.seriesId))
-    .where(eq(rounds.id, sql.placeholder("r")))
-    .prepare();
 const invitationOf = (db: Db) =>
   db
     .select()
@@ -72,6 +65,7 @@ type StepAction = Extract<BotAction, { a: "answer" | "followup" | "back" | "comm
 export class SurveyBot {
   private readonly digests: DigestComposer;
   private readonly plans: PlanFollowUp;
+  private readonly cache: SurveyCache;
   /** Set by a tap that stored a response: the WAL is emptied once its transaction has committed. */
   private stored = false;
 
@@ -85,25 +79,29 @@ export class SurveyBot {
   ) {
     this.digests = new DigestComposer(db, anonymityMin, publicUrl, clock);
     this.plans = new PlanFollowUp(db, clock, platforms);
+    this.cache = new SurveyCache(db);
   }
 
   private personLocale(personId: string): { locale: Locale; timezone: string } {
-    return personSettings(this.db, personId);
+    return this.cache.person(personId);
   }
 
   private invitation(roundId: string, personId: string): InvitationRow | undefined {
     return prepared(this.db, invitationOf).get({ r: roundId, p: personId });
   }
 
-  /** What a tap needs to know, read fresh each time (a round may close from the CLI) but with prepared statements. */
+  /**
+   * What a tap needs to know: the round, the person's language and follow-up questions kept while nothing
+   * else writes (survey-cache.ts: a round the CLI closes is seen at once), the invitation read each time.
+   */
   private context(roundId: string, personId: string): Context | null {
-    const row = prepared(this.db, roundWithSeries).get({ r: roundId });
+    const row = this.cache.round(roundId);
     if (row === undefined || row.round.instrumentVersion === null) return null;
     const { instrument } = getInstrument(this.db, row.round.instrumentId, row.round.instrumentVersion);
     const { locale, timezone } = this.personLocale(personId);
     const inv = this.invitation(roundId, personId);
     const unitId = inv?.unitId ?? null;
-    const followUps = unitId === null ? [] : followUpAreas(this.db, row.round, unitId);
+    const followUps = unitId === null ? [] : this.cache.followUpsFor(row.round, unitId);
     return {
       round: row.round,
       seriesName: row.seriesName,
@@ -197,6 +195,8 @@ export class SurveyBot {
     // One IMMEDIATE transaction: a lock held elsewhere fails it at BEGIN, before anything is written, so a
     // retry (src/db/write-queue.ts) writes the tap exactly once; and the tap's writes commit once.
     const reply = this.db.transaction(() => this.handleNow(personId, action, input, now), { behavior: "immediate" });
+    // Committed: what a survey tap wrote (a draft, an invitation's "done") is nothing the cache keeps.
+    if (action.a !== "measure") this.cache.settle();
     // The draft is gone from the table; make sure no copy of it is left in the write-ahead log (rule 2).
     if (this.stored && traces === "now") truncateWal(this.db);
     else if (this.stored) {
