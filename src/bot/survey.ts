@@ -66,6 +66,16 @@ export class SurveyBot {
   private readonly digests: DigestComposer;
   private readonly plans: PlanFollowUp;
   private readonly cache: SurveyCache;
+  /**
+   * A tap's transaction, wrapped once: better-sqlite3's own, as drizzle's `db.transaction` would run it,
+   * without building drizzle's transaction object each tap (handleNow writes through `this.db`).
+   */
+  private readonly tapTransaction: (
+    personId: string,
+    action: BotAction,
+    input: { comment?: string } | undefined,
+    now: Date,
+  ) => BotReply;
   /** Set by a tap that stored a response: the WAL is emptied once its transaction has committed. */
   private stored = false;
 
@@ -80,6 +90,10 @@ export class SurveyBot {
     this.digests = new DigestComposer(db, anonymityMin, publicUrl, clock);
     this.plans = new PlanFollowUp(db, clock, platforms);
     this.cache = new SurveyCache(db);
+    this.tapTransaction = db.$client.transaction(
+      (personId: string, action: BotAction, input: { comment?: string } | undefined, now: Date) =>
+        this.handleNow(personId, action, input, now),
+    ).immediate;
   }
 
   private personLocale(personId: string): { locale: Locale; timezone: string } {
@@ -194,7 +208,7 @@ export class SurveyBot {
     this.stored = false;
     // One IMMEDIATE transaction: a lock held elsewhere fails it at BEGIN, before anything is written, so a
     // retry (src/db/write-queue.ts) writes the tap exactly once; and the tap's writes commit once.
-    const reply = this.db.transaction(() => this.handleNow(personId, action, input, now), { behavior: "immediate" });
+    const reply = this.tapTransaction(personId, action, input, now);
     // Committed: what a survey tap wrote (a draft, an invitation's "done") is nothing the cache keeps.
     if (action.a !== "measure") this.cache.settle();
     // The draft is gone from the table; make sure no copy of it is left in the write-ahead log (rule 2).
