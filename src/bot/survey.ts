@@ -78,6 +78,8 @@ export class SurveyBot {
   ) => BotReply;
   /** Set by a tap that stored a response: the WAL is emptied once its transaction has committed. */
   private stored = false;
+  /** A truncation is queued for the next turn of the event loop (`traces: "after-reply"`). */
+  private truncateSoon = false;
 
   constructor(
     private readonly db: Db,
@@ -213,8 +215,11 @@ export class SurveyBot {
     if (action.a !== "measure") this.cache.settle();
     // The draft is gone from the table; make sure no copy of it is left in the write-ahead log (rule 2).
     if (this.stored && traces === "now") truncateWal(this.db);
-    else if (this.stored) {
+    else if (this.stored && !this.truncateSoon) {
+      // One truncation for every submit of this turn: the ones after the first would find the log empty.
+      this.truncateSoon = true;
       setImmediate(() => {
+        this.truncateSoon = false;
         try {
           truncateWal(this.db);
         } catch {
