@@ -23,7 +23,8 @@ const MAX_PEOPLE = 50_000;
  * zone, the follow-up questions a unit is asked. Read once and kept until anything else writes to the
  * database (change-watch.ts): a round the CLI closes from another process is seen by the very next tap.
  * What a tap itself writes (the draft, the invitation's "done") is read fresh every time, not kept here.
- * The rows handed out are shared: callers read them, never change them.
+ * Callers call fresh() once before they read (a tap: at the start of its transaction). The rows handed
+ * out are shared: callers read them, never change them.
  */
 export class SurveyCache {
   private readonly watch: ChangeWatch;
@@ -35,8 +36,8 @@ export class SurveyCache {
     this.watch = new ChangeWatch(db.$client);
   }
 
-  /** Forgets everything if anything wrote since it was last read or settled. Called before each read. */
-  private fresh(): void {
+  /** Forgets everything if anything wrote since it was last checked or settled. Call before reading. */
+  fresh(): void {
     if (this.watch.unchanged()) return;
     this.rounds.clear();
     this.people.clear();
@@ -49,13 +50,11 @@ export class SurveyCache {
   }
 
   round(roundId: string): { round: RoundRow; seriesName: string } | undefined {
-    this.fresh();
     if (!this.rounds.has(roundId)) this.rounds.set(roundId, prepared(this.db, roundWithSeries).get({ r: roundId }));
     return this.rounds.get(roundId);
   }
 
   person(personId: string): { locale: Locale; timezone: string } {
-    this.fresh();
     let found = this.people.get(personId);
     if (found === undefined) {
       if (this.people.size >= MAX_PEOPLE) this.people.clear();
@@ -67,7 +66,6 @@ export class SurveyCache {
 
   /** The follow-up questions for a unit in a round (follow-up-areas.ts). */
   followUpsFor(round: RoundRow, unitId: string): FollowUpArea[] {
-    this.fresh();
     const key = `${round.id}\u0000${unitId}`;
     let found = this.followUps.get(key);
     if (found === undefined) {

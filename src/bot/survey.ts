@@ -111,6 +111,7 @@ export class SurveyBot {
    * else writes (survey-cache.ts: a round the CLI closes is seen at once), the invitation read each time.
    */
   private context(roundId: string, personId: string): Context | null {
+    this.cache.fresh();
     const row = this.cache.round(roundId);
     if (row === undefined || row.round.instrumentVersion === null) return null;
     const { instrument } = getInstrument(this.db, row.round.instrumentId, row.round.instrumentVersion);
@@ -134,6 +135,7 @@ export class SurveyBot {
   /** The message an outbox intent becomes, in the recipient's language. */
   compose(intent: Intent, personId: string | null): BotMessage | null {
     if (intent.kind === "notice") return textMessage("notice", intent.text);
+    this.cache.fresh();
     const locale = personId === null ? undefined : this.personLocale(personId).locale;
     if (intent.kind === "digest") return this.digests.unitDigest(intent.roundId, intent.unitId, locale);
     if (intent.kind === "hr_summary") return this.digests.hrSummary(intent.roundId, locale);
