@@ -20,7 +20,8 @@ import type { ServerKind, ServerSetup } from "./interaction-server";
  * runs in its own child process (interaction-server.ts), so its CPU over the measured window is its own.
  * Every Pulsen click is a real step of a real survey on a real SQLite file: four answers, then the comment
  * step skipped (which stores the response). Latency is request sent → HTTP response (the ack).
- * BENCH_INTERACTION_S sets the measured seconds (default 20); BENCH_CPU_PROF=dir profiles the children.
+ * BENCH_INTERACTION_S sets the measured seconds (default 20); BENCH_CPU_PROF=dir profiles the children;
+ * BENCH_INTERACTION_PLATFORMS=slack (or teams) measures one platform only.
  */
 const RATE = 100;
 const WARM_S = 3;
@@ -259,13 +260,24 @@ export async function benchInteractions(dir: string, figure: Figure): Promise<vo
   });
   // The person and step of click k: round robin, so a person's next click comes seconds after their last.
   const who = (k: number) => ({ i: k % people, step: Math.floor(k / people) });
+  const only = process.env.BENCH_INTERACTION_PLATFORMS?.split(",");
+  const measured = (p: string) => only === undefined || only.includes(p);
   try {
+    if (measured("slack")) await benchSlack();
+    if (measured("teams")) await benchTeams();
+  } finally {
+    await Promise.all([slackStandIn.stop(), bf.stop()]);
+  }
+
+  async function benchSlack() {
     const slackRound = roundOnFile(`${dir}/slack.db`, csv(rows), "slack");
     const slackClick = (k: number, url: string) => slackRequest(url, slackBody(slackRound, who(k).step, who(k).i));
     const pair = [setup("pulsen-slack", `${dir}/slack.db`), setup("bare-slack")] as [ServerSetup, ServerSetup];
     const [ourSlack, bareSlack] = await measurePair(pair, seconds, slackClick);
     report(figure, "slack", ourSlack, bareSlack);
+  }
 
+  async function benchTeams() {
     const serviceUrl = "http://127.0.0.1:9/connector";
     const token = await bf.token({ appId: APP_ID, serviceUrl });
     const teamsRound = roundOnFile(`${dir}/teams.db`, csv(rows), "teams");
@@ -276,7 +288,5 @@ export async function benchInteractions(dir: string, figure: Figure): Promise<vo
     const teamsPair = [setup("pulsen-teams", `${dir}/teams.db`), setup("bare-teams")] as [ServerSetup, ServerSetup];
     const [ourTeams, bareTeams] = await measurePair(teamsPair, seconds, teamsClick);
     report(figure, "teams", ourTeams, bareTeams);
-  } finally {
-    await Promise.all([slackStandIn.stop(), bf.stop()]);
   }
 }

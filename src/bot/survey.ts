@@ -1,6 +1,5 @@
 import { idPattern } from "../core/ids";
 import { outboxKey } from "../jobs/keys";
-import { personSettings } from "../db/person-settings";
 import { and, eq, sql } from "drizzle-orm";
 import { cleanText } from "../core/clean-text";
 import type { Clock } from "../core/clock";
@@ -16,12 +15,12 @@ import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
 import { prepared } from "../db/prepared";
 import { truncateWal } from "../db/traces";
-import { type InvitationRow, invitations, rounds, series, type RoundRow } from "../db/schema";
+import { type InvitationRow, invitations, type RoundRow } from "../db/schema";
 import { followUpQuestion } from "../instruments/catalog";
 import { recordSentMessage } from "../jobs/outbox-queue";
 import type { Intent, Platform } from "../jobs/sender";
 import type { Logger } from "../log";
-import { type FollowUpArea, followUpAreas } from "../plans/follow-up-areas";
+import type { FollowUpArea } from "../plans/follow-up-areas";
 import { snooze } from "../rounds/remind";
 import { catalogs, formatDate, formatDateTime } from "./catalog";
 import type { Catalog } from "./catalog";
@@ -30,6 +29,7 @@ import { lateAnswerReply } from "./late-answer";
 import type { BotAction, BotMessage, BotReply } from "./message";
 import { appreciativeMessage } from "./appreciative-message";
 import { isPlanIntent, PlanFollowUp } from "./plan-follow-up";
+import { SurveyCache } from "./survey-cache";
 import {
   type SurveyView,
   commentMessage,
@@ -54,13 +54,6 @@ interface Context {
   unitId: string | null;
 }
 
-const roundWithSeries = (db: Db) =>
-  db
-    .select({ round: rounds, seriesName: series.name })
-    .from(rounds)
-    .innerJoin(series, eq(series.id, rounds.seriesId))
-    .where(eq(rounds.id, sql.placeholder("r")))
-    .prepare();
 const invitationOf = (db: Db) =>
   db
     .select()
@@ -77,8 +70,21 @@ type StepAction = Extract<
 export class SurveyBot {
   private readonly digests: DigestComposer;
   private readonly plans: PlanFollowUp;
+  private readonly cache: SurveyCache;
+  /**
+   * A tap's transaction, wrapped once: better-sqlite3's own, as drizzle's `db.transaction` would run it,
+   * without building drizzle's transaction object each tap (handleNow writes through `this.db`).
+   */
+  private readonly tapTransaction: (
+    personId: string,
+    action: BotAction,
+    input: { comment?: string } | undefined,
+    now: Date,
+  ) => BotReply;
   /** Set by a tap that stored a response: the WAL is emptied once its transaction has committed. */
   private stored = false;
+  /** A truncation is queued for the next turn of the event loop (`traces: "after-reply"`). */
+  private truncateSoon = false;
 
   constructor(
     private readonly db: Db,
@@ -90,25 +96,34 @@ export class SurveyBot {
   ) {
     this.digests = new DigestComposer(db, anonymityMin, publicUrl, clock);
     this.plans = new PlanFollowUp(db, clock, platforms);
+    this.cache = new SurveyCache(db);
+    this.tapTransaction = db.$client.transaction(
+      (personId: string, action: BotAction, input: { comment?: string } | undefined, now: Date) =>
+        this.handleNow(personId, action, input, now),
+    ).immediate;
   }
 
   private personLocale(personId: string): { locale: Locale; timezone: string } {
-    return personSettings(this.db, personId);
+    return this.cache.person(personId);
   }
 
   private invitation(roundId: string, personId: string): InvitationRow | undefined {
     return prepared(this.db, invitationOf).get({ r: roundId, p: personId });
   }
 
-  /** What a tap needs to know, read fresh each time (a round may close from the CLI) but with prepared statements. */
+  /**
+   * What a tap needs to know: the round, the person's language and follow-up questions kept while nothing
+   * else writes (survey-cache.ts: a round the CLI closes is seen at once), the invitation read each time.
+   */
   private context(roundId: string, personId: string): Context | null {
-    const row = prepared(this.db, roundWithSeries).get({ r: roundId });
+    this.cache.fresh();
+    const row = this.cache.round(roundId);
     if (row === undefined || row.round.instrumentVersion === null) return null;
     const { instrument } = getInstrument(this.db, row.round.instrumentId, row.round.instrumentVersion);
     const { locale, timezone } = this.personLocale(personId);
     const inv = this.invitation(roundId, personId);
     const unitId = inv?.unitId ?? null;
-    const followUps = unitId === null ? [] : followUpAreas(this.db, row.round, unitId);
+    const followUps = unitId === null ? [] : this.cache.followUpsFor(row.round, unitId);
     return {
       round: row.round,
       seriesName: row.seriesName,
@@ -125,6 +140,7 @@ export class SurveyBot {
   /** The message an outbox intent becomes, in the recipient's language. */
   compose(intent: Intent, personId: string | null): BotMessage | null {
     if (intent.kind === "notice") return textMessage("notice", intent.text);
+    this.cache.fresh();
     const locale = personId === null ? undefined : this.personLocale(personId).locale;
     if (intent.kind === "digest") return this.digests.unitDigest(intent.roundId, intent.unitId, locale);
     if (intent.kind === "hr_summary") return this.digests.hrSummary(intent.roundId, locale);
@@ -202,11 +218,16 @@ export class SurveyBot {
     this.stored = false;
     // One IMMEDIATE transaction: a lock held elsewhere fails it at BEGIN, before anything is written, so a
     // retry (src/db/write-queue.ts) writes the tap exactly once; and the tap's writes commit once.
-    const reply = this.db.transaction(() => this.handleNow(personId, action, input, now), { behavior: "immediate" });
+    const reply = this.tapTransaction(personId, action, input, now);
+    // Committed: what a survey tap wrote (a draft, an invitation's "done") is nothing the cache keeps.
+    if (action.a !== "measure") this.cache.settle();
     // The draft is gone from the table; make sure no copy of it is left in the write-ahead log (rule 2).
     if (this.stored && traces === "now") truncateWal(this.db);
-    else if (this.stored) {
+    else if (this.stored && !this.truncateSoon) {
+      // One truncation for every submit of this turn: the ones after the first would find the log empty.
+      this.truncateSoon = true;
       setImmediate(() => {
+        this.truncateSoon = false;
         try {
           truncateWal(this.db);
         } catch {
@@ -350,13 +371,12 @@ export class SurveyBot {
   }
 
   private submit(c: Context, personId: string, comment: string | undefined): BotReply {
-    this.db.transaction((tx) => {
-      const text = cleanText(comment ?? "", { multiline: true })
-        .trim()
-        .slice(0, 1000);
-      if (text !== "") new DraftStore(this.db, c.round.id, personId).setComment(text);
-      storeAnonymously(tx, c.round.id, personId, true);
-    });
+    // Inside handle's transaction; on the Db itself, so that the submit's statements are prepared once.
+    const text = cleanText(comment ?? "", { multiline: true })
+      .trim()
+      .slice(0, 1000);
+    if (text !== "") new DraftStore(this.db, c.round.id, personId).setComment(text);
+    storeAnonymously(this.db, c.round.id, personId, true);
     this.stored = true;
     const resultsOn = formatDate(c.round.closesAt ?? this.clock.now(), c.locale, c.timezone);
     return { update: thanksMessage(this.view(c), resultsOn) };

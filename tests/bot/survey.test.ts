@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { SurveyBot } from "../../src/bot/survey";
 import type { BotAction, BotMessage, BotReply } from "../../src/bot/message";
+import { openDatabase } from "../../src/db/open";
 import { draftAnswers, drafts, invitations, outbox, people, responses } from "../../src/db/schema";
 import { closeRound } from "../../src/rounds/close";
 import { openRound } from "../../src/rounds/open";
@@ -117,6 +118,25 @@ describe("the survey conversation", () => {
     const reply = t.bot.handle(t.ola, answer(t.roundId, "wellbeing-1", 4));
     expect(t.text(reply)).toMatch(/avsluttet 25\. november 2026/);
     expect(t.w.db.select().from(responses).all()).toEqual([]); // an empty draft is dropped at close
+  });
+
+  it("refuses the next tap once another process (the CLI) has closed the round, and speaks the language it set", () => {
+    const t = setup();
+    t.tap(t.ola, { a: "start", r: t.roundId });
+    expect(t.text(t.tap(t.ola, answer(t.roundId, "wellbeing-1", 4)))).toMatch(/Utsagn 2 av 4/);
+    expect(t.text(t.tap(t.kari, { a: "start", r: t.roundId }))).toMatch(/Utsagn 1 av 4/);
+    // Another connection to the same file, as `pulsen round close` and `pulsen org import` open it.
+    const cli = openDatabase(t.w.path);
+    try {
+      cli.db.update(people).set({ locale: "en" }).where(eq(people.id, t.kari)).run();
+      expect(t.text(t.tap(t.kari, answer(t.roundId, "wellbeing-1", 4)))).toMatch(/Statement 2 of 4/);
+      t.w.clock.set("2026-11-25T12:00:00Z");
+      cli.db.transaction((tx) => closeRound(tx, t.roundId, t.w.clock.now()));
+    } finally {
+      cli.close();
+    }
+    expect(t.text(t.tap(t.ola, answer(t.roundId, "wellbeing-2", 4)))).toMatch(/avsluttet 25\. november 2026/);
+    expect(t.answersOf(t.ola)).toEqual({});
   });
 
   it("ignores a tap on a statement that is no longer on screen (an older message, a replay) and keeps the answer", () => {

@@ -216,7 +216,7 @@ describe("no trace of who answered what (DESIGN.md rule 2)", () => {
     expect(statSync(`${w.path}-wal`).size).toBe(0);
   });
 
-  it("empties the WAL of a tap answered on the platform's reply as soon as that reply is on its way", async () => {
+  it("empties the WAL of taps answered on the platform's reply as soon as those replies are on their way", async () => {
     const w = world({ start: "2026-11-23T08:00:00Z", org: ORG });
     const window = { start: 0, end: 1440, weekdaysOnly: false };
     const plan = { cadence: "0 9 1 * *", openDays: 3, reminderDays: [1], window };
@@ -227,22 +227,33 @@ describe("no trace of who answered what (DESIGN.md rule 2)", () => {
     );
     const statements = w.db.select().from(rounds).where(eq(rounds.id, roundId)).get()!.itemIds ?? [];
     const bot = new SurveyBot(w.db, w.clock, 5, w.logger);
-    const pid = w.db
-      .select({ id: people.id })
-      .from(people)
-      .where(eq(people.email, person(1).email))
-      .get()!.id;
-    const tap = (action: BotAction, input?: { comment?: string }) => {
+    const pid = (n: number) =>
+      w.db
+        .select({ id: people.id })
+        .from(people)
+        .where(eq(people.email, person(n).email))
+        .get()!.id;
+    const tap = (n: number, action: BotAction, input?: { comment?: string }) => {
       w.clock.advance(TAP_GAP_MS);
-      return bot.handle(pid, action, input, undefined, "after-reply");
+      return bot.handle(pid(n), action, input, undefined, "after-reply");
     };
-    tap({ a: "start", r: roundId });
-    for (const [k, i] of statements.entries()) tap({ a: "answer", r: roundId, i, v: VALUE(1, k) });
-    tap({ a: "comment", r: roundId }, { comment: COMMENT(1) });
+    // Two people send theirs in the same turn of the event loop: one truncation must cover both.
+    for (const n of [1, 2]) {
+      tap(n, { a: "start", r: roundId });
+      for (const [k, i] of statements.entries()) tap(n, { a: "answer", r: roundId, i, v: VALUE(n, k) });
+    }
+    for (const n of [1, 2]) tap(n, { a: "comment", r: roundId }, { comment: COMMENT(n) });
     const live = [w.path, `${w.path}-wal`];
-    const near = () => identitiesNear(live, [...statements, "Kommentar-ZQX-1"], [pid, person(1).email]);
-    // The reply is built; the log still holds the draft's pages until the event loop turns.
+    const texts = [...statements, "Kommentar-ZQX-1", "Kommentar-ZQX-2"];
+    const near = () =>
+      identitiesNear(
+        live,
+        texts,
+        [1, 2].flatMap((n) => [pid(n), person(n).email]),
+      );
+    // The replies are built; the log still holds the drafts' pages until the event loop turns.
     expect(walHasFrames(w.db)).toBe(true);
+    expect(near()).not.toEqual([]);
     await new Promise((resolve) => setImmediate(resolve));
     expect(walHasFrames(w.db)).toBe(false);
     expect(near()).toEqual([]);
