@@ -124,7 +124,8 @@ export function planRoutes(api: Router, deps: PlanApiDeps): void {
       const { viewer, round, unit } = target(req);
       const { format } = parse(exportQuery, req.query, "query");
       const path = deps.db.select({ path: units.path }).from(units).where(eq(units.id, unit)).get()!.path;
-      const out = exportPlan(deps.db, round, path, format, viewer.locale, deps.clock.now());
+      // The page's styles by link: the CSP every route sends refuses an inline <style>.
+      const out = exportPlan(deps.db, round, path, format, viewer.locale, deps.clock.now(), { styles: "link" });
       res.setHeader("Content-Type", out.contentType);
       if (format === "csv") res.setHeader("Content-Disposition", `attachment; filename="tiltaksplan-${round}.csv"`);
       res.send(out.body);
