@@ -19,7 +19,8 @@ import { addMeasure, ensurePlan, findPlan, type PlanView, setFocusAreas } from "
 import { roundReports } from "../reports/report";
 import { catalogs, formatDate } from "./catalog";
 import type { BotAction, BotMessage, BotReply, Choice, FormValues } from "./message";
-import { candidateChoice, planCandidates, searchCandidates } from "./plan-people";
+import { planCandidates } from "../plans/plan-edit";
+import { candidateChoice, searchCandidates } from "./plan-people";
 import { isOn, MEASURE_ROWS, many, one, planForm, rowField } from "./plan-form";
 import { textMessage } from "./survey-messages";
 

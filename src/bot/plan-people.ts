@@ -1,46 +1,12 @@
-import { and, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "../db/open";
-import { people, unitLeaders, units } from "../db/schema";
-import { subtreeUnitIds } from "../rounds/audience";
+import { type PlanCandidate, planCandidates } from "../plans/plan-edit";
 import type { Choice } from "./message";
 
 /** How many people a search shows: a picker, not a directory. */
 const SHOWN = 20;
 
-interface Candidate {
-  id: string;
-  name: string;
-  email: string;
-  unit: string;
-}
-
-/**
- * Who can be made responsible for a unit's measure: its active people (with
- * its sub-units) and its leaders, as the dashboard's plan offers them.
- */
-export function planCandidates(db: Db, unitId: string): Candidate[] {
-  const inUnits = subtreeUnitIds(db, unitId);
-  const leaders = db
-    .select({ id: unitLeaders.personId })
-    .from(unitLeaders)
-    .where(eq(unitLeaders.unitId, unitId))
-    .all()
-    .map((l) => l.id);
-  const where =
-    leaders.length > 0
-      ? or(inArray(people.unitId, inUnits), inArray(people.id, leaders))
-      : inArray(people.unitId, inUnits);
-  return db
-    .select({ id: people.id, name: people.name, email: people.email, unit: units.path })
-    .from(people)
-    .innerJoin(units, eq(units.id, people.unitId))
-    .where(and(eq(people.active, true), where))
-    .all()
-    .sort((a, b) => a.name.localeCompare(b.name, "nb"));
-}
-
 /** Name, then the unit's own name and the e-mail: two Kari Nordmanns tell apart. */
-export function candidateChoice(c: Candidate): Choice {
+export function candidateChoice(c: PlanCandidate): Choice {
   const unit = c.unit.split(" > ").pop() ?? c.unit;
   return { value: c.id, label: `${c.name} · ${unit} · ${c.email}` };
 }

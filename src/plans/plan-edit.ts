@@ -13,7 +13,7 @@ import { deadlineOnDay } from "./measure-deadline";
 import { addMeasure, ensurePlan, findPlan, type PlanView, setFocusAreas } from "./plans";
 
 /** Someone who can be made responsible for a measure: unit and e-mail beside the name, to tell namesakes apart. */
-interface PlanCandidate {
+export interface PlanCandidate {
   id: string;
   name: string;
   unit: string;
@@ -120,7 +120,7 @@ export function addPlanMeasure(db: Db, t: Target, m: MeasureInput, now: Date): {
 }
 
 /** Who can be made responsible: the unit's people (with sub-units) and its leaders, by name. */
-function planCandidates(db: Db, unitId: string): PlanCandidate[] {
+export function planCandidates(db: Db, unitId: string): PlanCandidate[] {
   const inUnits = subtreeUnitIds(db, unitId);
   const leaders = db
     .select({ id: unitLeaders.personId })
