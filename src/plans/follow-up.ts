@@ -42,7 +42,7 @@ function openMeasure(tx: Tx, measureId: string) {
     : { ...m, responsibleId: m.responsibleId };
 }
 
-/** The leaders of the unit, or of the nearest unit above that has any: someone is always told. */
+/** The leaders of the unit, or of the nearest unit above with leaders of its own: someone is always told. */
 function leadersFor(tx: Tx, unitId: string): string[] {
   for (let at: string | null = unitId, hops = 0; at !== null && hops < 50; hops++) {
     const ids = tx
