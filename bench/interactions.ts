@@ -181,10 +181,11 @@ async function load(child: ChildProcess, from: number, to: number, click: (k: nu
   return { latencies, cpuMs: (await cpuOf(child)) - cpuStart, failed };
 }
 
-function p99(values: number[]): number {
+function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? Number.NaN;
 }
+const p99 = (values: number[]) => quantile(values, 0.99);
 
 /**
  * Both servers run at once, loaded in turns: warm-up, then WINDOWS windows each, alternating. Whatever
@@ -232,6 +233,8 @@ function report(figure: Figure, platform: string, ours: Run, bare: Run): void {
   figure(`interactions.${platform}.cpu_ratio_to_bare`, ours.cpuMsPerClick / bare.cpuMsPerClick, "×");
   figure(`interactions.${platform}.cpu_ms_per_click`, ours.cpuMsPerClick, "ms");
   figure(`interactions.${platform}.bare_p99_ms`, p99(bare.latencies), "ms");
+  figure(`interactions.${platform}.p50_ms`, quantile(ours.latencies, 0.5), "ms");
+  figure(`interactions.${platform}.bare_p50_ms`, quantile(bare.latencies, 0.5), "ms");
   figure(`interactions.${platform}.bare_cpu_ms_per_click`, bare.cpuMsPerClick, "ms");
   figure(`interactions.${platform}.failed`, ours.failed, "clicks");
   figure(`interactions.${platform}.bare_failed`, bare.failed, "clicks");

@@ -9,6 +9,7 @@ import {
   firstDelivery,
   personByPlatformId,
   rememberTeamsReference,
+  teamsReferenceKnown,
   teamsReference,
 } from "../db/platform-store";
 import type { Intent } from "../jobs/sender";
@@ -52,6 +53,7 @@ export class ChatService implements ChatPort {
   }
 
   rememberConversation(personId: PersonId, ref: ConversationRef, mode: "replace" | "keep"): Promise<void> {
+    if (teamsReferenceKnown(this.db, personId, ref, mode)) return Promise.resolve();
     return this.writes.run(() => rememberTeamsReference(this.db, this.clock, personId, ref, mode));
   }
 

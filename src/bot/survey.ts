@@ -15,6 +15,7 @@ import { getInstrument } from "../db/instrument-store";
 import type { Db } from "../db/open";
 import { prepared } from "../db/prepared";
 import { truncateWal } from "../db/traces";
+import { scrubNextTurn, type WalScrub } from "../db/wal-scrub";
 import { type InvitationRow, invitations, type RoundRow } from "../db/schema";
 import { followUpQuestion } from "../instruments/catalog";
 import { recordSentMessage } from "../jobs/outbox-queue";
@@ -83,8 +84,6 @@ export class SurveyBot {
   ) => BotReply;
   /** Set by a tap that stored a response: the WAL is emptied once its transaction has committed. */
   private stored = false;
-  /** A truncation is queued for the next turn of the event loop (`traces: "after-reply"`). */
-  private truncateSoon = false;
 
   constructor(
     private readonly db: Db,
@@ -93,6 +92,8 @@ export class SurveyBot {
     private readonly logger: Logger,
     publicUrl = "http://localhost:3000",
     platforms: ReadonlySet<Platform> = new Set(),
+    /** Empties the log after a reply (`traces: "after-reply"`): the server's runs on a worker thread. */
+    private readonly scrub: WalScrub = scrubNextTurn(db),
   ) {
     this.digests = new DigestComposer(db, anonymityMin, publicUrl, clock);
     this.plans = new PlanFollowUp(db, clock, platforms);
@@ -203,9 +204,9 @@ export class SurveyBot {
    * value. A forged or replayed action changes nothing and is logged without
    * its value. `at` is when the person tapped (a tap that waited for the
    * database's lock is judged by then, not by when it was written). With
-   * `traces: "after-reply"` the write-ahead log is emptied on the next turn of
-   * the event loop, once the platform's HTTP reply is on its way: Teams waits
-   * for the reply's card, and the checkpoint was the slowest part of a submit.
+   * `traces: "after-reply"` the write-ahead log is emptied by `scrub`, once
+   * the platform's HTTP reply is on its way: Teams waits for the reply's card,
+   * and the checkpoint was the slowest part of a submit.
    */
   handle(
     personId: string,
@@ -223,18 +224,7 @@ export class SurveyBot {
     if (action.a !== "measure") this.cache.settle();
     // The draft is gone from the table; make sure no copy of it is left in the write-ahead log (rule 2).
     if (this.stored && traces === "now") truncateWal(this.db);
-    else if (this.stored && !this.truncateSoon) {
-      // One truncation for every submit of this turn: the ones after the first would find the log empty.
-      this.truncateSoon = true;
-      setImmediate(() => {
-        this.truncateSoon = false;
-        try {
-          truncateWal(this.db);
-        } catch {
-          // Nothing is lost: the scheduler's next tick empties any log it finds (src/db/traces.ts).
-        }
-      });
-    }
+    else if (this.stored) this.scrub.request();
     return reply;
   }
 

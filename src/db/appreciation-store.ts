@@ -1,8 +1,19 @@
 import { randomInt } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { cleanText } from "../core/clean-text";
 import type { Store } from "./open";
+import { prepared } from "./prepared";
 import { appreciations, draftAppreciations } from "./schema";
+
+/** Every submit asks whether the draft has one: prepared once per connection (prepared.ts). */
+const draftAppreciationOf = (s: Store) =>
+  s
+    .select({ text: draftAppreciations.text })
+    .from(draftAppreciations)
+    .where(
+      and(eq(draftAppreciations.roundId, sql.placeholder("r")), eq(draftAppreciations.personId, sql.placeholder("p"))),
+    )
+    .prepare();
 
 /** As long as a comment may be. */
 const MAX_LENGTH = 1000;
@@ -21,9 +32,9 @@ export function setDraftAppreciation(tx: Store, roundId: string, personId: strin
  * the draft. After this nothing says whose it was.
  */
 export function moveAppreciation(tx: Store, roundId: string, personId: string, unitId: string | null): void {
-  const where = and(eq(draftAppreciations.roundId, roundId), eq(draftAppreciations.personId, personId));
-  const draft = tx.select({ text: draftAppreciations.text }).from(draftAppreciations).where(where).get();
+  const draft = prepared(tx, draftAppreciationOf).get({ r: roundId, p: personId });
   if (draft === undefined) return;
+  const where = and(eq(draftAppreciations.roundId, roundId), eq(draftAppreciations.personId, personId));
   tx.delete(draftAppreciations).where(where).run();
   if (unitId !== null)
     tx.insert(appreciations)

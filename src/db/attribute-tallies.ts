@@ -3,6 +3,7 @@ import { askedFactorIds, respondentTallies } from "../core/attribute-tally";
 import type { Instrument } from "../core/instrument";
 import { getInstrument } from "./instrument-store";
 import type { Store } from "./open";
+import { prepared } from "./prepared";
 import { attributeCells, attributeFactorTallies, invitationAttributes, rounds } from "./schema";
 
 /**
@@ -44,19 +45,28 @@ export function snapshotAttributes(tx: Store, roundId: string, instrument: Instr
   }
 }
 
+/** Every submit asks for the person's cells, most often none: prepared once per connection (prepared.ts). */
+const cellsOf = (s: Store) =>
+  s
+    .select({ name: invitationAttributes.name, value: invitationAttributes.value })
+    .from(invitationAttributes)
+    .where(
+      and(
+        eq(invitationAttributes.roundId, sql.placeholder("r")),
+        eq(invitationAttributes.personId, sql.placeholder("p")),
+      ),
+    )
+    .prepare();
+
 /**
  * In the transaction that stores a response: adds it to the cells of the person's values at open, and
  * forgets which cells those were. Only sums change: nothing written here names the response, its unit or
  * the person (DESIGN.md rule 1).
  */
 export function tallyAttributes(tx: Store, roundId: string, personId: string, given: ReadonlyMap<string, number>) {
-  const mine = and(eq(invitationAttributes.roundId, roundId), eq(invitationAttributes.personId, personId));
-  const cells = tx
-    .select({ name: invitationAttributes.name, value: invitationAttributes.value })
-    .from(invitationAttributes)
-    .where(mine)
-    .all();
+  const cells = prepared(tx, cellsOf).all({ r: roundId, p: personId });
   if (cells.length === 0) return;
+  const mine = and(eq(invitationAttributes.roundId, roundId), eq(invitationAttributes.personId, personId));
   tx.delete(invitationAttributes).where(mine).run();
   const round = tx
     .select({ instrumentId: rounds.instrumentId, version: rounds.instrumentVersion, itemIds: rounds.itemIds })

@@ -55,6 +55,20 @@ function sameConversation(a: Record<string, unknown>, b: Record<string, unknown>
   return JSON.stringify(x) === JSON.stringify(y);
 }
 
+/**
+ * Whether remembering this reference would change nothing: every Teams tap brings it again, and a read
+ * needs no write lock (the tap's path skips the write queue when this holds).
+ */
+export function teamsReferenceKnown(
+  db: Db,
+  personId: PersonId,
+  reference: Record<string, unknown>,
+  mode: "replace" | "keep",
+): boolean {
+  const known = prepared(db, storedReference).get({ p: personId })?.reference;
+  return known !== undefined && (mode === "keep" || sameConversation(known, reference));
+}
+
 export function rememberTeamsReference(
   db: Db,
   clock: Clock,
@@ -62,9 +76,7 @@ export function rememberTeamsReference(
   reference: Record<string, unknown>,
   mode: "replace" | "keep",
 ): void {
-  // Every Teams tap brings the reference again: write only when the conversation changed.
-  const known = prepared(db, storedReference).get({ p: personId })?.reference;
-  if (known !== undefined && (mode === "keep" || sameConversation(known, reference))) return;
+  if (teamsReferenceKnown(db, personId, reference, mode)) return;
   const now = clock.now();
   const insert = db.insert(teamsReferences).values({ personId, reference, updatedAt: now });
   if (mode === "keep") insert.onConflictDoNothing().run();

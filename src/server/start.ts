@@ -22,6 +22,7 @@ import { seedDemo } from "../demo/seed";
 import type { AdapterFactory, ChatAccess } from "./adapter";
 import { storeBuiltins } from "../db/instrument-store";
 import { type DatabaseHandle, openDatabase } from "../db/open";
+import { scrubNextTurn, WorkerWalScrub } from "../db/wal-scrub";
 import { builtinInstruments } from "../instruments/catalog";
 import type { Logger } from "../log";
 import { createHttpApp, finishHttpApp, listen } from "./http";
@@ -80,7 +81,8 @@ export async function startServer(
     if (seeded.seeded) logger.info({ round: seeded.roundId }, "seeded the demo organization");
   }
   const platforms = enabledPlatforms(config);
-  const bot = new SurveyBot(database.db, clock, config.anonymityMin, logger, config.publicUrl, platforms);
+  const scrub = database.sqlite.memory ? scrubNextTurn(database.db) : new WorkerWalScrub(database.sqlite.name, logger);
+  const bot = new SurveyBot(database.db, clock, config.anonymityMin, logger, config.publicUrl, platforms, scrub);
   const sessions = new Sessions(database.db, clock);
   const signIn = (personId: string) => ({
     url: `${config.publicUrl}/signin?token=${sessions.createLink(personId)}`,
@@ -159,7 +161,7 @@ export async function startServer(
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          void scheduler.stop().then(() => {
+          void Promise.all([scheduler.stop(), scrub.stop()]).then(() => {
             for (const a of adapters) a.close?.();
             database.close();
             resolve();
