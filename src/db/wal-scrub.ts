@@ -35,9 +35,8 @@ export function scrubNextTurn(db: Db): WalScrub {
 
 /**
  * The worker's whole program, plain CommonJS (no build step): its own connection, which never waits for
- * a lock. PASSIVE copies the log into the database and syncs it while the server goes on writing; the
- * TRUNCATE after it has only the frames written meanwhile left to copy, so it holds the write lock (and
- * a tap that wants it, for SQLite's first 1 ms retry) briefly. "busy" when a reader or writer held it back.
+ * a lock, so it never holds the write lock while it waits for a reader. "busy" when one held it back.
+ * (A PASSIVE checkpoint first, to copy outside the write lock, measured no better.)
  */
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -48,7 +47,6 @@ parentPort.on("message", (m) => {
   if (m === "close") { db.close(); parentPort.close(); return; }
   let done = false;
   try {
-    db.pragma("wal_checkpoint(PASSIVE)");
     const [r] = db.pragma("wal_checkpoint(TRUNCATE)");
     done = r !== undefined && r.busy === 0;
   } catch {}
