@@ -28,7 +28,7 @@ import type { ServerKind, ServerSetup } from "./interaction-server";
  */
 const RATE = 100;
 /** Long enough for the pipeline below to fill: by its end every step, the submit too, is being clicked. */
-const WARM_S = 5;
+const WARM_S = 6;
 /** Measured windows per server, taken in turns with the other server's. */
 const WINDOWS = 4;
 const SECRET = "bench-signing-secret";
@@ -37,11 +37,11 @@ const ITEMS = ["wellbeing-1", "wellbeing-2", "wellbeing-3", "wellbeing-4"];
 const CLICKS_PER_PERSON = ITEMS.length + 1;
 /**
  * Click k is step k % 5 of person floor(k / 5) - step × GAP: everyone answers at one pace (GAP × 5 clicks
- * at RATE = 1.2 s a step, past the double-tap guard), people start one after another, and so the clicks of
+ * at RATE = 1.5 s a step, well past the 1-s double-tap guard), people start one after another, and so the clicks of
  * every second mix the five steps as a round's clicks do, a fifth of them submits. (Until #17's last
  * session person k % n took step k / n: every submit came in the last fifth, 100 submits a second.)
  */
-const GAP = 24;
+const GAP = 30;
 const user = (i: number) => `U${String(i).padStart(8, "0")}`;
 const aad = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
 

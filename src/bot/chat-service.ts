@@ -54,7 +54,9 @@ export class ChatService implements ChatPort {
 
   rememberConversation(personId: PersonId, ref: ConversationRef, mode: "replace" | "keep"): Promise<void> {
     if (teamsReferenceKnown(this.db, personId, ref, mode)) return Promise.resolve();
-    return this.writes.run(() => rememberTeamsReference(this.db, this.clock, personId, ref, mode));
+    return this.writes.run(() =>
+      this.bot.aside(() => rememberTeamsReference(this.db, this.clock, personId, ref, mode)),
+    );
   }
 
   conversation(personId: PersonId): ConversationRef | null {

@@ -44,6 +44,11 @@ export class SurveyCache {
     this.followUps.clear();
   }
 
+  /** A write that changes nothing kept here (change-watch.ts `aside`): what is kept stays. */
+  aside<T>(write: () => T): T {
+    return this.watch.aside(write);
+  }
+
   /** After a tap's transaction committed: its own writes leave what is kept here true. */
   settle(): void {
     this.watch.settle();

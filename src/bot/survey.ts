@@ -104,6 +104,11 @@ export class SurveyBot {
     ).immediate;
   }
 
+  /** A write beside the survey (a Teams conversation reference): the round and people kept stay kept. */
+  aside<T>(write: () => T): T {
+    return this.cache.aside(write);
+  }
+
   private personLocale(personId: string): { locale: Locale; timezone: string } {
     return this.cache.person(personId);
   }

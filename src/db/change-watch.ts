@@ -34,6 +34,22 @@ export class ChangeWatch {
   }
 
   /**
+   * Runs `write`, a write of this connection that changes nothing the caller keeps (a Teams tap's
+   * conversation reference). What was still true before it stays true after it, unless another
+   * connection's commit showed up meanwhile.
+   */
+  aside<T>(write: () => T): T {
+    const before = { version: this.version.get() as number, changes: this.changes.get() as number };
+    const result = write();
+    const v = this.valid;
+    const version = this.version.get() as number;
+    if (v !== null && v.version === before.version && v.changes === before.changes && version === v.version) {
+      this.valid = { version, changes: this.changes.get() as number };
+    }
+    return result;
+  }
+
+  /**
    * After the caller's own write transaction, whose writes it knows leave what it keeps true (a tap's
    * draft). Keeps the data_version read inside that transaction, not a later one: another process's
    * commit right after ours must still count as a change.

@@ -34,9 +34,10 @@ export function scrubNextTurn(db: Db): WalScrub {
 }
 
 /**
- * The worker's whole program, plain CommonJS (no build step): its own connection, which never waits for
- * a lock, so it never holds the write lock while it waits for a reader. "busy" when one held it back.
- * (A PASSIVE checkpoint first, to copy outside the write lock, measured no better.)
+ * The worker's whole program, plain CommonJS (no build step): its own connection copies the log into the
+ * database and syncs it (PASSIVE: no lock is taken, the server goes on writing meanwhile). The TRUNCATE
+ * stays with the server's connection, with only the frames written since left to copy: another
+ * connection's truncation would count as a change (`PRAGMA data_version`) and empty the tap's caches.
  */
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -45,12 +46,8 @@ const db = new Database(workerData.path, { fileMustExist: true });
 db.pragma("busy_timeout = 0");
 parentPort.on("message", (m) => {
   if (m === "close") { db.close(); parentPort.close(); return; }
-  let done = false;
-  try {
-    const [r] = db.pragma("wal_checkpoint(TRUNCATE)");
-    done = r !== undefined && r.busy === 0;
-  } catch {}
-  parentPort.postMessage(done ? "done" : "busy");
+  try { db.pragma("wal_checkpoint(PASSIVE)"); } catch {}
+  parentPort.postMessage("copied");
 });
 `;
 
@@ -62,8 +59,9 @@ const TRIES = 5;
 
 /**
  * The server's: the checkpoint's copying and syncing run on a worker thread, off the thread that answers
- * taps (at 100 submits a second they held it about 4 ms ten times a second). A draft's pages stay in
- * the log at most about EVERY_MS after its reply, longer only while another connection holds the log.
+ * taps (at 100 submits a second a whole truncation there held it about 4 ms ten times a second; what is
+ * left for it now, about 0.3 ms). A draft's pages stay in the log at most about EVERY_MS after its reply,
+ * longer only while another connection holds the log (truncateWal never waits for it).
  */
 export class WorkerWalScrub implements WalScrub {
   private worker: Worker | null = null;
@@ -76,7 +74,7 @@ export class WorkerWalScrub implements WalScrub {
   private stopped = false;
 
   constructor(
-    private readonly path: string,
+    private readonly db: Db,
     private readonly logger: Logger,
   ) {}
 
@@ -84,7 +82,7 @@ export class WorkerWalScrub implements WalScrub {
   private thread(): Worker {
     if (this.worker !== null) return this.worker;
     const driver = createRequire(import.meta.url).resolve("better-sqlite3");
-    const worker = new Worker(WORKER, { eval: true, workerData: { driver, path: this.path } });
+    const worker = new Worker(WORKER, { eval: true, workerData: { driver, path: this.db.$client.name } });
     worker.unref();
     this.exited = new Promise<void>((resolve) =>
       worker.once("exit", () => {
@@ -94,7 +92,7 @@ export class WorkerWalScrub implements WalScrub {
         resolve();
       }),
     );
-    worker.on("message", (m: unknown) => this.finished(m === "done"));
+    worker.on("message", () => this.copied());
     worker.on("error", (err) => this.logger.warn({ err }, "wal scrub worker failed"));
     this.worker = worker;
     return worker;
@@ -123,6 +121,16 @@ export class WorkerWalScrub implements WalScrub {
     this.wanted = false;
     this.lastStart = performance.now();
     this.thread().postMessage("run");
+  }
+
+  private copied(): void {
+    let done = false;
+    try {
+      done = truncateWal(this.db);
+    } catch (err) {
+      this.logger.warn({ err }, "wal truncation failed");
+    }
+    this.finished(done);
   }
 
   private finished(done: boolean): void {

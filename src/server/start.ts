@@ -81,7 +81,7 @@ export async function startServer(
     if (seeded.seeded) logger.info({ round: seeded.roundId }, "seeded the demo organization");
   }
   const platforms = enabledPlatforms(config);
-  const scrub = database.sqlite.memory ? scrubNextTurn(database.db) : new WorkerWalScrub(database.sqlite.name, logger);
+  const scrub = database.sqlite.memory ? scrubNextTurn(database.db) : new WorkerWalScrub(database.db, logger);
   const bot = new SurveyBot(database.db, clock, config.anonymityMin, logger, config.publicUrl, platforms, scrub);
   const sessions = new Sessions(database.db, clock);
   const signIn = (personId: string) => ({

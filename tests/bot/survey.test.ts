@@ -4,6 +4,8 @@ import { SurveyBot } from "../../src/bot/survey";
 import type { BotAction, BotMessage, BotReply } from "../../src/bot/message";
 import { openDatabase } from "../../src/db/open";
 import { draftAnswers, drafts, invitations, outbox, people, responses } from "../../src/db/schema";
+import type { PersonId } from "../../src/core/ids";
+import { rememberTeamsReference } from "../../src/db/platform-store";
 import { closeRound } from "../../src/rounds/close";
 import { openRound } from "../../src/rounds/open";
 import { createSeries, getSeries } from "../../src/rounds/series";
@@ -137,6 +139,24 @@ describe("the survey conversation", () => {
     }
     expect(t.text(t.tap(t.ola, answer(t.roundId, "wellbeing-2", 4)))).toMatch(/avsluttet 25\. november 2026/);
     expect(t.answersOf(t.ola)).toEqual({});
+  });
+
+  it("still refuses the next tap when the round closed just before a write beside the survey", () => {
+    for (const closer of ["this process", "the CLI"] as const) {
+      const t = setup();
+      t.tap(t.ola, { a: "start", r: t.roundId });
+      expect(t.text(t.tap(t.ola, answer(t.roundId, "wellbeing-1", 4)))).toMatch(/Utsagn 2 av 4/);
+      t.w.clock.set("2026-11-25T12:00:00Z");
+      const cli = openDatabase(t.w.path);
+      const db = closer === "the CLI" ? cli.db : t.w.db;
+      db.transaction((tx) => closeRound(tx, t.roundId, t.w.clock.now()));
+      cli.close();
+      // A Teams tap's conversation reference, written beside the survey: the close before it still counts.
+      t.bot.aside(() =>
+        rememberTeamsReference(t.w.db, t.w.clock, t.ola as PersonId, { conversation: { id: "a:1" } }, "replace"),
+      );
+      expect(t.text(t.tap(t.ola, answer(t.roundId, "wellbeing-2", 4))), closer).toMatch(/avsluttet 25\. november/);
+    }
   });
 
   it("ignores a tap on a statement that is no longer on screen (an older message, a replay) and keeps the answer", () => {

@@ -264,7 +264,7 @@ describe("no trace of who answered what (DESIGN.md rule 2)", () => {
 
   it("empties the WAL on the server's worker thread within a fraction of a second of the replies", async () => {
     const w = world({ start: "2026-11-23T08:00:00Z", org: ORG });
-    const scrub = new WorkerWalScrub(w.path, w.logger);
+    const scrub = new WorkerWalScrub(w.db, w.logger);
     try {
       const t = twoSubmitted(w, scrub);
       const began = performance.now();
@@ -279,7 +279,7 @@ describe("no trace of who answered what (DESIGN.md rule 2)", () => {
 
   it("lets the worker's truncation wait for no reader: one held back is the scheduler tick's", async () => {
     const w = world({ start: "2026-11-23T08:00:00Z", org: ORG });
-    const scrub = new WorkerWalScrub(w.path, w.logger);
+    const scrub = new WorkerWalScrub(w.db, w.logger);
     const reader = openDatabase(w.path);
     try {
       reader.sqlite.exec("begin");
