@@ -22,8 +22,12 @@ export async function seriousViolations(page: Page, include?: string[]): Promise
   const results = await page.evaluate(async (include) => {
     type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
     const axe = (globalThis as unknown as { axe: { run(...args: unknown[]): Promise<Result> } }).axe;
-    const runOnly = { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] };
-    return include === null ? axe.run({ runOnly }) : axe.run({ include }, { runOnly });
+    // Only violations are read: axe then skips collecting the passing and incomplete nodes.
+    const options = {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+    };
+    return include === null ? axe.run(options) : axe.run({ include }, options);
   }, include ?? null);
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
