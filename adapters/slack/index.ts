@@ -63,6 +63,8 @@ export function slackAdapter(ctx: AdapterContext): Adapter {
     token: slack.botToken,
     logger,
     clientOptions,
+    // Bolt's conversation store keeps per-conversation state that nothing here reads: a lookup per request.
+    convoStore: false,
     ...(receiver ? { receiver } : { socketMode: true, appToken: slack.mode === "socket" ? slack.appToken : undefined }),
   });
 

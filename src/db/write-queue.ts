@@ -32,7 +32,12 @@ export class WriteQueue {
   private readonly waiting: Waiting[] = [];
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly db: Db) {}
+  /** The connection's own busy timeout, put back after each attempt (nothing else changes it for long). */
+  private readonly usualWait: number;
+
+  constructor(private readonly db: Db) {
+    this.usualWait = Math.trunc(db.$client.pragma("busy_timeout", { simple: true }) as number);
+  }
 
   /** Resolves with what `work` returned once it ran; rejects with its error if that was not a busy lock. */
   run<T>(work: () => T): Promise<T> {
@@ -52,12 +57,11 @@ export class WriteQueue {
   private attempt<T>(work: () => T): T {
     const sqlite = this.db.$client;
     // Not a kept statement: SQLite applies this pragma when it compiles it, not when it runs.
-    const before = Math.trunc(sqlite.pragma("busy_timeout", { simple: true }) as number);
     sqlite.pragma(`busy_timeout = ${ATTEMPT_WAIT_MS}`);
     try {
       return work();
     } finally {
-      if (sqlite.open) sqlite.pragma(`busy_timeout = ${before}`);
+      if (sqlite.open) sqlite.pragma(`busy_timeout = ${this.usualWait}`);
     }
   }
 
