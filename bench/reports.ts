@@ -61,11 +61,8 @@ export function benchReports(figure: (name: string, value: number, unit: string)
       return seed / 2 ** 31;
     };
     const insertResponse = sqlite.prepare("insert into responses (id, round_id, unit_id) values (?, ?, ?)");
-    const insertAnswer = sqlite.prepare("insert into answers (id, response_id, item_id, value) values (?, ?, ?, ?)");
-    const insertFactor = sqlite.prepare(
-      "insert into response_factors (id, response_id, factor_id, mean) values (?, ?, ?, ?)",
-    );
-    let answerId = 1;
+    const insertAnswer = sqlite.prepare("insert into answers (response_id, item_id, value) values (?, ?, ?)");
+    const insertFactor = sqlite.prepare("insert into response_factors (response_id, factor_id, mean) values (?, ?, ?)");
     let answerCount = 0;
     sqlite.transaction(() => {
       invited.forEach((inv, i) => {
@@ -77,13 +74,13 @@ export function benchReports(figure: (name: string, value: number, unit: string)
         for (const item of items) {
           if (rand() < 0.03) continue; // the odd skip
           const v = Math.max(1, Math.min(5, Math.round(base + (rand() - 0.5) * 2)));
-          insertAnswer.run(answerId++, rid, item, v);
+          insertAnswer.run(rid, item, v);
           answerCount++;
           given.set(item, v);
         }
         // What the answer store writes with every response.
         for (const f of respondentFactorMeans(instrument.factors, asked, given))
-          insertFactor.run(answerId++, rid, f.factorId, f.mean);
+          insertFactor.run(rid, f.factorId, f.mean);
       });
     })();
     db.transaction((tx) => closeRound(tx, roundId, clock.now()));

@@ -54,7 +54,6 @@ const insertAnswer = (s: Store) =>
   s
     .insert(answers)
     .values({
-      id: sql.placeholder("id"),
       responseId: sql.placeholder("rid"),
       itemId: sql.placeholder("i"),
       value: sql.placeholder("v"),
@@ -75,7 +74,6 @@ const insertFactorMean = (s: Store) =>
   s
     .insert(responseFactors)
     .values({
-      id: sql.placeholder("id"),
       responseId: sql.placeholder("rid"),
       factorId: sql.placeholder("f"),
       mean: sql.placeholder("m"),
@@ -109,7 +107,7 @@ export function storeAnonymously(tx: Store, roundId: string, personId: string, f
     const responseId = randomRowId();
     prepared(tx, insertResponse).run({ id: responseId, r: roundId, u: inv.unitId, f: finished });
     const insert = prepared(tx, insertAnswer);
-    for (const { itemId, value } of given) insert.run({ id: randomRowId(), rid: responseId, i: itemId, v: value });
+    for (const { itemId, value } of given) insert.run({ rid: responseId, i: itemId, v: value });
     const values = new Map(given.map((g) => [g.itemId, g.value]));
     storeFactorMeans(tx, roundId, responseId, values);
     tallyAttributes(tx, roundId, personId, values);
@@ -139,6 +137,6 @@ export function storeFactorMeans(
   const { instrument } = getInstrument(tx, round.instrumentId, round.version);
   const insert = prepared(tx, insertFactorMean);
   for (const f of respondentFactorMeans(instrument.factors, new Set(round.itemIds ?? []), given)) {
-    insert.run({ id: randomRowId(), rid: responseId, f: f.factorId, m: f.mean });
+    insert.run({ rid: responseId, f: f.factorId, m: f.mean });
   }
 }

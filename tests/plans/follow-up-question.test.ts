@@ -156,7 +156,7 @@ describe("the round after an action plan", () => {
       .all()
       .filter((a) => a.itemId.startsWith("fu_"));
     expect(stored.map((a) => a.value).sort()).toEqual([1, 2, 3, 3, 3, 3]);
-    expect(Object.keys(stored[0]!).sort()).toEqual(["id", "itemId", "responseId", "value"]);
+    expect(Object.keys(stored[0]!).sort()).toEqual(["itemId", "responseId", "value"]);
 
     const reports = roundReports(w.db, second, 5);
     const results = followUpResults(w.db, second, reports, 5);

@@ -51,11 +51,7 @@ describe("insights", () => {
       const given = new Map<string, number>();
       for (const f of factors)
         for (const item of f.items) given.set(item.id, f.id === "execution" ? 3 : f.id === "change" ? 6 - e : e);
-      for (const [item, v] of given)
-        w.db
-          .insert(answers)
-          .values({ id: n++ * 1000, responseId: rid, itemId: item, value: v })
-          .run();
+      for (const [item, v] of given) w.db.insert(answers).values({ responseId: rid, itemId: item, value: v }).run();
       storeFactorMeans(w.db, roundId, rid, given);
     };
     for (let i = 0; i < perGroup; i++) {
@@ -123,7 +119,6 @@ describe("insights", () => {
     );
     const unitId = w.db.select({ id: units.id }).from(units).where(eq(units.path, "Org > A")).get()!.id;
     const engagement = ["engagement-1", "engagement-2", "engagement-3", "engagement-4"];
-    let seq = 0;
     for (let n = 0; n < 40; n++) {
       w.db
         .insert(responses)
@@ -137,7 +132,7 @@ describe("insights", () => {
       for (const [itemId, value] of given)
         w.db
           .insert(answers)
-          .values({ id: 90_000 + seq++, responseId: 5000 + n, itemId, value })
+          .values({ responseId: 5000 + n, itemId, value })
           .run();
       storeFactorMeans(w.db, roundId, 5000 + n, given);
     }

@@ -47,10 +47,7 @@ function setup(instrumentId = "quick-pulse") {
       const given = new Map<string, number>();
       values.forEach((v, i) => {
         if (v === null) return;
-        w.db
-          .insert(answers)
-          .values({ id: ++seq * 100, responseId: rid, itemId: items[i]!, value: v })
-          .run();
+        w.db.insert(answers).values({ responseId: rid, itemId: items[i]!, value: v }).run();
         given.set(items[i]!, v);
       });
       storeFactorMeans(w.db, roundId, rid, given);

@@ -48,11 +48,7 @@ describe("digests when a round closes", () => {
         .values({ id: rid, roundId, unitId: unit(u) })
         .run();
       const items = ["wellbeing-1", "wellbeing-2", "wellbeing-3", "wellbeing-4"];
-      for (const [i, item] of items.entries())
-        w.db
-          .insert(answers)
-          .values({ id: rid * 10 + i, responseId: rid, itemId: item, value: v })
-          .run();
+      for (const item of items) w.db.insert(answers).values({ responseId: rid, itemId: item, value: v }).run();
       storeFactorMeans(w.db, roundId, rid, new Map(items.map((i) => [i, v])));
     };
     for (let i = 0; i < 6; i++) answer("Org > A", 4);

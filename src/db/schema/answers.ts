@@ -1,4 +1,4 @@
-import { foreignKey, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { foreignKey, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { people, units } from "./organization";
 import { rounds } from "./rounds";
 
@@ -70,18 +70,22 @@ export const responses = sqliteTable(
   (t) => [index("responses_round_unit").on(t.roundId, t.unitId)],
 );
 
-/** One answered statement; a skipped one has no row. */
+/**
+ * One answered statement; a skipped one has no row. Kept with its response (a WITHOUT ROWID table keyed
+ * by the response's random id, migration 0021): a submit writes one page here, not one per statement,
+ * and the order on disk is the random ids' order, as before.
+ */
 export const answers = sqliteTable(
   "answers",
   {
-    id: integer("id").primaryKey(),
     responseId: integer("response_id")
       .notNull()
       .references(() => responses.id, { onDelete: "cascade" }),
     itemId: text("item_id").notNull(),
     value: integer("value").notNull(),
   },
-  (t) => [uniqueIndex("answers_response_item").on(t.responseId, t.itemId), index("answers_item").on(t.itemId)],
+  // No index by statement alone: every report reads a round's answers through its responses.
+  (t) => [primaryKey({ columns: [t.responseId, t.itemId] })],
 );
 
 /**
@@ -110,17 +114,16 @@ export type ResponseRow = typeof responses.$inferSelect;
  * A response's own factor means (reverse-scored statements flipped, at least
  * half the factor's statements answered), computed when it is stored so that
  * reports aggregate one row per respondent and factor instead of every answer.
- * Random ids, like answers.
+ * Kept with its response, like answers.
  */
 export const responseFactors = sqliteTable(
   "response_factors",
   {
-    id: integer("id").primaryKey(),
     responseId: integer("response_id")
       .notNull()
       .references(() => responses.id, { onDelete: "cascade" }),
     factorId: text("factor_id").notNull(),
     mean: real("mean").notNull(),
   },
-  (t) => [uniqueIndex("response_factors_response_factor").on(t.responseId, t.factorId)],
+  (t) => [primaryKey({ columns: [t.responseId, t.factorId] })],
 );

@@ -19,22 +19,22 @@ import { tempDir } from "../helpers/tmp";
 import { silentLogger } from "../helpers/world";
 
 const ORG = csv(["ola@fjord.example,Ola,Fjord AS > Drift,,,,,,", "kari@fjord.example,Kari,Fjord AS > Drift,,,,,,"]);
-const CLUSTERED = "0020_drafts_without_rowid";
+const FIRST_CLUSTERED = "0020_drafts_without_rowid";
 
-/** The migrations as they were before drafts became clustered tables. */
+/** The migrations as they were before drafts and answers became clustered tables. */
 function migrationsBefore(): string {
   const dir = join(tempDir(), "migrations");
   cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
   const file = join(dir, "meta/_journal.json");
   const journal = JSON.parse(readFileSync(file, "utf8")) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag === CLUSTERED);
+  const at = journal.entries.findIndex((e) => e.tag === FIRST_CLUSTERED);
   expect(at).toBeGreaterThan(0);
   writeFileSync(file, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
   return dir;
 }
 
-describe("drafts as clustered tables (migration 0020)", () => {
-  it("keeps a survey half answered before the upgrade, and the person goes on where they left off", () => {
+describe("drafts, answers and factor means as clustered tables (migrations 0020, 0021)", () => {
+  it("keeps a survey half answered before the upgrade and one sent, and the person goes on where they left off", () => {
     const path = join(tempDir(), "pulsen.db");
     const clock = new ManualClock("2026-11-24T09:00:00Z");
     const old = new Database(path);
@@ -46,25 +46,45 @@ describe("drafts as clustered tables (migration 0020)", () => {
     storeBuiltins(db, builtinInstruments(), clock);
     importOrgCsv(db, new TextEncoder().encode(ORG), { dryRun: false, clock });
     const series = { name: "Puls", instrumentId: "quick-pulse", audience: "all" as const, window };
-    const { id } = createSeries(db, { ...series, cadence: "0 9 1 * *", openDays: 14, reminderDays: [3] }, clock.now());
-    const roundId = db.transaction((tx) =>
-      openRound(tx, getSeries(tx, id), null, clock.now(), { platforms: new Set(["webchat"]) }),
+    const { id: seriesId } = createSeries(
+      db,
+      { ...series, cadence: "0 9 1 * *", openDays: 14, reminderDays: [3] },
+      clock.now(),
     );
-    const [first, second] = db.select().from(schema.rounds).where(eq(schema.rounds.id, roundId)).get()!.itemIds!;
-    const ola = db.select().from(schema.people).where(eq(schema.people.email, "ola@fjord.example")).get()!.id;
+    const roundId = db.transaction((tx) =>
+      openRound(tx, getSeries(tx, seriesId), null, clock.now(), { platforms: new Set(["webchat"]) }),
+    );
+    const items = db.select().from(schema.rounds).where(eq(schema.rounds.id, roundId)).get()!.itemIds!;
+    const [first, second] = items;
+    const id = (email: string) => db.select().from(schema.people).where(eq(schema.people.email, email)).get()!.id;
+    const [ola, kari] = [id("ola@fjord.example"), id("kari@fjord.example")];
+    const bot = new SurveyBot(db, clock, 5, silentLogger());
     clock.advance(5000);
-    new SurveyBot(db, clock, 5, silentLogger()).handle(ola, { a: "answer", r: roundId, i: first!, v: 4 });
+    bot.handle(ola, { a: "answer", r: roundId, i: first!, v: 4 });
+    // Kari sends hers: a response with its answers and factor means.
+    for (const [n, item] of items.entries()) {
+      clock.advance(5000);
+      bot.handle(kari, { a: "answer", r: roundId, i: item, v: ((n % 5) + 1) as 1 });
+    }
+    clock.advance(5000);
+    bot.handle(kari, { a: "skip_comment", r: roundId });
+    const sent = (sqlite: Database.Database) => ({
+      answers: sqlite.prepare("SELECT response_id, item_id, value FROM answers ORDER BY 1, 2").all(),
+      means: sqlite.prepare("SELECT response_id, factor_id, mean FROM response_factors ORDER BY 1, 2").all(),
+    });
+    const before = sent(old);
+    expect(before.answers).toHaveLength(items.length);
+    expect(before.means.length).toBeGreaterThan(0);
     old.close();
 
     const upgraded = openDatabase(path);
-    const tables = upgraded.sqlite
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name LIKE 'draft%' ORDER BY name")
-      .all() as { name: string; sql: string }[];
-    expect(tables.map((t) => [t.name, t.sql.endsWith("WITHOUT ROWID")])).toEqual([
-      ["draft_answers", true],
-      ["draft_appreciations", true],
-      ["drafts", true],
-    ]);
+    const tables = upgraded.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as {
+      name: string;
+      sql: string;
+    }[];
+    const clustered = tables.filter((t) => t.sql.endsWith("WITHOUT ROWID")).map((t) => t.name);
+    expect(clustered.sort()).toEqual(["answers", "draft_answers", "draft_appreciations", "drafts", "response_factors"]);
+    expect(sent(upgraded.sqlite)).toEqual(before);
     expect(upgraded.sqlite.pragma("foreign_key_check")).toEqual([]);
     expect(upgraded.db.select().from(schema.draftAnswers).all()).toEqual([
       { roundId, personId: ola, itemId: first, value: 4 },
@@ -83,6 +103,9 @@ describe("drafts as clustered tables (migration 0020)", () => {
     upgraded.db.delete(schema.people).where(eq(schema.people.id, ola)).run();
     expect(upgraded.db.select().from(schema.drafts).all()).toEqual([]);
     expect(upgraded.db.select().from(schema.draftAnswers).all()).toEqual([]);
+    // And a response deleted (retention) takes its answers and factor means (the cascade by response id).
+    upgraded.db.delete(schema.responses).run();
+    expect(sent(upgraded.sqlite)).toEqual({ answers: [], means: [] });
     upgraded.close();
   });
 });
