@@ -77,8 +77,25 @@ export function rememberTeamsReference(
   mode: "replace" | "keep",
 ): void {
   if (teamsReferenceKnown(db, personId, reference, mode)) return;
-  const now = clock.now();
-  const insert = db.insert(teamsReferences).values({ personId, reference, updatedAt: now });
-  if (mode === "keep") insert.onConflictDoNothing().run();
-  else insert.onConflictDoUpdate({ target: teamsReferences.personId, set: { reference, updatedAt: now } }).run();
+  prepared(db, mode === "keep" ? keepReference : replaceReference).run({
+    p: personId,
+    ref: reference,
+    at: clock.now(),
+  });
 }
+
+// A person's first Teams tap writes their reference: built once, not per tap (drizzle's builder is most of it).
+const newReference = (db: Db) =>
+  db.insert(teamsReferences).values({
+    personId: sql.placeholder("p"),
+    reference: sql.placeholder("ref"),
+    updatedAt: sql.placeholder("at"),
+  });
+const keepReference = (db: Db) => newReference(db).onConflictDoNothing().prepare();
+const replaceReference = (db: Db) =>
+  newReference(db)
+    .onConflictDoUpdate({
+      target: teamsReferences.personId,
+      set: { reference: sql`excluded.reference`, updatedAt: sql`excluded.updated_at` },
+    })
+    .prepare();
