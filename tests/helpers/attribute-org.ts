@@ -15,6 +15,7 @@ import { type RunningServer, startServer } from "../../src/server/start";
 import { HEADER } from "./csv";
 import { tempDir } from "./tmp";
 import { silentLogger } from "./world";
+import { migratedFile } from "./db";
 
 /**
  * An organization with background variables and one closed round, answered through the draft → anonymous
@@ -36,7 +37,7 @@ const ROSTER = [
 export function buildAttributeOrg(): { path: string; clock: ManualClock; roundId: string } {
   const path = `${tempDir()}/pulsen.db`;
   const clock = new ManualClock("2026-11-02T09:00:00Z");
-  const { db, close } = openDatabase(path);
+  const { db, close } = openDatabase(migratedFile(path));
   try {
     storeBuiltins(db, builtinInstruments(), clock);
     importOrgCsv(db, new TextEncoder().encode(ROSTER), { dryRun: false, clock });

@@ -16,6 +16,7 @@ import { type RunningServer, startServer } from "../../src/server/start";
 import { csv } from "./csv";
 import { tempDir } from "./tmp";
 import { silentLogger } from "./world";
+import { migratedFile } from "./db";
 
 /**
  * An organization with one closed round answered through the bot's own
@@ -71,7 +72,7 @@ export interface DashboardOrg {
 export function buildDashboardOrg(opts: { start?: string; demo?: boolean } = {}): DashboardOrg {
   const path = `${tempDir()}/pulsen.db`;
   const clock = new ManualClock(opts.start ?? "2026-11-02T09:00:00Z");
-  const { db, close } = openDatabase(path);
+  const { db, close } = openDatabase(migratedFile(path));
   storeBuiltins(db, builtinInstruments(), clock);
   importOrgCsv(db, new TextEncoder().encode(DASHBOARD_ORG), { dryRun: false, clock });
   if (opts.demo) db.update(organizations).set({ demo: true }).run();

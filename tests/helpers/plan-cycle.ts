@@ -15,6 +15,7 @@ import type { RunningServer } from "../../src/server/start";
 import { csv } from "./csv";
 import { redeemLink } from "./dashboard-org";
 import { tempDir } from "./tmp";
+import { migratedFile } from "./db";
 
 /**
  * The action plan's whole cycle (issue 19), the same story on every platform:
@@ -81,7 +82,7 @@ const START = "2026-11-02T08:00:00Z";
 export function seedCycle(org: string, demo: boolean): { path: string; clock: ManualClock; seriesId: string } {
   const path = `${tempDir()}/pulsen.db`;
   const clock = new ManualClock(START);
-  const setup = openDatabase(path);
+  const setup = openDatabase(migratedFile(path));
   storeBuiltins(setup.db, builtinInstruments(), clock);
   importOrgCsv(setup.db, new TextEncoder().encode(org), { dryRun: false, clock });
   if (demo) setup.db.update(organizations).set({ demo: true }).run();

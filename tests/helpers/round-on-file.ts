@@ -7,6 +7,7 @@ import { importOrgCsv } from "../../src/org/import";
 import { openRound } from "../../src/rounds/open";
 import { createSeries, getSeries } from "../../src/rounds/series";
 import { tempDir } from "./tmp";
+import { migratedFile } from "./db";
 
 /**
  * What a delivery test starts from: a fresh SQLite file with the built-in instruments, the roster
@@ -24,7 +25,7 @@ export function roundOnFile(o: {
 }): { path: string; roundId: string } {
   const path = `${o.dir ?? tempDir()}/pulsen.db`;
   const clock = { now: () => o.now };
-  const setup = openDatabase(path);
+  const setup = openDatabase(migratedFile(path));
   try {
     storeBuiltins(setup.db, builtinInstruments(), clock);
     importOrgCsv(setup.db, new TextEncoder().encode(o.roster), { dryRun: false, clock });

@@ -17,6 +17,7 @@ import { createSeries, getSeries } from "../../src/rounds/series";
 import { type RunningServer, startServer } from "../../src/server/start";
 import { HEADER } from "./csv";
 import { tempDir } from "./tmp";
+import { migratedFile } from "./db";
 
 export const PUBLIC_URL = "https://pulsen.seljord.example";
 
@@ -50,7 +51,7 @@ export interface SmsWorld {
 export async function smsWorld(env: Record<string, string>): Promise<SmsWorld> {
   const clock = new ManualClock("2026-11-24T09:00:00Z");
   const path = `${tempDir()}/pulsen.db`;
-  const setup = openDatabase(path);
+  const setup = openDatabase(migratedFile(path));
   storeBuiltins(setup.db, builtinInstruments(), clock);
   importOrgCsv(setup.db, new TextEncoder().encode(ORG_CSV), { dryRun: false, clock });
   const { id } = createSeries(

@@ -17,6 +17,7 @@ import { type RunningServer, startServer } from "../../src/server/start";
 import { csv } from "./csv";
 import { tempDir } from "./tmp";
 import { silentLogger } from "./world";
+import { migratedFile } from "./db";
 
 /**
  * An organization with three closed rounds of one series, for the results' pictures:
@@ -131,7 +132,7 @@ function answerRound(db: Db, roundId: string, index: number, personId: (e: strin
 export function buildVisualsOrg(opts: { benchmark?: boolean } = {}): VisualsOrg {
   const path = `${tempDir()}/pulsen.db`;
   const clock = new ManualClock("2026-08-03T09:00:00Z");
-  const { db, close } = openDatabase(path);
+  const { db, close } = openDatabase(migratedFile(path));
   storeBuiltins(db, builtinInstruments(), clock);
   importOrgCsv(db, new TextEncoder().encode(csv(ROWS(false))), { dryRun: false, clock });
   if (opts.benchmark) {
