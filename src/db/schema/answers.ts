@@ -6,6 +6,8 @@ import { rounds } from "./rounds";
  * The one place a person and their answers meet: an unfinished survey.
  * Deleted the moment it is submitted (or, with at least one answer, moved to
  * the anonymous tables when the round closes). DESIGN.md rules 1–2.
+ * The draft tables, answers and response_factors are WITHOUT ROWID (migrations 0020–0021, which drizzle
+ * cannot express): a migration that rebuilds one must keep it (tests/db/clustered-tables.test.ts).
  */
 export const drafts = sqliteTable(
   "drafts",
