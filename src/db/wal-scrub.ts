@@ -98,6 +98,11 @@ export class WorkerWalScrub implements WalScrub {
     return worker;
   }
 
+  /** Whether a truncation runs or waits for its turn (a test waits until its tries are spent). */
+  get pending(): boolean {
+    return this.running || this.timer !== null;
+  }
+
   request(): void {
     if (this.stopped) return;
     this.wanted = true;

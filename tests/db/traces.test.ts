@@ -289,7 +289,8 @@ describe("no trace of who answered what (DESIGN.md rule 2)", () => {
       const began = performance.now();
       t.tap(3, { a: "start", r: t.roundId }); // a tap still writes at once: the worker keeps no lock waiting
       expect(performance.now() - began).toBeLessThan(50);
-      await new Promise((resolve) => setTimeout(resolve, 220)); // its tries, 20 ms apart, are all spent
+      // Its tries, 20 ms apart, are all spent (on a loaded machine later than 0.1 s): none races the tick below.
+      await vi.waitFor(() => expect(scrub.pending).toBe(false), { timeout: 5000, interval: 10 });
       expect(t.near()).not.toEqual([]);
       reader.sqlite.exec("commit");
       w.sqlite.pragma("busy_timeout = 20");
