@@ -32,12 +32,7 @@ export class WriteQueue {
   private readonly waiting: Waiting[] = [];
   private timer: NodeJS.Timeout | null = null;
 
-  /** The connection's own busy timeout, put back after each attempt (nothing else changes it for long). */
-  private readonly usualWait: number;
-
-  constructor(private readonly db: Db) {
-    this.usualWait = Math.trunc(db.$client.pragma("busy_timeout", { simple: true }) as number);
-  }
+  constructor(private readonly db: Db) {}
 
   /** Resolves with what `work` returned once it ran; rejects with its error if that was not a busy lock. */
   run<T>(work: () => T): Promise<T> {
@@ -56,12 +51,14 @@ export class WriteQueue {
 
   private attempt<T>(work: () => T): T {
     const sqlite = this.db.$client;
-    // Not a kept statement: SQLite applies this pragma when it compiles it, not when it runs.
+    // Not a kept statement: SQLite applies this pragma when it compiles it, not when it runs. Read each
+    // time: whatever the connection's timeout is now (someone may have set it) is what comes back.
+    const before = Math.trunc(sqlite.pragma("busy_timeout", { simple: true }) as number);
     sqlite.pragma(`busy_timeout = ${ATTEMPT_WAIT_MS}`);
     try {
       return work();
     } finally {
-      if (sqlite.open) sqlite.pragma(`busy_timeout = ${this.usualWait}`);
+      if (sqlite.open) sqlite.pragma(`busy_timeout = ${before}`);
     }
   }
 
